@@ -1,0 +1,3 @@
+#include "result.h"
+
+// Result is header-only; this file keeps the target's source list honest about where it lives.

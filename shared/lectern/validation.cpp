@@ -1,0 +1,188 @@
+#include "validation.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace Lectern {
+
+void ValidationErrors::add(const QString &field, const QString &message)
+{
+    if (!m_fields.contains(field))
+        m_fields.insert(field, message);
+}
+
+Error ValidationErrors::toError() const
+{
+    QJsonObject fields;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        fields.insert(it.key(), it.value());
+    return Error(QString::fromLatin1(ErrorCode::ValidationFailed),
+                 tr("Some fields are not valid: %1.").arg(m_fields.keys().join(u", ")),
+                 QJsonObject {{QStringLiteral("fields"), fields}});
+}
+
+ValidationErrors ValidationErrors::fromError(const Error &error)
+{
+    ValidationErrors errors;
+    const QJsonObject fields = error.details.value(u"fields").toObject();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        errors.add(it.key(), it.value().toString());
+    return errors;
+}
+
+namespace Validation {
+
+namespace {
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(Lectern::Validation)
+};
+} // namespace
+
+QString normalizeEmail(const QString &email)
+{
+    return email.trimmed().toLower();
+}
+
+bool isValidEmail(QStringView email)
+{
+    // Deliberately simple (one @, a dot in the domain, no spaces): mail delivery is the real test.
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$)"));
+    return email.size() <= 254 && re.match(email).hasMatch();
+}
+
+bool isValidSlug(QStringView slug)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$)"));
+    return slug.size() >= 2 && re.match(slug).hasMatch();
+}
+
+void checkRequiredText(ValidationErrors &errors, const QString &field, const QString &value,
+                       int maxLength)
+{
+    const QString trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        errors.add(field, Messages::tr("must not be empty"));
+    else if (trimmed.size() > maxLength)
+        errors.add(field, Messages::tr("must be at most %n characters", nullptr, maxLength));
+}
+
+void checkEmail(ValidationErrors &errors, const QString &field, const QString &email)
+{
+    if (email.trimmed().isEmpty())
+        errors.add(field, Messages::tr("must not be empty"));
+    else if (!isValidEmail(normalizeEmail(email)))
+        errors.add(field, Messages::tr("is not a valid email address"));
+}
+
+void checkPassword(ValidationErrors &errors, const QString &field, const QString &password)
+{
+    if (password.size() < minPasswordLength)
+        errors.add(field, Messages::tr("must be at least %n characters", nullptr, minPasswordLength));
+    else if (password.size() > maxPasswordLength)
+        errors.add(field, Messages::tr("must be at most %n characters", nullptr, maxPasswordLength));
+}
+
+void checkSlug(ValidationErrors &errors, const QString &field, const QString &slug)
+{
+    if (!isValidSlug(slug))
+        errors.add(field, Messages::tr("must be 2 to 63 lower-case letters, digits or inner hyphens"));
+}
+
+} // namespace Validation
+
+JsonFields::JsonFields(const QJsonObject &object, ValidationErrors &errors)
+    : m_object(object)
+    , m_errors(errors)
+{}
+
+bool JsonFields::present(const QString &key, Presence presence)
+{
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd() || it->isNull() || it->isUndefined()) {
+        if (presence == Required)
+            m_errors.add(key, tr("is required"));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> JsonFields::string(const QString &key, Presence presence)
+{
+    if (!present(key, presence))
+        return std::nullopt;
+    const QJsonValue value = m_object.value(key);
+    if (!value.isString()) {
+        m_errors.add(key, tr("must be a string"));
+        return std::nullopt;
+    }
+    return value.toString();
+}
+
+std::optional<bool> JsonFields::boolean(const QString &key, Presence presence)
+{
+    if (!present(key, presence))
+        return std::nullopt;
+    const QJsonValue value = m_object.value(key);
+    if (!value.isBool()) {
+        m_errors.add(key, tr("must be true or false"));
+        return std::nullopt;
+    }
+    return value.toBool();
+}
+
+std::optional<qint64> JsonFields::integer(const QString &key, Presence presence)
+{
+    if (!present(key, presence))
+        return std::nullopt;
+    const QJsonValue value = m_object.value(key);
+    const double d = value.toDouble();
+    if (!value.isDouble() || d != double(qint64(d))) {
+        m_errors.add(key, tr("must be a whole number"));
+        return std::nullopt;
+    }
+    return qint64(d);
+}
+
+std::optional<QJsonObject> JsonFields::object(const QString &key, Presence presence)
+{
+    if (!present(key, presence))
+        return std::nullopt;
+    const QJsonValue value = m_object.value(key);
+    if (!value.isObject()) {
+        m_errors.add(key, tr("must be an object"));
+        return std::nullopt;
+    }
+    return value.toObject();
+}
+
+std::optional<QStringList> JsonFields::stringList(const QString &key, Presence presence)
+{
+    if (!present(key, presence))
+        return std::nullopt;
+    const QJsonValue value = m_object.value(key);
+    if (!value.isArray()) {
+        m_errors.add(key, tr("must be a list of strings"));
+        return std::nullopt;
+    }
+    QStringList list;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString()) {
+            m_errors.add(key, tr("must be a list of strings"));
+            return std::nullopt;
+        }
+        list.append(item.toString());
+    }
+    return list;
+}
+
+void JsonFields::rejectUnknown(const QStringList &known)
+{
+    for (const QString &key : m_object.keys()) {
+        if (!known.contains(key))
+            m_errors.add(key, tr("is not a known field"));
+    }
+}
+
+} // namespace Lectern
