@@ -1,0 +1,98 @@
+#include "server.h"
+
+#include "app/demodata.h"
+#include "core/logging.h"
+#include "routes/routes.h"
+#include "storage/migrations.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+
+namespace Lectern::Server {
+
+Router buildRouter(Server &server)
+{
+    Router router;
+    addHealthRoutes(router, server.context());
+    addOpenApiRoute(router);
+    addAuthRoutes(router, server.auth());
+    addOrganizationRoutes(router, server.organizations());
+    addUserRoutes(router, server.users());
+    return router;
+}
+
+Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
+{
+    if (!PasswordHasher::initialize())
+        return fail(ErrorCode::Internal, QStringLiteral("libsodium could not be initialised."));
+    if (!QDir().mkpath(config.dataDir))
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("Cannot create the data folder %1.").arg(config.dataDir));
+    QFile::setPermissions(config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                              | QFileDevice::ExeOwner);
+
+    auto dbConfig = DatabaseConfig::parse(config.database, config.dataDir);
+    if (!dbConfig)
+        return dbConfig.error();
+    auto db = std::make_unique<Database>(*dbConfig);
+    if (auto r = db->check(); !r)
+        return r.error();
+    auto applied = Migrations::apply(*db);
+    if (!applied)
+        return applied.error();
+
+    auto secret = TokenService::loadOrCreateSecret(config.dataDir);
+    if (!secret)
+        return secret.error();
+
+    // Each process stamps its changes with its own HLC node, so several servers never tie.
+    const QString node = QStringLiteral("srv-")
+        + QString::number(QRandomGenerator::system()->generate(), 16).rightJustified(8, u'0');
+    auto context = std::make_unique<ServerContext>(config, std::move(db), *secret, node);
+    std::unique_ptr<Server> server(new Server(std::move(context)));
+
+    if (config.demo) {
+        if (auto r = DemoData::ensure(server->organizations(), server->users()); !r)
+            return r.error();
+    }
+    qCInfo(lcServer).noquote() << "database" << dbConfig->describe() << "schema version"
+                               << Migrations::latestVersion();
+    return server;
+}
+
+Server::Server(std::unique_ptr<ServerContext> context)
+    : m_context(std::move(context))
+    , m_auth(*m_context)
+    , m_organizations(*m_context)
+    , m_users(*m_context)
+{
+    ApiServer::Options options;
+    options.maxBodyBytes = m_context->config().maxBodyBytes;
+    options.workerThreads = m_context->config().workerThreads;
+    m_http = std::make_unique<ApiServer>(
+        buildRouter(*this),
+        [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },
+        options);
+}
+
+Server::~Server() = default;
+
+Result<quint16> Server::listen()
+{
+    const ServerConfig &config = m_context->config();
+    return m_http->start(config.listenAddress, config.listenPort);
+}
+
+QUrl Server::url() const
+{
+    QHostAddress host = m_context->config().listenAddress;
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6)
+        host = QHostAddress::LocalHost;
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(host.toString());
+    url.setPort(m_http->port());
+    return url;
+}
+
+} // namespace Lectern::Server

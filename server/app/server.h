@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/servercontext.h"
+#include "http/apiserver.h"
+#include "services/authservice.h"
+#include "services/organizationservice.h"
+#include "services/userservice.h"
+
+#include <QUrl>
+
+#include <memory>
+
+namespace Lectern::Server {
+
+// A whole lectern-server: configuration, storage (migrated), services, routes and the HTTP front.
+// main() and the tests build it the same way.
+class Server
+{
+public:
+    // Opens the database, applies migrations, loads the token secret and, with `demo`, makes sure
+    // the demo organisation exists. Nothing listens yet.
+    static Result<std::unique_ptr<Server>> create(const ServerConfig &config);
+    ~Server();
+
+    Result<quint16> listen();
+    QUrl url() const;
+
+    ServerContext &context() { return *m_context; }
+    AuthService &auth() { return m_auth; }
+    OrganizationService &organizations() { return m_organizations; }
+    UserService &users() { return m_users; }
+    ApiServer &http() { return *m_http; }
+
+private:
+    explicit Server(std::unique_ptr<ServerContext> context);
+
+    std::unique_ptr<ServerContext> m_context;
+    AuthService m_auth;
+    OrganizationService m_organizations;
+    UserService m_users;
+    std::unique_ptr<ApiServer> m_http;
+};
+
+// Routes for the services of `server`, as the HTTP front serves them.
+Router buildRouter(Server &server);
+
+} // namespace Lectern::Server

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <lectern/result.h>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <QUrlQuery>
+
+namespace Lectern::Server {
+
+// The paging, sorting and filtering a list endpoint was asked for (API.md: `page` from 1,
+// `limit` 1..100 defaulting to 20, `sort=field` or `sort=-field`, filters as parameters).
+struct ListQuery
+{
+    int page = 1;
+    int limit = 20;
+    QString sortField;
+    bool descending = false;
+    QHash<QString, QString> filters;
+
+    int offset() const { return (page - 1) * limit; }
+    QString filter(const QString &name) const { return filters.value(name); }
+
+    static constexpr int defaultLimit = 20;
+    static constexpr int maxLimit = 100;
+
+    // Unknown sort fields and bad numbers are `validation_failed` naming the parameter.
+    static Result<ListQuery> parse(const QUrlQuery &query, const QStringList &sortFields,
+                                   const QString &defaultSort, const QStringList &filterNames);
+};
+
+template<typename T>
+struct Page
+{
+    QList<T> items;
+    qint64 total = 0;
+    int page = 1;
+    int limit = ListQuery::defaultLimit;
+
+    QJsonObject pagination() const
+    {
+        const qint64 pages = limit > 0 ? (total + limit - 1) / limit : 0;
+        return {{QStringLiteral("currentPage"), page},
+                {QStringLiteral("totalPages"), pages},
+                {QStringLiteral("totalItems"), total},
+                {QStringLiteral("itemsPerPage"), limit}};
+    }
+};
+
+// "%text%" for LIKE, with the LIKE wildcards in `text` escaped (use `ESCAPE '\'`).
+QString likePattern(const QString &text);
+
+} // namespace Lectern::Server

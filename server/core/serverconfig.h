@@ -1,0 +1,48 @@
+#pragma once
+
+#include <lectern/result.h>
+
+#include <QHash>
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace Lectern::Server {
+
+// Everything an operator can set. Precedence: defaults < config file < environment (LECTERN_*)
+// < command line. Each setting has one key, used in all three places:
+// `database` in the file, LECTERN_DATABASE in the environment, --database on the command line.
+struct ServerConfig
+{
+    QString dataDir = QStringLiteral("lectern-data");
+    QString database; // empty: sqlite:lectern.sqlite in the data folder
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    bool demo = false;
+    qint64 maxBodyBytes = 1024 * 1024;
+    int accessTokenTtlSeconds = 15 * 60;
+    int refreshTokenTtlDays = 30;
+    int lockoutFailures = 5;        // per account within the window
+    int lockoutAddressFailures = 5; // per client address within the window
+    int lockoutWindowSeconds = 15 * 60;
+    int workerThreads = 2;
+    QString passwordHashProfile = QStringLiteral("interactive"); // interactive | moderate | sensitive
+    QString logFormat = QStringLiteral("json");                  // json | text
+
+    // The keys known in all three layers.
+    static QStringList keys();
+    // Applies layered key/value settings; unknown keys and bad values are errors naming the key.
+    static Result<ServerConfig> fromLayers(const QHash<QString, QString> &file,
+                                           const QHash<QString, QString> &environment,
+                                           const QHash<QString, QString> &commandLine);
+    // Reads an INI-style file of `key = value` lines (sections are ignored, '#' starts a comment).
+    static Result<QHash<QString, QString>> readFile(const QString &path);
+    static QHash<QString, QString> fromEnvironment(const QProcessEnvironment &env);
+
+    QString listenText() const;
+};
+
+// "host:port", "[v6]:port" or ":port".
+Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
+
+} // namespace Lectern::Server

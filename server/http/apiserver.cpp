@@ -1,0 +1,271 @@
+#include "apiserver.h"
+
+#include "bodylimitguard.h"
+#include "core/logging.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+
+#include <chrono>
+#include <exception>
+
+namespace Lectern::Server {
+
+namespace {
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(Lectern::Server::ApiServer)
+};
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+QString newRequestId(const QByteArray &incoming)
+{
+    // Keep a caller's id when it is sane, so a request can be followed across proxies.
+    if (!incoming.isEmpty() && incoming.size() <= 64) {
+        bool sane = true;
+        for (char c : incoming)
+            sane = sane && (std::isalnum(uchar(c)) || c == '-' || c == '_' || c == '.');
+        if (sane)
+            return QString::fromLatin1(incoming);
+    }
+    return QString::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, u'0');
+}
+
+QString clientAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
+qint64 nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool isJsonContentType(const QByteArray &value)
+{
+    const QByteArray type = value.split(';').first().trimmed().toLower();
+    return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+} // namespace
+
+ApiServer::ApiServer(Router router, Authenticator authenticator, Options options, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_router(std::move(router))
+    , m_authenticator(std::move(authenticator))
+    , m_options(options)
+{
+    m_pool.setMaxThreadCount(qMax(1, options.workerThreads));
+    // Threads keep their database connections: never let them expire.
+    m_pool.setExpiryTimeout(-1);
+}
+
+ApiServer::~ApiServer()
+{
+    m_pool.waitForDone();
+}
+
+Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new BodyLimitGuard(m_options.maxBodyBytes, this);
+    if (!tcp->listen(address, port)) {
+        const QString why = tcp->errorString();
+        delete tcp;
+        return fail(ErrorCode::Unavailable,
+                    Messages::tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why));
+    }
+    bind(tcp);
+    m_port = tcp->serverPort();
+    return m_port;
+}
+
+std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request,
+                                              ApiRequest &api, const Route *&route)
+{
+    api.method = methodName(request.method());
+    api.path = request.url().path();
+    api.query = request.query();
+    for (const auto &[name, value] : request.headers())
+        api.headers.insert(name.toLower(), value);
+    api.body = request.body();
+    api.address = clientAddress(request.remoteAddress());
+    api.requestId = newRequestId(api.header("x-request-id"));
+
+    if (api.body.size() > m_options.maxBodyBytes)
+        return ApiResponse::error(fail(ErrorCode::PayloadTooLarge,
+                                       Messages::tr("The request body is larger than %1 bytes.")
+                                           .arg(m_options.maxBodyBytes)));
+
+    const Router::Match match = m_router.match(api.method, api.path);
+    if (!match.route) {
+        if (!match.allowedMethods.isEmpty()) {
+            ApiResponse response = ApiResponse::error(
+                fail(ErrorCode::MethodNotAllowed,
+                     Messages::tr("%1 is not allowed on this path.").arg(QString::fromLatin1(api.method))));
+            response.withHeader("Allow", match.allowedMethods.join(", "));
+            return response;
+        }
+        return ApiResponse::error(fail(ErrorCode::NotFound, Messages::tr("There is nothing at this address.")));
+    }
+    route = match.route;
+    api.params = match.params;
+
+    const bool hasBody = api.method == "POST" || api.method == "PUT" || api.method == "PATCH";
+    if (hasBody && !api.body.isEmpty()) {
+        if (!isJsonContentType(api.header("content-type")))
+            return ApiResponse::error(fail(ErrorCode::UnsupportedMediaType,
+                                           Messages::tr("Send the body as application/json.")));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(api.body, &error);
+        if (error.error != QJsonParseError::NoError)
+            return ApiResponse::error(
+                fail(ErrorCode::MalformedJson,
+                     Messages::tr("The body is not valid JSON: %1 at offset %2.")
+                         .arg(error.errorString())
+                         .arg(error.offset),
+                     {{QStringLiteral("offset"), error.offset}}));
+        if (!doc.isObject())
+            return ApiResponse::error(
+                fail(ErrorCode::BadRequest, Messages::tr("The body must be a JSON object.")));
+        api.json = doc.object();
+    }
+    return std::nullopt;
+}
+
+ApiResponse ApiServer::run(const Route &route, ApiRequest &request)
+{
+    try {
+        if (route.access == Access::User) {
+            const QByteArray authorization = request.header("authorization");
+            auto caller = m_authenticator(authorization);
+            if (!caller)
+                return ApiResponse::error(caller.error());
+            request.caller = *caller;
+        }
+        return route.handler(request);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp) << "unhandled exception in" << route.pattern << e.what();
+    } catch (...) {
+        qCCritical(lcHttp) << "unhandled exception in" << route.pattern;
+    }
+    return ApiResponse::error(
+        fail(ErrorCode::Internal, Messages::tr("Something went wrong on the server. It has been logged.")));
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const qint64 startedNs = nowNs();
+
+    if (BodyLimitGuard::wasRejected(socket))
+        return true; // the guard already answered 413 and is closing the connection
+
+    auto api = std::make_shared<ApiRequest>();
+    const Route *route = nullptr;
+    if (auto early = prepare(request, *api, route)) {
+        auto responder = makeResponder(request, socket);
+        send(responder, *api, std::move(*early), startedNs);
+        return true;
+    }
+
+    if (route->run == Run::Inline) {
+        auto responder = makeResponder(request, socket);
+        send(responder, *api, run(*route, *api), startedNs);
+        return true;
+    }
+
+    // Worker: the responder travels with the work and comes back to this thread to write.
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    QPointer<QTcpSocket> guard(socket);
+    ++m_pending;
+    m_pool.start([this, route, api, responder, guard, startedNs] {
+        ApiResponse response = run(*route, *api);
+        QMetaObject::invokeMethod(
+            this,
+            [this, api, responder, guard, startedNs, response = std::move(response)]() mutable {
+                --m_pending;
+                if (guard)
+                    send(*responder, *api, std::move(response), startedNs);
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // Reached only for requests handleRequest declined (WebSocket upgrades to unknown paths).
+    ApiRequest api;
+    api.method = methodName(request.method());
+    api.path = request.url().path();
+    api.requestId = newRequestId({});
+    auto responder = makeResponder(request, socket);
+    send(responder, api,
+         ApiResponse::error(fail(ErrorCode::NotFound, Messages::tr("There is nothing at this address."))),
+         0);
+}
+
+void ApiServer::send(QHttpServerResponder &responder, const ApiRequest &request,
+                     ApiResponse response, qint64 startedNs)
+{
+    using Status = QHttpServerResponder::StatusCode;
+    responder.writeStatusLine(Status(response.status));
+    responder.writeHeader("Content-Type", response.contentType);
+    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    responder.writeHeader("X-Frame-Options", "DENY");
+    responder.writeHeader("Content-Security-Policy", "default-src 'none'");
+    responder.writeHeader("Referrer-Policy", "no-referrer");
+    responder.writeHeader("Cache-Control", "no-store");
+    responder.writeHeader("X-Request-Id", request.requestId.toLatin1());
+    for (const auto &[name, value] : std::as_const(response.headers))
+        responder.writeHeader(name, value);
+    const bool head = request.method == "HEAD";
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeBody(head ? QByteArray() : response.body);
+
+    const double durationMs = startedNs > 0 ? double(nowNs() - startedNs) / 1e6 : 0.0;
+    QJsonObject fields {{QStringLiteral("message"), QStringLiteral("request")},
+                        {QStringLiteral("requestId"), request.requestId},
+                        {QStringLiteral("method"), QString::fromLatin1(request.method)},
+                        {QStringLiteral("path"), request.path},
+                        {QStringLiteral("status"), response.status},
+                        {QStringLiteral("durationMs"), durationMs},
+                        {QStringLiteral("bytes"), response.body.size()},
+                        {QStringLiteral("remote"), request.address}};
+    if (request.caller)
+        fields.insert(QStringLiteral("userId"), request.caller->userId);
+    Log::event(lcHttp(), response.status >= 500 ? QtWarningMsg : QtInfoMsg, fields);
+}
+
+} // namespace Lectern::Server

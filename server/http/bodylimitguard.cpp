@@ -1,0 +1,110 @@
+#include "bodylimitguard.h"
+
+#include <QTcpSocket>
+
+namespace Lectern::Server {
+
+namespace {
+constexpr qint64 maxHeaderBytes = 64 * 1024;
+constexpr char rejectedProperty[] = "lecternRejected";
+constexpr char awaitingProperty[] = "lecternBodyLeft"; // bytes of the current body still to come
+} // namespace
+
+BodyLimitGuard::BodyLimitGuard(qint64 maxBodyBytes, QObject *parent)
+    : QTcpServer(parent)
+    , m_maxBodyBytes(maxBodyBytes)
+{}
+
+bool BodyLimitGuard::wasRejected(const QTcpSocket *socket)
+{
+    return socket && socket->property(rejectedProperty).toBool();
+}
+
+void BodyLimitGuard::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    // Connected before the HTTP server takes the socket, so this runs first on every readyRead.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    addPendingConnection(socket);
+}
+
+void BodyLimitGuard::inspect(QTcpSocket *socket)
+{
+    if (wasRejected(socket)) {
+        socket->readAll(); // drain whatever still arrives; the connection is closing
+        return;
+    }
+    // Only a request's head needs reading here; while a body we already accepted is arriving,
+    // there is nothing to look at. Requests on a keep-alive connection come one after another.
+    qint64 left = socket->property(awaitingProperty).toLongLong();
+    const qint64 available = socket->bytesAvailable();
+    if (left >= available) {
+        socket->setProperty(awaitingProperty, left - available);
+        return;
+    }
+    const QByteArray data = socket->peek(qMin<qint64>(available, maxHeaderBytes + 4));
+    qsizetype offset = qsizetype(left);
+    while (offset < data.size()) {
+        const qsizetype end = data.indexOf("\r\n\r\n", offset);
+        if (end < 0) {
+            if (data.size() - offset > maxHeaderBytes)
+                reject(socket, 431, "headers_too_large", "The request headers are too large.");
+            break;
+        }
+        qint64 contentLength = 0;
+        bool chunked = false;
+        const QList<QByteArray> lines = data.mid(offset, end - offset).split('\n');
+        for (const QByteArray &raw : lines) {
+            const QByteArray line = raw.trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length")
+                contentLength = value.toLongLong();
+            else if (name == "transfer-encoding" && value.toLower().contains("chunked"))
+                chunked = true;
+        }
+        if (contentLength > m_maxBodyBytes) {
+            reject(socket, 413, "payload_too_large", "The request body is too large.");
+            return;
+        }
+        if (chunked && available > m_maxBodyBytes + maxHeaderBytes) {
+            reject(socket, 413, "payload_too_large", "The request body is too large.");
+            return;
+        }
+        offset = end + 4 + qsizetype(contentLength);
+    }
+    socket->setProperty(awaitingProperty, qMax<qint64>(0, qint64(offset) - available));
+}
+
+void BodyLimitGuard::reject(QTcpSocket *socket, int status, const QByteArray &code,
+                            const QByteArray &message)
+{
+    socket->setProperty(rejectedProperty, true);
+    const QByteArray body = "{\"ok\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\""
+        + message + "\"}}";
+    const QByteArray reason = status == 413 ? "Payload Too Large" : "Request Header Fields Too Large";
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+    response += "Content-Type: application/json\r\n"
+                "X-Content-Type-Options: nosniff\r\n"
+                "X-Frame-Options: DENY\r\n"
+                "Content-Security-Policy: default-src 'none'\r\n"
+                "Referrer-Policy: no-referrer\r\n"
+                "Cache-Control: no-store\r\n"
+                "Connection: close\r\n"
+                "Content-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    if (socket->isTransactionStarted())
+        socket->rollbackTransaction();
+    socket->readAll();
+    socket->write(response);
+    socket->disconnectFromHost();
+}
+
+} // namespace Lectern::Server

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <lectern/role.h>
+
+#include <QList>
+#include <QString>
+
+namespace Lectern::Server {
+
+// Who is asking: the authenticated user behind a request, as the services check it.
+struct Caller
+{
+    QString userId;
+    QString orgId;
+    QString email;
+    QString name;
+    QList<Role> roles;
+
+    bool has(Role role) const { return roles.contains(role); }
+    bool isAdmin() const { return has(Role::Admin); }
+    // Staff see the people of their organisation (to enrol and grade them).
+    bool isStaff() const
+    {
+        return isAdmin() || has(Role::Instructor) || has(Role::TeachingAssistant);
+    }
+};
+
+} // namespace Lectern::Server

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+namespace Lectern::Server {
+
+// argon2id password hashes through libsodium's crypto_pwhash_str: the salt and cost parameters are
+// stored in the hash string, so the cost can be raised later without invalidating old hashes.
+class PasswordHasher
+{
+public:
+    enum class Profile { Interactive, Moderate, Sensitive };
+
+    // Initialises libsodium; false when it cannot (the server then refuses to start).
+    static bool initialize();
+    static Profile profileFromName(const QString &name);
+
+    explicit PasswordHasher(Profile profile = Profile::Interactive);
+
+    // Empty when hashing failed (out of memory).
+    QString hash(const QString &password) const;
+    bool verify(const QString &hash, const QString &password) const;
+    bool needsRehash(const QString &hash) const;
+    // Spends the time a verify() would, so unknown accounts cannot be told apart by timing.
+    void verifyNothing(const QString &password) const;
+
+private:
+    unsigned long long m_opsLimit;
+    size_t m_memLimit;
+    QString m_dummyHash;
+};
+
+} // namespace Lectern::Server

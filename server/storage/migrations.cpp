@@ -1,0 +1,192 @@
+#include "migrations.h"
+
+#include "transaction.h"
+
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+Q_DECLARE_LOGGING_CATEGORY(lcDb)
+
+namespace Lectern::Server {
+
+namespace {
+
+// Every synced record carries the columns SYNC.md asks for: id (UUID), org_id, rev (server
+// revision), hlc (of the last change) and a tombstone flag. Times are milliseconds since the epoch.
+const QList<Migration> migrations = {
+    {1,
+     "accounts and organisations",
+     {
+         QStringLiteral("CREATE TABLE change_log ("
+                        " seq {{SEQ_PK}},"
+                        " org_id TEXT,"
+                        " entity TEXT NOT NULL,"
+                        " entity_id TEXT NOT NULL,"
+                        " rev BIGINT NOT NULL,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0,"
+                        " changed_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE INDEX change_log_org_seq ON change_log (org_id, seq)"),
+         QStringLiteral("CREATE INDEX change_log_entity ON change_log (entity, entity_id)"),
+
+         QStringLiteral("CREATE TABLE organizations ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL,"
+                        " name TEXT NOT NULL,"
+                        " slug TEXT NOT NULL,"
+                        " settings TEXT NOT NULL DEFAULT '{}',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE UNIQUE INDEX organizations_slug ON organizations (slug)"),
+
+         QStringLiteral("CREATE TABLE users ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " email TEXT NOT NULL,"
+                        " name TEXT NOT NULL,"
+                        " password_hash TEXT,"
+                        " status TEXT NOT NULL DEFAULT 'active',"
+                        " locale TEXT,"
+                        " last_login_at BIGINT,"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         // A deleted account frees its address for a new one.
+         QStringLiteral("CREATE UNIQUE INDEX users_email ON users (email) WHERE deleted = 0"),
+         QStringLiteral("CREATE INDEX users_org ON users (org_id, deleted, name)"),
+
+         QStringLiteral("CREATE TABLE role_assignments ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " user_id TEXT NOT NULL REFERENCES users (id),"
+                        " role TEXT NOT NULL,"
+                        " course_id TEXT,"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE UNIQUE INDEX role_assignments_unique ON role_assignments"
+                        " (user_id, role, COALESCE(course_id, '')) WHERE deleted = 0"),
+         QStringLiteral("CREATE INDEX role_assignments_org_role ON role_assignments (org_id, role)"),
+
+         // Server-private: rotating refresh tokens (only their SHA-256 is stored), grouped in
+         // families so that reuse of a spent token revokes every descendant.
+         QStringLiteral("CREATE TABLE refresh_tokens ("
+                        " id TEXT PRIMARY KEY,"
+                        " family_id TEXT NOT NULL,"
+                        " user_id TEXT NOT NULL REFERENCES users (id),"
+                        " token_hash TEXT NOT NULL UNIQUE,"
+                        " created_at BIGINT NOT NULL,"
+                        " expires_at BIGINT NOT NULL,"
+                        " used_at BIGINT,"
+                        " revoked_at BIGINT,"
+                        " address TEXT)"),
+         QStringLiteral("CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id)"),
+         QStringLiteral("CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id)"),
+
+         QStringLiteral("CREATE TABLE login_attempts ("
+                        " id {{SEQ_PK}},"
+                        " email TEXT NOT NULL,"
+                        " address TEXT NOT NULL,"
+                        " succeeded INTEGER NOT NULL,"
+                        " at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE INDEX login_attempts_email ON login_attempts (email, at)"),
+         QStringLiteral("CREATE INDEX login_attempts_address ON login_attempts (address, at)"),
+
+         QStringLiteral("CREATE TABLE server_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+     }},
+};
+
+Result<void> ensureBookkeeping(Transaction &tx)
+{
+    auto q = tx.query(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                     " version INTEGER PRIMARY KEY,"
+                                     " name TEXT NOT NULL,"
+                                     " applied_at BIGINT NOT NULL)"));
+    return q.exec();
+}
+
+Result<int> readVersion(Transaction &tx)
+{
+    auto q = tx.query(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (auto r = q.exec(); !r)
+        return r.error();
+    q.next();
+    return int(q.int64(0));
+}
+
+} // namespace
+
+const QList<Migration> &Migrations::all()
+{
+    return migrations;
+}
+
+int Migrations::latestVersion()
+{
+    return migrations.isEmpty() ? 0 : migrations.last().version;
+}
+
+Result<int> Migrations::currentVersion(Database &db)
+{
+    Transaction tx(db, Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    if (auto r = ensureBookkeeping(tx); !r)
+        return r.error();
+    auto version = readVersion(tx);
+    if (!version)
+        return version.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return *version;
+}
+
+Result<int> Migrations::apply(Database &db)
+{
+    int applied = 0;
+    for (const Migration &migration : migrations) {
+        Transaction tx(db, Transaction::Write);
+        if (!tx.isOk())
+            return tx.error();
+        if (const QString lock = db.dialect().lockMigrations(); !lock.isEmpty()) {
+            if (auto r = tx.query(lock).exec(); !r)
+                return r.error();
+        }
+        if (auto r = ensureBookkeeping(tx); !r)
+            return r.error();
+        auto version = readVersion(tx);
+        if (!version)
+            return version.error();
+        if (*version >= migration.version)
+            continue; // already there (perhaps another server process just applied it)
+
+        for (const QString &statement : migration.statements) {
+            if (auto r = tx.query(db.dialect().expand(statement)).exec(); !r)
+                return Error(r.error().code,
+                             QStringLiteral("Migration %1 (%2) failed: %3")
+                                 .arg(migration.version)
+                                 .arg(QString::fromLatin1(migration.name), r.error().message));
+        }
+        auto record = tx.query(QStringLiteral(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)"));
+        record.bind(QStringLiteral(":v"), migration.version)
+            .bind(QStringLiteral(":n"), QString::fromLatin1(migration.name))
+            .bind(QStringLiteral(":at"), QDateTime::currentMSecsSinceEpoch());
+        if (auto r = record.exec(); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+        qCInfo(lcDb).noquote() << "applied migration" << migration.version << migration.name;
+        ++applied;
+    }
+    return applied;
+}
+
+} // namespace Lectern::Server

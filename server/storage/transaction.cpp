@@ -1,0 +1,102 @@
+#include "transaction.h"
+
+#include <QSqlError>
+
+namespace Lectern::Server {
+
+SqlQuery::SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql)
+    : m_query(db)
+    , m_dialect(dialect)
+    , m_sql(sql)
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(sql);
+}
+
+SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
+{
+    m_query.bindValue(placeholder, value);
+    return *this;
+}
+
+Result<void> SqlQuery::exec()
+{
+    if (m_prepared && m_query.exec())
+        return {};
+    const QSqlError error = m_query.lastError();
+    if (m_dialect.isUniqueViolation(error))
+        return fail(ErrorCode::AlreadyExists, QStringLiteral("A record with these values already exists."));
+    return databaseError(error, m_sql.simplified().left(120));
+}
+
+QDateTime SqlQuery::time(int column) const
+{
+    const QVariant v = m_query.value(column);
+    if (v.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+Transaction::Transaction(Database &db, Mode mode)
+    : m_db(db)
+{
+    auto connection = db.connection();
+    if (!connection) {
+        m_error = connection.error();
+        return;
+    }
+    m_connection = *connection;
+    QSqlQuery begin(m_connection);
+    const QString sql = mode == Write ? db.dialect().beginWrite() : db.dialect().beginRead();
+    if (!begin.exec(sql)) {
+        m_error = databaseError(begin.lastError(), sql);
+        return;
+    }
+    m_active = true;
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+
+SqlQuery Transaction::query(const QString &sql) const
+{
+    return SqlQuery(m_connection, m_db.dialect(), sql);
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_active)
+        return m_error.code.isEmpty() ? fail(ErrorCode::Internal, QStringLiteral("No transaction."))
+                                      : m_error;
+    QSqlQuery commit(m_connection);
+    m_active = false;
+    if (!commit.exec(QStringLiteral("COMMIT"))) {
+        const Error error = databaseError(commit.lastError(), QStringLiteral("COMMIT"));
+        QSqlQuery(m_connection).exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    QSqlQuery(m_connection).exec(QStringLiteral("ROLLBACK"));
+}
+
+} // namespace Lectern::Server

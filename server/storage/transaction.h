@@ -1,0 +1,73 @@
+#pragma once
+
+#include "database.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Lectern::Server {
+
+// A prepared statement with named placeholders (":name") whose failures come back as Errors.
+// A unique-constraint violation becomes `already_exists`, so services can answer 409.
+class SqlQuery
+{
+public:
+    SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql);
+
+    SqlQuery &bind(const QString &placeholder, const QVariant &value);
+    Result<void> exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QString text(int column) const { return m_query.value(column).toString(); }
+    qint64 int64(int column) const { return m_query.value(column).toLongLong(); }
+    bool boolean(int column) const { return m_query.value(column).toLongLong() != 0; }
+    // Milliseconds since the epoch in the column, as a UTC time (invalid for NULL).
+    QDateTime time(int column) const;
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+
+private:
+    QSqlQuery m_query;
+    const SqlDialect &m_dialect;
+    QString m_sql;
+    bool m_prepared = false;
+};
+
+// Milliseconds since the epoch for storage; NULL for an invalid time.
+QVariant timeValue(const QDateTime &time);
+// NULL for an empty string (optional text columns).
+QVariant textOrNull(const QString &text);
+
+// One unit of work on this thread's connection. Commits only when told to; the destructor rolls
+// back whatever was not committed (STYLE.md: RAII transactions).
+class Transaction
+{
+public:
+    enum Mode { Write, Read };
+
+    explicit Transaction(Database &db, Mode mode = Write);
+    ~Transaction();
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    // False when the connection could not be opened or BEGIN failed; error() says why.
+    bool isOk() const { return m_active; }
+    const Error &error() const { return m_error; }
+
+    SqlQuery query(const QString &sql) const;
+    Result<void> commit();
+    void rollback();
+
+    Database &database() const { return m_db; }
+    const SqlDialect &dialect() const { return m_db.dialect(); }
+
+    // Set once the change sequence has been locked in this transaction (see SqlDialect).
+    bool changeSequenceLocked = false;
+
+private:
+    Database &m_db;
+    QSqlDatabase m_connection;
+    Error m_error;
+    bool m_active = false;
+};
+
+} // namespace Lectern::Server
