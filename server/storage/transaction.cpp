@@ -10,18 +10,26 @@ SqlQuery::SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QStr
     , m_sql(sql)
 {
     m_query.setForwardOnly(true);
-    m_prepared = m_query.prepare(sql);
 }
 
 SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
 {
-    m_query.bindValue(placeholder, value);
+    m_binds.append({placeholder, value});
     return *this;
 }
 
 Result<void> SqlQuery::exec()
 {
-    if (m_prepared && m_query.exec())
+    // Statements without parameters run as they are: PostgreSQL cannot PREPARE DDL or SET.
+    bool ok = false;
+    if (m_binds.isEmpty()) {
+        ok = m_query.exec(m_sql);
+    } else if (m_query.prepare(m_sql)) {
+        for (const auto &[placeholder, value] : std::as_const(m_binds))
+            m_query.bindValue(placeholder, value);
+        ok = m_query.exec();
+    }
+    if (ok)
         return {};
     const QSqlError error = m_query.lastError();
     if (m_dialect.isUniqueViolation(error))

@@ -30,7 +30,7 @@ private:
     QSqlQuery m_query;
     const SqlDialect &m_dialect;
     QString m_sql;
-    bool m_prepared = false;
+    QList<std::pair<QString, QVariant>> m_binds;
 };
 
 // Milliseconds since the epoch for storage; NULL for an invalid time.
