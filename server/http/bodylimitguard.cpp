@@ -1,6 +1,7 @@
 #include "bodylimitguard.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace Lectern::Server {
 
@@ -8,6 +9,11 @@ namespace {
 constexpr qint64 maxHeaderBytes = 64 * 1024;
 constexpr char rejectedProperty[] = "lecternRejected";
 constexpr char awaitingProperty[] = "lecternBodyLeft"; // bytes of the current body still to come
+constexpr char drainedProperty[] = "lecternDrained";
+// After a 413 the connection stays open a little to swallow what the client is still sending, so
+// that it reads our answer instead of a reset ("lingering close"); bounded in time and bytes.
+constexpr int lingerMs = 3000;
+constexpr qint64 maxDrainBytes = 16 * 1024 * 1024;
 } // namespace
 
 BodyLimitGuard::BodyLimitGuard(qint64 maxBodyBytes, QObject *parent)
@@ -35,7 +41,10 @@ void BodyLimitGuard::incomingConnection(qintptr descriptor)
 void BodyLimitGuard::inspect(QTcpSocket *socket)
 {
     if (wasRejected(socket)) {
-        socket->readAll(); // drain whatever still arrives; the connection is closing
+        const qint64 drained = socket->property(drainedProperty).toLongLong() + socket->readAll().size();
+        socket->setProperty(drainedProperty, drained);
+        if (drained > maxDrainBytes)
+            socket->abort();
         return;
     }
     // Only a request's head needs reading here; while a body we already accepted is arriving,
@@ -104,7 +113,7 @@ void BodyLimitGuard::reject(QTcpSocket *socket, int status, const QByteArray &co
         socket->rollbackTransaction();
     socket->readAll();
     socket->write(response);
-    socket->disconnectFromHost();
+    QTimer::singleShot(lingerMs, socket, [socket] { socket->disconnectFromHost(); });
 }
 
 } // namespace Lectern::Server

@@ -28,14 +28,17 @@ HttpResult HttpClient::send(const QByteArray &method, const QString &path, const
     for (auto it = headers.cbegin(); it != headers.cend(); ++it)
         request.setRawHeader(it.key(), it.value());
 
-    QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
+    // A custom "HEAD" would make QNetworkAccessManager wait for a body that never comes.
+    QNetworkReply *reply = method == "HEAD" ? m_manager.head(request)
+                                            : m_manager.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
 
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
+    if (reply->isOpen())
+        result.body = reply->readAll();
     result.networkError = reply->error();
     for (const auto &[name, value] : reply->rawHeaderPairs())
         result.headers.insert(name.toLower(), value);
