@@ -117,14 +117,10 @@ Database::Database(DatabaseConfig config)
 Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_names)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isOpen())
-                db.close();
-        }
+    // Connections of worker threads are closed from here: QSqlDatabase::database() would refuse
+    // to hand them to this thread, but removing them (which closes them) is allowed.
+    for (const QString &name : std::as_const(m_names))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<QSqlDatabase> Database::connection()

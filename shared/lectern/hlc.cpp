@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace Lectern {
 
 namespace {
@@ -12,6 +14,15 @@ constexpr quint32 maxCounter = 0xffffff;
 QString hexPadded(qint64 value, int width)
 {
     return QString::number(value, 16).rightJustified(width, u'0');
+}
+
+// Only the canonical digits: a number parser would also take "0x", a sign, blanks and upper case,
+// none of which sorts like the value it stands for.
+bool isLowerHex(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
 }
 } // namespace
 
@@ -25,10 +36,14 @@ Hlc Hlc::fromString(QStringView text)
     if (text.size() < wallDigits + counterDigits + 3 || text[wallDigits] != u'-'
         || text[wallDigits + 1 + counterDigits] != u'-')
         return {};
+    const QStringView wallText = text.first(wallDigits);
+    const QStringView counterText = text.sliced(wallDigits + 1, counterDigits);
+    if (!isLowerHex(wallText) || !isLowerHex(counterText))
+        return {};
     bool okWall = false;
     bool okCounter = false;
-    const qint64 wall = text.first(wallDigits).toLongLong(&okWall, 16);
-    const uint counter = text.sliced(wallDigits + 1, counterDigits).toUInt(&okCounter, 16);
+    const qint64 wall = wallText.toLongLong(&okWall, 16);
+    const uint counter = counterText.toUInt(&okCounter, 16);
     const QStringView node = text.sliced(wallDigits + counterDigits + 2);
     if (!okWall || !okCounter || wall < 0 || node.isEmpty())
         return {};

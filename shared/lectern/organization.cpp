@@ -2,9 +2,21 @@
 
 #include "jsonutil.h"
 
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace Lectern {
+
+namespace {
+// QTimeZone reads "" as the system's zone and opens any relative path under the zoneinfo folder
+// ("../../etc/x"), so check for the shape of an IANA name ("Europe/Paris", "Etc/GMT+5") first.
+bool isIanaTimeZone(const QString &id)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*\z)"));
+    return re.match(id).hasMatch() && QTimeZone(id.toUtf8()).isValid();
+}
+} // namespace
 
 QJsonObject OrganizationSettings::toJson() const
 {
@@ -32,7 +44,7 @@ void OrganizationSettings::applyJson(const QJsonObject &json, ValidationErrors &
             defaultLocale = *v;
     }
     if (auto v = fields.string(QStringLiteral("timeZone"))) {
-        if (!QTimeZone(v->toUtf8()).isValid())
+        if (!isIanaTimeZone(*v))
             local.add(QStringLiteral("timeZone"),
                       ValidationErrors::tr("must be an IANA time zone such as Europe/Paris"));
         else

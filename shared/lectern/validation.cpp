@@ -47,14 +47,15 @@ QString normalizeEmail(const QString &email)
 bool isValidEmail(QStringView email)
 {
     // Deliberately simple (one @, a dot in the domain, no spaces): mail delivery is the real test.
+    // \z, not $: $ also matches before a trailing newline.
     static const QRegularExpression re(
-        QStringLiteral(R"(^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$)"));
+        QStringLiteral(R"(^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+\z)"));
     return email.size() <= 254 && re.match(email).hasMatch();
 }
 
 bool isValidSlug(QStringView slug)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$)"));
+    static const QRegularExpression re(QStringLiteral(R"(^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z)"));
     return slug.size() >= 2 && re.match(slug).hasMatch();
 }
 
@@ -137,12 +138,14 @@ std::optional<qint64> JsonFields::integer(const QString &key, Presence presence)
     if (!present(key, presence))
         return std::nullopt;
     const QJsonValue value = m_object.value(key);
-    const double d = value.toDouble();
-    if (!value.isDouble() || d != double(qint64(d))) {
+    // toInteger() is exact beyond 2^53 and returns its default for a fraction or a number outside
+    // qint64 (a cast from double would be undefined there): two defaults tell those cases apart.
+    const qint64 number = value.toInteger(0);
+    if (!value.isDouble() || number != value.toInteger(1)) {
         m_errors.add(key, tr("must be a whole number"));
         return std::nullopt;
     }
-    return qint64(d);
+    return number;
 }
 
 std::optional<QJsonObject> JsonFields::object(const QString &key, Presence presence)
