@@ -205,6 +205,17 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         return true;
     }
 
+    // Slow work queues for the worker pool; past a bound, say "later" instead of queueing forever
+    // (a flood of logins would otherwise hold memory and answer everyone late).
+    if (m_pending >= m_options.maxQueuedWork) {
+        auto responder = makeResponder(request, socket);
+        ApiResponse busy = ApiResponse::error(
+            fail(ErrorCode::Unavailable, Messages::tr("The server is busy. Try again in a moment.")));
+        busy.withHeader("Retry-After", "1");
+        send(responder, *api, std::move(busy), startedNs);
+        return true;
+    }
+
     // Worker: the responder travels with the work and comes back to this thread to write.
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> guard(socket);

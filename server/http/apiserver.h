@@ -22,6 +22,7 @@ public:
     {
         qint64 maxBodyBytes = 1024 * 1024;
         int workerThreads = 2;
+        int maxQueuedWork = 256; // worker requests waiting or running; more are answered 503
     };
 
     ApiServer(Router router, Authenticator authenticator, Options options,
