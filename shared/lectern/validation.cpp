@@ -55,7 +55,8 @@ bool isValidEmail(QStringView email)
 
 bool isValidSlug(QStringView slug)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z)"));
     return slug.size() >= 2 && re.match(slug).hasMatch();
 }
 

@@ -2,6 +2,7 @@
 # Validates an OpenAPI 3.0.x document (what the server serves at GET /api/v1/openapi.json).
 #
 #   tests/server/validate-openapi.sh FILE      (FILE may be "-" for standard input)
+#   tests/server/validate-openapi.sh --self-test
 #
 # Prints "valid" and exits 0, or prints the problems and exits 1. Exits 2 when it cannot run
 # (bad usage, unreadable file, validator not installed).
@@ -16,7 +17,43 @@ set -euo pipefail
 
 if [[ $# -ne 1 || $1 == -h || $1 == --help ]]; then
     echo "usage: $0 OPENAPI_JSON_FILE|-" >&2
+    echo "       $0 --self-test    (checks that the validator accepts a good and rejects a bad document)" >&2
     exit 2
+fi
+
+if [[ $1 == --self-test ]]; then
+    # shellcheck disable=SC2016 # "$ref" is JSON here, not a shell variable
+    good='{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/users/{id}":{"get":{
+        "parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+        "responses":{"200":{"description":"ok","content":{"application/json":{
+        "schema":{"$ref":"#/components/schemas/User"}}}}}}}},
+        "components":{"schemas":{"User":{"type":"object"}}}}'
+    # shellcheck disable=SC2016
+    declare -A bad=(
+        [no responses]='{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{}}}}'
+        [wrong type]='{"openapi":"3.0.3","info":{"title":"t","version":1},"paths":{}}'
+        [dangling ref]='{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"$ref":"#/components/responses/Nope"}}}}}}'
+        [undeclared path parameter]='{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a/{id}":{"get":{"responses":{"200":{"description":"ok"}}}}}}'
+    )
+    failures=0
+    if ! out=$("$0" - <<<"$good" 2>&1); then
+        echo "self-test: a valid document was rejected:"$'\n'"$out" >&2
+        failures=$((failures + 1))
+    fi
+    for name in "${!bad[@]}"; do
+        status=0
+        out=$("$0" - <<<"${bad[$name]}" 2>&1) || status=$?
+        if [[ $status -ne 1 ]]; then
+            echo "self-test: the '$name' document was not rejected (exit $status): $out" >&2
+            failures=$((failures + 1))
+        fi
+    done
+    if [[ $failures -ne 0 ]]; then
+        echo "self-test: $failures failure(s)" >&2
+        exit 1
+    fi
+    echo "valid (self-test: 1 good document accepted, ${#bad[@]} broken ones rejected)"
+    exit 0
 fi
 file=$1
 if [[ $file != - && ! -r $file ]]; then
