@@ -49,8 +49,9 @@ Result<void> DemoData::ensure(OrganizationService &organizations, UserService &u
             return result.error();
     }
     qCWarning(lcServer).noquote()
-        << "demo data is enabled: the demo accounts' password is public (" << password()
-        << "). Never use --demo on a server that real people use.";
+        << QStringLiteral("demo data is enabled: the demo accounts' password is public (%1). "
+                          "Never use --demo on a server that real people use.")
+               .arg(password());
     if (made > 0)
         qCInfo(lcServer) << "created" << made << "demo accounts";
     return {};

@@ -41,7 +41,10 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
     if (!applied)
         return applied.error();
 
-    auto secret = TokenService::loadOrCreateSecret(config.dataDir);
+    const QString secretPath = config.jwtSecretFile.isEmpty()
+        ? QDir(config.dataDir).filePath(QStringLiteral("jwt-secret"))
+        : config.jwtSecretFile;
+    auto secret = TokenService::loadOrCreateSecret(secretPath);
     if (!secret)
         return secret.error();
 

@@ -1,5 +1,6 @@
 #include "listquery.h"
 
+#include <lectern/textsearch.h>
 #include <lectern/validation.h>
 
 namespace Lectern::Server {
@@ -53,7 +54,7 @@ Result<ListQuery> ListQuery::parse(const QUrlQuery &query, const QStringList &so
 
 QString likePattern(const QString &text)
 {
-    QString escaped = text.toLower();
+    QString escaped = foldForSearch(text);
     escaped.replace(u'\\', QStringLiteral("\\\\"));
     escaped.replace(u'%', QStringLiteral("\\%"));
     escaped.replace(u'_', QStringLiteral("\\_"));

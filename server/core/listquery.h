@@ -49,7 +49,8 @@ struct Page
     }
 };
 
-// "%text%" for LIKE, with the LIKE wildcards in `text` escaped (use `ESCAPE '\'`).
+// "%text%" for LIKE against a column of foldForSearch() text, with the LIKE wildcards in `text`
+// escaped (use `ESCAPE '\'`).
 QString likePattern(const QString &text);
 
 } // namespace Lectern::Server

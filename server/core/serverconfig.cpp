@@ -39,7 +39,10 @@ qint64 parseSize(const QString &text, bool *ok)
     if (factor != 1)
         t.chop(1);
     const qint64 n = t.toLongLong(ok);
-    return n * factor;
+    qint64 bytes = 0;
+    if (*ok && (n < 0 || qMulOverflow(n, factor, &bytes)))
+        *ok = false;
+    return bytes;
 }
 } // namespace
 
@@ -47,6 +50,7 @@ QStringList ServerConfig::keys()
 {
     return {QStringLiteral("data-dir"),
             QStringLiteral("database"),
+            QStringLiteral("jwt-secret-file"),
             QStringLiteral("listen"),
             QStringLiteral("demo"),
             QStringLiteral("max-body-size"),
@@ -159,6 +163,8 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             config.dataDir = value.trimmed();
         } else if (key == u"database") {
             config.database = value.trimmed();
+        } else if (key == u"jwt-secret-file") {
+            config.jwtSecretFile = value.trimmed();
         } else if (key == u"listen") {
             auto listen = parseListen(value.trimmed());
             if (!listen)

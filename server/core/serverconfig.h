@@ -16,6 +16,9 @@ struct ServerConfig
 {
     QString dataDir = QStringLiteral("lectern-data");
     QString database; // empty: sqlite:lectern.sqlite in the data folder
+    // Where the token-signing secret lives; empty: jwt-secret in the data folder. Several server
+    // processes behind one load balancer must share it.
+    QString jwtSecretFile;
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8080;
     bool demo = false;

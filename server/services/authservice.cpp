@@ -353,6 +353,8 @@ Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObjec
             return errors.toError();
         }
         newHash = m_context.hasher().hash(*password);
+        if (newHash.isEmpty())
+            return fail(ErrorCode::Unavailable, tr("The server could not hash the password right now. Try again."));
     }
 
     Transaction tx(m_context.db());

@@ -51,6 +51,13 @@ Result<Organization> OrganizationService::get(const Caller &caller, const QStrin
 Result<Organization> OrganizationService::update(const Caller &caller, const QString &id,
                                                  const QJsonObject &body)
 {
+    return update(caller, id, body, QStringLiteral("settings."));
+}
+
+Result<Organization> OrganizationService::update(const Caller &caller, const QString &id,
+                                                 const QJsonObject &body,
+                                                 const QString &settingsPrefix)
+{
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
@@ -70,7 +77,7 @@ Result<Organization> OrganizationService::update(const Caller &caller, const QSt
     if (auto slug = fields.string(QStringLiteral("slug")))
         org->slug = *slug;
     if (auto settings = fields.object(QStringLiteral("settings")))
-        org->settings.applyJson(*settings, errors, QStringLiteral("settings."));
+        org->settings.applyJson(*settings, errors, settingsPrefix);
     const ValidationErrors modelErrors = org->validate();
     for (const QString &field : modelErrors.fieldNames())
         errors.add(field, modelErrors.message(field));
@@ -91,7 +98,8 @@ Result<Organization> OrganizationService::update(const Caller &caller, const QSt
 Result<Organization> OrganizationService::updateSettings(const Caller &caller, const QString &id,
                                                          const QJsonObject &body)
 {
-    return update(caller, id, QJsonObject {{QStringLiteral("settings"), body}});
+    // Here the settings are the whole body, so their fields are named without a prefix.
+    return update(caller, id, QJsonObject {{QStringLiteral("settings"), body}}, QString());
 }
 
 Result<Organization> OrganizationService::create(const QString &name, const QString &slug,

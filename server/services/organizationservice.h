@@ -35,6 +35,8 @@ public:
                                 const OrganizationSettings &settings = {});
 
 private:
+    Result<Organization> update(const Caller &caller, const QString &id, const QJsonObject &body,
+                                const QString &settingsPrefix);
     Result<Organization> visible(Transaction &tx, const Caller &caller, const QString &id);
 
     ServerContext &m_context;

@@ -40,9 +40,9 @@ TokenService::TokenService(QByteArray secret, int ttlSeconds)
     , m_ttlSeconds(ttlSeconds)
 {}
 
-Result<QByteArray> TokenService::loadOrCreateSecret(const QString &dataDir)
+Result<QByteArray> TokenService::loadOrCreateSecret(const QString &path)
 {
-    QFile file(QDir(dataDir).filePath(QStringLiteral("jwt-secret")));
+    QFile file(path);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
             return fail(ErrorCode::Internal, QStringLiteral("Cannot read %1: %2")

@@ -24,8 +24,8 @@ class TokenService
 public:
     TokenService(QByteArray secret, int ttlSeconds);
 
-    // The signing secret lives in the data folder (file `jwt-secret`, mode 0600), made on first start.
-    static Result<QByteArray> loadOrCreateSecret(const QString &dataDir);
+    // Reads the signing secret from `path` (made with mode 0600 on first start when missing).
+    static Result<QByteArray> loadOrCreateSecret(const QString &path);
 
     int ttlSeconds() const { return m_ttlSeconds; }
     QString issue(const User &user, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;

@@ -71,6 +71,13 @@ Error notFound()
     return fail(ErrorCode::NotFound, UserService::tr("There is no such user."));
 }
 
+// argon2id needs its memory; when it cannot have it, say so rather than store no password.
+Error hashingFailed()
+{
+    return fail(ErrorCode::Unavailable,
+                UserService::tr("The server could not hash the password right now. Try again."));
+}
+
 Error emailTaken()
 {
     return fail(ErrorCode::AlreadyExists, UserService::tr("An account with this email address already exists."),
@@ -140,6 +147,8 @@ Result<std::pair<User, bool>> UserService::create(const Caller &caller, const QJ
     user.locale = input.locale.value_or(QString());
     // Without a password the account exists (to enrol, to grade) but cannot log in yet.
     const QString hash = input.password ? m_context.hasher().hash(*input.password) : QString();
+    if (input.password && hash.isEmpty())
+        return hashingFailed();
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
@@ -152,10 +161,17 @@ Result<std::pair<User, bool>> UserService::create(const Caller &caller, const QJ
             const User &same = (*existing)->user;
             // Idempotent create: the same id and body again is not an error.
             if (same.orgId == user.orgId && same.email == user.email && same.name == user.name
-                && same.roles == user.roles && same.status == user.status)
+                && same.roles == user.roles && same.status == user.status
+                && same.locale == user.locale)
                 return std::pair<User, bool>(same, false);
             return fail(ErrorCode::Conflict, tr("A different user already has this id."));
         }
+        auto removed = UserRepository::existsIncludingDeleted(tx, user.id);
+        if (!removed)
+            return removed.error();
+        if (*removed)
+            return fail(ErrorCode::Conflict,
+                        tr("This id belonged to a user who was removed; ids are never reused."));
     }
     if (auto r = UserRepository::insert(tx, m_context.clock(), user, hash); !r)
         return r.error().code == QLatin1StringView(ErrorCode::AlreadyExists) ? emailTaken() : r.error();
@@ -186,6 +202,8 @@ Result<User> UserService::update(const Caller &caller, const QString &id, const 
             return fail(ErrorCode::Conflict, tr("You cannot suspend your own account."));
     }
     const QString hash = input.password ? m_context.hasher().hash(*input.password) : QString();
+    if (input.password && hash.isEmpty())
+        return hashingFailed();
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
@@ -259,6 +277,8 @@ Result<User> UserService::createInOrganization(const QString &orgSlug, const QSt
     if (!errors.isEmpty())
         return errors.toError();
     const QString hash = password.isEmpty() ? QString() : m_context.hasher().hash(password);
+    if (!password.isEmpty() && hash.isEmpty())
+        return hashingFailed();
 
     Transaction tx(m_context.db());
     if (!tx.isOk())

@@ -50,6 +50,7 @@ const QList<Migration> migrations = {
                         " password_hash TEXT,"
                         " status TEXT NOT NULL DEFAULT 'active',"
                         " locale TEXT,"
+                        " search_text TEXT NOT NULL DEFAULT '',"
                         " last_login_at BIGINT,"
                         " created_at BIGINT NOT NULL,"
                         " updated_at BIGINT NOT NULL,"
@@ -150,6 +151,16 @@ Result<int> Migrations::currentVersion(Database &db)
 
 Result<int> Migrations::apply(Database &db)
 {
+    auto before = currentVersion(db);
+    if (!before)
+        return before.error();
+    if (*before > latestVersion())
+        return fail(ErrorCode::Conflict,
+                    QStringLiteral("The database schema is at version %1, newer than this server "
+                                   "understands (%2). Run the newer lectern-server it was upgraded "
+                                   "with, or restore a backup.")
+                        .arg(*before)
+                        .arg(latestVersion()));
     int applied = 0;
     for (const Migration &migration : migrations) {
         Transaction tx(db, Transaction::Write);

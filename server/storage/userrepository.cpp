@@ -2,6 +2,7 @@
 
 #include "changelog.h"
 
+#include <lectern/textsearch.h>
 #include <lectern/uuidv7.h>
 
 namespace Lectern::Server {
@@ -29,6 +30,11 @@ StoredUser readUser(const SqlQuery &q)
     u.hlc = q.text(11);
     u.deleted = q.boolean(12);
     return stored;
+}
+
+QString searchText(const User &user)
+{
+    return foldForSearch(user.name + u' ' + user.email);
 }
 
 QString sortColumn(const QString &field)
@@ -96,8 +102,7 @@ Result<Page<User>> UserRepository::list(Transaction &tx, const QString &orgId,
     if (!status.isEmpty())
         where += QStringLiteral(" AND status = :status");
     if (!text.isEmpty())
-        where += QStringLiteral(
-            " AND (LOWER(name) LIKE :q ESCAPE '\\' OR email LIKE :q ESCAPE '\\')");
+        where += QStringLiteral(" AND search_text LIKE :q ESCAPE '\\'");
     const auto bindFilters = [&](SqlQuery &q) {
         q.bind(QStringLiteral(":org"), orgId);
         if (!role.isEmpty())
@@ -231,9 +236,10 @@ Result<void> UserRepository::insert(Transaction &tx, HlcClock &clock, User &user
     user.rev = 1;
     user.hlc = clock.now().toString();
     auto q = tx.query(QStringLiteral(
-        "INSERT INTO users (id, org_id, email, name, password_hash, status, locale, created_at,"
-        " updated_at, rev, hlc) VALUES (:id, :org, :email, :name, :hash, :status, :locale,"
-        " :created, :updated, :rev, :hlc)"));
+        "INSERT INTO users (id, org_id, email, name, password_hash, status, locale, search_text,"
+        " created_at, updated_at, rev, hlc) VALUES (:id, :org, :email, :name, :hash, :status,"
+        " :locale, :search, :created, :updated, :rev, :hlc)"));
+    q.bind(QStringLiteral(":search"), searchText(user));
     q.bind(QStringLiteral(":id"), user.id)
         .bind(QStringLiteral(":org"), user.orgId)
         .bind(QStringLiteral(":email"), user.email)
@@ -259,8 +265,9 @@ Result<void> UserRepository::update(Transaction &tx, HlcClock &clock, User &user
     user.hlc = clock.now().toString();
     auto q = tx.query(QStringLiteral(
         "UPDATE users SET email = :email, name = :name, status = :status, locale = :locale,"
-        " updated_at = :updated, rev = rev + 1, hlc = :hlc, deleted = :deleted"
-        " WHERE id = :id RETURNING rev"));
+        " search_text = :search, updated_at = :updated, rev = rev + 1, hlc = :hlc,"
+        " deleted = :deleted WHERE id = :id RETURNING rev"));
+    q.bind(QStringLiteral(":search"), searchText(user));
     q.bind(QStringLiteral(":id"), user.id)
         .bind(QStringLiteral(":email"), user.email)
         .bind(QStringLiteral(":name"), user.name.trimmed())
@@ -302,6 +309,15 @@ Result<void> UserRepository::setLastLogin(Transaction &tx, const QString &userId
     auto q = tx.query(QStringLiteral("UPDATE users SET last_login_at = :at WHERE id = :id"));
     q.bind(QStringLiteral(":at"), timeValue(at)).bind(QStringLiteral(":id"), userId);
     return q.exec();
+}
+
+Result<bool> UserRepository::existsIncludingDeleted(Transaction &tx, const QString &id)
+{
+    auto q = tx.query(QStringLiteral("SELECT 1 FROM users WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    if (auto r = q.exec(); !r)
+        return r.error();
+    return q.next();
 }
 
 Result<qint64> UserRepository::countInOrganization(Transaction &tx, const QString &orgId)

@@ -40,6 +40,8 @@ public:
     static Result<void> setLastLogin(Transaction &tx, const QString &userId, const QDateTime &at);
     // Tombstones the user and their role assignments.
     static Result<void> markDeleted(Transaction &tx, HlcClock &clock, User &user);
+    // Also true for removed users: ids are never reused.
+    static Result<bool> existsIncludingDeleted(Transaction &tx, const QString &id);
     static Result<qint64> countInOrganization(Transaction &tx, const QString &orgId);
 
 private:
