@@ -1,0 +1,79 @@
+#pragma once
+
+#include "tokenstore.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <lectern/result.h>
+#include <memory>
+
+namespace Lectern::Client {
+
+class ApiClient;
+class ClientSettings;
+class ConnectionMonitor;
+class LoginDialog;
+class MainWindow;
+class Session;
+
+// How the program was started (main.cpp fills this from the command line; tests set it directly).
+struct AppOptions
+{
+    QUrl serverUrl; // --server: overrides the last server used
+    QString dataDir; // --data-dir: settings and token file go here instead of the platform places
+    TokenStore::Mode tokenStoreMode = TokenStore::Mode::KeychainWithFileFallback;
+    bool useSystemNetworkHint = true; // QNetworkInformation as a hint for the connection monitor
+    int connectionCheckIntervalMs = 0; // 0: ConnectionMonitor's default
+};
+
+// Runs the client: owns the session and its services, shows the login dialog, then the main window,
+// and goes back to the login dialog on logout or when the session ends. Exposes its parts so that a
+// test can drive the whole flow.
+class AppController : public QObject
+{
+    Q_OBJECT
+
+public:
+    static QUrl defaultServerUrl() { return QUrl(QStringLiteral("http://127.0.0.1:8080")); }
+
+    explicit AppController(const AppOptions &options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Resumes the last session when a refresh token is kept for it, else shows the login dialog.
+    void start();
+
+    ApiClient *api() const { return m_api; }
+    TokenStore *tokenStore() const { return m_tokens; }
+    Session *session() const { return m_session; }
+    ConnectionMonitor *connectionMonitor() const { return m_monitor; }
+    ClientSettings *settings() const { return m_settings.get(); }
+    LoginDialog *loginDialog() const { return m_loginDialog.get(); }
+    MainWindow *mainWindow() const { return m_mainWindow.get(); }
+    QString dataDir() const { return m_dataDir; }
+
+Q_SIGNALS:
+    void quitRequested();
+
+private:
+    void showLogin(const QString &message = {});
+    void showMainWindow();
+    void onLoggedIn();
+    void onResumeFailed(const Error &error);
+    void onSessionExpired(const Error &error);
+    void logout();
+
+    AppOptions m_options;
+    QString m_dataDir;
+    std::unique_ptr<ClientSettings> m_settings;
+    ApiClient *m_api;
+    TokenStore *m_tokens;
+    Session *m_session;
+    ConnectionMonitor *m_monitor;
+    std::unique_ptr<LoginDialog> m_loginDialog;
+    std::unique_ptr<MainWindow> m_mainWindow;
+    QTimer m_resumeGrace; // shows the login dialog only when resuming takes noticeable time
+    bool m_resuming = false;
+};
+
+} // namespace Lectern::Client

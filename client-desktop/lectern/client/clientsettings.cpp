@@ -1,0 +1,51 @@
+#include "clientsettings.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace Lectern::Client {
+
+namespace {
+const QString serverKey = QStringLiteral("session/lastServerUrl");
+const QString emailKey = QStringLiteral("session/lastEmail");
+} // namespace
+
+ClientSettings::ClientSettings(const QString &dataDir)
+{
+    if (dataDir.isEmpty()) {
+        m_settings = std::make_unique<QSettings>();
+    } else {
+        QDir().mkpath(dataDir);
+        m_settings = std::make_unique<QSettings>(
+            QDir(dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    }
+}
+
+ClientSettings::~ClientSettings() = default;
+
+QUrl ClientSettings::lastServerUrl() const
+{
+    return QUrl(m_settings->value(serverKey).toString());
+}
+
+void ClientSettings::setLastServerUrl(const QUrl &url)
+{
+    m_settings->setValue(serverKey, url.toString());
+}
+
+QString ClientSettings::lastEmail() const
+{
+    return m_settings->value(emailKey).toString();
+}
+
+void ClientSettings::setLastEmail(const QString &email)
+{
+    m_settings->setValue(emailKey, email);
+}
+
+void ClientSettings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace Lectern::Client

@@ -1,0 +1,334 @@
+#include "mainwindow.h"
+
+#include "workspacepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace Lectern::Client {
+
+namespace {
+
+constexpr int workspaceRole = Qt::UserRole;
+
+QPixmap avatarPixmap(const QString &text, const QColor &color, int side, qreal dpr)
+{
+    QPixmap pixmap(QSize(side, side) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF(0, 0, side, side));
+    QFont font = painter.font();
+    font.setPixelSize(side * 2 / 5);
+    font.setWeight(QFont::DemiBold);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRectF(0, 0, side, side), Qt::AlignCenter, text);
+    return pixmap;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_avatarLabel(new QLabel(this))
+    , m_userNameLabel(new QLabel(this))
+    , m_rolesLabel(new QLabel(this))
+    , m_organizationLabel(new QLabel(this))
+    , m_connectionIcon(new QLabel(this))
+    , m_connectionLabel(new QLabel(this))
+    , m_serverLabel(new QLabel(this))
+    , m_workspaceList(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Lectern"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/lectern.svg")));
+
+    m_workspaceList->setObjectName(QStringLiteral("workspaceList"));
+    m_workspaceList->setAccessibleName(tr("Workspaces"));
+    m_workspaceList->setFrameShape(QFrame::NoFrame);
+    m_workspaceList->setIconSize(QSize(22, 22));
+    m_workspaceList->setSpacing(2);
+    m_workspaceList->setUniformItemSizes(true);
+    m_workspaceList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_workspaceList->setFixedWidth(210);
+    updateSidebarStyle();
+    connect(m_workspaceList, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    m_pages->setObjectName(QStringLiteral("workspacePages"));
+    m_pages->setBackgroundRole(QPalette::Base);
+    m_pages->setAutoFillBackground(true);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    body->addWidget(m_workspaceList);
+    body->addWidget(m_pages, 1);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createHeader());
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    m_serverLabel->setForegroundRole(QPalette::PlaceholderText);
+    statusBar()->addWidget(m_serverLabel, 1);
+    statusBar()->setSizeGripEnabled(true);
+
+    createMenus();
+    setConnectionState(ConnectionMonitor::State::Unknown);
+    setMinimumSize(760, 480);
+    resize(1100, 660);
+}
+
+QWidget *MainWindow::createHeader()
+{
+    auto *header = new QFrame(this);
+    header->setObjectName(QStringLiteral("header"));
+    header->setStyleSheet(QStringLiteral(
+        "QFrame#header { background: palette(base); border-bottom: 1px solid palette(mid); }"));
+
+    auto *logo = new QLabel(header);
+    logo->setPixmap(QIcon(QStringLiteral(":/icons/lectern.svg")).pixmap(QSize(30, 30)));
+    auto *appName = new QLabel(tr("Lectern"), header);
+    QFont appFont = appName->font();
+    appFont.setPointSizeF(appFont.pointSizeF() * 1.3);
+    appFont.setWeight(QFont::DemiBold);
+    appName->setFont(appFont);
+
+    m_connectionIcon->setObjectName(QStringLiteral("connectionIcon"));
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+
+    auto *separator = new QFrame(header);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Plain);
+    separator->setForegroundRole(QPalette::Mid);
+    separator->setFixedHeight(28);
+
+    m_avatarLabel->setObjectName(QStringLiteral("avatarLabel"));
+    m_userNameLabel->setObjectName(QStringLiteral("userNameLabel"));
+    QFont nameFont = m_userNameLabel->font();
+    nameFont.setWeight(QFont::DemiBold);
+    m_userNameLabel->setFont(nameFont);
+    m_rolesLabel->setObjectName(QStringLiteral("rolesLabel"));
+    m_rolesLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_organizationLabel->setObjectName(QStringLiteral("organizationLabel"));
+    m_organizationLabel->setForegroundRole(QPalette::PlaceholderText);
+    auto *dot = new QLabel(QStringLiteral("·"), header);
+    dot->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *details = new QHBoxLayout;
+    details->setSpacing(6);
+    details->addWidget(m_rolesLabel);
+    details->addWidget(dot);
+    details->addWidget(m_organizationLabel);
+    details->addStretch();
+    auto *who = new QVBoxLayout;
+    who->setSpacing(1);
+    who->addWidget(m_userNameLabel);
+    who->addLayout(details);
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(16, 10, 16, 10);
+    layout->setSpacing(10);
+    layout->addWidget(logo);
+    layout->addWidget(appName);
+    layout->addStretch(1);
+    layout->addWidget(m_connectionIcon);
+    layout->addWidget(m_connectionLabel);
+    layout->addSpacing(8);
+    layout->addWidget(separator);
+    layout->addSpacing(8);
+    layout->addWidget(m_avatarLabel);
+    layout->addLayout(who);
+    return header;
+}
+
+void MainWindow::updateSidebarStyle()
+{
+    // A tint of the highlight rather than the highlight itself: the coloured workspace icons stay
+    // visible on the selected row. Style sheets cannot mix colours, so the tint is computed here.
+    const QColor highlight = palette().color(QPalette::Highlight);
+    const auto rgba = [](const QColor &color, qreal alpha) {
+        return QStringLiteral("rgba(%1, %2, %3, %4)")
+            .arg(color.red())
+            .arg(color.green())
+            .arg(color.blue())
+            .arg(int(alpha * 255));
+    };
+    m_workspaceList->setStyleSheet(
+        QStringLiteral("QListWidget#workspaceList { background: palette(window); padding: 10px 8px;"
+                       " border: none; border-right: 1px solid palette(mid); outline: 0; }"
+                       "QListWidget#workspaceList::item { padding: 8px 8px; border-radius: 6px;"
+                       " color: palette(window-text); }"
+                       "QListWidget#workspaceList::item:hover:!selected { background: %1; }"
+                       "QListWidget#workspaceList::item:selected { background: %2; color: "
+                       "palette(window-text); }")
+            .arg(rgba(highlight, 0.08), rgba(highlight, 0.20)));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateSidebarStyle();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *logout = fileMenu->addAction(tr("&Log out"), this, &MainWindow::logoutRequested);
+    logout->setObjectName(QStringLiteral("logoutAction"));
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About Lectern"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::setProfile(const User &user, const Organization &organization)
+{
+    m_userNameLabel->setText(user.name.isEmpty() ? user.email : user.name);
+    m_userNameLabel->setToolTip(user.email);
+    QStringList roleNames;
+    for (Role role : user.roles)
+        roleNames.append(roleDisplayName(role));
+    m_rolesLabel->setText(roleNames.join(tr(", ", "between role names")));
+    m_organizationLabel->setText(organization.name);
+    m_avatarLabel->setPixmap(avatarPixmap(initials(user.name.isEmpty() ? user.email : user.name),
+                                          palette().color(QPalette::Highlight), 34,
+                                          devicePixelRatioF()));
+    setWindowTitle(
+        organization.name.isEmpty()
+            ? tr("Lectern")
+            : tr("%1 — Lectern", "window title: organization name").arg(organization.name));
+
+    const std::optional<Workspace> previous
+        = m_workspaces.isEmpty() ? std::nullopt : std::optional<Workspace>(currentWorkspace());
+    m_workspaces = Workspaces::forRoles(user.roles);
+
+    const QSignalBlocker blocker(m_workspaceList);
+    m_workspaceList->clear();
+    while (QWidget *page = m_pages->widget(0)) {
+        m_pages->removeWidget(page);
+        page->deleteLater();
+    }
+    for (Workspace workspace : m_workspaces) {
+        auto *item = new QListWidgetItem(QIcon(Workspaces::iconPath(workspace)),
+                                         Workspaces::title(workspace), m_workspaceList);
+        item->setData(workspaceRole, int(workspace));
+        item->setToolTip(Workspaces::description(workspace));
+        item->setSizeHint(QSize(0, 40));
+        m_pages->addWidget(new WorkspacePage(workspace, m_pages));
+    }
+    // Wide enough for the longest title in this language ("Console d'administration").
+    int widest = 0;
+    for (Workspace workspace : m_workspaces)
+        widest = std::max(
+            widest, m_workspaceList->fontMetrics().horizontalAdvance(Workspaces::title(workspace)));
+    const int chrome
+        = m_workspaceList->iconSize().width() + 2 * 8 /* item */ + 2 * 8 /* list */ + 24;
+    m_workspaceList->setFixedWidth(std::clamp(widest + chrome, 200, 320));
+    showWorkspace(previous && m_workspaces.contains(*previous) ? *previous : m_workspaces.value(0));
+}
+
+void MainWindow::setServerUrl(const QUrl &url)
+{
+    m_serverUrl = url;
+    m_serverLabel->setText(tr("Server: %1").arg(url.toDisplayString()));
+    setConnectionState(m_connectionState);
+}
+
+void MainWindow::setConnectionState(ConnectionMonitor::State state)
+{
+    m_connectionState = state;
+    QString text;
+    QString icon;
+    QString tip;
+    switch (state) {
+    case ConnectionMonitor::State::Online:
+        text = tr("Online");
+        icon = QStringLiteral(":/icons/online.svg");
+        tip = tr("Connected to %1.").arg(m_serverUrl.toDisplayString());
+        break;
+    case ConnectionMonitor::State::Offline:
+        text = tr("Offline");
+        icon = QStringLiteral(":/icons/offline.svg");
+        tip = tr("Cannot reach %1. Your work is kept on this computer.")
+                  .arg(m_serverUrl.toDisplayString());
+        break;
+    case ConnectionMonitor::State::Unknown:
+        text = tr("Connecting…");
+        icon = QStringLiteral(":/icons/unknown.svg");
+        tip = tr("Checking the connection to %1.").arg(m_serverUrl.toDisplayString());
+        break;
+    }
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(tip);
+    m_connectionIcon->setPixmap(QIcon(icon).pixmap(QSize(14, 14)));
+    m_connectionIcon->setToolTip(tip);
+}
+
+Workspace MainWindow::currentWorkspace() const
+{
+    const QListWidgetItem *item = m_workspaceList->currentItem();
+    return item ? Workspace(item->data(workspaceRole).toInt()) : Workspace::Learn;
+}
+
+void MainWindow::showWorkspace(Workspace workspace)
+{
+    const int row = m_workspaces.indexOf(workspace);
+    if (row < 0)
+        return;
+    m_workspaceList->setCurrentRow(row);
+    m_pages->setCurrentIndex(row);
+}
+
+QString MainWindow::initials(const QString &name)
+{
+    const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+    QString result;
+    if (!words.isEmpty())
+        result += words.first().front();
+    if (words.size() > 1)
+        result += words.last().front();
+    return result.toUpper();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Lectern"),
+        tr("<h3>Lectern %1</h3>"
+           "<p>Learning that keeps working offline: study, write courses and grade on this "
+           "computer, and Lectern syncs with your organization's server when it can.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace Lectern::Client

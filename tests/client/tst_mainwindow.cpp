@@ -1,0 +1,219 @@
+#include <QAction>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTest>
+#include <lectern/client/mainwindow.h>
+#include <lectern/client/translationloader.h>
+
+using namespace Lectern;
+using namespace Lectern::Client;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void profile_data();
+    void profile();
+    void switchingWorkspaces();
+    void connectionIndicator();
+    void menuActions();
+    void initials_data();
+    void initials();
+
+private:
+    static User user(const QString &name, const QList<Role> &roles);
+    static Organization organization();
+    static void saveScreenshot(QWidget *widget, const QString &name);
+};
+
+User tst_MainWindow::user(const QString &name, const QList<Role> &roles)
+{
+    User user;
+    user.id = QStringLiteral("u1");
+    user.email = QStringLiteral("someone@demo.lectern");
+    user.name = name;
+    user.roles = roles;
+    return user;
+}
+
+Organization tst_MainWindow::organization()
+{
+    Organization org;
+    org.id = QStringLiteral("o1");
+    org.name = QStringLiteral("Demo Academy");
+    org.slug = QStringLiteral("demo");
+    return org;
+}
+
+void tst_MainWindow::saveScreenshot(QWidget *widget, const QString &name)
+{
+    // For looking at the window: LECTERN_SCREENSHOT_DIR=/tmp/shots ctest -R tst_mainwindow
+    const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
+void tst_MainWindow::initTestCase()
+{
+    TranslationLoader::install(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void tst_MainWindow::profile_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QList<Role>>("roles");
+    QTest::addColumn<QString>("rolesText");
+    QTest::addColumn<QStringList>("workspaces");
+
+    QTest::newRow("student") << QStringLiteral("Student 1") << QList<Role> {Role::Student}
+                             << QStringLiteral("Student") << QStringList {QStringLiteral("Learn")};
+    QTest::newRow("instructor") << QStringLiteral("Ian Instructor")
+                                << QList<Role> {Role::Instructor} << QStringLiteral("Instructor")
+                                << QStringList {QStringLiteral("Learn"), QStringLiteral("Author"),
+                                                QStringLiteral("Grade")};
+    QTest::newRow("ta") << QStringLiteral("Theo Assistant") << QList<Role> {Role::TeachingAssistant}
+                        << QStringLiteral("Teaching assistant")
+                        << QStringList {QStringLiteral("Learn"), QStringLiteral("Author"),
+                                        QStringLiteral("Grade")};
+    QTest::newRow("admin") << QStringLiteral("Ada Admin") << QList<Role> {Role::Admin}
+                           << QStringLiteral("Administrator")
+                           << QStringList {QStringLiteral("Learn"), QStringLiteral("Author"),
+                                           QStringLiteral("Admin console")};
+    QTest::newRow("admin and instructor")
+        << QStringLiteral("Ada Lovelace") << QList<Role> {Role::Admin, Role::Instructor}
+        << QStringLiteral("Administrator, Instructor")
+        << QStringList {QStringLiteral("Learn"), QStringLiteral("Author"), QStringLiteral("Grade"),
+                        QStringLiteral("Admin console")};
+}
+
+void tst_MainWindow::profile()
+{
+    QFETCH(QString, name);
+    QFETCH(QList<Role>, roles);
+    QFETCH(QString, rolesText);
+    QFETCH(QStringList, workspaces);
+
+    MainWindow window;
+    window.setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    window.setProfile(user(name, roles), organization());
+    window.setConnectionState(ConnectionMonitor::State::Online);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("userNameLabel"))->text(), name);
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("rolesLabel"))->text(), rolesText);
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("organizationLabel"))->text(),
+             QStringLiteral("Demo Academy"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Demo Academy — Lectern"));
+
+    auto *list = window.findChild<QListWidget *>(QStringLiteral("workspaceList"));
+    QVERIFY(list);
+    QStringList titles;
+    for (int row = 0; row < list->count(); ++row)
+        titles.append(list->item(row)->text());
+    QCOMPARE(titles, workspaces);
+    QCOMPARE(list->currentRow(), 0);
+
+    // The Learn page is showing, with its sentence.
+    auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("workspacePages"));
+    QCOMPARE(pages->count(), workspaces.size());
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("learnPage"));
+    QCOMPARE(pages->currentWidget()->findChild<QLabel *>(QStringLiteral("pageDescription"))->text(),
+             QStringLiteral("Your courses will appear here, ready to study online or offline."));
+
+    saveScreenshot(&window,
+                   QStringLiteral("mainwindow-")
+                       + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+}
+
+void tst_MainWindow::switchingWorkspaces()
+{
+    MainWindow window;
+    window.setProfile(user(QStringLiteral("Ian Instructor"), {Role::Instructor}), organization());
+    window.show();
+    auto *list = window.findChild<QListWidget *>(QStringLiteral("workspaceList"));
+    auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("workspacePages"));
+
+    list->setCurrentRow(2);
+    QCOMPARE(window.currentWorkspace(), Workspace::Grade);
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("gradePage"));
+    QCOMPARE(pages->currentWidget()->findChild<QLabel *>(QStringLiteral("pageTitle"))->text(),
+             QStringLiteral("Grade"));
+    saveScreenshot(&window, QStringLiteral("mainwindow-grade"));
+
+    // A new profile with the same workspace keeps it; one without it falls back to Learn.
+    window.setProfile(user(QStringLiteral("Theo Assistant"), {Role::TeachingAssistant}),
+                      organization());
+    QCOMPARE(window.currentWorkspace(), Workspace::Grade);
+    window.setProfile(user(QStringLiteral("Student 1"), {Role::Student}), organization());
+    QCOMPARE(window.currentWorkspace(), Workspace::Learn);
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(pages->count(), 1);
+}
+
+void tst_MainWindow::connectionIndicator()
+{
+    MainWindow window;
+    window.setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    auto *label = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    auto *icon = window.findChild<QLabel *>(QStringLiteral("connectionIcon"));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("Connecting…"));
+
+    window.setConnectionState(ConnectionMonitor::State::Online);
+    QCOMPARE(label->text(), QStringLiteral("Online"));
+    QVERIFY(label->toolTip().contains(QStringLiteral("http://127.0.0.1:8080")));
+    const QImage online = icon->pixmap().toImage();
+
+    window.setConnectionState(ConnectionMonitor::State::Offline);
+    QCOMPARE(label->text(), QStringLiteral("Offline"));
+    const QImage offline = icon->pixmap().toImage();
+    QVERIFY(!online.isNull());
+    QVERIFY(online != offline); // green dot, red dot
+
+    window.setProfile(user(QStringLiteral("Ada Admin"), {Role::Admin}), organization());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    saveScreenshot(&window, QStringLiteral("mainwindow-offline"));
+}
+
+void tst_MainWindow::menuActions()
+{
+    MainWindow window;
+    QSignalSpy logout(&window, &MainWindow::logoutRequested);
+    QSignalSpy quit(&window, &MainWindow::quitRequested);
+    window.findChild<QAction *>(QStringLiteral("logoutAction"))->trigger();
+    QCOMPARE(logout.size(), 1);
+    auto *quitAction = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    QCOMPARE(quitAction->shortcut(), QKeySequence(QKeySequence::Quit));
+    quitAction->trigger();
+    QCOMPARE(quit.size(), 1);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("aboutAction")));
+}
+
+void tst_MainWindow::initials_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("two words") << QStringLiteral("Ada Lovelace") << QStringLiteral("AL");
+    QTest::newRow("three words") << QStringLiteral("ada king lovelace") << QStringLiteral("AL");
+    QTest::newRow("one word") << QStringLiteral("student1@demo.lectern") << QStringLiteral("S");
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("accents") << QStringLiteral("Élodie Ñúñez") << QStringLiteral("ÉÑ");
+}
+
+void tst_MainWindow::initials()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QCOMPARE(MainWindow::initials(name), expected);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
