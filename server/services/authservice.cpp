@@ -23,8 +23,10 @@ QJsonObject AuthSession::toJson() const
 Error AuthService::lockedOut(const QDateTime &oldestFailure) const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const qint64 retryAfter = qMax<qint64>(
-        1, now.secsTo(oldestFailure.addSecs(m_context.config().lockoutWindowSeconds)) + 1);
+    // Whole seconds, rounded up, until the oldest counted failure leaves the window.
+    const qint64 remainingMs
+        = now.msecsTo(oldestFailure.addSecs(m_context.config().lockoutWindowSeconds));
+    const qint64 retryAfter = qMax<qint64>(1, (remainingMs + 999) / 1000);
     return fail(ErrorCode::TooManyRequests,
                 tr("Too many failed login attempts. Try again in %n minute(s).", nullptr,
                    int((retryAfter + 59) / 60)),
