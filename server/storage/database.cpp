@@ -184,7 +184,16 @@ Result<void> Database::configure(QSqlDatabase &db)
     }
     for (const QString &sql : statements) {
         QSqlQuery query(db);
-        if (!query.exec(sql))
+        // Switching a brand-new SQLite file to WAL needs a moment of exclusive access that the
+        // busy timeout does not wait for: when two connections open it at once, retry briefly.
+        bool ok = query.exec(sql);
+        for (int attempt = 0; !ok && attempt < 50 && m_config.backend == Backend::Sqlite
+             && query.lastError().text().contains(u"locked");
+             ++attempt) {
+            QThread::msleep(20);
+            ok = query.exec(sql);
+        }
+        if (!ok)
             return databaseError(query.lastError(), sql);
     }
     return {};

@@ -139,6 +139,11 @@ Result<int> Migrations::currentVersion(Database &db)
     Transaction tx(db, Transaction::Read);
     if (!tx.isOk())
         return tx.error();
+    // The same lock as apply(): two processes must not both create the bookkeeping table.
+    if (const QString lock = db.dialect().lockMigrations(); !lock.isEmpty()) {
+        if (auto r = tx.query(lock).exec(); !r)
+            return r.error();
+    }
     if (auto r = ensureBookkeeping(tx); !r)
         return r.error();
     auto version = readVersion(tx);
@@ -151,16 +156,6 @@ Result<int> Migrations::currentVersion(Database &db)
 
 Result<int> Migrations::apply(Database &db)
 {
-    auto before = currentVersion(db);
-    if (!before)
-        return before.error();
-    if (*before > latestVersion())
-        return fail(ErrorCode::Conflict,
-                    QStringLiteral("The database schema is at version %1, newer than this server "
-                                   "understands (%2). Run the newer lectern-server it was upgraded "
-                                   "with, or restore a backup.")
-                        .arg(*before)
-                        .arg(latestVersion()));
     int applied = 0;
     for (const Migration &migration : migrations) {
         Transaction tx(db, Transaction::Write);
@@ -175,6 +170,13 @@ Result<int> Migrations::apply(Database &db)
         auto version = readVersion(tx);
         if (!version)
             return version.error();
+        if (*version > latestVersion())
+            return fail(ErrorCode::Conflict,
+                        QStringLiteral("The database schema is at version %1, newer than this "
+                                       "server understands (%2). Run the newer lectern-server it "
+                                       "was upgraded with, or restore a backup.")
+                            .arg(*version)
+                            .arg(latestVersion()));
         if (*version >= migration.version)
             continue; // already there (perhaps another server process just applied it)
 

@@ -4,10 +4,12 @@
 
 namespace Lectern::Server {
 
-SqlQuery::SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql)
+SqlQuery::SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql,
+                   Transaction *transaction)
     : m_query(db)
     , m_dialect(dialect)
     , m_sql(sql)
+    , m_transaction(transaction)
 {
     m_query.setForwardOnly(true);
 }
@@ -20,6 +22,8 @@ SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
 
 Result<void> SqlQuery::exec()
 {
+    if (m_transaction && !m_transaction->isOk())
+        return m_transaction->error();
     // Statements without parameters run as they are: PostgreSQL cannot PREPARE DDL or SET.
     bool ok = false;
     if (m_binds.isEmpty()) {
@@ -31,10 +35,13 @@ Result<void> SqlQuery::exec()
     }
     if (ok)
         return {};
-    const QSqlError error = m_query.lastError();
-    if (m_dialect.isUniqueViolation(error))
-        return fail(ErrorCode::AlreadyExists, QStringLiteral("A record with these values already exists."));
-    return databaseError(error, m_sql.simplified().left(120));
+    const QSqlError sqlError = m_query.lastError();
+    const Error error = m_dialect.isUniqueViolation(sqlError)
+        ? fail(ErrorCode::AlreadyExists, QStringLiteral("A record with these values already exists."))
+        : databaseError(sqlError, m_sql.simplified().left(120));
+    if (m_transaction)
+        m_transaction->abort(error);
+    return error;
 }
 
 QDateTime SqlQuery::time(int column) const
@@ -79,9 +86,15 @@ Transaction::~Transaction()
         rollback();
 }
 
-SqlQuery Transaction::query(const QString &sql) const
+SqlQuery Transaction::query(const QString &sql)
 {
-    return SqlQuery(m_connection, m_db.dialect(), sql);
+    return SqlQuery(m_connection, m_db.dialect(), sql, this);
+}
+
+void Transaction::abort(const Error &error)
+{
+    rollback();
+    m_error = error;
 }
 
 Result<void> Transaction::commit()

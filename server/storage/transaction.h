@@ -10,10 +10,13 @@ namespace Lectern::Server {
 
 // A prepared statement with named placeholders (":name") whose failures come back as Errors.
 // A unique-constraint violation becomes `already_exists`, so services can answer 409.
+class Transaction;
+
 class SqlQuery
 {
 public:
-    SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql);
+    SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql,
+             Transaction *transaction = nullptr);
 
     SqlQuery &bind(const QString &placeholder, const QVariant &value);
     Result<void> exec();
@@ -31,6 +34,7 @@ private:
     const SqlDialect &m_dialect;
     QString m_sql;
     QList<std::pair<QString, QVariant>> m_binds;
+    Transaction *m_transaction;
 };
 
 // Milliseconds since the epoch for storage; NULL for an invalid time.
@@ -53,7 +57,7 @@ public:
     bool isOk() const { return m_active; }
     const Error &error() const { return m_error; }
 
-    SqlQuery query(const QString &sql) const;
+    SqlQuery query(const QString &sql);
     Result<void> commit();
     void rollback();
 
@@ -62,6 +66,11 @@ public:
 
     // Set once the change sequence has been locked in this transaction (see SqlDialect).
     bool changeSequenceLocked = false;
+
+    // A failed statement ends the unit of work at once, on both backends: PostgreSQL refuses
+    // everything after an error anyway, and rolling back now lets the connection free its
+    // prepared statements. Later queries of this transaction fail with `error`.
+    void abort(const Error &error);
 
 private:
     Database &m_db;

@@ -1,17 +1,14 @@
 #include "httpclient.h"
-#include "testserver.h"
-
 #include "storage/changelog.h"
 #include "storage/transaction.h"
-
-#include <lectern/uuidv7.h>
+#include "testserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
-
 #include <algorithm>
+#include <lectern/uuidv7.h>
 #include <memory>
 #include <tuple>
 
@@ -51,6 +48,9 @@ private Q_SLOTS:
     void createUser();
     void createIsIdempotent();
     void createConflicts();
+    void foreignOrgIdIsIgnored();
+    void searchFindsAccentedNames_data();
+    void searchFindsAccentedNames();
     void createRejectsBadFields_data();
     void createRejectsBadFields();
     void updateBumpsRev();
@@ -96,7 +96,7 @@ private:
     // The demo organisation: read-only for every test here (its six people are counted).
     QString m_demoOrgId;
     QHash<QString, QString> m_demoTokens; // admin, instructor, ta, student1
-    QHash<QString, QString> m_demoIds;    // admin, instructor, ta, student1, student2, student3
+    QHash<QString, QString> m_demoIds; // admin, instructor, ta, student1, student2, student3
 
     // A second organisation, for isolation.
     QString m_otherOrgId;
@@ -171,15 +171,15 @@ HttpResult TestOrgsUsers::call(const QString &token, const QByteArray &method, c
 {
     m_http->setToken(token);
     const bool hasBody = method != "GET" && method != "DELETE";
-    return m_http->send(method, path,
-                        hasBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray());
+    return m_http->send(
+        method, path, hasBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray());
 }
 
 bool TestOrgsUsers::addAccount(const QString &orgSlug, const QString &email, const QString &name,
                                const QList<Role> &roles, QString *id, QString *token)
 {
-    auto user = m_server.server().users().createInOrganization(
-        orgSlug, email, name, roles, token ? accountPassword : QString());
+    auto user = m_server.server().users().createInOrganization(orgSlug, email, name, roles,
+                                                               token ? accountPassword : QString());
     if (!user) {
         qWarning().noquote() << "cannot add" << email << user.error().message;
         return false;
@@ -296,8 +296,8 @@ void TestOrgsUsers::initTestCase()
     for (const auto &[key, role] : matrixRoles) {
         QString id;
         QString token;
-        QVERIFY(addAccount(u"matrix"_s, key + u"@matrix.example"_s, u"Matrix "_s + key, {role},
-                           &id, &token));
+        QVERIFY(addAccount(u"matrix"_s, key + u"@matrix.example"_s, u"Matrix "_s + key, {role}, &id,
+                           &token));
         m_matrixIds.insert(key, id);
         m_matrixTokens.insert(key, token);
     }
@@ -307,6 +307,14 @@ void TestOrgsUsers::initTestCase()
     m_writesOrgId = writes->id;
     QVERIFY(addAccount(u"writes"_s, u"admin@writes.example"_s, u"Wanda Writes"_s, {Role::Admin},
                        &m_writesAdminId, &m_writesAdminToken));
+    // For searching names beyond ASCII.
+    for (const QString &name :
+         {u"\u00c9mile Zola"_s, u"J\u00fcrgen B\u00f6der"_s,
+          u"\u0410\u043d\u043d\u0430 \u041f\u0430\u0432\u043b\u043e\u0432\u0430"_s}) {
+        QString id;
+        QVERIFY(
+            addAccount(u"writes"_s, uniqueEmail(u"writes.example"_s), name, {Role::Student}, &id));
+    }
 }
 
 void TestOrgsUsers::listPaginates_data()
@@ -351,12 +359,14 @@ void TestOrgsUsers::listPagesCoverEveryoneOnce()
 {
     QStringList paged;
     for (int page = 1; page <= 3; ++page) {
-        const HttpResult r = call(m_demoTokens[u"admin"_s], "GET",
-                                  u"/api/v1/users?limit=2&sort=-email&page="_s + QString::number(page));
+        const HttpResult r
+            = call(m_demoTokens[u"admin"_s], "GET",
+                   u"/api/v1/users?limit=2&sort=-email&page="_s + QString::number(page));
         QCOMPARE(r.status, 200);
         paged += valuesOf(r.data().toArray(), u"id"_s);
     }
-    const HttpResult all = call(m_demoTokens[u"admin"_s], "GET", u"/api/v1/users?limit=100&sort=-email"_s);
+    const HttpResult all
+        = call(m_demoTokens[u"admin"_s], "GET", u"/api/v1/users?limit=100&sort=-email"_s);
     QCOMPARE(all.status, 200);
     QCOMPARE(paged, valuesOf(all.data().toArray(), u"id"_s));
     QCOMPARE(QSet<QString>(paged.cbegin(), paged.cend()).size(), 6);
@@ -403,8 +413,8 @@ void TestOrgsUsers::listFilters_data()
     const QString s1 = u"student1@demo.lectern"_s;
     const QString s2 = u"student2@demo.lectern"_s;
     const QString s3 = u"student3@demo.lectern"_s;
-    const QStringList everyone = {u"admin@demo.lectern"_s, u"instructor@demo.lectern"_s, s1, s2, s3,
-                                  u"ta@demo.lectern"_s};
+    const QStringList everyone
+        = {u"admin@demo.lectern"_s, u"instructor@demo.lectern"_s, s1, s2, s3, u"ta@demo.lectern"_s};
 
     QTest::newRow("role=student") << u"role=student"_s << QStringList {s1, s2, s3};
     QTest::newRow("role=admin") << u"role=admin"_s << QStringList {u"admin@demo.lectern"_s};
@@ -419,8 +429,8 @@ void TestOrgsUsers::listFilters_data()
     QTest::newRow("q percent is literal") << u"q=%25"_s << QStringList();
     QTest::newRow("q underscore is literal") << u"q=_"_s << QStringList();
     QTest::newRow("role and q") << u"role=student&q=sol"_s << QStringList {s3};
-    QTest::newRow("role and status") << u"role=instructor&status=active"_s
-                                     << QStringList {u"instructor@demo.lectern"_s};
+    QTest::newRow("role and status")
+        << u"role=instructor&status=active"_s << QStringList {u"instructor@demo.lectern"_s};
 }
 
 void TestOrgsUsers::listFilters()
@@ -428,8 +438,8 @@ void TestOrgsUsers::listFilters()
     QFETCH(QString, query);
     QFETCH(QStringList, emails);
 
-    const HttpResult r = call(m_demoTokens[u"admin"_s], "GET",
-                              u"/api/v1/users?limit=100&sort=email&"_s + query);
+    const HttpResult r
+        = call(m_demoTokens[u"admin"_s], "GET", u"/api/v1/users?limit=100&sort=email&"_s + query);
     QCOMPARE(r.status, 200);
     QCOMPARE(valuesOf(r.data().toArray(), u"email"_s), emails);
     QCOMPARE(r.json.value(u"pagination").toObject().value(u"totalItems").toInt(), emails.size());
@@ -521,25 +531,37 @@ void TestOrgsUsers::roleMatrix_data()
     };
     const QList<Endpoint> endpoints = {
         {"GET", u"/api/v1/users"_s, {}, each(200, 200, 200, 403)},
-        {"POST", u"/api/v1/users"_s,
-         {{u"email"_s, u"set per row"_s}, {u"name"_s, u"Newly Added"_s}}, each(201, 403, 403, 403)},
+        {"POST",
+         u"/api/v1/users"_s,
+         {{u"email"_s, u"set per row"_s}, {u"name"_s, u"Newly Added"_s}},
+         each(201, 403, 403, 403)},
         {"GET", u"/api/v1/users/{user}"_s, {}, each(200, 200, 200, 404)},
-        {"PUT", u"/api/v1/users/{user}"_s, {{u"name"_s, u"Renamed Target"_s}}, each(200, 403, 403, 404)},
+        {"PUT",
+         u"/api/v1/users/{user}"_s,
+         {{u"name"_s, u"Renamed Target"_s}},
+         each(200, 403, 403, 404)},
         {"DELETE", u"/api/v1/users/{user}"_s, {}, each(200, 403, 403, 404)},
         {"GET", u"/api/v1/users/{self}"_s, {}, all(200)},
         {"GET", u"/api/v1/organizations"_s, {}, all(200)},
         {"GET", u"/api/v1/organizations/{org}"_s, {}, all(200)},
-        {"PUT", u"/api/v1/organizations/{org}"_s, {{u"name"_s, u"Matrix College"_s}},
+        {"PUT",
+         u"/api/v1/organizations/{org}"_s,
+         {{u"name"_s, u"Matrix College"_s}},
          each(200, 403, 403, 403)},
         {"GET", u"/api/v1/organizations/{org}/settings"_s, {}, all(200)},
-        {"PUT", u"/api/v1/organizations/{org}/settings"_s, {{u"defaultLocale"_s, u"fr"_s}},
+        {"PUT",
+         u"/api/v1/organizations/{org}/settings"_s,
+         {{u"defaultLocale"_s, u"fr"_s}},
          each(200, 403, 403, 403)},
-        {"POST", u"/api/v1/organizations"_s, {{u"name"_s, u"Rogue"_s}, {u"slug"_s, u"rogue"_s}},
+        {"POST",
+         u"/api/v1/organizations"_s,
+         {{u"name"_s, u"Rogue"_s}, {u"slug"_s, u"rogue"_s}},
          all(403)},
         {"DELETE", u"/api/v1/organizations/{org}"_s, {}, all(403)},
     };
     for (const Endpoint &endpoint : endpoints) {
-        for (const QString &role : {u"admin"_s, u"instructor"_s, u"ta"_s, u"student"_s, u"anonymous"_s}) {
+        for (const QString &role :
+             {u"admin"_s, u"instructor"_s, u"ta"_s, u"student"_s, u"anonymous"_s}) {
             const int expected = role == u"anonymous" ? 401 : endpoint.statuses.value(role);
             QTest::addRow("%s %s as %s", endpoint.method.constData(), qPrintable(endpoint.path),
                           qPrintable(role))
@@ -574,9 +596,11 @@ void TestOrgsUsers::roleMatrix()
     if (body.contains(u"email"))
         body.insert(u"email"_s, uniqueEmail(u"matrix.example"_s));
 
-    const QJsonObject before = probe.isEmpty() ? QJsonObject() : call(admin, "GET", probe).data().toObject();
+    const QJsonObject before
+        = probe.isEmpty() ? QJsonObject() : call(admin, "GET", probe).data().toObject();
     const HttpResult r = call(m_matrixTokens.value(role), method, path, body);
-    QVERIFY2(r.status == expected, qPrintable(u"got %1: %2"_s.arg(r.status).arg(QString::fromUtf8(r.body))));
+    QVERIFY2(r.status == expected,
+             qPrintable(u"got %1: %2"_s.arg(r.status).arg(QString::fromUtf8(r.body))));
     QCOMPARE(r.json.value(u"ok").toBool(), expected < 400);
     if (expected >= 400) {
         QCOMPARE(r.errorCode(), codeForStatus(expected));
@@ -585,7 +609,8 @@ void TestOrgsUsers::roleMatrix()
         if (!probe.isEmpty())
             QCOMPARE(call(admin, "GET", probe).data().toObject(), before);
         if (body.contains(u"email")) {
-            const HttpResult found = call(admin, "GET", u"/api/v1/users?q="_s + body[u"email"_s].toString());
+            const HttpResult found
+                = call(admin, "GET", u"/api/v1/users?q="_s + body[u"email"_s].toString());
             QCOMPARE(found.data().toArray().size(), 0);
         }
     } else if (method == "POST") {
@@ -608,7 +633,8 @@ void TestOrgsUsers::organisationsAreIsolated_data()
 
     const QList<std::tuple<QByteArray, QString, QJsonObject>> requests = {
         {"GET", u"/api/v1/users/{user}"_s, {}},
-        {"PUT", u"/api/v1/users/{user}"_s,
+        {"PUT",
+         u"/api/v1/users/{user}"_s,
          {{u"name"_s, u"Hijacked"_s}, {u"roles"_s, QJsonArray {u"admin"_s}}}},
         {"DELETE", u"/api/v1/users/{user}"_s, {}},
         {"GET", u"/api/v1/organizations/{org}"_s, {}},
@@ -619,8 +645,9 @@ void TestOrgsUsers::organisationsAreIsolated_data()
     };
     for (bool otherAgainstDemo : {true, false}) {
         for (const auto &[method, path, body] : requests) {
-            QTest::addRow("%s %s %s", otherAgainstDemo ? "other admin:" : "demo admin:",
-                          method.constData(), qPrintable(path))
+            QTest::addRow("%s %s %s",
+                          otherAgainstDemo ? "other admin:" : "demo admin:", method.constData(),
+                          qPrintable(path))
                 << otherAgainstDemo << method << path << body;
         }
     }
@@ -653,11 +680,13 @@ void TestOrgsUsers::organisationsAreIsolated()
 
 void TestOrgsUsers::listsShowOnlyOwnOrganisation()
 {
-    const HttpResult other = call(m_otherAdminToken, "GET", u"/api/v1/users?limit=100&sort=email"_s);
+    const HttpResult other
+        = call(m_otherAdminToken, "GET", u"/api/v1/users?limit=100&sort=email"_s);
     QCOMPARE(other.status, 200);
     QCOMPARE(valuesOf(other.data().toArray(), u"email"_s),
              (QStringList {u"admin@other.example"_s, u"student@other.example"_s}));
-    QCOMPARE(valuesOf(other.data().toArray(), u"orgId"_s), (QStringList {m_otherOrgId, m_otherOrgId}));
+    QCOMPARE(valuesOf(other.data().toArray(), u"orgId"_s),
+             (QStringList {m_otherOrgId, m_otherOrgId}));
     QCOMPARE(other.json.value(u"pagination").toObject().value(u"totalItems").toInt(), 2);
 
     const HttpResult demo = call(m_demoTokens[u"admin"_s], "GET", u"/api/v1/users?limit=100"_s);
@@ -700,7 +729,8 @@ void TestOrgsUsers::createUser()
     QVERIFY(!user.value(u"createdAt").toString().isEmpty());
     QVERIFY(!user.contains(u"password") && !user.contains(u"passwordHash"));
 
-    const HttpResult fetched = call(m_writesAdminToken, "GET", u"/api/v1/users/"_s + user.value(u"id").toString());
+    const HttpResult fetched
+        = call(m_writesAdminToken, "GET", u"/api/v1/users/"_s + user.value(u"id").toString());
     QCOMPARE(fetched.status, 200);
     QCOMPARE(fetched.data().toObject(), user);
 
@@ -745,6 +775,10 @@ void TestOrgsUsers::createIsIdempotent()
     QCOMPARE(conflict.status, 409);
     QCOMPARE(conflict.errorCode(), u"conflict"_s);
 
+    QJsonObject withLocale = body;
+    withLocale.insert(u"locale"_s, u"fr"_s);
+    QCOMPARE(call(m_writesAdminToken, "POST", u"/api/v1/users"_s, withLocale).status, 409);
+
     QJsonObject otherEmail = body;
     otherEmail.insert(u"email"_s, uniqueEmail(u"writes.example"_s));
     QCOMPARE(call(m_writesAdminToken, "POST", u"/api/v1/users"_s, otherEmail).status, 409);
@@ -770,13 +804,80 @@ void TestOrgsUsers::createConflicts()
         QVERIFY2(r.errorFields().contains(u"email"), r.body.constData());
     }
     // Addresses are unique across the server, not only within one organisation.
-    const HttpResult r = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
-                              {{u"email"_s, u"student1@demo.lectern"_s}, {u"name"_s, u"Copy Cat"_s}});
+    const HttpResult r
+        = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
+               {{u"email"_s, u"student1@demo.lectern"_s}, {u"name"_s, u"Copy Cat"_s}});
     QCOMPARE(r.status, 409);
     QVERIFY(r.errorFields().contains(u"email"));
     // Nobody else was added.
     const HttpResult found = call(m_writesAdminToken, "GET", u"/api/v1/users?q=holder"_s);
     QCOMPARE(valuesOf(found.data().toArray(), u"name"_s), QStringList {u"First Holder"_s});
+
+    // Changing someone's address to a taken one is the same conflict.
+    const HttpResult other
+        = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
+               {{u"email"_s, uniqueEmail(u"writes.example"_s)}, {u"name"_s, u"Other Holder"_s}});
+    QCOMPARE(other.status, 201);
+    const QString path = u"/api/v1/users/"_s + other.data().toObject().value(u"id").toString();
+    const HttpResult taken = call(m_writesAdminToken, "PUT", path, {{u"email"_s, email.toUpper()}});
+    QCOMPARE(taken.status, 409);
+    QVERIFY2(taken.errorFields().contains(u"email"), taken.body.constData());
+    QCOMPARE(call(m_writesAdminToken, "GET", path).data().toObject(), other.data().toObject());
+}
+
+void TestOrgsUsers::foreignOrgIdIsIgnored()
+{
+    // orgId is read-only (accepted so that a record read can be sent back): a body naming
+    // another organisation does not put anyone there.
+    const HttpResult created = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
+                                    {{u"email"_s, uniqueEmail(u"writes.example"_s)},
+                                     {u"name"_s, u"Stays Home"_s},
+                                     {u"orgId"_s, m_demoOrgId}});
+    QCOMPARE(created.status, 201);
+    QCOMPARE(created.data().toObject().value(u"orgId").toString(), m_writesOrgId);
+
+    const HttpResult home
+        = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
+               {{u"email"_s, uniqueEmail(u"writes.example"_s)}, {u"name"_s, u"Stays Home Too"_s}});
+    QCOMPARE(home.status, 201);
+    const QString path = u"/api/v1/users/"_s + home.data().toObject().value(u"id").toString();
+    const HttpResult moved = call(m_writesAdminToken, "PUT", path, {{u"orgId"_s, m_demoOrgId}});
+    QCOMPARE(moved.status, 200);
+    QCOMPARE(moved.data().toObject().value(u"orgId").toString(), m_writesOrgId);
+    QCOMPARE(call(m_writesAdminToken, "GET", path).data().toObject().value(u"orgId").toString(),
+             m_writesOrgId);
+
+    // The demo organisation did not gain anyone.
+    const HttpResult demo = call(m_demoTokens[u"admin"_s], "GET", u"/api/v1/users?q=stays"_s);
+    QCOMPARE(demo.data().toArray().size(), 0);
+}
+
+void TestOrgsUsers::searchFindsAccentedNames_data()
+{
+    QTest::addColumn<QString>("q");
+    QTest::addColumn<QStringList>("names");
+
+    // As a person types them: exact, lower case, upper case.
+    QTest::newRow("ascii part") << u"zola"_s << QStringList {u"\u00c9mile Zola"_s};
+    QTest::newRow("as written") << u"\u00c9mile"_s << QStringList {u"\u00c9mile Zola"_s};
+    QTest::newRow("lower case") << u"\u00e9mile"_s << QStringList {u"\u00c9mile Zola"_s};
+    QTest::newRow("upper case") << u"\u00c9MILE"_s << QStringList {u"\u00c9mile Zola"_s};
+    QTest::newRow("inside a word") << u"\u00f6der"_s << QStringList {u"J\u00fcrgen B\u00f6der"_s};
+    QTest::newRow("cyrillic")
+        << u"\u0430\u043d\u043d\u0430"_s
+        << QStringList {u"\u0410\u043d\u043d\u0430 \u041f\u0430\u0432\u043b\u043e\u0432\u0430"_s};
+}
+
+void TestOrgsUsers::searchFindsAccentedNames()
+{
+    QFETCH(QString, q);
+    QFETCH(QStringList, names);
+
+    const HttpResult r
+        = call(m_writesAdminToken, "GET",
+               u"/api/v1/users?q="_s + QString::fromLatin1(QUrl::toPercentEncoding(q)));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(valuesOf(r.data().toArray(), u"name"_s), names);
 }
 
 void TestOrgsUsers::createRejectsBadFields_data()
@@ -788,9 +889,10 @@ void TestOrgsUsers::createRejectsBadFields_data()
     const QString name = u"Valid Person"_s;
     QTest::newRow("bad email") << QJsonObject {{u"email"_s, u"not-an-email"_s}, {u"name"_s, name}}
                                << QStringList {u"email"_s};
-    QTest::newRow("unknown role")
-        << QJsonObject {{u"email"_s, email}, {u"name"_s, name}, {u"roles"_s, QJsonArray {u"wizard"_s}}}
-        << QStringList {u"roles"_s};
+    QTest::newRow("unknown role") << QJsonObject {{u"email"_s, email},
+                                                  {u"name"_s, name},
+                                                  {u"roles"_s, QJsonArray {u"wizard"_s}}}
+                                  << QStringList {u"roles"_s};
     QTest::newRow("unknown field")
         << QJsonObject {{u"email"_s, email}, {u"name"_s, name}, {u"favouriteColour"_s, u"blue"_s}}
         << QStringList {u"favouriteColour"_s};
@@ -806,8 +908,8 @@ void TestOrgsUsers::createRejectsBadFields_data()
     QTest::newRow("roles not a list")
         << QJsonObject {{u"email"_s, email}, {u"name"_s, name}, {u"roles"_s, u"admin"_s}}
         << QStringList {u"roles"_s};
-    QTest::newRow("email not a string") << QJsonObject {{u"email"_s, 42}, {u"name"_s, name}}
-                                        << QStringList {u"email"_s};
+    QTest::newRow("email not a string")
+        << QJsonObject {{u"email"_s, 42}, {u"name"_s, name}} << QStringList {u"email"_s};
     QTest::newRow("short password")
         << QJsonObject {{u"email"_s, email}, {u"name"_s, name}, {u"password"_s, u"short"_s}}
         << QStringList {u"password"_s};
@@ -839,15 +941,16 @@ void TestOrgsUsers::createRejectsBadFields()
 
 void TestOrgsUsers::updateBumpsRev()
 {
-    const HttpResult created = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
-                                    {{u"email"_s, uniqueEmail(u"writes.example"_s)},
-                                     {u"name"_s, u"Rev Counter"_s}});
+    const HttpResult created
+        = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
+               {{u"email"_s, uniqueEmail(u"writes.example"_s)}, {u"name"_s, u"Rev Counter"_s}});
     QCOMPARE(created.status, 201);
     const QString id = created.data().toObject().value(u"id").toString();
     const QString path = u"/api/v1/users/"_s + id;
     QCOMPARE(created.data().toObject().value(u"rev").toInt(), 1);
 
-    const HttpResult renamed = call(m_writesAdminToken, "PUT", path, {{u"name"_s, u"Rev Counted"_s}});
+    const HttpResult renamed
+        = call(m_writesAdminToken, "PUT", path, {{u"name"_s, u"Rev Counted"_s}});
     QVERIFY2(renamed.status == 200, renamed.body.constData());
     QCOMPARE(renamed.data().toObject().value(u"name").toString(), u"Rev Counted"_s);
     QCOMPARE(renamed.data().toObject().value(u"rev").toInt(), 2);
@@ -874,8 +977,9 @@ void TestOrgsUsers::updateBumpsRev()
     QCOMPARE(changeLog(id), (QStringList {u"user r1"_s, u"user r2"_s, u"user r3"_s, u"user r4"_s}));
     QStringList roles = roleChangeLog(id);
     roles.sort();
-    QCOMPARE(roles, (QStringList {u"instructor r1"_s, u"student r1"_s, u"student r2 deleted"_s,
-                                  u"ta r1"_s}));
+    QCOMPARE(
+        roles,
+        (QStringList {u"instructor r1"_s, u"student r1"_s, u"student r2 deleted"_s, u"ta r1"_s}));
 }
 
 void TestOrgsUsers::updateRejectsBadFields_data()
@@ -885,7 +989,8 @@ void TestOrgsUsers::updateRejectsBadFields_data()
 
     QTest::newRow("bad email") << QJsonObject {{u"email"_s, u"a@b"_s}} << u"email"_s;
     QTest::newRow("blank name") << QJsonObject {{u"name"_s, QString()}} << u"name"_s;
-    QTest::newRow("unknown role") << QJsonObject {{u"roles"_s, QJsonArray {u"king"_s}}} << u"roles"_s;
+    QTest::newRow("unknown role") << QJsonObject {{u"roles"_s, QJsonArray {u"king"_s}}}
+                                  << u"roles"_s;
     QTest::newRow("unknown status") << QJsonObject {{u"status"_s, u"gone"_s}} << u"status"_s;
     QTest::newRow("unknown field") << QJsonObject {{u"nickname"_s, u"Bo"_s}} << u"nickname"_s;
     QTest::newRow("another id") << QJsonObject {{u"id"_s, createUuidV7String()}} << u"id"_s;
@@ -897,9 +1002,9 @@ void TestOrgsUsers::updateRejectsBadFields()
     QFETCH(QJsonObject, body);
     QFETCH(QString, field);
 
-    const HttpResult created = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
-                                    {{u"email"_s, uniqueEmail(u"writes.example"_s)},
-                                     {u"name"_s, u"Bad Update Target"_s}});
+    const HttpResult created = call(
+        m_writesAdminToken, "POST", u"/api/v1/users"_s,
+        {{u"email"_s, uniqueEmail(u"writes.example"_s)}, {u"name"_s, u"Bad Update Target"_s}});
     QCOMPARE(created.status, 201);
     const QString path = u"/api/v1/users/"_s + created.data().toObject().value(u"id").toString();
     const QJsonObject before = call(m_writesAdminToken, "GET", path).data().toObject();
@@ -917,7 +1022,8 @@ void TestOrgsUsers::adminCannotLockThemselfOut_data()
 
     QTest::newRow("drop admin role")
         << QByteArray("PUT") << QJsonObject {{u"roles"_s, QJsonArray {u"instructor"_s}}};
-    QTest::newRow("no roles at all") << QByteArray("PUT") << QJsonObject {{u"roles"_s, QJsonArray()}};
+    QTest::newRow("no roles at all")
+        << QByteArray("PUT") << QJsonObject {{u"roles"_s, QJsonArray()}};
     QTest::newRow("suspend") << QByteArray("PUT") << QJsonObject {{u"status"_s, u"suspended"_s}};
     QTest::newRow("delete") << QByteArray("DELETE") << QJsonObject();
 }
@@ -959,13 +1065,15 @@ void TestOrgsUsers::suspendEndsSessions()
     const QString refreshToken = login.data().toObject().value(u"refreshToken").toString();
     QCOMPARE(user.get(u"/api/v1/auth/me"_s).status, 200);
 
-    const HttpResult suspended = call(m_writesAdminToken, "PUT", path, {{u"status"_s, u"suspended"_s}});
+    const HttpResult suspended
+        = call(m_writesAdminToken, "PUT", path, {{u"status"_s, u"suspended"_s}});
     QCOMPARE(suspended.status, 200);
     QCOMPARE(suspended.data().toObject().value(u"status").toString(), u"suspended"_s);
 
     const HttpResult me = user.get(u"/api/v1/auth/me"_s);
     QVERIFY2(me.status == 401 || me.status == 403, me.body.constData());
-    const HttpResult refreshed = user.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, refreshToken}});
+    const HttpResult refreshed
+        = user.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, refreshToken}});
     QCOMPARE(refreshed.status, 401);
     QVERIFY(refreshed.data().toObject().value(u"accessToken").toString().isEmpty());
     const HttpResult again = user.login(email, u"first-password"_s);
@@ -996,7 +1104,8 @@ void TestOrgsUsers::passwordResetReplacesOldPassword()
     QCOMPARE(login.status, 200);
     const QString refreshToken = login.data().toObject().value(u"refreshToken").toString();
 
-    const HttpResult reset = call(m_writesAdminToken, "PUT", path, {{u"password"_s, u"second-password"_s}});
+    const HttpResult reset
+        = call(m_writesAdminToken, "PUT", path, {{u"password"_s, u"second-password"_s}});
     QVERIFY2(reset.status == 200, reset.body.constData());
     QVERIFY(!reset.body.contains("second-password"));
     QVERIFY(!reset.data().toObject().contains(u"password"));
@@ -1009,7 +1118,8 @@ void TestOrgsUsers::passwordResetReplacesOldPassword()
     QCOMPARE(user.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, refreshToken}}).status, 401);
     const HttpResult newPassword = user.login(email, u"second-password"_s);
     QCOMPARE(newPassword.status, 200);
-    QCOMPARE(newPassword.data().toObject().value(u"user").toObject().value(u"email").toString(), email);
+    QCOMPARE(newPassword.data().toObject().value(u"user").toObject().value(u"email").toString(),
+             email);
 }
 
 void TestOrgsUsers::deleteUser()
@@ -1024,7 +1134,9 @@ void TestOrgsUsers::deleteUser()
     const QString path = u"/api/v1/users/"_s + id;
 
     HttpClient user(m_server.url());
-    QCOMPARE(user.login(email, u"first-password"_s).status, 200);
+    const HttpResult session = user.login(email, u"first-password"_s);
+    QCOMPARE(session.status, 200);
+    const QString refreshToken = session.data().toObject().value(u"refreshToken").toString();
 
     const HttpResult removed = call(m_writesAdminToken, "DELETE", path);
     QCOMPARE(removed.status, 200);
@@ -1033,8 +1145,10 @@ void TestOrgsUsers::deleteUser()
     QCOMPARE(call(m_writesAdminToken, "GET", path).status, 404);
     QCOMPARE(call(m_writesAdminToken, "PUT", path, {{u"name"_s, u"Back Again"_s}}).status, 404);
     QCOMPARE(call(m_writesAdminToken, "DELETE", path).status, 404);
-    QCOMPARE(call(m_writesAdminToken, "GET", u"/api/v1/users?q="_s + email).data().toArray().size(), 0);
+    QCOMPARE(call(m_writesAdminToken, "GET", u"/api/v1/users?q="_s + email).data().toArray().size(),
+             0);
     QCOMPARE(user.get(u"/api/v1/auth/me"_s).status, 401);
+    QCOMPARE(user.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, refreshToken}}).status, 401);
     const HttpResult login = user.login(email, u"first-password"_s);
     QCOMPARE(login.status, 401);
     QCOMPARE(login.errorCode(), u"invalid_credentials"_s);
@@ -1049,9 +1163,9 @@ void TestOrgsUsers::deleteUser()
     QVERIFY(recreated.data().toObject().value(u"id").toString() != id);
     QCOMPARE(recreated.data().toObject().value(u"rev").toInt(), 1);
     // Re-creating the removed id itself does not bring it back.
-    const HttpResult revived = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
-                                    {{u"id"_s, id}, {u"email"_s, uniqueEmail(u"writes.example"_s)},
-                                     {u"name"_s, u"Zombie"_s}});
+    const HttpResult revived = call(
+        m_writesAdminToken, "POST", u"/api/v1/users"_s,
+        {{u"id"_s, id}, {u"email"_s, uniqueEmail(u"writes.example"_s)}, {u"name"_s, u"Zombie"_s}});
     QVERIFY2(revived.status == 409, revived.body.constData());
     QCOMPARE(call(m_writesAdminToken, "GET", path).status, 404);
 }
@@ -1084,7 +1198,8 @@ void TestOrgsUsers::updateOrganisation()
     QCOMPARE(before.data().toObject().value(u"slug").toString(), u"writes"_s);
     const int rev = before.data().toObject().value(u"rev").toInt();
 
-    const HttpResult r = call(m_writesAdminToken, "PUT", path, {{u"name"_s, u"  Writes College "_s}});
+    const HttpResult r
+        = call(m_writesAdminToken, "PUT", path, {{u"name"_s, u"  Writes College "_s}});
     QVERIFY2(r.status == 200, r.body.constData());
     QCOMPARE(r.data().toObject().value(u"name").toString(), u"Writes College"_s);
     QCOMPARE(r.data().toObject().value(u"slug").toString(), u"writes"_s);
@@ -1111,7 +1226,8 @@ void TestOrgsUsers::organisationRejectsTakenOrBadSlug_data()
 
     QTest::newRow("slug of another organisation")
         << QJsonObject {{u"slug"_s, u"demo"_s}} << 409 << u"slug"_s;
-    QTest::newRow("slug with spaces") << QJsonObject {{u"slug"_s, u"Not A Slug"_s}} << 422 << u"slug"_s;
+    QTest::newRow("slug with spaces")
+        << QJsonObject {{u"slug"_s, u"Not A Slug"_s}} << 422 << u"slug"_s;
     QTest::newRow("slug too short") << QJsonObject {{u"slug"_s, u"w"_s}} << 422 << u"slug"_s;
     QTest::newRow("empty name") << QJsonObject {{u"name"_s, u" "_s}} << 422 << u"name"_s;
     QTest::newRow("unknown field") << QJsonObject {{u"motto"_s, u"Learn"_s}} << 422 << u"motto"_s;
@@ -1145,11 +1261,15 @@ void TestOrgsUsers::updateSettings()
     QCOMPARE(r.data().toObject(), wanted);
     QCOMPARE(call(m_writesAdminToken, "GET", path).data().toObject(), wanted);
     QCOMPARE(call(m_writesAdminToken, "GET", u"/api/v1/organizations/"_s + m_writesOrgId)
-                 .data().toObject().value(u"settings").toObject(),
+                 .data()
+                 .toObject()
+                 .value(u"settings")
+                 .toObject(),
              wanted);
 
     // Only what is sent changes.
-    const HttpResult partial = call(m_writesAdminToken, "PUT", path, {{u"allowSelfRegistration"_s, false}});
+    const HttpResult partial
+        = call(m_writesAdminToken, "PUT", path, {{u"allowSelfRegistration"_s, false}});
     QCOMPARE(partial.status, 200);
     QJsonObject expected = wanted;
     expected.insert(u"allowSelfRegistration"_s, false);
@@ -1159,19 +1279,19 @@ void TestOrgsUsers::updateSettings()
 void TestOrgsUsers::settingsRejectBadValues_data()
 {
     QTest::addColumn<QJsonObject>("body");
-    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("field"); // as sent: the body is the settings object
 
     QTest::newRow("unknown time zone")
-        << QJsonObject {{u"timeZone"_s, u"Mars/Olympus_Mons"_s}} << u"settings.timeZone"_s;
-    QTest::newRow("empty time zone") << QJsonObject {{u"timeZone"_s, QString()}} << u"settings.timeZone"_s;
+        << QJsonObject {{u"timeZone"_s, u"Mars/Olympus_Mons"_s}} << u"timeZone"_s;
+    QTest::newRow("empty time zone") << QJsonObject {{u"timeZone"_s, QString()}} << u"timeZone"_s;
     QTest::newRow("path as time zone")
-        << QJsonObject {{u"timeZone"_s, u"../../../etc/passwd"_s}} << u"settings.timeZone"_s;
-    QTest::newRow("time zone not a string") << QJsonObject {{u"timeZone"_s, 3}} << u"settings.timeZone"_s;
+        << QJsonObject {{u"timeZone"_s, u"../../../etc/passwd"_s}} << u"timeZone"_s;
+    QTest::newRow("time zone not a string") << QJsonObject {{u"timeZone"_s, 3}} << u"timeZone"_s;
     QTest::newRow("empty locale") << QJsonObject {{u"defaultLocale"_s, QString()}}
-                                  << u"settings.defaultLocale"_s;
+                                  << u"defaultLocale"_s;
     QTest::newRow("registration not a boolean")
-        << QJsonObject {{u"allowSelfRegistration"_s, u"yes"_s}} << u"settings.allowSelfRegistration"_s;
-    QTest::newRow("unknown setting") << QJsonObject {{u"theme"_s, u"dark"_s}} << u"settings.theme"_s;
+        << QJsonObject {{u"allowSelfRegistration"_s, u"yes"_s}} << u"allowSelfRegistration"_s;
+    QTest::newRow("unknown setting") << QJsonObject {{u"theme"_s, u"dark"_s}} << u"theme"_s;
 }
 
 void TestOrgsUsers::settingsRejectBadValues()
@@ -1200,9 +1320,9 @@ void TestOrgsUsers::changeLogFollowsEveryWrite()
         return advanced;
     };
 
-    const HttpResult created = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
-                                    {{u"email"_s, uniqueEmail(u"writes.example"_s)},
-                                     {u"name"_s, u"Logged Person"_s}});
+    const HttpResult created
+        = call(m_writesAdminToken, "POST", u"/api/v1/users"_s,
+               {{u"email"_s, uniqueEmail(u"writes.example"_s)}, {u"name"_s, u"Logged Person"_s}});
     QCOMPARE(created.status, 201);
     revs.append(created.data().toObject().value(u"rev").toInt());
     QVERIFY(seqAfterWrite());
@@ -1226,18 +1346,22 @@ void TestOrgsUsers::changeLogFollowsEveryWrite()
     QVERIFY(seqAfterWrite());
 
     QCOMPARE(revs, (QList<int> {1, 2, 3, 4, 5}));
-    QCOMPARE(changeLog(id), (QStringList {u"user r1"_s, u"user r2"_s, u"user r3"_s, u"user r4"_s,
-                                          u"user r5"_s, u"user r6 deleted"_s}));
-    QCOMPARE(roleChangeLog(id), (QStringList {u"student r1"_s, u"student r2 deleted"_s, u"ta r1"_s,
-                                              u"ta r2 deleted"_s}));
+    QCOMPARE(changeLog(id),
+             (QStringList {u"user r1"_s, u"user r2"_s, u"user r3"_s, u"user r4"_s, u"user r5"_s,
+                           u"user r6 deleted"_s}));
+    QCOMPARE(
+        roleChangeLog(id),
+        (QStringList {u"student r1"_s, u"student r2 deleted"_s, u"ta r1"_s, u"ta r2 deleted"_s}));
 
     // The organisation's own changes, too.
-    const HttpResult org = call(m_writesAdminToken, "PUT", u"/api/v1/organizations/"_s + m_writesOrgId,
-                                {{u"settings"_s, QJsonObject {{u"defaultLocale"_s, u"de"_s}}}});
+    const HttpResult org
+        = call(m_writesAdminToken, "PUT", u"/api/v1/organizations/"_s + m_writesOrgId,
+               {{u"settings"_s, QJsonObject {{u"defaultLocale"_s, u"de"_s}}}});
     QCOMPARE(org.status, 200);
     QVERIFY(seqAfterWrite());
     const QStringList orgLog = changeLog(m_writesOrgId);
-    QCOMPARE(orgLog.last(), u"organization r"_s + QString::number(org.data().toObject().value(u"rev").toInt()));
+    QCOMPARE(orgLog.last(),
+             u"organization r"_s + QString::number(org.data().toObject().value(u"rev").toInt()));
     QVERIFY(!orgLog.contains(u"seq out of order"_s));
 }
 
