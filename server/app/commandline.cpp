@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTextStream>
-
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -29,7 +28,8 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
 }
 
-// SIGINT/SIGTERM end the event loop (through a socket pair: a signal handler may do almost nothing).
+// SIGINT/SIGTERM end the event loop (through a socket pair: a signal handler may do almost
+// nothing).
 void quitOnSignals(QCoreApplication &app)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
@@ -70,20 +70,51 @@ int runCommandLine(QCoreApplication &app)
         "LECTERN_* environment variables (e.g. LECTERN_DATABASE), and the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Messages::tr("serve | migrate | org add | user add"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 Messages::tr("serve | migrate | org add | user add"));
 
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), Messages::tr("Folder for the database, secrets and files (default ./lectern-data)."), QStringLiteral("dir"));
-    const QCommandLineOption config(QStringLiteral("config"), Messages::tr("Configuration file (key = value lines)."), QStringLiteral("file"));
-    const QCommandLineOption listen(QStringLiteral("listen"), Messages::tr("Address and port to listen on (default 127.0.0.1:8080)."), QStringLiteral("host:port"));
-    const QCommandLineOption database(QStringLiteral("database"), Messages::tr("sqlite:PATH (default sqlite:lectern.sqlite in the data folder) or postgresql://user@host:port/db."), QStringLiteral("url"));
-    const QCommandLineOption demo(QStringLiteral("demo"), Messages::tr("Create the demo organisation and accounts (public passwords!)."));
-    const QCommandLineOption name(QStringLiteral("name"), Messages::tr("Name of the organisation or user to add."), QStringLiteral("name"));
-    const QCommandLineOption slug(QStringLiteral("slug"), Messages::tr("Short name of the organisation to add (lower-case, digits, hyphens)."), QStringLiteral("slug"));
-    const QCommandLineOption email(QStringLiteral("email"), Messages::tr("Email address of the user to add."), QStringLiteral("email"));
-    const QCommandLineOption role(QStringLiteral("role"), Messages::tr("Role(s) of the user to add: admin, instructor, ta, student (comma-separated)."), QStringLiteral("role"));
-    const QCommandLineOption org(QStringLiteral("org"), Messages::tr("Slug of the user's organisation."), QStringLiteral("slug"));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"), Messages::tr("Read the new user's password from the first line of standard input."));
-    parser.addOptions({dataDir, config, listen, database, demo, name, slug, email, role, org, passwordStdin});
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        Messages::tr("Folder for the database, secrets and files (default ./lectern-data)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    Messages::tr("Configuration file (key = value lines)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        Messages::tr("Address and port to listen on (default 127.0.0.1:8080)."),
+        QStringLiteral("host:port"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        Messages::tr("sqlite:PATH (default sqlite:lectern.sqlite in the data folder) or "
+                     "postgresql://user@host:port/db."),
+        QStringLiteral("url"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        Messages::tr("Create the demo organisation and accounts (public passwords!)."));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  Messages::tr("Name of the organisation or user to add."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption slug(
+        QStringLiteral("slug"),
+        Messages::tr("Short name of the organisation to add (lower-case, digits, hyphens)."),
+        QStringLiteral("slug"));
+    const QCommandLineOption email(QStringLiteral("email"),
+                                   Messages::tr("Email address of the user to add."),
+                                   QStringLiteral("email"));
+    const QCommandLineOption role(
+        QStringLiteral("role"),
+        Messages::tr(
+            "Role(s) of the user to add: admin, instructor, ta, student (comma-separated)."),
+        QStringLiteral("role"));
+    const QCommandLineOption org(QStringLiteral("org"),
+                                 Messages::tr("Slug of the user's organisation."),
+                                 QStringLiteral("slug"));
+    const QCommandLineOption passwordStdin(
+        QStringLiteral("password-stdin"),
+        Messages::tr("Read the new user's password from the first line of standard input."));
+    parser.addOptions(
+        {dataDir, config, listen, database, demo, name, slug, email, role, org, passwordStdin});
     parser.process(app);
 
     const QStringList command = parser.positionalArguments();
@@ -102,7 +133,8 @@ int runCommandLine(QCoreApplication &app)
 
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     QHash<QString, QString> file;
-    const QString configPath = parser.isSet(config) ? parser.value(config) : env.value(QStringLiteral("LECTERN_CONFIG"));
+    const QString configPath
+        = parser.isSet(config) ? parser.value(config) : env.value(QStringLiteral("LECTERN_CONFIG"));
     if (!configPath.isEmpty()) {
         auto values = ServerConfig::readFile(configPath);
         if (!values)
@@ -119,7 +151,8 @@ int runCommandLine(QCoreApplication &app)
         auto server = Server::create(*settings); // applies migrations
         if (!server)
             return failWith(server.error().message);
-        QTextStream(stdout) << Messages::tr("The database is at schema version %1.").arg(Migrations::latestVersion())
+        QTextStream(stdout) << Messages::tr("The database is at schema version %1.")
+                                   .arg(Migrations::latestVersion())
                             << Qt::endl;
         return 0;
     }
@@ -139,13 +172,15 @@ int runCommandLine(QCoreApplication &app)
         return 0;
     }
     if (verb == u"user" && subVerb == u"add") {
-        if (!parser.isSet(email) || !parser.isSet(name) || !parser.isSet(role) || !parser.isSet(org))
+        if (!parser.isSet(email) || !parser.isSet(name) || !parser.isSet(role)
+            || !parser.isSet(org))
             return failWith(Messages::tr("user add needs --email, --name, --role and --org."));
         QList<Role> roles;
         for (const QString &roleName : parser.value(role).split(u',', Qt::SkipEmptyParts)) {
             auto parsed = roleFromString(roleName.trimmed());
             if (!parsed)
-                return failWith(Messages::tr("'%1' is not a role (admin, instructor, ta, student).").arg(roleName));
+                return failWith(Messages::tr("'%1' is not a role (admin, instructor, ta, student).")
+                                    .arg(roleName));
             roles.append(*parsed);
         }
         QString password;
@@ -159,8 +194,8 @@ int runCommandLine(QCoreApplication &app)
         auto server = Server::create(*settings);
         if (!server)
             return failWith(server.error().message);
-        auto created = (*server)->users().createInOrganization(parser.value(org), parser.value(email),
-                                                              parser.value(name), roles, password);
+        auto created = (*server)->users().createInOrganization(
+            parser.value(org), parser.value(email), parser.value(name), roles, password);
         if (!created) {
             QString message = created.error().message;
             const QJsonObject fields = created.error().details.value(u"fields").toObject();
@@ -173,7 +208,8 @@ int runCommandLine(QCoreApplication &app)
                                         rolesToStrings(created->roles).join(u", "), created->id)
                             << Qt::endl;
         if (password.isEmpty())
-            QTextStream(stdout) << Messages::tr("No password was set: this account cannot log in until one is.")
+            QTextStream(stdout) << Messages::tr(
+                "No password was set: this account cannot log in until one is.")
                                 << Qt::endl;
         return 0;
     }
@@ -187,8 +223,9 @@ int runCommandLine(QCoreApplication &app)
     if (!port)
         return failWith(port.error().message);
     qCInfo(lcServer).noquote() << "listening on" << (*server)->url().toString();
-    QTextStream(stdout) << Messages::tr("Lectern server listening on %1").arg((*server)->url().toString())
-                        << Qt::endl;
+    QTextStream(stdout)
+        << Messages::tr("Lectern server listening on %1").arg((*server)->url().toString())
+        << Qt::endl;
     quitOnSignals(app);
     return app.exec();
 }

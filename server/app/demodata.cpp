@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <lectern/jsonutil.h>
 
 namespace Lectern::Server {
@@ -21,7 +20,8 @@ Result<void> DemoData::ensure(OrganizationService &organizations, UserService &u
 {
     QFile file(QStringLiteral(":/lectern/demo.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Internal, QStringLiteral("The demo data is missing from this build."));
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("The demo data is missing from this build."));
     const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
     const QJsonObject org = demo.value(u"organization").toObject();
     const QString slug = org.value(u"slug").toString();

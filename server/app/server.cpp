@@ -28,8 +28,8 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
     if (!QDir().mkpath(config.dataDir))
         return fail(ErrorCode::Internal,
                     QStringLiteral("Cannot create the data folder %1.").arg(config.dataDir));
-    QFile::setPermissions(config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                              | QFileDevice::ExeOwner);
+    QFile::setPermissions(config.dataDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     auto dbConfig = DatabaseConfig::parse(config.database, config.dataDir);
     if (!dbConfig)

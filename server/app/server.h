@@ -7,7 +7,6 @@
 #include "services/userservice.h"
 
 #include <QUrl>
-
 #include <memory>
 
 namespace Lectern::Server {

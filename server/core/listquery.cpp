@@ -24,7 +24,8 @@ Result<ListQuery> ListQuery::parse(const QUrlQuery &query, const QStringList &so
         bool ok = false;
         const int value = query.queryItemValue(name).toInt(&ok);
         if (!ok || value < min || value > max)
-            errors.add(name, Messages::tr("must be a whole number from %1 to %2").arg(min).arg(max));
+            errors.add(name,
+                       Messages::tr("must be a whole number from %1 to %2").arg(min).arg(max));
         else
             out = value;
     };

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <lectern/result.h>
-
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
 #include <QUrlQuery>
+#include <lectern/result.h>
 
 namespace Lectern::Server {
 
@@ -31,8 +30,7 @@ struct ListQuery
                                    const QString &defaultSort, const QStringList &filterNames);
 };
 
-template<typename T>
-struct Page
+template<typename T> struct Page
 {
     QList<T> items;
     qint64 total = 0;

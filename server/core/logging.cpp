@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QMutex>
-
 #include <cstdio>
 
 Q_LOGGING_CATEGORY(lcServer, "lectern.server")
@@ -40,7 +39,8 @@ void writeLine(QtMsgType level, const char *category, QJsonObject fields)
     if (g_format == Format::Json) {
         fields.insert(QStringLiteral("time"), time);
         fields.insert(QStringLiteral("level"), QString::fromLatin1(levelName(level)));
-        fields.insert(QStringLiteral("category"), QString::fromLatin1(category ? category : "default"));
+        fields.insert(QStringLiteral("category"),
+                      QString::fromLatin1(category ? category : "default"));
         line = QJsonDocument(fields).toJson(QJsonDocument::Compact);
     } else {
         QString text = time + u' ' + QString::fromLatin1(levelName(level)) + u' '

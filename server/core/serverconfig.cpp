@@ -1,9 +1,8 @@
 #include "serverconfig.h"
 
-#include <lectern/validation.h>
-
 #include <QFile>
 #include <QTextStream>
+#include <lectern/validation.h>
 
 namespace Lectern::Server {
 
@@ -73,7 +72,8 @@ Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
     bool ok = false;
     const uint port = text.mid(colon + 1).toUInt(&ok);
     if (!ok || port > 65535)
-        return fail(ErrorCode::BadRequest, Messages::tr("the port must be a number from 0 to 65535"));
+        return fail(ErrorCode::BadRequest,
+                    Messages::tr("the port must be a number from 0 to 65535"));
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
     QHostAddress address;
@@ -99,14 +99,16 @@ Result<QHash<QString, QString>> ServerConfig::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return fail(ErrorCode::NotFound,
-                    Messages::tr("Cannot read the configuration file %1: %2").arg(path, file.errorString()));
+                    Messages::tr("Cannot read the configuration file %1: %2")
+                        .arg(path, file.errorString()));
     QHash<QString, QString> values;
     QTextStream in(&file);
     int lineNumber = 0;
     while (!in.atEnd()) {
         const QString line = in.readLine().trimmed();
         ++lineNumber;
-        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';') || line.startsWith(u'['))
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';')
+            || line.startsWith(u'['))
             continue;
         const int eq = line.indexOf(u'=');
         if (eq <= 0)
@@ -153,7 +155,8 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             if (ok && n >= min && n <= max)
                 out = n;
             else
-                errors.add(key, Messages::tr("must be a whole number from %1 to %2").arg(min).arg(max));
+                errors.add(key,
+                           Messages::tr("must be a whole number from %1 to %2").arg(min).arg(max));
         };
         if (!known.contains(key)) {
             errors.add(key, Messages::tr("is not a known setting"));

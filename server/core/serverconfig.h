@@ -1,11 +1,10 @@
 #pragma once
 
-#include <lectern/result.h>
-
 #include <QHash>
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QString>
+#include <lectern/result.h>
 
 namespace Lectern::Server {
 
@@ -25,12 +24,13 @@ struct ServerConfig
     qint64 maxBodyBytes = 1024 * 1024;
     int accessTokenTtlSeconds = 15 * 60;
     int refreshTokenTtlDays = 30;
-    int lockoutFailures = 5;        // per account within the window
+    int lockoutFailures = 5; // per account within the window
     int lockoutAddressFailures = 5; // per client address within the window
     int lockoutWindowSeconds = 15 * 60;
     int workerThreads = 2;
-    QString passwordHashProfile = QStringLiteral("interactive"); // interactive | moderate | sensitive
-    QString logFormat = QStringLiteral("json");                  // json | text
+    QString passwordHashProfile
+        = QStringLiteral("interactive"); // interactive | moderate | sensitive
+    QString logFormat = QStringLiteral("json"); // json | text
 
     // The keys known in all three layers.
     static QStringList keys();

@@ -9,6 +9,6 @@ ServerContext::ServerContext(ServerConfig config, std::unique_ptr<Database> data
     , m_clock(nodeId)
     , m_hasher(PasswordHasher::profileFromName(m_config.passwordHashProfile))
     , m_tokens(std::move(tokenSecret), m_config.accessTokenTtlSeconds)
-{}
+{ }
 
 } // namespace Lectern::Server

@@ -6,7 +6,6 @@
 #include "storage/database.h"
 
 #include <lectern/hlc.h>
-
 #include <memory>
 
 namespace Lectern::Server {

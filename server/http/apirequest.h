@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QUrlQuery>
-
 #include <optional>
 
 namespace Lectern::Server {
@@ -21,12 +20,15 @@ struct ApiRequest
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
     QJsonObject json; // the body, when it is a JSON object
-    QString address;  // the client's IP address
+    QString address; // the client's IP address
     QString requestId;
     std::optional<Caller> caller; // set for routes that require authentication
 
     QString param(const QString &name) const { return params.value(name); }
-    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+    QByteArray header(const QByteArray &lowerCaseName) const
+    {
+        return headers.value(lowerCaseName);
+    }
     const Caller &user() const { return *caller; }
 };
 

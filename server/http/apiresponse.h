@@ -1,15 +1,15 @@
 #pragma once
 
-#include <lectern/result.h>
-
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <lectern/result.h>
 
 namespace Lectern::Server {
 
 // What a route answers. JSON responses use the envelope of API.md:
-// {"ok": true, "data": ..., "pagination": ...} or {"ok": false, "error": {"code", "message", "details"}}.
+// {"ok": true, "data": ..., "pagination": ...} or {"ok": false, "error": {"code", "message",
+// "details"}}.
 struct ApiResponse
 {
     int status = 200;
@@ -32,7 +32,8 @@ struct ApiResponse
     }
 };
 
-// Turns a service's Result into a response: the error's status, or `status` with data = toJson(value).
+// Turns a service's Result into a response: the error's status, or `status` with data =
+// toJson(value).
 template<typename T, typename ToJson>
 ApiResponse respond(const Result<T> &result, ToJson toJson, int status = 200)
 {

@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
-
 #include <chrono>
 #include <exception>
 
@@ -77,7 +76,8 @@ qint64 nowNs()
 bool isJsonContentType(const QByteArray &value)
 {
     const QByteArray type = value.split(';').first().trimmed().toLower();
-    return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+    return type == "application/json"
+        || (type.startsWith("application/") && type.endsWith("+json"));
 }
 } // namespace
 
@@ -103,16 +103,17 @@ Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;
-        return fail(ErrorCode::Unavailable,
-                    Messages::tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why));
+        return fail(
+            ErrorCode::Unavailable,
+            Messages::tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why));
     }
     bind(tcp);
     m_port = tcp->serverPort();
     return m_port;
 }
 
-std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request,
-                                              ApiRequest &api, const Route *&route)
+std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request, ApiRequest &api,
+                                              const Route *&route)
 {
     api.method = methodName(request.method());
     api.path = request.url().path();
@@ -124,20 +125,22 @@ std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request,
     api.requestId = newRequestId(api.header("x-request-id"));
 
     if (api.body.size() > m_options.maxBodyBytes)
-        return ApiResponse::error(fail(ErrorCode::PayloadTooLarge,
-                                       Messages::tr("The request body is larger than %1 bytes.")
-                                           .arg(m_options.maxBodyBytes)));
+        return ApiResponse::error(fail(
+            ErrorCode::PayloadTooLarge,
+            Messages::tr("The request body is larger than %1 bytes.").arg(m_options.maxBodyBytes)));
 
     const Router::Match match = m_router.match(api.method, api.path);
     if (!match.route) {
         if (!match.allowedMethods.isEmpty()) {
-            ApiResponse response = ApiResponse::error(
-                fail(ErrorCode::MethodNotAllowed,
-                     Messages::tr("%1 is not allowed on this path.").arg(QString::fromLatin1(api.method))));
+            ApiResponse response
+                = ApiResponse::error(fail(ErrorCode::MethodNotAllowed,
+                                          Messages::tr("%1 is not allowed on this path.")
+                                              .arg(QString::fromLatin1(api.method))));
             response.withHeader("Allow", match.allowedMethods.join(", "));
             return response;
         }
-        return ApiResponse::error(fail(ErrorCode::NotFound, Messages::tr("There is nothing at this address.")));
+        return ApiResponse::error(
+            fail(ErrorCode::NotFound, Messages::tr("There is nothing at this address.")));
     }
     route = match.route;
     api.params = match.params;
@@ -181,7 +184,8 @@ ApiResponse ApiServer::run(const Route &route, ApiRequest &request)
         qCCritical(lcHttp) << "unhandled exception in" << route.pattern;
     }
     return ApiResponse::error(
-        fail(ErrorCode::Internal, Messages::tr("Something went wrong on the server. It has been logged.")));
+        fail(ErrorCode::Internal,
+             Messages::tr("Something went wrong on the server. It has been logged.")));
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -209,8 +213,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     // (a flood of logins would otherwise hold memory and answer everyone late).
     if (m_pending >= m_options.maxQueuedWork) {
         auto responder = makeResponder(request, socket);
-        ApiResponse busy = ApiResponse::error(
-            fail(ErrorCode::Unavailable, Messages::tr("The server is busy. Try again in a moment.")));
+        ApiResponse busy = ApiResponse::error(fail(
+            ErrorCode::Unavailable, Messages::tr("The server is busy. Try again in a moment.")));
         busy.withHeader("Retry-After", "1");
         send(responder, *api, std::move(busy), startedNs);
         return true;
@@ -243,7 +247,8 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
     api.requestId = newRequestId({});
     auto responder = makeResponder(request, socket);
     send(responder, api,
-         ApiResponse::error(fail(ErrorCode::NotFound, Messages::tr("There is nothing at this address."))),
+         ApiResponse::error(
+             fail(ErrorCode::NotFound, Messages::tr("There is nothing at this address."))),
          0);
 }
 

@@ -19,7 +19,7 @@ constexpr qint64 maxDrainBytes = 16 * 1024 * 1024;
 BodyLimitGuard::BodyLimitGuard(qint64 maxBodyBytes, QObject *parent)
     : QTcpServer(parent)
     , m_maxBodyBytes(maxBodyBytes)
-{}
+{ }
 
 bool BodyLimitGuard::wasRejected(const QTcpSocket *socket)
 {
@@ -41,7 +41,8 @@ void BodyLimitGuard::incomingConnection(qintptr descriptor)
 void BodyLimitGuard::inspect(QTcpSocket *socket)
 {
     if (wasRejected(socket)) {
-        const qint64 drained = socket->property(drainedProperty).toLongLong() + socket->readAll().size();
+        const qint64 drained
+            = socket->property(drainedProperty).toLongLong() + socket->readAll().size();
         socket->setProperty(drainedProperty, drained);
         if (drained > maxDrainBytes)
             socket->abort();
@@ -96,9 +97,10 @@ void BodyLimitGuard::reject(QTcpSocket *socket, int status, const QByteArray &co
                             const QByteArray &message)
 {
     socket->setProperty(rejectedProperty, true);
-    const QByteArray body = "{\"ok\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\""
-        + message + "\"}}";
-    const QByteArray reason = status == 413 ? "Payload Too Large" : "Request Header Fields Too Large";
+    const QByteArray body
+        = "{\"ok\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+    const QByteArray reason
+        = status == 413 ? "Payload Too Large" : "Request Header Fields Too Large";
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     response += "Content-Type: application/json\r\n"
                 "X-Content-Type-Options: nosniff\r\n"

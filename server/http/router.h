@@ -10,7 +10,7 @@ namespace Lectern::Server {
 // Who may call a route.
 enum class Access {
     Public, // anyone; the server still parses the body and applies limits
-    User,   // a valid access token; the request carries the Caller
+    User, // a valid access token; the request carries the Caller
 };
 
 // Where a route runs. Quick database reads run on the server's thread; slow work (password

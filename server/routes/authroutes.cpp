@@ -1,12 +1,13 @@
 #include "routes.h"
-
 #include "services/authservice.h"
 
 namespace Lectern::Server {
 
 void addAuthRoutes(Router &router, AuthService &auth)
 {
-    const auto session = [](const AuthSession &s) { return s.toJson(); };
+    const auto session = [](const AuthSession &s) {
+        return s.toJson();
+    };
 
     // Password hashing is slow on purpose: these run on the worker pool.
     router.add("POST", QStringLiteral("/api/v1/auth/login"), Access::Public, Run::Worker,
@@ -15,7 +16,8 @@ void addAuthRoutes(Router &router, AuthService &auth)
                });
     router.add("POST", QStringLiteral("/api/v1/auth/register"), Access::Public, Run::Worker,
                [&auth, session](ApiRequest &request) {
-                   return respond(auth.registerAccount(request.json, request.address), session, 201);
+                   return respond(auth.registerAccount(request.json, request.address), session,
+                                  201);
                });
     router.add("POST", QStringLiteral("/api/v1/auth/refresh"), Access::Public, Run::Inline,
                [&auth, session](ApiRequest &request) {

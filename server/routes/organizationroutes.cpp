@@ -1,5 +1,4 @@
 #include "routes.h"
-
 #include "services/organizationservice.h"
 
 namespace Lectern::Server {
@@ -16,8 +15,12 @@ QJsonArray toArray(const QList<Organization> &orgs)
 
 void addOrganizationRoutes(Router &router, OrganizationService &organizations)
 {
-    const auto one = [](const Organization &org) { return org.toJson(); };
-    const auto settings = [](const Organization &org) { return org.settings.toJson(); };
+    const auto one = [](const Organization &org) {
+        return org.toJson();
+    };
+    const auto settings = [](const Organization &org) {
+        return org.settings.toJson();
+    };
 
     router.add("GET", QStringLiteral("/api/v1/organizations"), Access::User, Run::Inline,
                [&organizations](ApiRequest &request) {
@@ -39,31 +42,35 @@ void addOrganizationRoutes(Router &router, OrganizationService &organizations)
                });
     router.add("GET", QStringLiteral("/api/v1/organizations/:id"), Access::User, Run::Inline,
                [&organizations, one](ApiRequest &request) {
-                   return respond(organizations.get(request.user(), request.param(QStringLiteral("id"))), one);
+                   return respond(
+                       organizations.get(request.user(), request.param(QStringLiteral("id"))), one);
                });
     router.add("PUT", QStringLiteral("/api/v1/organizations/:id"), Access::User, Run::Inline,
                [&organizations, one](ApiRequest &request) {
-                   return respond(organizations.update(request.user(), request.param(QStringLiteral("id")),
+                   return respond(organizations.update(request.user(),
+                                                       request.param(QStringLiteral("id")),
                                                        request.json),
                                   one);
                });
-    router.add("DELETE", QStringLiteral("/api/v1/organizations/:id"), Access::User, Run::Inline,
-               [&organizations](ApiRequest &request) {
-                   // Visible or not, the answer must not tell another organisation exists.
-                   auto org = organizations.get(request.user(), request.param(QStringLiteral("id")));
-                   if (!org)
-                       return ApiResponse::error(org.error());
-                   return ApiResponse::error(fail(
-                       ErrorCode::Forbidden,
-                       OrganizationService::tr("Organisations are removed by the server's operator.")));
+    router.add(
+        "DELETE", QStringLiteral("/api/v1/organizations/:id"), Access::User, Run::Inline,
+        [&organizations](ApiRequest &request) {
+            // Visible or not, the answer must not tell another organisation exists.
+            auto org = organizations.get(request.user(), request.param(QStringLiteral("id")));
+            if (!org)
+                return ApiResponse::error(org.error());
+            return ApiResponse::error(fail(
+                ErrorCode::Forbidden,
+                OrganizationService::tr("Organisations are removed by the server's operator.")));
+        });
+    router.add("GET", QStringLiteral("/api/v1/organizations/:id/settings"), Access::User,
+               Run::Inline, [&organizations, settings](ApiRequest &request) {
+                   return respond(
+                       organizations.get(request.user(), request.param(QStringLiteral("id"))),
+                       settings);
                });
-    router.add("GET", QStringLiteral("/api/v1/organizations/:id/settings"), Access::User, Run::Inline,
-               [&organizations, settings](ApiRequest &request) {
-                   return respond(organizations.get(request.user(), request.param(QStringLiteral("id"))),
-                                  settings);
-               });
-    router.add("PUT", QStringLiteral("/api/v1/organizations/:id/settings"), Access::User, Run::Inline,
-               [&organizations, settings](ApiRequest &request) {
+    router.add("PUT", QStringLiteral("/api/v1/organizations/:id/settings"), Access::User,
+               Run::Inline, [&organizations, settings](ApiRequest &request) {
                    return respond(organizations.updateSettings(request.user(),
                                                                request.param(QStringLiteral("id")),
                                                                request.json),

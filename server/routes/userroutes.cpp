@@ -1,5 +1,4 @@
 #include "routes.h"
-
 #include "services/userservice.h"
 #include "storage/userrepository.h"
 
@@ -7,12 +6,15 @@ namespace Lectern::Server {
 
 void addUserRoutes(Router &router, UserService &users)
 {
-    const auto one = [](const User &user) { return user.toJson(); };
+    const auto one = [](const User &user) {
+        return user.toJson();
+    };
 
     router.add("GET", QStringLiteral("/api/v1/users"), Access::User, Run::Inline,
                [&users](ApiRequest &request) {
-                   auto query = ListQuery::parse(request.query, UserRepository::sortFields(),
-                                                 QStringLiteral("name"), UserRepository::filterNames());
+                   auto query
+                       = ListQuery::parse(request.query, UserRepository::sortFields(),
+                                          QStringLiteral("name"), UserRepository::filterNames());
                    if (!query)
                        return ApiResponse::error(query.error());
                    auto page = users.list(request.user(), *query);
@@ -33,11 +35,13 @@ void addUserRoutes(Router &router, UserService &users)
                });
     router.add("GET", QStringLiteral("/api/v1/users/:id"), Access::User, Run::Inline,
                [&users, one](ApiRequest &request) {
-                   return respond(users.get(request.user(), request.param(QStringLiteral("id"))), one);
+                   return respond(users.get(request.user(), request.param(QStringLiteral("id"))),
+                                  one);
                });
     router.add("PUT", QStringLiteral("/api/v1/users/:id"), Access::User, Run::Worker,
                [&users, one](ApiRequest &request) {
-                   return respond(users.update(request.user(), request.param(QStringLiteral("id")), request.json),
+                   return respond(users.update(request.user(), request.param(QStringLiteral("id")),
+                                               request.json),
                                   one);
                });
     router.add("DELETE", QStringLiteral("/api/v1/users/:id"), Access::User, Run::Inline,
@@ -45,7 +49,8 @@ void addUserRoutes(Router &router, UserService &users)
                    auto result = users.remove(request.user(), request.param(QStringLiteral("id")));
                    if (!result)
                        return ApiResponse::error(result.error());
-                   return ApiResponse::ok(QJsonValue(), 200, UserService::tr("The user was removed."));
+                   return ApiResponse::ok(QJsonValue(), 200,
+                                          UserService::tr("The user was removed."));
                });
 }
 

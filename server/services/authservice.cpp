@@ -37,8 +37,10 @@ Result<AuthSession> AuthService::login(const QJsonObject &body, const QString &a
 {
     ValidationErrors errors;
     JsonFields fields(body, errors);
-    const QString email = Validation::normalizeEmail(fields.string(QStringLiteral("email"), JsonFields::Required).value_or(QString()));
-    const QString password = fields.string(QStringLiteral("password"), JsonFields::Required).value_or(QString());
+    const QString email = Validation::normalizeEmail(
+        fields.string(QStringLiteral("email"), JsonFields::Required).value_or(QString()));
+    const QString password
+        = fields.string(QStringLiteral("password"), JsonFields::Required).value_or(QString());
     if (!errors.isEmpty())
         return errors.toError();
 
@@ -95,7 +97,9 @@ Result<AuthSession> AuthService::login(const QJsonObject &body, const QString &a
                     tr("This account is suspended. Ask an administrator of your organisation."));
     }
     if (m_context.hasher().needsRehash(stored->passwordHash)) {
-        if (auto r = UserRepository::setPasswordHash(tx, stored->user.id, m_context.hasher().hash(password)); !r)
+        if (auto r = UserRepository::setPasswordHash(tx, stored->user.id,
+                                                     m_context.hasher().hash(password));
+            !r)
             return r.error();
     }
     if (auto r = UserRepository::setLastLogin(tx, stored->user.id, now); !r)
@@ -118,7 +122,8 @@ Result<AuthSession> AuthService::startSession(Transaction &tx, const User &user,
     if (!org)
         return org.error();
     if (!*org)
-        return fail(ErrorCode::AccountDisabled, tr("This account's organisation no longer exists."));
+        return fail(ErrorCode::AccountDisabled,
+                    tr("This account's organisation no longer exists."));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     AuthSession session;
@@ -134,7 +139,9 @@ Result<AuthSession> AuthService::startSession(Transaction &tx, const User &user,
     row.userId = user.id;
     row.createdAt = now;
     row.expiresAt = now.addDays(m_context.config().refreshTokenTtlDays);
-    if (auto r = AuthRepository::insertRefreshToken(tx, row, TokenService::sha256Hex(session.refreshToken), address); !r)
+    if (auto r = AuthRepository::insertRefreshToken(
+            tx, row, TokenService::sha256Hex(session.refreshToken), address);
+        !r)
         return r.error();
     return session;
 }
@@ -143,7 +150,8 @@ Result<AuthSession> AuthService::refresh(const QJsonObject &body, const QString 
 {
     ValidationErrors errors;
     JsonFields fields(body, errors);
-    const QString token = fields.string(QStringLiteral("refreshToken"), JsonFields::Required).value_or(QString());
+    const QString token
+        = fields.string(QStringLiteral("refreshToken"), JsonFields::Required).value_or(QString());
     if (!errors.isEmpty())
         return errors.toError();
 
@@ -154,7 +162,8 @@ Result<AuthSession> AuthService::refresh(const QJsonObject &body, const QString 
     auto row = AuthRepository::findRefreshToken(tx, TokenService::sha256Hex(token));
     if (!row)
         return row.error();
-    const Error invalid = fail(ErrorCode::InvalidToken, tr("This session is no longer valid. Log in again."));
+    const Error invalid
+        = fail(ErrorCode::InvalidToken, tr("This session is no longer valid. Log in again."));
     if (!*row)
         return invalid;
     const RefreshTokenRow &current = **row;
@@ -165,10 +174,11 @@ Result<AuthSession> AuthService::refresh(const QJsonObject &body, const QString 
             return r.error();
         if (auto r = tx.commit(); !r)
             return r.error();
-        Log::event(lcAuth(), QtWarningMsg,
-                   {{QStringLiteral("message"), QStringLiteral("refresh token reused; family revoked")},
-                    {QStringLiteral("userId"), current.userId},
-                    {QStringLiteral("remote"), address}});
+        Log::event(
+            lcAuth(), QtWarningMsg,
+            {{QStringLiteral("message"), QStringLiteral("refresh token reused; family revoked")},
+             {QStringLiteral("userId"), current.userId},
+             {QStringLiteral("remote"), address}});
         return fail(ErrorCode::RefreshTokenReused,
                     tr("This session was used from somewhere else and has been ended for safety. "
                        "Log in again."));
@@ -217,7 +227,9 @@ Result<void> AuthService::logout(const QJsonObject &body)
     if (!row)
         return row.error();
     if (*row) {
-        if (auto r = AuthRepository::revokeFamily(tx, (*row)->familyId, QDateTime::currentDateTimeUtc()); !r)
+        if (auto r
+            = AuthRepository::revokeFamily(tx, (*row)->familyId, QDateTime::currentDateTimeUtc());
+            !r)
             return r.error();
     }
     return tx.commit();
@@ -228,13 +240,17 @@ Result<AuthSession> AuthService::registerAccount(const QJsonObject &body, const 
     ValidationErrors errors;
     JsonFields fields(body, errors);
     fields.rejectUnknown({QStringLiteral("organization"), QStringLiteral("email"),
-                          QStringLiteral("name"), QStringLiteral("password"), QStringLiteral("locale")});
-    const QString slug = fields.string(QStringLiteral("organization"), JsonFields::Required).value_or(QString());
+                          QStringLiteral("name"), QStringLiteral("password"),
+                          QStringLiteral("locale")});
+    const QString slug
+        = fields.string(QStringLiteral("organization"), JsonFields::Required).value_or(QString());
     User user;
-    user.email = Validation::normalizeEmail(fields.string(QStringLiteral("email"), JsonFields::Required).value_or(QString()));
+    user.email = Validation::normalizeEmail(
+        fields.string(QStringLiteral("email"), JsonFields::Required).value_or(QString()));
     user.name = fields.string(QStringLiteral("name"), JsonFields::Required).value_or(QString());
     user.locale = fields.string(QStringLiteral("locale")).value_or(QString());
-    const QString password = fields.string(QStringLiteral("password"), JsonFields::Required).value_or(QString());
+    const QString password
+        = fields.string(QStringLiteral("password"), JsonFields::Required).value_or(QString());
     if (!errors.has(QStringLiteral("email")) && !errors.has(QStringLiteral("name"))) {
         const ValidationErrors userErrors = user.validate();
         for (const QString &field : userErrors.fieldNames())
@@ -247,7 +263,8 @@ Result<AuthSession> AuthService::registerAccount(const QJsonObject &body, const 
 
     const QString hash = m_context.hasher().hash(password);
     if (hash.isEmpty())
-        return fail(ErrorCode::Unavailable, tr("The server is too busy to create accounts right now."));
+        return fail(ErrorCode::Unavailable,
+                    tr("The server is too busy to create accounts right now."));
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
@@ -258,15 +275,18 @@ Result<AuthSession> AuthService::registerAccount(const QJsonObject &body, const 
     if (!*org)
         return fail(ErrorCode::NotFound, tr("There is no organisation called '%1'.").arg(slug));
     if (!(*org)->settings.allowSelfRegistration)
-        return fail(ErrorCode::RegistrationClosed,
-                    tr("%1 does not allow people to create their own accounts. Ask an administrator.")
-                        .arg((*org)->name));
+        return fail(
+            ErrorCode::RegistrationClosed,
+            tr("%1 does not allow people to create their own accounts. Ask an administrator.")
+                .arg((*org)->name));
     user.orgId = (*org)->id;
     user.roles = {Role::Student};
     if (auto r = UserRepository::insert(tx, m_context.clock(), user, hash); !r) {
         if (r.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
-            return fail(ErrorCode::AlreadyExists, tr("An account with this email address already exists."),
-                        {{QStringLiteral("fields"), QJsonObject {{QStringLiteral("email"), tr("is already registered")}}}});
+            return fail(ErrorCode::AlreadyExists,
+                        tr("An account with this email address already exists."),
+                        {{QStringLiteral("fields"),
+                          QJsonObject {{QStringLiteral("email"), tr("is already registered")}}}});
         return r.error();
     }
     auto session = startSession(tx, user, createUuidV7String(), address);
@@ -356,7 +376,8 @@ Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObjec
         }
         newHash = m_context.hasher().hash(*password);
         if (newHash.isEmpty())
-            return fail(ErrorCode::Unavailable, tr("The server could not hash the password right now. Try again."));
+            return fail(ErrorCode::Unavailable,
+                        tr("The server could not hash the password right now. Try again."));
     }
 
     Transaction tx(m_context.db());
@@ -380,7 +401,8 @@ Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObjec
         if (auto r = UserRepository::setPasswordHash(tx, user.id, newHash); !r)
             return r.error();
         // A new password ends every other session.
-        if (auto r = AuthRepository::revokeAllForUser(tx, user.id, QDateTime::currentDateTimeUtc()); !r)
+        if (auto r = AuthRepository::revokeAllForUser(tx, user.id, QDateTime::currentDateTimeUtc());
+            !r)
             return r.error();
     }
     auto org = OrganizationRepository::findById(tx, user.orgId);

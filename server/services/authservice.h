@@ -3,11 +3,10 @@
 #include "core/servercontext.h"
 #include "services/caller.h"
 
-#include <lectern/organization.h>
-#include <lectern/user.h>
-
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <lectern/organization.h>
+#include <lectern/user.h>
 
 namespace Lectern::Server {
 
@@ -34,14 +33,15 @@ class AuthService
 public:
     explicit AuthService(ServerContext &context)
         : m_context(context)
-    {}
+    { }
 
     Result<AuthSession> login(const QJsonObject &body, const QString &address);
     Result<AuthSession> refresh(const QJsonObject &body, const QString &address);
     Result<void> logout(const QJsonObject &body);
     Result<AuthSession> registerAccount(const QJsonObject &body, const QString &address);
 
-    // From an "Authorization: Bearer ..." header to the caller, checking the account is still active.
+    // From an "Authorization: Bearer ..." header to the caller, checking the account is still
+    // active.
     Result<Caller> authenticate(const QByteArray &authorization);
 
     Result<QJsonObject> me(const Caller &caller);

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <lectern/role.h>
-
 #include <QList>
 #include <QString>
+#include <lectern/role.h>
 
 namespace Lectern::Server {
 

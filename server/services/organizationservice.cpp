@@ -69,9 +69,9 @@ Result<Organization> OrganizationService::update(const Caller &caller, const QSt
 
     ValidationErrors errors;
     JsonFields fields(body, errors);
-    fields.rejectUnknown({QStringLiteral("name"), QStringLiteral("slug"), QStringLiteral("settings"),
-                          QStringLiteral("id"), QStringLiteral("rev"), QStringLiteral("createdAt"),
-                          QStringLiteral("updatedAt")});
+    fields.rejectUnknown({QStringLiteral("name"), QStringLiteral("slug"),
+                          QStringLiteral("settings"), QStringLiteral("id"), QStringLiteral("rev"),
+                          QStringLiteral("createdAt"), QStringLiteral("updatedAt")});
     if (auto name = fields.string(QStringLiteral("name")))
         org->name = name->trimmed();
     if (auto slug = fields.string(QStringLiteral("slug")))
@@ -86,8 +86,10 @@ Result<Organization> OrganizationService::update(const Caller &caller, const QSt
 
     if (auto r = OrganizationRepository::update(tx, m_context.clock(), *org); !r) {
         if (r.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
-            return fail(ErrorCode::AlreadyExists, tr("Another organisation already uses this slug."),
-                        {{QStringLiteral("fields"), QJsonObject {{QStringLiteral("slug"), tr("is taken")}}}});
+            return fail(ErrorCode::AlreadyExists,
+                        tr("Another organisation already uses this slug."),
+                        {{QStringLiteral("fields"),
+                          QJsonObject {{QStringLiteral("slug"), tr("is taken")}}}});
         return r.error();
     }
     if (auto r = tx.commit(); !r)
@@ -117,7 +119,8 @@ Result<Organization> OrganizationService::create(const QString &name, const QStr
         return tx.error();
     if (auto r = OrganizationRepository::insert(tx, m_context.clock(), org); !r) {
         if (r.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
-            return fail(ErrorCode::AlreadyExists, tr("An organisation with the slug '%1' already exists.").arg(slug));
+            return fail(ErrorCode::AlreadyExists,
+                        tr("An organisation with the slug '%1' already exists.").arg(slug));
         return r.error();
     }
     if (auto r = tx.commit(); !r)

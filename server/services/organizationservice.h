@@ -4,9 +4,8 @@
 #include "core/servercontext.h"
 #include "services/caller.h"
 
-#include <lectern/organization.h>
-
 #include <QCoreApplication>
+#include <lectern/organization.h>
 
 namespace Lectern::Server {
 
@@ -22,7 +21,7 @@ class OrganizationService
 public:
     explicit OrganizationService(ServerContext &context)
         : m_context(context)
-    {}
+    { }
 
     Result<Page<Organization>> list(const Caller &caller, const ListQuery &query);
     Result<Organization> get(const Caller &caller, const QString &id);

@@ -55,7 +55,8 @@ bool PasswordHasher::verify(const QString &hash, const QString &password) const
         return false;
     const QByteArray stored = hash.toLatin1();
     const QByteArray utf8 = password.toUtf8();
-    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), quint64(utf8.size()))
+        == 0;
 }
 
 bool PasswordHasher::needsRehash(const QString &hash) const

@@ -1,14 +1,12 @@
 #include "tokenservice.h"
 
-#include <lectern/uuidv7.h>
-
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
-
+#include <lectern/uuidv7.h>
 #include <sodium.h>
 
 namespace Lectern::Server {
@@ -23,8 +21,8 @@ Error invalidToken()
 
 std::optional<QJsonObject> decodePart(QByteArrayView part)
 {
-    auto decoded = QByteArray::fromBase64Encoding(part.toByteArray(),
-                                                  base64url | QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = QByteArray::fromBase64Encoding(
+        part.toByteArray(), base64url | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     QJsonParseError error;
@@ -38,29 +36,33 @@ std::optional<QJsonObject> decodePart(QByteArrayView part)
 TokenService::TokenService(QByteArray secret, int ttlSeconds)
     : m_secret(std::move(secret))
     , m_ttlSeconds(ttlSeconds)
-{}
+{ }
 
 Result<QByteArray> TokenService::loadOrCreateSecret(const QString &path)
 {
     QFile file(path);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::Internal, QStringLiteral("Cannot read %1: %2")
-                                                 .arg(file.fileName(), file.errorString()));
+            return fail(
+                ErrorCode::Internal,
+                QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
         const QByteArray secret = QByteArray::fromBase64(file.readAll().trimmed());
         if (secret.size() < 32)
-            return fail(ErrorCode::Internal,
-                        QStringLiteral("%1 holds fewer than 32 bytes of secret; delete it to make a "
-                                       "new one (everyone will have to log in again).")
-                            .arg(file.fileName()));
+            return fail(
+                ErrorCode::Internal,
+                QStringLiteral("%1 holds fewer than 32 bytes of secret; delete it to make a "
+                               "new one (everyone will have to log in again).")
+                    .arg(file.fileName()));
         return secret;
     }
     QByteArray secret(32, Qt::Uninitialized);
     randombytes_buf(secret.data(), size_t(secret.size()));
     // Create with owner-only permissions before any secret byte is written.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return fail(ErrorCode::Internal, QStringLiteral("Cannot create %1: %2")
-                                             .arg(file.fileName(), file.errorString()));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return fail(
+            ErrorCode::Internal,
+            QStringLiteral("Cannot create %1: %2").arg(file.fileName(), file.errorString()));
     file.write(secret.toBase64() + '\n');
     if (!file.flush())
         return fail(ErrorCode::Internal, QStringLiteral("Cannot write %1").arg(file.fileName()));
@@ -83,8 +85,9 @@ QString TokenService::issue(const User &user, const QDateTime &now) const
                                {QStringLiteral("iat"), iat},
                                {QStringLiteral("exp"), iat + m_ttlSeconds},
                                {QStringLiteral("jti"), createUuidV7String()}};
-    const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(base64url)
-        + '.' + QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(base64url);
+    const QByteArray input
+        = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(base64url) + '.'
+        + QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(base64url);
     return QString::fromLatin1(input + '.' + sign(input).toBase64(base64url));
 }
 
@@ -101,10 +104,13 @@ Result<AccessClaims> TokenService::verify(QStringView token, const QDateTime &no
     if (!header || header->value(u"alg").toString() != u"HS256")
         return invalidToken();
 
-    auto signature = QByteArray::fromBase64Encoding(parts[2], base64url | QByteArray::AbortOnBase64DecodingErrors);
+    auto signature = QByteArray::fromBase64Encoding(
+        parts[2], base64url | QByteArray::AbortOnBase64DecodingErrors);
     const QByteArray expected = sign(parts[0] + '.' + parts[1]);
     if (!signature || signature.decoded.size() != expected.size()
-        || sodium_memcmp(signature.decoded.constData(), expected.constData(), size_t(expected.size())) != 0)
+        || sodium_memcmp(signature.decoded.constData(), expected.constData(),
+                         size_t(expected.size()))
+            != 0)
         return invalidToken();
 
     const auto payload = decodePart(parts[1]);
@@ -121,7 +127,8 @@ Result<AccessClaims> TokenService::verify(QStringView token, const QDateTime &no
     claims.issuedAt = QDateTime::fromSecsSinceEpoch(iat, Qt::UTC);
     claims.expiresAt = QDateTime::fromSecsSinceEpoch(exp, Qt::UTC);
     if (now.toSecsSinceEpoch() >= exp)
-        return fail(ErrorCode::TokenExpired, QStringLiteral("The access token has expired; refresh it."));
+        return fail(ErrorCode::TokenExpired,
+                    QStringLiteral("The access token has expired; refresh it."));
     if (iat > now.toSecsSinceEpoch() + 300) // issued in the future beyond any sane clock skew
         return invalidToken();
     return claims;

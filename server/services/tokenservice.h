@@ -1,10 +1,9 @@
 #pragma once
 
-#include <lectern/result.h>
-#include <lectern/user.h>
-
 #include <QByteArray>
 #include <QDateTime>
+#include <lectern/result.h>
+#include <lectern/user.h>
 
 namespace Lectern::Server {
 

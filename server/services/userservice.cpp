@@ -4,9 +4,8 @@
 #include "storage/organizationrepository.h"
 #include "storage/userrepository.h"
 
-#include <lectern/uuidv7.h>
-
 #include <algorithm>
+#include <lectern/uuidv7.h>
 
 namespace Lectern::Server {
 
@@ -27,11 +26,11 @@ UserInput readUserInput(const QJsonObject &body, ValidationErrors &errors)
 {
     UserInput input;
     JsonFields fields(body, errors);
-    fields.rejectUnknown({QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("name"),
-                          QStringLiteral("roles"), QStringLiteral("status"), QStringLiteral("locale"),
-                          QStringLiteral("password"), QStringLiteral("orgId"), QStringLiteral("rev"),
-                          QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-                          QStringLiteral("lastLoginAt")});
+    fields.rejectUnknown(
+        {QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("name"),
+         QStringLiteral("roles"), QStringLiteral("status"), QStringLiteral("locale"),
+         QStringLiteral("password"), QStringLiteral("orgId"), QStringLiteral("rev"),
+         QStringLiteral("createdAt"), QStringLiteral("updatedAt"), QStringLiteral("lastLoginAt")});
     input.id = fields.string(QStringLiteral("id"));
     if (input.id && !isUuidString(*input.id))
         errors.add(QStringLiteral("id"), UserService::tr("must be a UUID"));
@@ -47,7 +46,8 @@ UserInput readUserInput(const QJsonObject &body, ValidationErrors &errors)
                     roles.append(*role);
             } else {
                 errors.add(QStringLiteral("roles"),
-                           UserService::tr("'%1' is not a role (admin, instructor, ta, student)").arg(name));
+                           UserService::tr("'%1' is not a role (admin, instructor, ta, student)")
+                               .arg(name));
             }
         }
         // Stored roles come back in this order; keep input in it too so bodies compare equal.
@@ -60,7 +60,8 @@ UserInput readUserInput(const QJsonObject &body, ValidationErrors &errors)
             errors.add(QStringLiteral("status"), UserService::tr("must be active or suspended"));
     }
     if ((input.locale = fields.string(QStringLiteral("locale"))) && input.locale->size() > 35)
-        errors.add(QStringLiteral("locale"), UserService::tr("must be a language tag such as en or fr"));
+        errors.add(QStringLiteral("locale"),
+                   UserService::tr("must be a language tag such as en or fr"));
     if ((input.password = fields.string(QStringLiteral("password"))))
         Validation::checkPassword(errors, QStringLiteral("password"), *input.password);
     return input;
@@ -71,26 +72,37 @@ Error notFound()
     return fail(ErrorCode::NotFound, UserService::tr("There is no such user."));
 }
 
-// argon2id needs its memory; when it cannot have it, say so rather than store no password.
-Error hashingFailed()
+// The hash of a password to set, or empty when none is set. argon2id needs its memory; when it
+// cannot have it, say so rather than store an account without its password.
+Result<QString> hashPassword(ServerContext &context, const std::optional<QString> &password)
 {
-    return fail(ErrorCode::Unavailable,
-                UserService::tr("The server could not hash the password right now. Try again."));
+    if (!password)
+        return QString();
+    QString hash = context.hasher().hash(*password);
+    if (hash.isEmpty())
+        return fail(
+            ErrorCode::Unavailable,
+            UserService::tr("The server could not hash the password right now. Try again."));
+    return hash;
 }
 
 Error emailTaken()
 {
-    return fail(ErrorCode::AlreadyExists, UserService::tr("An account with this email address already exists."),
-                {{QStringLiteral("fields"),
-                  QJsonObject {{QStringLiteral("email"), UserService::tr("is already registered")}}}});
+    return fail(
+        ErrorCode::AlreadyExists,
+        UserService::tr("An account with this email address already exists."),
+        {{QStringLiteral("fields"),
+          QJsonObject {{QStringLiteral("email"), UserService::tr("is already registered")}}}});
 }
 } // namespace
 
 Result<Page<User>> UserService::list(const Caller &caller, const ListQuery &query)
 {
     if (!caller.isStaff())
-        return fail(ErrorCode::Forbidden, tr("Only staff can list the people of the organisation."));
-    if (const QString role = query.filter(QStringLiteral("role")); !role.isEmpty() && !roleFromString(role)) {
+        return fail(ErrorCode::Forbidden,
+                    tr("Only staff can list the people of the organisation."));
+    if (const QString role = query.filter(QStringLiteral("role"));
+        !role.isEmpty() && !roleFromString(role)) {
         ValidationErrors errors;
         errors.add(QStringLiteral("role"), tr("must be admin, instructor, ta or student"));
         return errors.toError();
@@ -146,9 +158,9 @@ Result<std::pair<User, bool>> UserService::create(const Caller &caller, const QJ
     user.status = input.status.value_or(UserStatus::Active);
     user.locale = input.locale.value_or(QString());
     // Without a password the account exists (to enrol, to grade) but cannot log in yet.
-    const QString hash = input.password ? m_context.hasher().hash(*input.password) : QString();
-    if (input.password && hash.isEmpty())
-        return hashingFailed();
+    auto hash = hashPassword(m_context, input.password);
+    if (!hash)
+        return hash.error();
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
@@ -173,8 +185,9 @@ Result<std::pair<User, bool>> UserService::create(const Caller &caller, const QJ
             return fail(ErrorCode::Conflict,
                         tr("This id belonged to a user who was removed; ids are never reused."));
     }
-    if (auto r = UserRepository::insert(tx, m_context.clock(), user, hash); !r)
-        return r.error().code == QLatin1StringView(ErrorCode::AlreadyExists) ? emailTaken() : r.error();
+    if (auto r = UserRepository::insert(tx, m_context.clock(), user, *hash); !r)
+        return r.error().code == QLatin1StringView(ErrorCode::AlreadyExists) ? emailTaken()
+                                                                             : r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     return std::pair<User, bool>(user, true);
@@ -187,7 +200,8 @@ Result<User> UserService::update(const Caller &caller, const QString &id, const 
         return visible.error();
     if (!caller.isAdmin())
         return fail(ErrorCode::Forbidden,
-                    tr("Only an administrator can change accounts. To change your own name, use your profile."));
+                    tr("Only an administrator can change accounts. To change your own name, use "
+                       "your profile."));
 
     ValidationErrors errors;
     UserInput input = readUserInput(body, errors);
@@ -201,9 +215,9 @@ Result<User> UserService::update(const Caller &caller, const QString &id, const 
         if (input.status == UserStatus::Suspended)
             return fail(ErrorCode::Conflict, tr("You cannot suspend your own account."));
     }
-    const QString hash = input.password ? m_context.hasher().hash(*input.password) : QString();
-    if (input.password && hash.isEmpty())
-        return hashingFailed();
+    auto hash = hashPassword(m_context, input.password);
+    if (!hash)
+        return hash.error();
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
@@ -225,14 +239,15 @@ Result<User> UserService::update(const Caller &caller, const QString &id, const 
     if (input.locale)
         user.locale = *input.locale;
     if (auto r = UserRepository::update(tx, m_context.clock(), user); !r)
-        return r.error().code == QLatin1StringView(ErrorCode::AlreadyExists) ? emailTaken() : r.error();
+        return r.error().code == QLatin1StringView(ErrorCode::AlreadyExists) ? emailTaken()
+                                                                             : r.error();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!hash.isEmpty()) {
-        if (auto r = UserRepository::setPasswordHash(tx, id, hash); !r)
+    if (!hash->isEmpty()) {
+        if (auto r = UserRepository::setPasswordHash(tx, id, *hash); !r)
             return r.error();
     }
     // A suspended account, or one whose password an admin reset, loses its sessions at once.
-    if (!hash.isEmpty() || user.status == UserStatus::Suspended) {
+    if (!hash->isEmpty() || user.status == UserStatus::Suspended) {
         if (auto r = AuthRepository::revokeAllForUser(tx, id, now); !r)
             return r.error();
     }
@@ -276,9 +291,10 @@ Result<User> UserService::createInOrganization(const QString &orgSlug, const QSt
         errors.add(QStringLiteral("role"), tr("at least one role is required"));
     if (!errors.isEmpty())
         return errors.toError();
-    const QString hash = password.isEmpty() ? QString() : m_context.hasher().hash(password);
-    if (!password.isEmpty() && hash.isEmpty())
-        return hashingFailed();
+    auto hash
+        = hashPassword(m_context, password.isEmpty() ? std::nullopt : std::optional(password));
+    if (!hash)
+        return hash.error();
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
@@ -287,10 +303,12 @@ Result<User> UserService::createInOrganization(const QString &orgSlug, const QSt
     if (!org)
         return org.error();
     if (!*org)
-        return fail(ErrorCode::NotFound, tr("There is no organisation with the slug '%1'.").arg(orgSlug));
+        return fail(ErrorCode::NotFound,
+                    tr("There is no organisation with the slug '%1'.").arg(orgSlug));
     user.orgId = (*org)->id;
-    if (auto r = UserRepository::insert(tx, m_context.clock(), user, hash); !r)
-        return r.error().code == QLatin1StringView(ErrorCode::AlreadyExists) ? emailTaken() : r.error();
+    if (auto r = UserRepository::insert(tx, m_context.clock(), user, *hash); !r)
+        return r.error().code == QLatin1StringView(ErrorCode::AlreadyExists) ? emailTaken()
+                                                                             : r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     return user;

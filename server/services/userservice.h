@@ -4,9 +4,8 @@
 #include "core/servercontext.h"
 #include "services/caller.h"
 
-#include <lectern/user.h>
-
 #include <QCoreApplication>
+#include <lectern/user.h>
 
 namespace Lectern::Server {
 
@@ -19,7 +18,7 @@ class UserService
 public:
     explicit UserService(ServerContext &context)
         : m_context(context)
-    {}
+    { }
 
     Result<Page<User>> list(const Caller &caller, const ListQuery &query);
     Result<User> get(const Caller &caller, const QString &id);

@@ -21,24 +21,25 @@ Result<void> AuthRepository::insertRefreshToken(Transaction &tx, const RefreshTo
 Result<std::optional<RefreshTokenRow>> AuthRepository::findRefreshToken(Transaction &tx,
                                                                         const QString &tokenHash)
 {
-    auto q = tx.query(QStringLiteral(
-        "SELECT id, family_id, user_id, created_at, expires_at, used_at, revoked_at"
-        " FROM refresh_tokens WHERE token_hash = :hash"));
+    auto q = tx.query(
+        QStringLiteral("SELECT id, family_id, user_id, created_at, expires_at, used_at, revoked_at"
+                       " FROM refresh_tokens WHERE token_hash = :hash"));
     q.bind(QStringLiteral(":hash"), tokenHash);
     if (auto r = q.exec(); !r)
         return r.error();
     if (!q.next())
         return std::optional<RefreshTokenRow>();
-    RefreshTokenRow row {q.text(0), q.text(1), q.text(2), q.time(3), q.time(4), q.time(5), q.time(6)};
+    RefreshTokenRow row {q.text(0), q.text(1), q.text(2), q.time(3),
+                         q.time(4), q.time(5), q.time(6)};
     return std::optional<RefreshTokenRow>(row);
 }
 
 Result<bool> AuthRepository::markRefreshTokenUsed(Transaction &tx, const QString &id,
                                                   const QDateTime &at)
 {
-    auto q = tx.query(QStringLiteral(
-        "UPDATE refresh_tokens SET used_at = :at WHERE id = :id AND used_at IS NULL"
-        " AND revoked_at IS NULL"));
+    auto q = tx.query(
+        QStringLiteral("UPDATE refresh_tokens SET used_at = :at WHERE id = :id AND used_at IS NULL"
+                       " AND revoked_at IS NULL"));
     q.bind(QStringLiteral(":at"), timeValue(at)).bind(QStringLiteral(":id"), id);
     if (auto r = q.exec(); !r)
         return r.error();
@@ -48,8 +49,8 @@ Result<bool> AuthRepository::markRefreshTokenUsed(Transaction &tx, const QString
 Result<void> AuthRepository::revokeFamily(Transaction &tx, const QString &familyId,
                                           const QDateTime &at)
 {
-    auto q = tx.query(QStringLiteral(
-        "UPDATE refresh_tokens SET revoked_at = :at WHERE family_id = :family AND revoked_at IS NULL"));
+    auto q = tx.query(QStringLiteral("UPDATE refresh_tokens SET revoked_at = :at WHERE family_id = "
+                                     ":family AND revoked_at IS NULL"));
     q.bind(QStringLiteral(":at"), timeValue(at)).bind(QStringLiteral(":family"), familyId);
     return q.exec();
 }
@@ -76,9 +77,8 @@ Result<void> AuthRepository::recordLoginAttempt(Transaction &tx, const QString &
     return q.exec();
 }
 
-Result<std::pair<int, QDateTime>> AuthRepository::failuresForEmail(Transaction &tx,
-                                                                  const QString &email,
-                                                                  const QDateTime &since)
+Result<std::pair<int, QDateTime>>
+AuthRepository::failuresForEmail(Transaction &tx, const QString &email, const QDateTime &since)
 {
     auto q = tx.query(QStringLiteral(
         "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE email = :e AND succeeded = 0"
@@ -91,9 +91,8 @@ Result<std::pair<int, QDateTime>> AuthRepository::failuresForEmail(Transaction &
     return std::pair<int, QDateTime>(int(q.int64(0)), q.time(1));
 }
 
-Result<std::pair<int, QDateTime>> AuthRepository::failuresForAddress(Transaction &tx,
-                                                                    const QString &address,
-                                                                    const QDateTime &since)
+Result<std::pair<int, QDateTime>>
+AuthRepository::failuresForAddress(Transaction &tx, const QString &address, const QDateTime &since)
 {
     auto q = tx.query(QStringLiteral(
         "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE address = :a AND succeeded = 0"

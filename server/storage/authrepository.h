@@ -27,9 +27,11 @@ public:
     static Result<std::optional<RefreshTokenRow>> findRefreshToken(Transaction &tx,
                                                                    const QString &tokenHash);
     // Marks a token spent; false when someone else spent it first (a race is reuse too).
-    static Result<bool> markRefreshTokenUsed(Transaction &tx, const QString &id, const QDateTime &at);
+    static Result<bool> markRefreshTokenUsed(Transaction &tx, const QString &id,
+                                             const QDateTime &at);
     static Result<void> revokeFamily(Transaction &tx, const QString &familyId, const QDateTime &at);
-    static Result<void> revokeAllForUser(Transaction &tx, const QString &userId, const QDateTime &at);
+    static Result<void> revokeAllForUser(Transaction &tx, const QString &userId,
+                                         const QDateTime &at);
 
     static Result<void> recordLoginAttempt(Transaction &tx, const QString &email,
                                            const QString &address, bool succeeded,
@@ -37,10 +39,9 @@ public:
     // Failed attempts since `since`: for an account, only those after its last success count.
     // Returns (count, time of the oldest counted failure).
     static Result<std::pair<int, QDateTime>> failuresForEmail(Transaction &tx, const QString &email,
-                                                             const QDateTime &since);
-    static Result<std::pair<int, QDateTime>> failuresForAddress(Transaction &tx,
-                                                               const QString &address,
-                                                               const QDateTime &since);
+                                                              const QDateTime &since);
+    static Result<std::pair<int, QDateTime>>
+    failuresForAddress(Transaction &tx, const QString &address, const QDateTime &since);
     static Result<void> pruneLoginAttempts(Transaction &tx, const QDateTime &before);
 };
 

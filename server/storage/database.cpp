@@ -1,7 +1,5 @@
 #include "database.h"
 
-#include <lectern/uuidv7.h>
-
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -10,6 +8,7 @@
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
+#include <lectern/uuidv7.h>
 
 Q_LOGGING_CATEGORY(lcDb, "lectern.server.db")
 
@@ -52,9 +51,9 @@ Result<DatabaseConfig> DatabaseConfig::parse(const QString &url, const QString &
         config.connectOptions = options.join(u';');
         return config;
     }
-    return fail(ErrorCode::BadRequest,
-                QStringLiteral("Unknown database URL %1: use sqlite:PATH or postgresql://...")
-                    .arg(url));
+    return fail(
+        ErrorCode::BadRequest,
+        QStringLiteral("Unknown database URL %1: use sqlite:PATH or postgresql://...").arg(url));
 }
 
 QString DatabaseConfig::describe() const
@@ -112,7 +111,7 @@ Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
     , m_dialect(m_config.backend)
     , m_prefix(QStringLiteral("lectern-") + createUuidV7String())
-{}
+{ }
 
 Database::~Database()
 {
@@ -163,8 +162,9 @@ Result<QSqlDatabase> Database::connection()
                         .arg(m_config.backend == Backend::Sqlite ? u"SQLite" : u"PostgreSQL"));
     if (!db.open()) {
         qCWarning(lcDb).noquote() << "cannot open" << m_config.describe() << db.lastError().text();
-        return fail(ErrorCode::Unavailable, QStringLiteral("Cannot open the database %1: %2")
-                                                .arg(m_config.describe(), db.lastError().text()));
+        return fail(ErrorCode::Unavailable,
+                    QStringLiteral("Cannot open the database %1: %2")
+                        .arg(m_config.describe(), db.lastError().text()));
     }
     if (auto r = configure(db); !r)
         return r.error();

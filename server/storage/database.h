@@ -1,11 +1,10 @@
 #pragma once
 
-#include <lectern/result.h>
-
 #include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
+#include <lectern/result.h>
 
 namespace Lectern::Server {
 
@@ -35,7 +34,7 @@ class SqlDialect
 public:
     explicit SqlDialect(Backend backend)
         : m_backend(backend)
-    {}
+    { }
 
     Backend backend() const { return m_backend; }
     // Replaces the type tokens used in migrations ({{SEQ_PK}}, {{BLOB}}) with this backend's types.

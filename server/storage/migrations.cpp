@@ -74,7 +74,8 @@ const QList<Migration> migrations = {
                         " deleted INTEGER NOT NULL DEFAULT 0)"),
          QStringLiteral("CREATE UNIQUE INDEX role_assignments_unique ON role_assignments"
                         " (user_id, role, COALESCE(course_id, '')) WHERE deleted = 0"),
-         QStringLiteral("CREATE INDEX role_assignments_org_role ON role_assignments (org_id, role)"),
+         QStringLiteral(
+             "CREATE INDEX role_assignments_org_role ON role_assignments (org_id, role)"),
 
          // Server-private: rotating refresh tokens (only their SHA-256 is stored), grouped in
          // families so that reuse of a spent token revokes every descendant.
@@ -113,6 +114,21 @@ Result<void> ensureBookkeeping(Transaction &tx)
     return q.exec();
 }
 
+Result<int> readVersion(Transaction &tx);
+
+// Every look at the schema version goes through the migration lock, so that two processes never
+// both create the bookkeeping table or apply the same migration.
+Result<int> lockedVersion(Transaction &tx)
+{
+    if (const QString lock = tx.dialect().lockMigrations(); !lock.isEmpty()) {
+        if (auto r = tx.query(lock).exec(); !r)
+            return r.error();
+    }
+    if (auto r = ensureBookkeeping(tx); !r)
+        return r.error();
+    return readVersion(tx);
+}
+
 Result<int> readVersion(Transaction &tx)
 {
     auto q = tx.query(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
@@ -139,14 +155,7 @@ Result<int> Migrations::currentVersion(Database &db)
     Transaction tx(db, Transaction::Read);
     if (!tx.isOk())
         return tx.error();
-    // The same lock as apply(): two processes must not both create the bookkeeping table.
-    if (const QString lock = db.dialect().lockMigrations(); !lock.isEmpty()) {
-        if (auto r = tx.query(lock).exec(); !r)
-            return r.error();
-    }
-    if (auto r = ensureBookkeeping(tx); !r)
-        return r.error();
-    auto version = readVersion(tx);
+    auto version = lockedVersion(tx);
     if (!version)
         return version.error();
     if (auto r = tx.commit(); !r)
@@ -161,13 +170,7 @@ Result<int> Migrations::apply(Database &db)
         Transaction tx(db, Transaction::Write);
         if (!tx.isOk())
             return tx.error();
-        if (const QString lock = db.dialect().lockMigrations(); !lock.isEmpty()) {
-            if (auto r = tx.query(lock).exec(); !r)
-                return r.error();
-        }
-        if (auto r = ensureBookkeeping(tx); !r)
-            return r.error();
-        auto version = readVersion(tx);
+        auto version = lockedVersion(tx);
         if (!version)
             return version.error();
         if (*version > latestVersion())

@@ -2,15 +2,14 @@
 
 #include "changelog.h"
 
-#include <lectern/uuidv7.h>
-
 #include <QJsonDocument>
+#include <lectern/uuidv7.h>
 
 namespace Lectern::Server {
 
 namespace {
-const QString columns = QStringLiteral(
-    "id, name, slug, settings, created_at, updated_at, rev, hlc, deleted");
+const QString columns
+    = QStringLiteral("id, name, slug, settings, created_at, updated_at, rev, hlc, deleted");
 
 Organization readOrganization(const SqlQuery &q)
 {
@@ -67,7 +66,8 @@ Result<void> OrganizationRepository::insert(Transaction &tx, HlcClock &clock, Or
     org.rev = 1;
     org.hlc = clock.now().toString();
     auto q = tx.query(QStringLiteral(
-        "INSERT INTO organizations (id, org_id, name, slug, settings, created_at, updated_at, rev, hlc)"
+        "INSERT INTO organizations (id, org_id, name, slug, settings, created_at, updated_at, rev, "
+        "hlc)"
         " VALUES (:id, :id, :name, :slug, :settings, :created, :updated, :rev, :hlc)"));
     q.bind(QStringLiteral(":id"), org.id)
         .bind(QStringLiteral(":name"), org.name.trimmed())
@@ -90,10 +90,10 @@ Result<void> OrganizationRepository::update(Transaction &tx, HlcClock &clock, Or
 {
     org.updatedAt = QDateTime::currentDateTimeUtc();
     org.hlc = clock.now().toString();
-    auto q = tx.query(QStringLiteral(
-        "UPDATE organizations SET name = :name, slug = :slug, settings = :settings,"
-        " updated_at = :updated, rev = rev + 1, hlc = :hlc, deleted = :deleted"
-        " WHERE id = :id RETURNING rev"));
+    auto q = tx.query(
+        QStringLiteral("UPDATE organizations SET name = :name, slug = :slug, settings = :settings,"
+                       " updated_at = :updated, rev = rev + 1, hlc = :hlc, deleted = :deleted"
+                       " WHERE id = :id RETURNING rev"));
     q.bind(QStringLiteral(":id"), org.id)
         .bind(QStringLiteral(":name"), org.name.trimmed())
         .bind(QStringLiteral(":slug"), org.slug)

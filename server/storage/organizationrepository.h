@@ -4,7 +4,6 @@
 
 #include <lectern/hlc.h>
 #include <lectern/organization.h>
-
 #include <optional>
 
 namespace Lectern::Server {

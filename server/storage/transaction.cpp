@@ -37,7 +37,8 @@ Result<void> SqlQuery::exec()
         return {};
     const QSqlError sqlError = m_query.lastError();
     const Error error = m_dialect.isUniqueViolation(sqlError)
-        ? fail(ErrorCode::AlreadyExists, QStringLiteral("A record with these values already exists."))
+        ? fail(ErrorCode::AlreadyExists,
+               QStringLiteral("A record with these values already exists."))
         : databaseError(sqlError, m_sql.simplified().left(120));
     if (m_transaction)
         m_transaction->abort(error);

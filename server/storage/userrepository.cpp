@@ -175,9 +175,9 @@ Result<void> UserRepository::loadRoles(Transaction &tx, QList<User> &users)
 Result<void> UserRepository::writeRoles(Transaction &tx, HlcClock &clock, const User &user,
                                         bool deleteAll)
 {
-    auto current = tx.query(QStringLiteral(
-        "SELECT id, role, rev FROM role_assignments"
-        " WHERE user_id = :user AND deleted = 0 AND course_id IS NULL"));
+    auto current
+        = tx.query(QStringLiteral("SELECT id, role, rev FROM role_assignments"
+                                  " WHERE user_id = :user AND deleted = 0 AND course_id IS NULL"));
     current.bind(QStringLiteral(":user"), user.id);
     if (auto r = current.exec(); !r)
         return r;
@@ -199,8 +199,9 @@ Result<void> UserRepository::writeRoles(Transaction &tx, HlcClock &clock, const 
             .bind(QStringLiteral(":id"), it.value().first);
         if (auto r = q.exec(); !r)
             return r;
-        auto seq = ChangeLog::record(tx, {user.orgId, QStringLiteral("role_assignment"),
-                                          it.value().first, it.value().second + 1, hlc, true});
+        auto seq = ChangeLog::record(tx,
+                                     {user.orgId, QStringLiteral("role_assignment"),
+                                      it.value().first, it.value().second + 1, hlc, true});
         if (!seq)
             return seq.error();
     }
@@ -220,7 +221,8 @@ Result<void> UserRepository::writeRoles(Transaction &tx, HlcClock &clock, const 
             .bind(QStringLiteral(":hlc"), hlc);
         if (auto r = q.exec(); !r)
             return r;
-        auto seq = ChangeLog::record(tx, {user.orgId, QStringLiteral("role_assignment"), id, 1, hlc, false});
+        auto seq = ChangeLog::record(
+            tx, {user.orgId, QStringLiteral("role_assignment"), id, 1, hlc, false});
         if (!seq)
             return seq.error();
     }
@@ -253,7 +255,8 @@ Result<void> UserRepository::insert(Transaction &tx, HlcClock &clock, User &user
         .bind(QStringLiteral(":hlc"), user.hlc);
     if (auto r = q.exec(); !r)
         return r;
-    auto seq = ChangeLog::record(tx, {user.orgId, QStringLiteral("user"), user.id, user.rev, user.hlc, false});
+    auto seq = ChangeLog::record(
+        tx, {user.orgId, QStringLiteral("user"), user.id, user.rev, user.hlc, false});
     if (!seq)
         return seq.error();
     return writeRoles(tx, clock, user);
@@ -322,7 +325,8 @@ Result<bool> UserRepository::existsIncludingDeleted(Transaction &tx, const QStri
 
 Result<qint64> UserRepository::countInOrganization(Transaction &tx, const QString &orgId)
 {
-    auto q = tx.query(QStringLiteral("SELECT COUNT(*) FROM users WHERE org_id = :org AND deleted = 0"));
+    auto q = tx.query(
+        QStringLiteral("SELECT COUNT(*) FROM users WHERE org_id = :org AND deleted = 0"));
     q.bind(QStringLiteral(":org"), orgId);
     if (auto r = q.exec(); !r)
         return r.error();

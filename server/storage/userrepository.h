@@ -5,7 +5,6 @@
 
 #include <lectern/hlc.h>
 #include <lectern/user.h>
-
 #include <optional>
 
 namespace Lectern::Server {
@@ -25,7 +24,8 @@ public:
     static Result<std::optional<StoredUser>> findById(Transaction &tx, const QString &id);
     // `email` must already be normalised.
     static Result<std::optional<StoredUser>> findByEmail(Transaction &tx, const QString &email);
-    // Filters: role, status, q (name or email contains). Sorts: name, email, createdAt, lastLoginAt.
+    // Filters: role, status, q (name or email contains). Sorts: name, email, createdAt,
+    // lastLoginAt.
     static Result<Page<User>> list(Transaction &tx, const QString &orgId, const ListQuery &query);
     static QStringList sortFields();
     static QStringList filterNames();

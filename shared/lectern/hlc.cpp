@@ -1,7 +1,6 @@
 #include "hlc.h"
 
 #include <QDateTime>
-
 #include <algorithm>
 
 namespace Lectern {
@@ -64,7 +63,7 @@ std::strong_ordering Hlc::operator<=>(const Hlc &other) const
 HlcClock::HlcClock(QString node, WallClock wallClock)
     : m_node(std::move(node))
     , m_wallClock(wallClock ? std::move(wallClock) : WallClock(&QDateTime::currentMSecsSinceEpoch))
-{}
+{ }
 
 Hlc HlcClock::now()
 {

@@ -2,7 +2,6 @@
 
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -22,12 +21,13 @@ struct Error
         : code(std::move(code))
         , message(std::move(message))
         , details(std::move(details))
-    {}
+    { }
 
     bool operator==(const Error &other) const = default;
 };
 
-// Well-known error codes shared by server and client. Routes map them to HTTP statuses in one table.
+// Well-known error codes shared by server and client. Routes map them to HTTP statuses in one
+// table.
 namespace ErrorCode {
 inline constexpr auto BadRequest = "bad_request";
 inline constexpr auto MalformedJson = "malformed_json";
@@ -53,22 +53,21 @@ inline constexpr auto Unavailable = "service_unavailable";
 
 // The value of an operation that can fail, or the error that it failed with (STYLE.md: errors are
 // values across layers). Result<void> carries only the error.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(const T &value)
         : m_data(value)
-    {}
+    { }
     Result(T &&value)
         : m_data(std::move(value))
-    {}
+    { }
     Result(const Error &error)
         : m_data(error)
-    {}
+    { }
     Result(Error &&error)
         : m_data(std::move(error))
-    {}
+    { }
 
     bool isOk() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return isOk(); }
@@ -87,17 +86,16 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(const Error &error)
         : m_error(error)
-    {}
+    { }
     Result(Error &&error)
         : m_error(std::move(error))
-    {}
+    { }
 
     bool isOk() const { return !m_error.has_value(); }
     explicit operator bool() const { return isOk(); }

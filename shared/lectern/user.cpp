@@ -42,7 +42,8 @@ User User::fromJson(const QJsonObject &json)
     user.orgId = json.value(u"orgId").toString();
     user.email = json.value(u"email").toString();
     user.name = json.value(u"name").toString();
-    user.status = userStatusFromString(json.value(u"status").toString()).value_or(UserStatus::Active);
+    user.status
+        = userStatusFromString(json.value(u"status").toString()).value_or(UserStatus::Active);
     user.locale = json.value(u"locale").toString();
     for (const QString &name : Json::toStringList(json.value(u"roles"))) {
         if (auto role = roleFromString(name))
@@ -61,7 +62,8 @@ ValidationErrors User::validate() const
     Validation::checkEmail(errors, QStringLiteral("email"), email);
     Validation::checkRequiredText(errors, QStringLiteral("name"), name);
     if (locale.size() > 35)
-        errors.add(QStringLiteral("locale"), ValidationErrors::tr("must be a language tag such as en or fr"));
+        errors.add(QStringLiteral("locale"),
+                   ValidationErrors::tr("must be a language tag such as en or fr"));
     return errors;
 }
 

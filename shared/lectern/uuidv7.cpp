@@ -3,14 +3,14 @@
 #include <QDateTime>
 #include <QMutex>
 #include <QRandomGenerator>
-
 #include <array>
 
 namespace Lectern {
 
 QUuid createUuidV7()
 {
-    // RFC 9562 §6.2 method 1: a 12-bit counter in rand_a keeps ids monotonic within one millisecond.
+    // RFC 9562 §6.2 method 1: a 12-bit counter in rand_a keeps ids monotonic within one
+    // millisecond.
     static QMutex mutex;
     static qint64 lastMs = 0;
     static quint16 counter = 0;

@@ -12,7 +12,8 @@ QString createUuidV7String();
 
 // The canonical lower-case form without braces ("0190a3b2-...").
 QString uuidToString(const QUuid &uuid);
-// True for a canonical 36-character UUID string (any version), which is what the API accepts as an id.
+// True for a canonical 36-character UUID string (any version), which is what the API accepts as an
+// id.
 bool isUuidString(QStringView text);
 // Milliseconds since the epoch encoded in a v7 UUID, or -1 for another version.
 qint64 uuidV7Timestamp(const QUuid &uuid);

@@ -48,8 +48,7 @@ bool isValidEmail(QStringView email)
 {
     // Deliberately simple (one @, a dot in the domain, no spaces): mail delivery is the real test.
     // \z, not $: $ also matches before a trailing newline.
-    static const QRegularExpression re(
-        QStringLiteral(R"(^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+\z)"));
+    static const QRegularExpression re(QStringLiteral(R"(^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+\z)"));
     return email.size() <= 254 && re.match(email).hasMatch();
 }
 
@@ -81,15 +80,18 @@ void checkEmail(ValidationErrors &errors, const QString &field, const QString &e
 void checkPassword(ValidationErrors &errors, const QString &field, const QString &password)
 {
     if (password.size() < minPasswordLength)
-        errors.add(field, Messages::tr("must be at least %n characters", nullptr, minPasswordLength));
+        errors.add(field,
+                   Messages::tr("must be at least %n characters", nullptr, minPasswordLength));
     else if (password.size() > maxPasswordLength)
-        errors.add(field, Messages::tr("must be at most %n characters", nullptr, maxPasswordLength));
+        errors.add(field,
+                   Messages::tr("must be at most %n characters", nullptr, maxPasswordLength));
 }
 
 void checkSlug(ValidationErrors &errors, const QString &field, const QString &slug)
 {
     if (!isValidSlug(slug))
-        errors.add(field, Messages::tr("must be 2 to 63 lower-case letters, digits or inner hyphens"));
+        errors.add(field,
+                   Messages::tr("must be 2 to 63 lower-case letters, digits or inner hyphens"));
 }
 
 } // namespace Validation
@@ -97,7 +99,7 @@ void checkSlug(ValidationErrors &errors, const QString &field, const QString &sl
 JsonFields::JsonFields(const QJsonObject &object, ValidationErrors &errors)
     : m_object(object)
     , m_errors(errors)
-{}
+{ }
 
 bool JsonFields::present(const QString &key, Presence presence)
 {

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QStringList>
-
 #include <optional>
 
 namespace Lectern {

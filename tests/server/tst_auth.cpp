@@ -1,9 +1,8 @@
 // Accounts and credentials through real HTTP: login, tokens (expiry, tampering, algorithms),
 // refresh rotation with reuse detection, logout, lockout, suspension, registration and "me".
 #include "httpclient.h"
-#include "testserver.h"
-
 #include "services/tokenservice.h"
+#include "testserver.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -81,7 +80,8 @@ private Q_SLOTS:
         QCOMPARE(user.value(u"roles").toArray(), QJsonArray {QStringLiteral("instructor")});
         QVERIFY(!user.contains(u"password") && !user.contains(u"passwordHash"));
         QVERIFY(!result.body.contains("argon2"));
-        QCOMPARE(data.value(u"organization").toObject().value(u"slug").toString(), QStringLiteral("demo"));
+        QCOMPARE(data.value(u"organization").toObject().value(u"slug").toString(),
+                 QStringLiteral("demo"));
 
         const HttpResult me = client.get(mePath);
         QCOMPARE(me.status, 200);
@@ -96,8 +96,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("email");
         QTest::addColumn<QString>("password");
-        QTest::newRow("wrong password") << QStringLiteral("ta@demo.lectern") << QStringLiteral("not-the-password");
-        QTest::newRow("unknown account") << QStringLiteral("nobody@demo.lectern") << QStringLiteral("lectern-demo");
+        QTest::newRow("wrong password")
+            << QStringLiteral("ta@demo.lectern") << QStringLiteral("not-the-password");
+        QTest::newRow("unknown account")
+            << QStringLiteral("nobody@demo.lectern") << QStringLiteral("lectern-demo");
     }
 
     void wrongCredentialsAreOneAnswer()
@@ -137,11 +139,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expectedCode");
-        QTest::newRow("payload changed") << QStringLiteral("payload") << QStringLiteral("invalid_token");
-        QTest::newRow("signature changed") << QStringLiteral("signature") << QStringLiteral("invalid_token");
+        QTest::newRow("payload changed")
+            << QStringLiteral("payload") << QStringLiteral("invalid_token");
+        QTest::newRow("signature changed")
+            << QStringLiteral("signature") << QStringLiteral("invalid_token");
         QTest::newRow("alg none") << QStringLiteral("none") << QStringLiteral("invalid_token");
         QTest::newRow("alg HS512") << QStringLiteral("hs512") << QStringLiteral("invalid_token");
-        QTest::newRow("other secret") << QStringLiteral("secret") << QStringLiteral("invalid_token");
+        QTest::newRow("other secret")
+            << QStringLiteral("secret") << QStringLiteral("invalid_token");
         QTest::newRow("garbage") << QStringLiteral("garbage") << QStringLiteral("invalid_token");
         QTest::newRow("expired") << QStringLiteral("expired") << QStringLiteral("token_expired");
     }
@@ -159,13 +164,17 @@ private Q_SLOTS:
         const QString good = tokens.issue(student);
         QList<QByteArray> parts = good.toLatin1().split('.');
         QCOMPARE(parts.size(), 3);
-        QJsonObject payload = QJsonDocument::fromJson(QByteArray::fromBase64(
-            parts[1], QByteArray::Base64UrlEncoding)).object();
+        QJsonObject payload = QJsonDocument::fromJson(
+                                  QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding))
+                                  .object();
 
         QString token;
         if (kind == u"payload") {
-            payload.insert(QStringLiteral("sub"), demoUser(QStringLiteral("admin@demo.lectern")).id);
-            token = QString::fromLatin1(parts[0] + '.' + base64url(QJsonDocument(payload).toJson(QJsonDocument::Compact)) + '.' + parts[2]);
+            payload.insert(QStringLiteral("sub"),
+                           demoUser(QStringLiteral("admin@demo.lectern")).id);
+            token = QString::fromLatin1(
+                parts[0] + '.' + base64url(QJsonDocument(payload).toJson(QJsonDocument::Compact))
+                + '.' + parts[2]);
         } else if (kind == u"signature") {
             QByteArray signature = QByteArray::fromBase64(parts[2], QByteArray::Base64UrlEncoding);
             signature[0] = char(signature[0] ^ 0x01);
@@ -176,7 +185,9 @@ private Q_SLOTS:
         } else if (kind == u"hs512") {
             const QByteArray header = base64url(R"({"alg":"HS512","typ":"JWT"})");
             const QByteArray input = header + '.' + parts[1];
-            token = QString::fromLatin1(input + '.' + base64url(QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha512)));
+            token = QString::fromLatin1(input + '.'
+                                        + base64url(QMessageAuthenticationCode::hash(
+                                            input, secret, QCryptographicHash::Sha512)));
         } else if (kind == u"secret") {
             token = Server::TokenService(QByteArray(32, 'x'), 900).issue(student);
         } else if (kind == u"garbage") {
@@ -235,7 +246,8 @@ private Q_SLOTS:
         HttpClient client(m_server->url());
         const HttpResult login = client.login(QStringLiteral("student3@demo.lectern"));
         const QString refresh = refreshTokenOf(login);
-        const HttpResult logout = client.post(QStringLiteral("/api/v1/auth/logout"), refreshBody(refresh));
+        const HttpResult logout
+            = client.post(QStringLiteral("/api/v1/auth/logout"), refreshBody(refresh));
         QCOMPARE(logout.status, 200);
         const HttpResult after = client.post(refreshPath, refreshBody(refresh));
         QCOMPARE(after.status, 401);
@@ -245,24 +257,38 @@ private Q_SLOTS:
     void accountLockout()
     {
         // Only the per-account limit here: allow many failures per address.
-        TestServer server({true, [](Server::ServerConfig &c) { c.lockoutAddressFailures = 1000; }});
+        TestServer server({true, [](Server::ServerConfig &c) {
+                               c.lockoutAddressFailures = 1000;
+                           }});
         LECTERN_START_SERVER(server);
         HttpClient client(server.url());
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(client.login(QStringLiteral("ta@demo.lectern"), QStringLiteral("guess-%1").arg(i)).status, 401);
+            QCOMPARE(
+                client.login(QStringLiteral("ta@demo.lectern"), QStringLiteral("guess-%1").arg(i))
+                    .status,
+                401);
         const HttpResult locked = client.login(QStringLiteral("ta@demo.lectern"));
         QCOMPARE(locked.status, 429);
         QCOMPARE(locked.errorCode(), QStringLiteral("too_many_requests"));
         const int retryAfter = locked.header("retry-after").toInt();
-        QVERIFY2(retryAfter > 14 * 60 && retryAfter <= 15 * 60, locked.header("retry-after").constData());
-        QCOMPARE(locked.json.value(u"error").toObject().value(u"details").toObject().value(u"retryAfter").toInt(), retryAfter);
+        QVERIFY2(retryAfter > 14 * 60 && retryAfter <= 15 * 60,
+                 locked.header("retry-after").constData());
+        QCOMPARE(locked.json.value(u"error")
+                     .toObject()
+                     .value(u"details")
+                     .toObject()
+                     .value(u"retryAfter")
+                     .toInt(),
+                 retryAfter);
         // Other accounts still log in.
         QCOMPARE(client.login(QStringLiteral("student1@demo.lectern")).status, 200);
     }
 
     void addressLockout()
     {
-        TestServer server({true, [](Server::ServerConfig &c) { c.lockoutFailures = 1000; }});
+        TestServer server({true, [](Server::ServerConfig &c) {
+                               c.lockoutFailures = 1000;
+                           }});
         LECTERN_START_SERVER(server);
         HttpClient client(server.url());
         // Five different accounts guessed from one address...
@@ -279,17 +305,24 @@ private Q_SLOTS:
 
     void lockoutEndsWithTheWindow()
     {
-        TestServer server({true, [](Server::ServerConfig &c) { c.lockoutWindowSeconds = 2; }});
+        TestServer server({true, [](Server::ServerConfig &c) {
+                               c.lockoutWindowSeconds = 2;
+                           }});
         LECTERN_START_SERVER(server);
         HttpClient client(server.url());
         for (int i = 0; i < 5; ++i)
-            client.login(QStringLiteral("instructor@demo.lectern"), QStringLiteral("wrong-password"));
+            client.login(QStringLiteral("instructor@demo.lectern"),
+                         QStringLiteral("wrong-password"));
         QCOMPARE(client.login(QStringLiteral("instructor@demo.lectern")).status, 429);
         QThread::msleep(2300);
         QCOMPARE(client.login(QStringLiteral("instructor@demo.lectern")).status, 200);
         // A success clears the account's slate.
         for (int i = 0; i < 4; ++i)
-            QCOMPARE(client.login(QStringLiteral("instructor@demo.lectern"), QStringLiteral("wrong-password")).status, 401);
+            QCOMPARE(client
+                         .login(QStringLiteral("instructor@demo.lectern"),
+                                QStringLiteral("wrong-password"))
+                         .status,
+                     401);
         QCOMPARE(client.login(QStringLiteral("instructor@demo.lectern")).status, 200);
     }
 
@@ -297,19 +330,26 @@ private Q_SLOTS:
     {
         HttpClient admin(m_server->url());
         QCOMPARE(admin.login(QStringLiteral("admin@demo.lectern")).status, 200);
-        const HttpResult created = admin.post(QStringLiteral("/api/v1/users"),
-                                              {{QStringLiteral("email"), QStringLiteral("paused@demo.lectern")},
-                                               {QStringLiteral("name"), QStringLiteral("Paula Paused")},
-                                               {QStringLiteral("password"), QStringLiteral("correct-horse")}});
+        const HttpResult created
+            = admin.post(QStringLiteral("/api/v1/users"),
+                         {{QStringLiteral("email"), QStringLiteral("paused@demo.lectern")},
+                          {QStringLiteral("name"), QStringLiteral("Paula Paused")},
+                          {QStringLiteral("password"), QStringLiteral("correct-horse")}});
         QCOMPARE(created.status, 201);
         const QString id = created.data().toObject().value(u"id").toString();
 
         HttpClient user(m_server->url());
-        const HttpResult before = user.login(QStringLiteral("paused@demo.lectern"), QStringLiteral("correct-horse"));
+        const HttpResult before
+            = user.login(QStringLiteral("paused@demo.lectern"), QStringLiteral("correct-horse"));
         QCOMPARE(before.status, 200);
 
-        QCOMPARE(admin.put(QStringLiteral("/api/v1/users/") + id, {{QStringLiteral("status"), QStringLiteral("suspended")}}).status, 200);
-        const HttpResult after = user.login(QStringLiteral("paused@demo.lectern"), QStringLiteral("correct-horse"));
+        QCOMPARE(admin
+                     .put(QStringLiteral("/api/v1/users/") + id,
+                          {{QStringLiteral("status"), QStringLiteral("suspended")}})
+                     .status,
+                 200);
+        const HttpResult after
+            = user.login(QStringLiteral("paused@demo.lectern"), QStringLiteral("correct-horse"));
         QCOMPARE(after.status, 403);
         QCOMPARE(after.errorCode(), QStringLiteral("account_disabled"));
         // The session they had is over too.
@@ -331,16 +371,24 @@ private Q_SLOTS:
 
         HttpClient admin(m_server->url());
         const HttpResult login = admin.login(QStringLiteral("admin@demo.lectern"));
-        const QString orgId = login.data().toObject().value(u"organization").toObject().value(u"id").toString();
-        QCOMPARE(admin.put(QStringLiteral("/api/v1/organizations/%1/settings").arg(orgId),
-                           {{QStringLiteral("allowSelfRegistration"), true}}).status, 200);
+        const QString orgId
+            = login.data().toObject().value(u"organization").toObject().value(u"id").toString();
+        QCOMPARE(admin
+                     .put(QStringLiteral("/api/v1/organizations/%1/settings").arg(orgId),
+                          {{QStringLiteral("allowSelfRegistration"), true}})
+                     .status,
+                 200);
 
         const HttpResult open = anonymous.post(QStringLiteral("/api/v1/auth/register"), body);
         QCOMPARE(open.status, 201);
         const QJsonObject user = open.data().toObject().value(u"user").toObject();
         QCOMPARE(user.value(u"roles").toArray(), QJsonArray {QStringLiteral("student")});
         QVERIFY(!open.data().toObject().value(u"accessToken").toString().isEmpty());
-        QCOMPARE(anonymous.login(QStringLiteral("newcomer@demo.lectern"), QStringLiteral("a-good-password")).status, 200);
+        QCOMPARE(
+            anonymous
+                .login(QStringLiteral("newcomer@demo.lectern"), QStringLiteral("a-good-password"))
+                .status,
+            200);
 
         const HttpResult again = anonymous.post(QStringLiteral("/api/v1/auth/register"), body);
         QCOMPARE(again.status, 409);
@@ -357,43 +405,69 @@ private Q_SLOTS:
         nowhere.insert(QStringLiteral("organization"), QStringLiteral("no-such-org"));
         QCOMPARE(anonymous.post(QStringLiteral("/api/v1/auth/register"), nowhere).status, 404);
 
-        QCOMPARE(admin.put(QStringLiteral("/api/v1/organizations/%1/settings").arg(orgId),
-                           {{QStringLiteral("allowSelfRegistration"), false}}).status, 200);
+        QCOMPARE(admin
+                     .put(QStringLiteral("/api/v1/organizations/%1/settings").arg(orgId),
+                          {{QStringLiteral("allowSelfRegistration"), false}})
+                     .status,
+                 200);
     }
 
     void updateMe()
     {
         HttpClient client(m_server->url());
         const HttpResult login = client.login(QStringLiteral("student1@demo.lectern"));
-        const qint64 rev = login.data().toObject().value(u"user").toObject().value(u"rev").toInteger();
+        const qint64 rev
+            = login.data().toObject().value(u"user").toObject().value(u"rev").toInteger();
 
-        const HttpResult renamed = client.patch(mePath, {{QStringLiteral("name"), QStringLiteral("Samira Student")}});
+        const HttpResult renamed
+            = client.patch(mePath, {{QStringLiteral("name"), QStringLiteral("Samira Student")}});
         QCOMPARE(renamed.status, 200);
         const QJsonObject user = renamed.data().toObject().value(u"user").toObject();
         QCOMPARE(user.value(u"name").toString(), QStringLiteral("Samira Student"));
         QCOMPARE(user.value(u"rev").toInteger(), rev + 1);
-        QCOMPARE(client.get(mePath).data().toObject().value(u"user").toObject().value(u"name").toString(),
+        QCOMPARE(client.get(mePath)
+                     .data()
+                     .toObject()
+                     .value(u"user")
+                     .toObject()
+                     .value(u"name")
+                     .toString(),
                  QStringLiteral("Samira Student"));
 
         // Students may not give themselves roles through "me".
-        const HttpResult roles = client.patch(mePath, {{QStringLiteral("roles"), QJsonArray {QStringLiteral("admin")}}});
+        const HttpResult roles = client.patch(
+            mePath, {{QStringLiteral("roles"), QJsonArray {QStringLiteral("admin")}}});
         QCOMPARE(roles.status, 422);
         QVERIFY(roles.errorFields().contains(u"roles"));
 
-        const HttpResult wrongCurrent = client.patch(mePath, {{QStringLiteral("password"), QStringLiteral("brand-new-secret")},
-                                                               {QStringLiteral("currentPassword"), QStringLiteral("nope-nope")}});
+        const HttpResult wrongCurrent
+            = client.patch(mePath,
+                           {{QStringLiteral("password"), QStringLiteral("brand-new-secret")},
+                            {QStringLiteral("currentPassword"), QStringLiteral("nope-nope")}});
         QCOMPARE(wrongCurrent.status, 422);
         QVERIFY(wrongCurrent.errorFields().contains(u"currentPassword"));
 
-        const HttpResult changed = client.patch(mePath, {{QStringLiteral("password"), QStringLiteral("brand-new-secret")},
-                                                         {QStringLiteral("currentPassword"), QStringLiteral("lectern-demo")}});
+        const HttpResult changed
+            = client.patch(mePath,
+                           {{QStringLiteral("password"), QStringLiteral("brand-new-secret")},
+                            {QStringLiteral("currentPassword"), QStringLiteral("lectern-demo")}});
         QCOMPARE(changed.status, 200);
-        // The old session's refresh token is gone; the old password no longer works; the new one does.
+        // The old session's refresh token is gone; the old password no longer works; the new one
+        // does.
         QCOMPARE(client.post(refreshPath, refreshBody(refreshTokenOf(login))).status, 401);
         QCOMPARE(client.login(QStringLiteral("student1@demo.lectern")).status, 401);
-        QCOMPARE(client.login(QStringLiteral("student1@demo.lectern"), QStringLiteral("brand-new-secret")).status, 200);
-        QCOMPARE(client.patch(mePath, {{QStringLiteral("password"), QStringLiteral("lectern-demo")},
-                                       {QStringLiteral("currentPassword"), QStringLiteral("brand-new-secret")}}).status, 200);
+        QCOMPARE(
+            client
+                .login(QStringLiteral("student1@demo.lectern"), QStringLiteral("brand-new-secret"))
+                .status,
+            200);
+        QCOMPARE(
+            client
+                .patch(mePath,
+                       {{QStringLiteral("password"), QStringLiteral("lectern-demo")},
+                        {QStringLiteral("currentPassword"), QStringLiteral("brand-new-secret")}})
+                .status,
+            200);
     }
 };
 

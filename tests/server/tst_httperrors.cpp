@@ -123,7 +123,8 @@ private Q_SLOTS:
         for (const Server::Route &route : bodyRoutes()) {
             HttpClient client(m_server->url());
             client.setToken(m_adminToken);
-            const HttpResult result = client.send(route.method, concretePath(route.pattern), "{\"name\": ");
+            const HttpResult result
+                = client.send(route.method, concretePath(route.pattern), "{\"name\": ");
             QVERIFY2(result.status == 400, qPrintable(route.pattern));
             QCOMPARE(result.errorCode(), QStringLiteral("malformed_json"));
             checkSecurityHeaders(result);
@@ -135,7 +136,8 @@ private Q_SLOTS:
         for (const Server::Route &route : bodyRoutes()) {
             HttpClient client(m_server->url());
             client.setToken(m_adminToken);
-            const HttpResult result = client.send(route.method, concretePath(route.pattern), "[1, 2, 3]");
+            const HttpResult result
+                = client.send(route.method, concretePath(route.pattern), "[1, 2, 3]");
             QVERIFY2(result.status == 400, qPrintable(route.pattern));
             QCOMPARE(result.errorCode(), QStringLiteral("bad_request"));
         }
@@ -146,8 +148,9 @@ private Q_SLOTS:
         for (const Server::Route &route : bodyRoutes()) {
             HttpClient client(m_server->url());
             client.setToken(m_adminToken);
-            const HttpResult result = client.send(route.method, concretePath(route.pattern),
-                                                  "email=a@b.c", "application/x-www-form-urlencoded");
+            const HttpResult result
+                = client.send(route.method, concretePath(route.pattern), "email=a@b.c",
+                              "application/x-www-form-urlencoded");
             QVERIFY2(result.status == 415, qPrintable(route.pattern));
             QCOMPARE(result.errorCode(), QStringLiteral("unsupported_media_type"));
         }
@@ -160,7 +163,8 @@ private Q_SLOTS:
                 continue;
             HttpClient client(m_server->url());
             const HttpResult result = client.send(route.method, concretePath(route.pattern), "{}");
-            QVERIFY2(result.status == 401, qPrintable(QString::fromLatin1(route.method) + u' ' + route.pattern));
+            QVERIFY2(result.status == 401,
+                     qPrintable(QString::fromLatin1(route.method) + u' ' + route.pattern));
             QCOMPARE(result.header("www-authenticate"), QByteArray("Bearer"));
             checkSecurityHeaders(result);
         }
@@ -170,11 +174,12 @@ private Q_SLOTS:
     {
         HttpClient client(m_server->url());
         client.setToken(m_adminToken);
-        const HttpResult result = client.post(QStringLiteral("/api/v1/users"),
-                                              {{QStringLiteral("email"), QStringLiteral("not an email")},
-                                               {QStringLiteral("name"), QString()},
-                                               {QStringLiteral("roles"), QJsonArray {QStringLiteral("wizard")}},
-                                               {QStringLiteral("favouriteColour"), QStringLiteral("blue")}});
+        const HttpResult result
+            = client.post(QStringLiteral("/api/v1/users"),
+                          {{QStringLiteral("email"), QStringLiteral("not an email")},
+                           {QStringLiteral("name"), QString()},
+                           {QStringLiteral("roles"), QJsonArray {QStringLiteral("wizard")}},
+                           {QStringLiteral("favouriteColour"), QStringLiteral("blue")}});
         QCOMPARE(result.status, 422);
         QCOMPARE(result.errorCode(), QStringLiteral("validation_failed"));
         const QJsonObject fields = result.errorFields();
@@ -186,8 +191,9 @@ private Q_SLOTS:
     void announcedOversizeBodyIs413BeforeItIsSent()
     {
         // Headers only: the server must answer without waiting for (or buffering) 50 MB.
-        const QByteArray request = "POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\n"
-                                   "Content-Type: application/json\r\nContent-Length: 52428800\r\n\r\n{";
+        const QByteArray request
+            = "POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\n"
+              "Content-Type: application/json\r\nContent-Length: 52428800\r\n\r\n{";
         QElapsedTimer timer;
         timer.start();
         const QByteArray answer = rawExchange(m_server->server().http().port(), request);
@@ -221,7 +227,8 @@ private Q_SLOTS:
     void keepAliveRequestsAfterALargeBodyStillWork()
     {
         // A body just under the limit followed by a second request on the same connection.
-        const QByteArray body = "{\"email\":\"" + QByteArray(900 * 1024, 'b') + "\",\"password\":\"x\"}";
+        const QByteArray body
+            = "{\"email\":\"" + QByteArray(900 * 1024, 'b') + "\",\"password\":\"x\"}";
         QByteArray requests = "POST /api/v1/auth/refresh HTTP/1.1\r\nHost: localhost\r\n"
                               "Content-Type: application/json\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n\r\n" + body;
@@ -253,9 +260,12 @@ private Q_SLOTS:
         const QList<QJsonObject> bodies = {
             {},
             {{QStringLiteral("email"), 12}, {QStringLiteral("password"), QJsonArray()}},
-            {{QStringLiteral("name"), QJsonObject()}, {QStringLiteral("roles"), QStringLiteral("admin")}},
-            {{QStringLiteral("settings"), QStringLiteral("x")}, {QStringLiteral("slug"), QStringLiteral("UPPER CASE")}},
-            {{QStringLiteral("id"), QStringLiteral("not-a-uuid")}, {QStringLiteral("status"), true}},
+            {{QStringLiteral("name"), QJsonObject()},
+             {QStringLiteral("roles"), QStringLiteral("admin")}},
+            {{QStringLiteral("settings"), QStringLiteral("x")},
+             {QStringLiteral("slug"), QStringLiteral("UPPER CASE")}},
+            {{QStringLiteral("id"), QStringLiteral("not-a-uuid")},
+             {QStringLiteral("status"), true}},
             {{QStringLiteral("refreshToken"), 5}, {QStringLiteral("locale"), QString(500, u'x')}},
         };
         const QStringList ids = {someId, QStringLiteral("not-a-uuid"), QStringLiteral("%00%27%22"),
@@ -266,12 +276,14 @@ private Q_SLOTS:
                 for (const QJsonObject &body : bodies) {
                     HttpClient client(m_server->url());
                     client.setToken(m_adminToken);
-                    const HttpResult result = client.send(route.method, concretePath(route.pattern, id),
-                                                          QJsonDocument(body).toJson());
+                    const HttpResult result
+                        = client.send(route.method, concretePath(route.pattern, id),
+                                      QJsonDocument(body).toJson());
                     ++requests;
                     QVERIFY2(result.status >= 200 && result.status < 500,
-                             qPrintable(QString::fromLatin1(route.method) + u' ' + route.pattern + u' '
-                                        + QString::number(result.status) + u' ' + QString::fromUtf8(result.body)));
+                             qPrintable(QString::fromLatin1(route.method) + u' ' + route.pattern
+                                        + u' ' + QString::number(result.status) + u' '
+                                        + QString::fromUtf8(result.body)));
                 }
             }
         }
@@ -289,7 +301,8 @@ private Q_SLOTS:
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, m_server->server().http().port());
             QVERIFY(socket.waitForConnected(3000));
-            const QByteArray body = R"({"email":"student2@demo.lectern","password":"lectern-demo"})";
+            const QByteArray body
+                = R"({"email":"student2@demo.lectern","password":"lectern-demo"})";
             socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                          "application/json\r\nContent-Length: "
                          + QByteArray::number(body.size()) + "\r\n\r\n" + body);

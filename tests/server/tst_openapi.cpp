@@ -62,10 +62,12 @@ private Q_SLOTS:
 
         const QSet<QString> undocumented = served - documented;
         const QSet<QString> phantom = documented - served;
-        QVERIFY2(undocumented.isEmpty(), qPrintable(QStringLiteral("not in openapi.json: ")
-                                                    + QStringList(undocumented.values()).join(u", ")));
-        QVERIFY2(phantom.isEmpty(), qPrintable(QStringLiteral("documented but not served: ")
-                                               + QStringList(phantom.values()).join(u", ")));
+        QVERIFY2(undocumented.isEmpty(),
+                 qPrintable(QStringLiteral("not in openapi.json: ")
+                            + QStringList(undocumented.values()).join(u", ")));
+        QVERIFY2(phantom.isEmpty(),
+                 qPrintable(QStringLiteral("documented but not served: ")
+                            + QStringList(phantom.values()).join(u", ")));
     }
 
     void everyOperationIsNamedAndAnswers()
@@ -89,7 +91,8 @@ private Q_SLOTS:
 
     void passesAStandardValidator()
     {
-        const QString script = QStringLiteral(LECTERN_SOURCE_DIR "/tests/server/validate-openapi.sh");
+        const QString script
+            = QStringLiteral(LECTERN_SOURCE_DIR "/tests/server/validate-openapi.sh");
         QVERIFY2(QFile::exists(script), qPrintable(script));
         QTemporaryFile file;
         QVERIFY(file.open());

@@ -8,7 +8,7 @@ namespace Lectern::Test {
 
 HttpClient::HttpClient(const QUrl &base)
     : m_base(base)
-{}
+{ }
 
 HttpResult HttpClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                             const QByteArray &contentType,
@@ -77,8 +77,9 @@ HttpResult HttpClient::del(const QString &path)
 HttpResult HttpClient::login(const QString &email, const QString &password)
 {
     m_token.clear();
-    HttpResult result = post(QStringLiteral("/api/v1/auth/login"),
-                             {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+    HttpResult result
+        = post(QStringLiteral("/api/v1/auth/login"),
+               {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
     if (result.status == 200)
         m_token = result.data().toObject().value(u"accessToken").toString();
     return result;

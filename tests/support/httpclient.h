@@ -21,9 +21,17 @@ struct HttpResult
     QString errorCode() const { return json.value(u"error").toObject().value(u"code").toString(); }
     QJsonObject errorFields() const
     {
-        return json.value(u"error").toObject().value(u"details").toObject().value(u"fields").toObject();
+        return json.value(u"error")
+            .toObject()
+            .value(u"details")
+            .toObject()
+            .value(u"fields")
+            .toObject();
     }
-    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+    QByteArray header(const QByteArray &lowerCaseName) const
+    {
+        return headers.value(lowerCaseName);
+    }
 };
 
 // A real HTTP client (QNetworkAccessManager) that waits for each answer while spinning the event
@@ -46,7 +54,8 @@ public:
                     const QHash<QByteArray, QByteArray> &headers = {});
 
     // Logs in and keeps the access token; returns the login answer.
-    HttpResult login(const QString &email, const QString &password = QStringLiteral("lectern-demo"));
+    HttpResult login(const QString &email,
+                     const QString &password = QStringLiteral("lectern-demo"));
 
 private:
     QNetworkAccessManager m_manager;

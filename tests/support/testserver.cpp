@@ -1,11 +1,10 @@
 #include "testserver.h"
 
-#include <lectern/uuidv7.h>
-
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <lectern/uuidv7.h>
 
 namespace Lectern::Test {
 
@@ -73,7 +72,8 @@ TestDatabase::TestDatabase()
         return;
     }
     m_pgName = QStringLiteral("lectern_t_") + createUuidV7String().remove(u'-');
-    if (const QString problem = runOnCluster(m_adminUrl, QStringLiteral("CREATE DATABASE ") + m_pgName);
+    if (const QString problem
+        = runOnCluster(m_adminUrl, QStringLiteral("CREATE DATABASE ") + m_pgName);
         !problem.isEmpty()) {
         m_problem = problem;
         m_pgName.clear();
@@ -88,17 +88,18 @@ TestDatabase::TestDatabase()
 TestDatabase::~TestDatabase()
 {
     if (!m_pgName.isEmpty())
-        runOnCluster(m_adminUrl, QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName
-                                     + QStringLiteral(" WITH (FORCE)"));
+        runOnCluster(m_adminUrl,
+                     QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName
+                         + QStringLiteral(" WITH (FORCE)"));
 }
 
 TestServer::TestServer()
     : TestServer(Options {})
-{}
+{ }
 
 TestServer::TestServer(Options options)
     : m_options(std::move(options))
-{}
+{ }
 
 TestServer::~TestServer()
 {

@@ -4,7 +4,6 @@
 
 #include <QTemporaryDir>
 #include <QUrl>
-
 #include <functional>
 #include <memory>
 
@@ -77,11 +76,11 @@ private:
 
 // Starts `testServer` or ends the test: skipped where no PostgreSQL cluster is configured (a
 // developer's machine), failed everywhere else — and always failed under CI.
-#define LECTERN_START_SERVER(testServer)                                                          \
-    do {                                                                                          \
-        if (!(testServer).start()) {                                                              \
-            if ((testServer).backendMissing() && qEnvironmentVariableIsEmpty("CI"))               \
-                QSKIP(qPrintable((testServer).problem()));                                        \
-            QFAIL(qPrintable((testServer).problem()));                                            \
-        }                                                                                         \
+#define LECTERN_START_SERVER(testServer)                                                           \
+    do {                                                                                           \
+        if (!(testServer).start()) {                                                               \
+            if ((testServer).backendMissing() && qEnvironmentVariableIsEmpty("CI"))                \
+                QSKIP(qPrintable((testServer).problem()));                                         \
+            QFAIL(qPrintable((testServer).problem()));                                             \
+        }                                                                                          \
     } while (false)
