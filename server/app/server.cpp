@@ -18,6 +18,7 @@ Router buildRouter(Server &server)
     addAuthRoutes(router, server.auth());
     addOrganizationRoutes(router, server.organizations());
     addUserRoutes(router, server.users());
+    addCourseRoutes(router, server.courses());
     return router;
 }
 
@@ -68,6 +69,7 @@ Server::Server(std::unique_ptr<ServerContext> context)
     , m_auth(*m_context)
     , m_organizations(*m_context)
     , m_users(*m_context)
+    , m_courses(*m_context)
 {
     ApiServer::Options options;
     options.maxBodyBytes = m_context->config().maxBodyBytes;

@@ -3,6 +3,7 @@
 #include "core/servercontext.h"
 #include "http/apiserver.h"
 #include "services/authservice.h"
+#include "services/courseservice.h"
 #include "services/organizationservice.h"
 #include "services/userservice.h"
 
@@ -28,6 +29,7 @@ public:
     AuthService &auth() { return m_auth; }
     OrganizationService &organizations() { return m_organizations; }
     UserService &users() { return m_users; }
+    CourseService &courses() { return m_courses; }
     ApiServer &http() { return *m_http; }
 
 private:
@@ -37,6 +39,7 @@ private:
     AuthService m_auth;
     OrganizationService m_organizations;
     UserService m_users;
+    CourseService m_courses;
     std::unique_ptr<ApiServer> m_http;
 };
 

@@ -5,6 +5,7 @@
 namespace Lectern::Server {
 
 class AuthService;
+class CourseService;
 class OrganizationService;
 class UserService;
 class ServerContext;
@@ -15,6 +16,7 @@ void addHealthRoutes(Router &router, ServerContext &context);
 void addAuthRoutes(Router &router, AuthService &auth);
 void addOrganizationRoutes(Router &router, OrganizationService &organizations);
 void addUserRoutes(Router &router, UserService &users);
+void addCourseRoutes(Router &router, CourseService &courses);
 // The OpenAPI document describing all of the above.
 void addOpenApiRoute(Router &router);
 

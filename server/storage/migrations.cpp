@@ -103,6 +103,137 @@ const QList<Migration> migrations = {
 
          QStringLiteral("CREATE TABLE server_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
      }},
+    {2,
+     "courses, modules, contents, enrolments, cohorts and files",
+     {
+         QStringLiteral("CREATE TABLE courses ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " code TEXT NOT NULL,"
+                        " title TEXT NOT NULL,"
+                        " description TEXT NOT NULL DEFAULT '',"
+                        " term TEXT,"
+                        " start_date TEXT,"
+                        " end_date TEXT,"
+                        " enrollment_opens_at BIGINT,"
+                        " enrollment_closes_at BIGINT,"
+                        " max_enrollment BIGINT,"
+                        " credits DOUBLE PRECISION,"
+                        " level TEXT,"
+                        " status TEXT NOT NULL DEFAULT 'draft',"
+                        " settings TEXT NOT NULL DEFAULT '{}',"
+                        " banner_file_id TEXT,"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE UNIQUE INDEX courses_code_term ON courses"
+                        " (org_id, code, COALESCE(term, '')) WHERE deleted = 0"),
+         QStringLiteral("CREATE INDEX courses_org_status ON courses (org_id, deleted, status, title)"),
+
+         QStringLiteral("CREATE TABLE modules ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " course_id TEXT NOT NULL REFERENCES courses (id),"
+                        " order_key TEXT NOT NULL,"
+                        " title TEXT NOT NULL,"
+                        " description TEXT NOT NULL DEFAULT '',"
+                        " published INTEGER NOT NULL DEFAULT 0,"
+                        " publish_at BIGINT,"
+                        " unlock_at BIGINT,"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX modules_course ON modules (course_id, deleted, order_key)"),
+
+         QStringLiteral("CREATE TABLE contents ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " course_id TEXT NOT NULL REFERENCES courses (id),"
+                        " module_id TEXT NOT NULL REFERENCES modules (id),"
+                        " order_key TEXT NOT NULL,"
+                        " type TEXT NOT NULL,"
+                        " title TEXT NOT NULL,"
+                        " body TEXT NOT NULL DEFAULT '',"
+                        " url TEXT,"
+                        " file_id TEXT,"
+                        " required INTEGER NOT NULL DEFAULT 0,"
+                        " estimated_minutes BIGINT,"
+                        " published INTEGER NOT NULL DEFAULT 0,"
+                        " settings TEXT NOT NULL DEFAULT '{}',"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX contents_module ON contents (module_id, deleted, order_key)"),
+         QStringLiteral("CREATE INDEX contents_course ON contents (course_id, deleted)"),
+
+         QStringLiteral("CREATE TABLE enrollments ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " course_id TEXT NOT NULL REFERENCES courses (id),"
+                        " user_id TEXT NOT NULL REFERENCES users (id),"
+                        " role TEXT NOT NULL DEFAULT 'student',"
+                        " status TEXT NOT NULL DEFAULT 'enrolled',"
+                        " type TEXT NOT NULL DEFAULT 'regular',"
+                        " cohort_id TEXT,"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE UNIQUE INDEX enrollments_course_user ON enrollments"
+                        " (course_id, user_id) WHERE deleted = 0"),
+         QStringLiteral("CREATE INDEX enrollments_user ON enrollments (user_id, deleted)"),
+
+         QStringLiteral("CREATE TABLE cohorts ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " name TEXT NOT NULL,"
+                        " description TEXT NOT NULL DEFAULT '',"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX cohorts_org ON cohorts (org_id, deleted, name)"),
+         QStringLiteral("CREATE TABLE cohort_members ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " cohort_id TEXT NOT NULL REFERENCES cohorts (id),"
+                        " user_id TEXT NOT NULL REFERENCES users (id),"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE UNIQUE INDEX cohort_members_unique ON cohort_members"
+                        " (cohort_id, user_id) WHERE deleted = 0"),
+         QStringLiteral("CREATE TABLE cohort_courses ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " cohort_id TEXT NOT NULL REFERENCES cohorts (id),"
+                        " course_id TEXT NOT NULL REFERENCES courses (id),"
+                        " role TEXT NOT NULL DEFAULT 'student',"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE UNIQUE INDEX cohort_courses_unique ON cohort_courses"
+                        " (cohort_id, course_id) WHERE deleted = 0"),
+     }},
 };
 
 Result<void> ensureBookkeeping(Transaction &tx)

@@ -1,0 +1,74 @@
+#include "courseaccess.h"
+
+#include <lectern/jsonutil.h>
+#include <lectern/uuidv7.h>
+
+namespace Lectern::Server {
+
+Result<CourseAccess> CourseAccess::of(Transaction &tx, const Caller &caller,
+                                      const QString &courseId)
+{
+    CourseAccess access;
+    if (!isUuidString(courseId))
+        return access;
+    auto course
+        = RecordStore::get(tx, EntityRegistry::get(QStringLiteral("course")), courseId.toLower());
+    if (!course)
+        return course.error();
+    if (!*course || (*course)->value(u"orgId").toString() != caller.orgId)
+        return access;
+    access.course = **course;
+    if (caller.isAdmin()) {
+        access.level = Level::Owner;
+        return access;
+    }
+    auto q = tx.query(QStringLiteral(
+        "SELECT role, status, type FROM enrollments WHERE course_id = :course AND user_id = :user"
+        " AND deleted = 0"));
+    q.bind(QStringLiteral(":course"), access.course.value(u"id").toString())
+        .bind(QStringLiteral(":user"), caller.userId);
+    if (auto r = q.exec(); !r)
+        return r.error();
+    if (!q.next())
+        return access;
+    const QString role = q.text(0);
+    const QString status = q.text(1);
+    const QString type = q.text(2);
+    if (status == u"dropped" || type == u"waitlist")
+        return access;
+    if (role == u"instructor")
+        access.level = Level::Owner;
+    else if (role == u"ta")
+        access.level = Level::Editor;
+    else if (access.course.value(u"status").toString() == u"published")
+        access.level = Level::Learner;
+    return access;
+}
+
+RecordFilter CourseAccess::visibleCourses(const Caller &caller)
+{
+    RecordFilter filter;
+    filter.add(QStringLiteral("org_id = :org")).bind(QStringLiteral(":org"), caller.orgId);
+    if (caller.isAdmin())
+        return filter;
+    filter.add(QStringLiteral(
+        "EXISTS (SELECT 1 FROM enrollments e WHERE e.course_id = courses.id AND e.user_id = :me"
+        " AND e.deleted = 0 AND e.status <> 'dropped' AND e.type <> 'waitlist'"
+        " AND (e.role IN ('instructor', 'ta') OR courses.status = 'published'))"));
+    filter.bind(QStringLiteral(":me"), caller.userId);
+    return filter;
+}
+
+bool CourseAccess::isReleased(const Record &record, const QDateTime &now)
+{
+    if (!record.value(u"published").toBool())
+        return false;
+    for (const char16_t *field : {u"publishAt", u"unlockAt"}) {
+        const QDateTime at = Json::toDateTime(record.value(QStringView(field)));
+        if (at.isValid() && at > now)
+            return false;
+    }
+    return true;
+}
+
+} // namespace Lectern::Server

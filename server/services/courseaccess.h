@@ -1,0 +1,34 @@
+#pragma once
+
+#include "services/caller.h"
+#include "storage/recordstore.h"
+
+namespace Lectern::Server {
+
+// What a caller may do with one course, decided in one place for every course-related service.
+struct CourseAccess
+{
+    enum class Level {
+        None,    // may not know the course exists (404)
+        Learner, // an enrolled student: published material only
+        Editor,  // a TA of the course: edits structure and content
+        Owner,   // an instructor of the course, or an admin of its organisation: everything
+    };
+    Level level = Level::None;
+    Record course;
+
+    bool canSee() const { return level != Level::None; }
+    bool canEdit() const { return level == Level::Editor || level == Level::Owner; }
+    bool isOwner() const { return level == Level::Owner; }
+    bool seesDrafts() const { return canEdit(); }
+
+    // Loads the course and the caller's standing in it. A course of another organisation, a
+    // deleted one, or one a student is not enrolled in (or that is not published) is None.
+    static Result<CourseAccess> of(Transaction &tx, const Caller &caller, const QString &courseId);
+    // SQL condition over `courses` (alias-free) restricting to courses the caller may see.
+    static RecordFilter visibleCourses(const Caller &caller);
+    // For learners: is a module or item released now (published, publish and unlock dates passed)?
+    static bool isReleased(const Record &record, const QDateTime &now);
+};
+
+} // namespace Lectern::Server

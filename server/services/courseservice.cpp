@@ -1,0 +1,870 @@
+#include "courseservice.h"
+
+#include "services/courseaccess.h"
+
+#include <QJsonArray>
+#include <lectern/jsonutil.h>
+#include <lectern/orderkey.h>
+#include <lectern/uuidv7.h>
+
+namespace Lectern::Server {
+
+namespace {
+const EntitySpec &courseSpec()
+{
+    return EntityRegistry::get(QStringLiteral("course"));
+}
+const EntitySpec &moduleSpec()
+{
+    return EntityRegistry::get(QStringLiteral("module"));
+}
+const EntitySpec &contentSpec()
+{
+    return EntityRegistry::get(QStringLiteral("content"));
+}
+const EntitySpec &enrollmentSpec()
+{
+    return EntityRegistry::get(QStringLiteral("enrollment"));
+}
+
+Error notFound(const QString &what)
+{
+    return fail(ErrorCode::NotFound, CourseService::tr("There is no such %1.").arg(what));
+}
+
+Error cannotEdit()
+{
+    return fail(ErrorCode::Forbidden,
+                CourseService::tr("Only the course's instructors, its teaching assistants and "
+                                  "administrators can change it."));
+}
+
+// Splits the optional `position` ("first", "last", {"after": id}, {"before": id}) off a body.
+QJsonValue takePosition(QJsonObject &body)
+{
+    const QJsonValue position = body.value(u"position");
+    body.remove(QStringLiteral("position"));
+    return position;
+}
+
+// The order key for a record placed at `position` among the live children of `parentId`.
+Result<QString> keyFor(Transaction &tx, const EntitySpec &spec, const QString &parentColumn,
+                       const QString &parentId, const QJsonValue &position, const QString &movingId)
+{
+    RecordFilter filter;
+    filter.add(parentColumn + QStringLiteral(" = :parent"))
+        .bind(QStringLiteral(":parent"), parentId);
+    if (!movingId.isEmpty())
+        filter.add(QStringLiteral("id <> :moving")).bind(QStringLiteral(":moving"), movingId);
+    auto siblings = RecordStore::select(tx, spec, filter, QStringLiteral("order_key, id"));
+    if (!siblings)
+        return siblings.error();
+    QStringList keys;
+    QStringList ids;
+    for (const Record &r : *siblings) {
+        keys.append(r.value(u"orderKey").toString());
+        ids.append(r.value(u"id").toString());
+    }
+    ValidationErrors errors;
+    if (position.isUndefined() || position.isNull()
+        || position == QJsonValue(QStringLiteral("last")))
+        return OrderKey::betweenJittered(keys.isEmpty() ? QString() : keys.last(), QString());
+    if (position == QJsonValue(QStringLiteral("first")))
+        return OrderKey::betweenJittered(QString(), keys.isEmpty() ? QString() : keys.first());
+    const QJsonObject anchor = position.toObject();
+    const bool after = anchor.contains(u"after");
+    const QString anchorId = anchor.value(after ? u"after" : u"before").toString().toLower();
+    const qsizetype at = ids.indexOf(anchorId);
+    if (!position.isObject() || (!after && !anchor.contains(u"before")) || at < 0) {
+        errors.add(QStringLiteral("position"),
+                   CourseService::tr("must be \"first\", \"last\", {\"after\": id} or "
+                                     "{\"before\": id} with the id of a sibling"));
+        return errors.toError();
+    }
+    const QString low = after ? keys[at] : (at > 0 ? keys[at - 1] : QString());
+    const QString high = after ? (at + 1 < keys.size() ? keys[at + 1] : QString()) : keys[at];
+    QString key = OrderKey::betweenJittered(low, high);
+    if (key.isEmpty()) // siblings that share a key (made elsewhere): place just after the low one
+        key = OrderKey::betweenJittered(low, QString());
+    return key;
+}
+
+// Validates a create body against the entity and makes the record, or returns the existing one
+// when the same id and fields were sent before (API.md: a repeated create is not an error).
+Result<std::pair<Record, bool>> createRecord(Transaction &tx, HlcClock &clock,
+                                             const EntitySpec &spec, const QString &orgId,
+                                             QJsonObject fields, const QString &requestedId)
+{
+    QString id = requestedId.toLower();
+    if (!id.isEmpty()) {
+        auto existing = RecordStore::get(tx, spec, id, true);
+        if (!existing)
+            return existing.error();
+        if (*existing) {
+            const Record &record = **existing;
+            bool same
+                = !record.value(u"deleted").toBool() && record.value(u"orgId").toString() == orgId;
+            for (auto it = fields.begin(); same && it != fields.end(); ++it) {
+                if (it.key() != u"orderKey") // the server may have placed it
+                    same = record.value(it.key()) == it.value();
+            }
+            if (same)
+                return std::pair<Record, bool>(record, false);
+            return fail(ErrorCode::Conflict,
+                        CourseService::tr("A different record already has this id."));
+        }
+    } else {
+        id = createUuidV7String();
+    }
+    auto created = RecordStore::insert(tx, clock, spec, orgId, id, fields);
+    if (!created)
+        return created.error();
+    return std::pair<Record, bool>(*created, true);
+}
+
+Result<QString> requestedId(const QJsonObject &body)
+{
+    const QJsonValue id = body.value(u"id");
+    if (id.isUndefined() || id.isNull())
+        return QString();
+    if (!id.isString() || !isUuidString(id.toString())) {
+        ValidationErrors errors;
+        errors.add(QStringLiteral("id"), CourseService::tr("must be a UUID"));
+        return errors.toError();
+    }
+    return id.toString();
+}
+
+Result<void> tombstoneAll(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                          const RecordFilter &filter)
+{
+    auto records = RecordStore::select(tx, spec, filter, QStringLiteral("id"));
+    if (!records)
+        return records.error();
+    for (const Record &record : *records) {
+        if (auto r = RecordStore::tombstone(tx, clock, spec, record); !r)
+            return r.error();
+    }
+    return {};
+}
+
+QString orderBy(const EntitySpec &spec, const ListQuery &query)
+{
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    return RecordStore::column(spec, query.sortField) + direction + QStringLiteral(", id")
+        + direction;
+}
+
+Record withoutBody(Record item)
+{
+    item.remove(QStringLiteral("body"));
+    return item;
+}
+} // namespace
+
+QStringList CourseService::courseSortFields()
+{
+    return {QStringLiteral("title"),     QStringLiteral("code"),      QStringLiteral("term"),
+            QStringLiteral("startDate"), QStringLiteral("createdAt"), QStringLiteral("updatedAt")};
+}
+
+QStringList CourseService::courseFilters()
+{
+    return {QStringLiteral("status"), QStringLiteral("term"), QStringLiteral("q"),
+            QStringLiteral("instructor")};
+}
+
+QStringList CourseService::childSortFields()
+{
+    return {QStringLiteral("orderKey"), QStringLiteral("title"), QStringLiteral("createdAt")};
+}
+
+Result<Page<Record>> CourseService::listCourses(const Caller &caller, const ListQuery &query)
+{
+    RecordFilter filter = CourseAccess::visibleCourses(caller);
+    const QString status = query.filter(QStringLiteral("status"));
+    if (!status.isEmpty()) {
+        if (!courseSpec().field(QStringLiteral("status"))->values.contains(status)) {
+            ValidationErrors errors;
+            errors.add(QStringLiteral("status"), tr("must be draft, published or archived"));
+            return errors.toError();
+        }
+        filter.add(QStringLiteral("status = :status")).bind(QStringLiteral(":status"), status);
+    }
+    if (const QString term = query.filter(QStringLiteral("term")); !term.isEmpty())
+        filter.add(QStringLiteral("term = :term")).bind(QStringLiteral(":term"), term);
+    if (const QString instructor = query.filter(QStringLiteral("instructor"));
+        !instructor.isEmpty()) {
+        filter.add(QStringLiteral(
+            "EXISTS (SELECT 1 FROM enrollments i WHERE i.course_id = courses.id AND i.user_id = "
+            ":instructor AND i.role = 'instructor' AND i.deleted = 0)"));
+        filter.bind(QStringLiteral(":instructor"), instructor.toLower());
+    }
+    RecordStore::addTextFilter(filter, query.filter(QStringLiteral("q")));
+
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    Page<Record> page;
+    page.page = query.page;
+    page.limit = query.limit;
+    auto total = RecordStore::count(tx, courseSpec(), filter);
+    if (!total)
+        return total.error();
+    page.total = *total;
+    auto rows = RecordStore::select(tx, courseSpec(), filter, orderBy(courseSpec(), query),
+                                    query.limit, query.offset());
+    if (!rows)
+        return rows.error();
+    page.items = *rows;
+    return page;
+}
+
+Result<QJsonObject> CourseService::getCourse(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, id);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("course"));
+
+    const QString courseId = access->course.value(u"id").toString();
+    RecordFilter filter;
+    filter.add(QStringLiteral("course_id = :course")).bind(QStringLiteral(":course"), courseId);
+    auto modules = RecordStore::select(tx, moduleSpec(), filter, QStringLiteral("order_key, id"));
+    if (!modules)
+        return modules.error();
+    auto items = RecordStore::select(tx, contentSpec(), filter, QStringLiteral("order_key, id"));
+    if (!items)
+        return items.error();
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool drafts = access->seesDrafts();
+    QHash<QString, QJsonArray> itemsByModule;
+    for (const Record &item : *items) {
+        if (drafts || CourseAccess::isReleased(item, now))
+            itemsByModule[item.value(u"moduleId").toString()].append(withoutBody(item));
+    }
+    QJsonArray outline;
+    for (Record module : *modules) {
+        if (!drafts && !CourseAccess::isReleased(module, now))
+            continue;
+        module.insert(QStringLiteral("items"), itemsByModule.value(module.value(u"id").toString()));
+        outline.append(module);
+    }
+    QJsonObject course = access->course;
+    course.insert(QStringLiteral("modules"), outline);
+    course.insert(QStringLiteral("access"),
+                  access->isOwner()       ? QStringLiteral("owner")
+                      : access->canEdit() ? QStringLiteral("editor")
+                                          : QStringLiteral("learner"));
+    return course;
+}
+
+Result<std::pair<Record, bool>> CourseService::createCourse(const Caller &caller,
+                                                            const QJsonObject &body)
+{
+    if (!caller.isAdmin() && !caller.has(Role::Instructor))
+        return fail(ErrorCode::Forbidden,
+                    tr("Only instructors and administrators can create courses."));
+    auto id = requestedId(body);
+    if (!id)
+        return id.error();
+    ValidationErrors errors = courseSpec().validate(body, EntitySpec::Mode::Create);
+    if (body.contains(u"status") && body.value(u"status") != QJsonValue(QStringLiteral("draft")))
+        errors.add(QStringLiteral("status"), tr("a new course is a draft; publish it afterwards"));
+    if (!errors.isEmpty())
+        return errors.toError();
+    const QJsonObject fields = courseSpec().normalize(body, EntitySpec::Mode::Create);
+
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto course = createRecord(tx, m_context.clock(), courseSpec(), caller.orgId, fields, *id);
+    if (!course) {
+        if (course.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
+            return fail(
+                ErrorCode::AlreadyExists, tr("Another course already has this code in this term."),
+                {{QStringLiteral("fields"),
+                  QJsonObject {{QStringLiteral("code"), tr("is already used in this term")}}}});
+        return course.error();
+    }
+    if (course->second) {
+        const QJsonObject enrollment {{QStringLiteral("courseId"), course->first.value(u"id")},
+                                      {QStringLiteral("userId"), caller.userId},
+                                      {QStringLiteral("role"), QStringLiteral("instructor")}};
+        auto made = RecordStore::insert(
+            tx, m_context.clock(), enrollmentSpec(), caller.orgId, createUuidV7String(),
+            enrollmentSpec().normalize(enrollment, EntitySpec::Mode::Create));
+        if (!made)
+            return made.error();
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return course;
+}
+
+Result<Record> CourseService::updateCourse(const Caller &caller, const QString &id,
+                                           const QJsonObject &body)
+{
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, id);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("course"));
+    if (!access->canEdit())
+        return cannotEdit();
+    ValidationErrors errors = courseSpec().validate(body, EntitySpec::Mode::Update);
+    if (body.contains(u"status") && body.value(u"status") != access->course.value(u"status"))
+        errors.add(QStringLiteral("status"), tr("changes through publish and archive"));
+    if (!errors.isEmpty())
+        return errors.toError();
+    auto updated = RecordStore::update(tx, m_context.clock(), courseSpec(), access->course,
+                                       courseSpec().normalize(body, EntitySpec::Mode::Update));
+    if (!updated) {
+        if (updated.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
+            return fail(
+                ErrorCode::AlreadyExists, tr("Another course already has this code in this term."),
+                {{QStringLiteral("fields"),
+                  QJsonObject {{QStringLiteral("code"), tr("is already used in this term")}}}});
+        return updated.error();
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return updated;
+}
+
+Result<void> CourseService::deleteCourse(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, id);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("course"));
+    if (!access->isOwner())
+        return fail(ErrorCode::Forbidden,
+                    tr("Only the course's instructors and administrators can delete it."));
+    RecordFilter children;
+    children.add(QStringLiteral("course_id = :course"))
+        .bind(QStringLiteral(":course"), access->course.value(u"id").toString());
+    // Tombstones all the way down, so every device drops the whole course when it syncs.
+    for (const EntitySpec *spec : {&contentSpec(), &moduleSpec(), &enrollmentSpec()}) {
+        if (auto r = tombstoneAll(tx, m_context.clock(), *spec, children); !r)
+            return r;
+    }
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), courseSpec(), access->course); !r)
+        return r.error();
+    return tx.commit();
+}
+
+Result<Record> CourseService::setStatus(const Caller &caller, const QString &id,
+                                        const QString &status)
+{
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, id);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("course"));
+    if (!access->isOwner())
+        return fail(
+            ErrorCode::Forbidden,
+            tr("Only the course's instructors and administrators can publish or archive it."));
+    const QString current = access->course.value(u"status").toString();
+    if (current == status)
+        return access->course; // publishing a published course changes nothing
+    if (auto r = RecordStore::update(tx, m_context.clock(), courseSpec(), access->course,
+                                     {{QStringLiteral("status"), status}});
+        !r)
+        return r.error();
+    auto updated = RecordStore::get(tx, courseSpec(), access->course.value(u"id").toString());
+    if (!updated)
+        return updated.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return **updated;
+}
+
+Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const QString &id,
+                                                   const QJsonObject &body)
+{
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, id);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("course"));
+    if (!access->canEdit() || (!caller.isAdmin() && !caller.has(Role::Instructor)))
+        return fail(ErrorCode::Forbidden,
+                    tr("Only instructors and administrators can duplicate courses."));
+
+    QJsonObject overrides = body;
+    ValidationErrors errors;
+    JsonFields fields(overrides, errors);
+    fields.rejectUnknown({QStringLiteral("code"), QStringLiteral("title"), QStringLiteral("term")});
+    const Record &source = access->course;
+    QJsonObject copy;
+    for (const FieldSpec &f : courseSpec().fields)
+        copy.insert(f.name, source.value(f.name));
+    copy.insert(QStringLiteral("status"), QStringLiteral("draft"));
+    copy.insert(QStringLiteral("code"),
+                overrides.value(u"code").toString(source.value(u"code").toString()
+                                                  + QStringLiteral("-COPY")));
+    copy.insert(QStringLiteral("title"),
+                overrides.value(u"title").toString(
+                    tr("Copy of %1").arg(source.value(u"title").toString())));
+    if (overrides.contains(u"term"))
+        copy.insert(QStringLiteral("term"), overrides.value(u"term"));
+    const ValidationErrors copyErrors = courseSpec().validate(copy, EntitySpec::Mode::Create);
+    for (const QString &name : copyErrors.fieldNames())
+        errors.add(name, copyErrors.message(name));
+    if (!errors.isEmpty())
+        return errors.toError();
+
+    auto course = RecordStore::insert(tx, m_context.clock(), courseSpec(), caller.orgId,
+                                      createUuidV7String(), copy);
+    if (!course) {
+        if (course.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
+            return fail(
+                ErrorCode::AlreadyExists, tr("Another course already has this code in this term."),
+                {{QStringLiteral("fields"),
+                  QJsonObject {{QStringLiteral("code"), tr("is already used in this term")}}}});
+        return course.error();
+    }
+    const QString newCourseId = course->value(u"id").toString();
+    RecordFilter ofSource;
+    ofSource.add(QStringLiteral("course_id = :course"))
+        .bind(QStringLiteral(":course"), source.value(u"id").toString());
+    auto modules = RecordStore::select(tx, moduleSpec(), ofSource, QStringLiteral("order_key, id"));
+    auto items = RecordStore::select(tx, contentSpec(), ofSource, QStringLiteral("order_key, id"));
+    if (!modules)
+        return modules.error();
+    if (!items)
+        return items.error();
+    QHash<QString, QString> moduleIds;
+    for (const Record &module : *modules) {
+        QJsonObject fieldsOf;
+        for (const FieldSpec &f : moduleSpec().fields)
+            fieldsOf.insert(f.name, module.value(f.name));
+        fieldsOf.insert(QStringLiteral("courseId"), newCourseId);
+        const QString newId = createUuidV7String();
+        moduleIds.insert(module.value(u"id").toString(), newId);
+        if (auto r = RecordStore::insert(tx, m_context.clock(), moduleSpec(), caller.orgId, newId,
+                                         fieldsOf);
+            !r)
+            return r.error();
+    }
+    for (const Record &item : *items) {
+        QJsonObject fieldsOf;
+        for (const FieldSpec &f : contentSpec().fields)
+            fieldsOf.insert(f.name, item.value(f.name));
+        fieldsOf.insert(QStringLiteral("courseId"), newCourseId);
+        fieldsOf.insert(QStringLiteral("moduleId"),
+                        moduleIds.value(item.value(u"moduleId").toString()));
+        if (auto r = RecordStore::insert(tx, m_context.clock(), contentSpec(), caller.orgId,
+                                         createUuidV7String(), fieldsOf);
+            !r)
+            return r.error();
+    }
+    const QJsonObject enrollment {{QStringLiteral("courseId"), newCourseId},
+                                  {QStringLiteral("userId"), caller.userId},
+                                  {QStringLiteral("role"), QStringLiteral("instructor")}};
+    if (auto r = RecordStore::insert(
+            tx, m_context.clock(), enrollmentSpec(), caller.orgId, createUuidV7String(),
+            enrollmentSpec().normalize(enrollment, EntitySpec::Mode::Create));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return getCourse(caller, newCourseId);
+}
+
+Result<Page<Record>> CourseService::listModules(const Caller &caller, const QString &courseId,
+                                                const ListQuery &query)
+{
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, courseId);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("course"));
+    RecordFilter filter;
+    filter.add(QStringLiteral("course_id = :course"))
+        .bind(QStringLiteral(":course"), access->course.value(u"id").toString());
+    RecordStore::addTextFilter(filter, query.filter(QStringLiteral("q")));
+    auto rows = RecordStore::select(tx, moduleSpec(), filter, orderBy(moduleSpec(), query));
+    if (!rows)
+        return rows.error();
+    QList<Record> visible;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Record &module : *rows) {
+        if (access->seesDrafts() || CourseAccess::isReleased(module, now))
+            visible.append(module);
+    }
+    Page<Record> page;
+    page.page = query.page;
+    page.limit = query.limit;
+    page.total = visible.size();
+    page.items = visible.mid(query.offset(), query.limit);
+    return page;
+}
+
+Result<std::pair<Record, bool>>
+CourseService::createModule(const Caller &caller, const QString &courseId, const QJsonObject &input)
+{
+    QJsonObject body = input;
+    const QJsonValue position = takePosition(body);
+    auto id = requestedId(body);
+    if (!id)
+        return id.error();
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, courseId);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("course"));
+    if (!access->canEdit())
+        return cannotEdit();
+    const QString course = access->course.value(u"id").toString();
+    if (body.contains(u"courseId") && body.value(u"courseId").toString().toLower() != course) {
+        ValidationErrors errors;
+        errors.add(QStringLiteral("courseId"), tr("must be the course in the address"));
+        return errors.toError();
+    }
+    body.insert(QStringLiteral("courseId"), course);
+    if (!body.contains(u"orderKey")) {
+        auto key
+            = keyFor(tx, moduleSpec(), QStringLiteral("course_id"), course, position, QString());
+        if (!key)
+            return key.error();
+        body.insert(QStringLiteral("orderKey"), *key);
+    }
+    const ValidationErrors errors = moduleSpec().validate(body, EntitySpec::Mode::Create);
+    if (!errors.isEmpty())
+        return errors.toError();
+    auto module = createRecord(tx, m_context.clock(), moduleSpec(), caller.orgId,
+                               moduleSpec().normalize(body, EntitySpec::Mode::Create), *id);
+    if (!module)
+        return module.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return module;
+}
+
+Result<Record> CourseService::getModule(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    auto module = isUuidString(id) ? RecordStore::get(tx, moduleSpec(), id.toLower())
+                                   : Result<std::optional<Record>>(std::optional<Record>());
+    if (!module)
+        return module.error();
+    if (!*module)
+        return notFound(tr("module"));
+    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee()
+        || (!access->seesDrafts()
+            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
+        return notFound(tr("module"));
+    return **module;
+}
+
+Result<Record> CourseService::updateModule(const Caller &caller, const QString &id,
+                                           const QJsonObject &input)
+{
+    QJsonObject body = input;
+    const QJsonValue position = takePosition(body);
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto module = isUuidString(id) ? RecordStore::get(tx, moduleSpec(), id.toLower())
+                                   : Result<std::optional<Record>>(std::optional<Record>());
+    if (!module)
+        return module.error();
+    if (!*module)
+        return notFound(tr("module"));
+    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee()
+        || (!access->seesDrafts()
+            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
+        return notFound(tr("module"));
+    if (!access->canEdit())
+        return cannotEdit();
+    if (body.value(u"courseId").toString().toLower() == (*module)->value(u"courseId").toString())
+        body.remove(QStringLiteral("courseId")); // sending the record back unchanged is fine
+    if (!position.isUndefined() && !body.contains(u"orderKey")) {
+        auto key = keyFor(tx, moduleSpec(), QStringLiteral("course_id"),
+                          (*module)->value(u"courseId").toString(), position,
+                          (*module)->value(u"id").toString());
+        if (!key)
+            return key.error();
+        body.insert(QStringLiteral("orderKey"), *key);
+    }
+    const ValidationErrors errors = moduleSpec().validate(body, EntitySpec::Mode::Update);
+    if (!errors.isEmpty())
+        return errors.toError();
+    auto updated = RecordStore::update(tx, m_context.clock(), moduleSpec(), **module,
+                                       moduleSpec().normalize(body, EntitySpec::Mode::Update));
+    if (!updated)
+        return updated.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return updated;
+}
+
+Result<void> CourseService::deleteModule(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto module = isUuidString(id) ? RecordStore::get(tx, moduleSpec(), id.toLower())
+                                   : Result<std::optional<Record>>(std::optional<Record>());
+    if (!module)
+        return module.error();
+    if (!*module)
+        return notFound(tr("module"));
+    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee()
+        || (!access->seesDrafts()
+            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
+        return notFound(tr("module"));
+    if (!access->canEdit())
+        return cannotEdit();
+    RecordFilter items;
+    items.add(QStringLiteral("module_id = :module"))
+        .bind(QStringLiteral(":module"), (*module)->value(u"id").toString());
+    if (auto r = tombstoneAll(tx, m_context.clock(), contentSpec(), items); !r)
+        return r;
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), moduleSpec(), **module); !r)
+        return r.error();
+    return tx.commit();
+}
+
+Result<Page<Record>> CourseService::listContents(const Caller &caller, const QString &moduleId,
+                                                 const ListQuery &query)
+{
+    auto module = getModule(caller, moduleId);
+    if (!module)
+        return module.error();
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    auto access = CourseAccess::of(tx, caller, module->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    RecordFilter filter;
+    filter.add(QStringLiteral("module_id = :module"))
+        .bind(QStringLiteral(":module"), module->value(u"id").toString());
+    RecordStore::addTextFilter(filter, query.filter(QStringLiteral("q")));
+    auto rows = RecordStore::select(tx, contentSpec(), filter, orderBy(contentSpec(), query));
+    if (!rows)
+        return rows.error();
+    QList<Record> visible;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Record &item : *rows) {
+        if (access->seesDrafts() || CourseAccess::isReleased(item, now))
+            visible.append(item);
+    }
+    Page<Record> page;
+    page.page = query.page;
+    page.limit = query.limit;
+    page.total = visible.size();
+    page.items = visible.mid(query.offset(), query.limit);
+    return page;
+}
+
+Result<std::pair<Record, bool>> CourseService::createContent(const Caller &caller,
+                                                             const QString &moduleId,
+                                                             const QJsonObject &input)
+{
+    QJsonObject body = input;
+    const QJsonValue position = takePosition(body);
+    auto id = requestedId(body);
+    if (!id)
+        return id.error();
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto module = isUuidString(moduleId) ? RecordStore::get(tx, moduleSpec(), moduleId.toLower())
+                                         : Result<std::optional<Record>>(std::optional<Record>());
+    if (!module)
+        return module.error();
+    if (!*module)
+        return notFound(tr("module"));
+    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee()
+        || (!access->seesDrafts()
+            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
+        return notFound(tr("module"));
+    if (!access->canEdit())
+        return cannotEdit();
+    const QString moduleKey = (*module)->value(u"id").toString();
+    ValidationErrors errors;
+    if (body.contains(u"moduleId") && body.value(u"moduleId").toString().toLower() != moduleKey)
+        errors.add(QStringLiteral("moduleId"), tr("must be the module in the address"));
+    if (body.contains(u"courseId")
+        && body.value(u"courseId").toString().toLower() != (*module)->value(u"courseId").toString())
+        errors.add(QStringLiteral("courseId"), tr("must be the module's course"));
+    if (!errors.isEmpty())
+        return errors.toError();
+    body.insert(QStringLiteral("moduleId"), moduleKey);
+    body.insert(QStringLiteral("courseId"), (*module)->value(u"courseId"));
+    if (!body.contains(u"orderKey")) {
+        auto key = keyFor(tx, contentSpec(), QStringLiteral("module_id"), moduleKey, position,
+                          QString());
+        if (!key)
+            return key.error();
+        body.insert(QStringLiteral("orderKey"), *key);
+    }
+    errors = contentSpec().validate(body, EntitySpec::Mode::Create);
+    if (!errors.isEmpty())
+        return errors.toError();
+    auto item = createRecord(tx, m_context.clock(), contentSpec(), caller.orgId,
+                             contentSpec().normalize(body, EntitySpec::Mode::Create), *id);
+    if (!item)
+        return item.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return item;
+}
+
+Result<Record> CourseService::getContent(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    auto item = isUuidString(id) ? RecordStore::get(tx, contentSpec(), id.toLower())
+                                 : Result<std::optional<Record>>(std::optional<Record>());
+    if (!item)
+        return item.error();
+    if (!*item)
+        return notFound(tr("item"));
+    auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notFound(tr("item"));
+    if (!access->seesDrafts()) {
+        auto module = RecordStore::get(tx, moduleSpec(), (*item)->value(u"moduleId").toString());
+        if (!module)
+            return module.error();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!*module || !CourseAccess::isReleased(**module, now)
+            || !CourseAccess::isReleased(**item, now))
+            return notFound(tr("item"));
+    }
+    return **item;
+}
+
+Result<Record> CourseService::updateContent(const Caller &caller, const QString &id,
+                                            const QJsonObject &input)
+{
+    QJsonObject body = input;
+    const QJsonValue position = takePosition(body);
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto item = isUuidString(id) ? RecordStore::get(tx, contentSpec(), id.toLower())
+                                 : Result<std::optional<Record>>(std::optional<Record>());
+    if (!item)
+        return item.error();
+    if (!*item)
+        return notFound(tr("item"));
+    auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee() || !access->canEdit()) {
+        if (!access->canSee() || !CourseAccess::isReleased(**item, QDateTime::currentDateTimeUtc()))
+            return notFound(tr("item"));
+        return cannotEdit();
+    }
+    for (const char16_t *same : {u"courseId", u"type"}) {
+        if (body.value(QStringView(same)) == (*item)->value(QStringView(same)))
+            body.remove(QString::fromUtf16(same));
+    }
+    QString targetModule = (*item)->value(u"moduleId").toString();
+    if (body.contains(u"moduleId")) {
+        targetModule = body.value(u"moduleId").toString().toLower();
+        auto module = isUuidString(targetModule)
+            ? RecordStore::get(tx, moduleSpec(), targetModule)
+            : Result<std::optional<Record>>(std::optional<Record>());
+        if (!module)
+            return module.error();
+        if (!*module || (*module)->value(u"courseId") != (*item)->value(u"courseId")) {
+            ValidationErrors errors;
+            errors.add(QStringLiteral("moduleId"), tr("must be a module of the same course"));
+            return errors.toError();
+        }
+        body.insert(QStringLiteral("moduleId"), targetModule);
+    }
+    if ((!position.isUndefined() || targetModule != (*item)->value(u"moduleId").toString())
+        && !body.contains(u"orderKey")) {
+        auto key = keyFor(tx, contentSpec(), QStringLiteral("module_id"), targetModule, position,
+                          (*item)->value(u"id").toString());
+        if (!key)
+            return key.error();
+        body.insert(QStringLiteral("orderKey"), *key);
+    }
+    const ValidationErrors errors = contentSpec().validate(body, EntitySpec::Mode::Update);
+    if (!errors.isEmpty())
+        return errors.toError();
+    auto updated = RecordStore::update(tx, m_context.clock(), contentSpec(), **item,
+                                       contentSpec().normalize(body, EntitySpec::Mode::Update));
+    if (!updated)
+        return updated.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return updated;
+}
+
+Result<void> CourseService::deleteContent(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto item = isUuidString(id) ? RecordStore::get(tx, contentSpec(), id.toLower())
+                                 : Result<std::optional<Record>>(std::optional<Record>());
+    if (!item)
+        return item.error();
+    if (!*item)
+        return notFound(tr("item"));
+    auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee() || !access->canEdit()) {
+        if (!access->canSee() || !CourseAccess::isReleased(**item, QDateTime::currentDateTimeUtc()))
+            return notFound(tr("item"));
+        return cannotEdit();
+    }
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), contentSpec(), **item); !r)
+        return r.error();
+    return tx.commit();
+}
+
+} // namespace Lectern::Server

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/listquery.h"
+#include "core/servercontext.h"
+#include "services/caller.h"
+#include "storage/recordstore.h"
+
+#include <QCoreApplication>
+
+namespace Lectern::Server {
+
+// Courses and their structure: modules (ordered in a course) and content items (ordered in a
+// module). Who may see and change what is CourseAccess; every write goes through RecordStore, so
+// it bumps revisions and feeds the change sequence.
+class CourseService
+{
+    Q_DECLARE_TR_FUNCTIONS(Lectern::Server::CourseService)
+
+public:
+    explicit CourseService(ServerContext &context)
+        : m_context(context)
+    {}
+
+    // Filters: status, term, q, instructor (a user id). Sorts: title, code, term, startDate, createdAt.
+    Result<Page<Record>> listCourses(const Caller &caller, const ListQuery &query);
+    static QStringList courseSortFields();
+    static QStringList courseFilters();
+    // The course with its outline: modules, each with its items (lesson bodies left out).
+    Result<QJsonObject> getCourse(const Caller &caller, const QString &id);
+    // Answers (course, created); the creator becomes an instructor of the course.
+    Result<std::pair<Record, bool>> createCourse(const Caller &caller, const QJsonObject &body);
+    Result<Record> updateCourse(const Caller &caller, const QString &id, const QJsonObject &body);
+    Result<void> deleteCourse(const Caller &caller, const QString &id);
+    Result<Record> setStatus(const Caller &caller, const QString &id, const QString &status);
+    Result<QJsonObject> duplicateCourse(const Caller &caller, const QString &id, const QJsonObject &body);
+
+    Result<Page<Record>> listModules(const Caller &caller, const QString &courseId, const ListQuery &query);
+    Result<std::pair<Record, bool>> createModule(const Caller &caller, const QString &courseId,
+                                                 const QJsonObject &body);
+    Result<Record> getModule(const Caller &caller, const QString &id);
+    Result<Record> updateModule(const Caller &caller, const QString &id, const QJsonObject &body);
+    Result<void> deleteModule(const Caller &caller, const QString &id);
+
+    Result<Page<Record>> listContents(const Caller &caller, const QString &moduleId, const ListQuery &query);
+    Result<std::pair<Record, bool>> createContent(const Caller &caller, const QString &moduleId,
+                                                  const QJsonObject &body);
+    Result<Record> getContent(const Caller &caller, const QString &id);
+    Result<Record> updateContent(const Caller &caller, const QString &id, const QJsonObject &body);
+    Result<void> deleteContent(const Caller &caller, const QString &id);
+
+    static QStringList childSortFields();
+
+private:
+    ServerContext &m_context;
+};
+
+} // namespace Lectern::Server

@@ -1,0 +1,365 @@
+#include "entityspec.h"
+
+#include "jsonutil.h"
+#include "orderkey.h"
+#include "uuidv7.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace Lectern {
+
+namespace {
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(Lectern::EntitySpec)
+};
+
+FieldSpec text(const char *name, const char *column, int maxLength = 200, bool required = false)
+{
+    FieldSpec f;
+    f.name = QString::fromLatin1(name);
+    f.column = QString::fromLatin1(column);
+    f.type = FieldType::Text;
+    f.maxLength = maxLength;
+    f.required = required;
+    return f;
+}
+
+FieldSpec longText(const char *name, const char *column, int maxLength)
+{
+    FieldSpec f = text(name, column, maxLength);
+    f.type = FieldType::LongText;
+    f.merge = MergeRule::Text;
+    f.defaultValue = QStringLiteral("\"\"");
+    return f;
+}
+
+FieldSpec typed(const char *name, const char *column, FieldType type,
+                const char *defaultValue = nullptr)
+{
+    FieldSpec f;
+    f.name = QString::fromLatin1(name);
+    f.column = QString::fromLatin1(column);
+    f.type = type;
+    if (type == FieldType::OrderKey)
+        f.merge = MergeRule::Order;
+    if (defaultValue)
+        f.defaultValue = QString::fromLatin1(defaultValue);
+    return f;
+}
+
+FieldSpec enumeration(const char *name, const char *column, QStringList values,
+                      const char *defaultValue)
+{
+    FieldSpec f = typed(name, column, FieldType::Enum, defaultValue);
+    f.values = std::move(values);
+    return f;
+}
+
+FieldSpec parent(const char *name, const char *column)
+{
+    FieldSpec f = typed(name, column, FieldType::Id);
+    f.required = true;
+    f.immutable = true;
+    return f;
+}
+
+FieldSpec searchable(FieldSpec f)
+{
+    f.searchable = true;
+    return f;
+}
+
+FieldSpec serverDecides(FieldSpec f)
+{
+    f.merge = MergeRule::ServerDecides;
+    return f;
+}
+
+QList<EntitySpec> makeRegistry()
+{
+    QList<EntitySpec> specs;
+
+    EntitySpec course;
+    course.name = QStringLiteral("course");
+    course.table = QStringLiteral("courses");
+    course.fields = {
+        searchable(text("code", "code", 40, true)),
+        searchable(text("title", "title", 200, true)),
+        searchable(longText("description", "description", 100000)),
+        text("term", "term", 40),
+        typed("startDate", "start_date", FieldType::Date),
+        typed("endDate", "end_date", FieldType::Date),
+        typed("enrollmentOpensAt", "enrollment_opens_at", FieldType::Time),
+        typed("enrollmentClosesAt", "enrollment_closes_at", FieldType::Time),
+        typed("maxEnrollment", "max_enrollment", FieldType::Integer),
+        typed("credits", "credits", FieldType::Number),
+        text("level", "level", 40),
+        serverDecides(enumeration(
+            "status", "status",
+            {QStringLiteral("draft"), QStringLiteral("published"), QStringLiteral("archived")},
+            "\"draft\"")),
+        typed("settings", "settings", FieldType::Json, "{}"),
+        typed("bannerFileId", "banner_file_id", FieldType::Id),
+    };
+    specs.append(course);
+
+    EntitySpec module;
+    module.name = QStringLiteral("module");
+    module.table = QStringLiteral("modules");
+    module.parentField = QStringLiteral("courseId");
+    module.fields = {
+        parent("courseId", "course_id"),
+        typed("orderKey", "order_key", FieldType::OrderKey),
+        text("title", "title", 200, true),
+        longText("description", "description", 100000),
+        typed("published", "published", FieldType::Boolean, "false"),
+        typed("publishAt", "publish_at", FieldType::Time),
+        typed("unlockAt", "unlock_at", FieldType::Time),
+    };
+    specs.append(module);
+
+    EntitySpec content;
+    content.name = QStringLiteral("content");
+    content.table = QStringLiteral("contents");
+    content.parentField = QStringLiteral("moduleId");
+    FieldSpec courseOfContent = typed("courseId", "course_id", FieldType::Id);
+    courseOfContent.immutable = true; // derived from the module by the server
+    FieldSpec moduleOfContent = parent("moduleId", "module_id");
+    moduleOfContent.immutable = false; // items move between modules of their course
+    content.fields = {
+        moduleOfContent,
+        courseOfContent,
+        typed("orderKey", "order_key", FieldType::OrderKey),
+        enumeration("type", "type",
+                    {QStringLiteral("lesson"), QStringLiteral("file"), QStringLiteral("link"),
+                     QStringLiteral("video"), QStringLiteral("quiz"), QStringLiteral("assignment")},
+                    nullptr),
+        text("title", "title", 200, true),
+        longText("body", "body", 1000000),
+        text("url", "url", 2000),
+        typed("fileId", "file_id", FieldType::Id),
+        typed("required", "required", FieldType::Boolean, "false"),
+        typed("estimatedMinutes", "estimated_minutes", FieldType::Integer),
+        typed("published", "published", FieldType::Boolean, "false"),
+        typed("settings", "settings", FieldType::Json, "{}"),
+    };
+    content.fields[3].required = true;
+    content.fields[3].immutable = true;
+    specs.append(content);
+
+    EntitySpec enrollment;
+    enrollment.name = QStringLiteral("enrollment");
+    enrollment.table = QStringLiteral("enrollments");
+    enrollment.parentField = QStringLiteral("courseId");
+    enrollment.fields = {
+        parent("courseId", "course_id"),
+        serverDecides(parent("userId", "user_id")),
+        serverDecides(enumeration(
+            "role", "role",
+            {QStringLiteral("student"), QStringLiteral("ta"), QStringLiteral("instructor")},
+            "\"student\"")),
+        serverDecides(enumeration(
+            "status", "status",
+            {QStringLiteral("enrolled"), QStringLiteral("dropped"), QStringLiteral("completed")},
+            "\"enrolled\"")),
+        serverDecides(enumeration(
+            "type", "type",
+            {QStringLiteral("regular"), QStringLiteral("audit"), QStringLiteral("waitlist")},
+            "\"regular\"")),
+        serverDecides(typed("cohortId", "cohort_id", FieldType::Id)),
+    };
+    for (FieldSpec &f : enrollment.fields)
+        f.merge = MergeRule::ServerDecides;
+    specs.append(enrollment);
+
+    EntitySpec cohort;
+    cohort.name = QStringLiteral("cohort");
+    cohort.table = QStringLiteral("cohorts");
+    cohort.fields = {
+        searchable(text("name", "name", 200, true)),
+        longText("description", "description", 10000),
+    };
+    specs.append(cohort);
+
+    EntitySpec member;
+    member.name = QStringLiteral("cohort_member");
+    member.table = QStringLiteral("cohort_members");
+    member.parentField = QStringLiteral("cohortId");
+    member.fields = {parent("cohortId", "cohort_id"), serverDecides(parent("userId", "user_id"))};
+    specs.append(member);
+
+    EntitySpec cohortCourse;
+    cohortCourse.name = QStringLiteral("cohort_course");
+    cohortCourse.table = QStringLiteral("cohort_courses");
+    cohortCourse.parentField = QStringLiteral("cohortId");
+    cohortCourse.fields = {
+        parent("cohortId", "cohort_id"),
+        parent("courseId", "course_id"),
+        enumeration("role", "role",
+                    {QStringLiteral("student"), QStringLiteral("ta"), QStringLiteral("instructor")},
+                    "\"student\""),
+    };
+    specs.append(cohortCourse);
+
+    return specs;
+}
+
+const QStringList bookkeeping
+    = {QStringLiteral("id"),        QStringLiteral("orgId"),     QStringLiteral("rev"),
+       QStringLiteral("createdAt"), QStringLiteral("updatedAt"), QStringLiteral("deleted")};
+
+bool isDate(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}\\z"));
+    return re.match(text).hasMatch() && QDate::fromString(text, Qt::ISODate).isValid();
+}
+} // namespace
+
+const FieldSpec *EntitySpec::field(const QString &name) const
+{
+    for (const FieldSpec &f : fields) {
+        if (f.name == name)
+            return &f;
+    }
+    return nullptr;
+}
+
+QStringList EntitySpec::fieldNames() const
+{
+    QStringList names;
+    for (const FieldSpec &f : fields)
+        names.append(f.name);
+    return names;
+}
+
+ValidationErrors EntitySpec::validate(const QJsonObject &input, Mode mode) const
+{
+    ValidationErrors errors;
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue value = it.value();
+        const FieldSpec *f = field(key);
+        if (!f) {
+            if (!bookkeeping.contains(key))
+                errors.add(key, Messages::tr("is not a known field"));
+            continue;
+        }
+        if (mode == Mode::Update && f->immutable) {
+            errors.add(key, Messages::tr("cannot be changed"));
+            continue;
+        }
+        if (value.isNull()) {
+            if (f->required)
+                errors.add(key, Messages::tr("is required"));
+            continue;
+        }
+        switch (f->type) {
+        case FieldType::Text:
+        case FieldType::LongText:
+            if (!value.isString())
+                errors.add(key, Messages::tr("must be a string"));
+            else if (value.toString().size() > f->maxLength)
+                errors.add(key,
+                           Messages::tr("must be at most %n characters", nullptr, f->maxLength));
+            else if (f->required && value.toString().trimmed().isEmpty())
+                errors.add(key, Messages::tr("must not be empty"));
+            break;
+        case FieldType::Integer:
+            if (!value.isDouble() || value.toDouble() != double(value.toInteger()))
+                errors.add(key, Messages::tr("must be a whole number"));
+            else if (value.toInteger() < 0)
+                errors.add(key, Messages::tr("must not be negative"));
+            break;
+        case FieldType::Number:
+            if (!value.isDouble())
+                errors.add(key, Messages::tr("must be a number"));
+            else if (value.toDouble() < 0)
+                errors.add(key, Messages::tr("must not be negative"));
+            break;
+        case FieldType::Boolean:
+            if (!value.isBool())
+                errors.add(key, Messages::tr("must be true or false"));
+            break;
+        case FieldType::Time:
+            if (!Json::toDateTime(value).isValid())
+                errors.add(key, Messages::tr("must be a time such as 2026-11-21T09:30:00Z"));
+            break;
+        case FieldType::Date:
+            if (!value.isString() || !isDate(value.toString()))
+                errors.add(key, Messages::tr("must be a date such as 2026-11-21"));
+            break;
+        case FieldType::Enum:
+            if (!value.isString() || !f->values.contains(value.toString()))
+                errors.add(key, Messages::tr("must be one of %1").arg(f->values.join(u", ")));
+            break;
+        case FieldType::Id:
+            if (!value.isString() || !isUuidString(value.toString()))
+                errors.add(key, Messages::tr("must be a UUID"));
+            break;
+        case FieldType::OrderKey:
+            if (!value.isString() || !OrderKey::isValid(value.toString()))
+                errors.add(
+                    key,
+                    Messages::tr("must be an order key (digits and letters, not ending in 0)"));
+            break;
+        case FieldType::Json:
+            if (!value.isObject())
+                errors.add(key, Messages::tr("must be an object"));
+            else if (QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact).size() > 65536)
+                errors.add(key, Messages::tr("must be at most 64 KiB"));
+            break;
+        }
+    }
+    if (mode == Mode::Create) {
+        for (const FieldSpec &f : fields) {
+            if (f.required && !input.contains(f.name) && !errors.has(f.name))
+                errors.add(f.name, Messages::tr("is required"));
+        }
+    }
+    return errors;
+}
+
+QJsonObject EntitySpec::normalize(const QJsonObject &input, Mode mode) const
+{
+    QJsonObject out;
+    for (const FieldSpec &f : fields) {
+        if (input.contains(f.name)) {
+            QJsonValue value = input.value(f.name);
+            if (f.type == FieldType::Text && value.isString())
+                value = value.toString().trimmed();
+            if (f.type == FieldType::Id && value.isString())
+                value = value.toString().toLower();
+            out.insert(f.name, value);
+        } else if (mode == Mode::Create && !f.defaultValue.isEmpty()) {
+            const QJsonDocument doc = QJsonDocument::fromJson("[" + f.defaultValue.toUtf8() + "]");
+            out.insert(f.name, doc.array().first());
+        }
+    }
+    return out;
+}
+
+const QList<EntitySpec> &EntityRegistry::all()
+{
+    static const QList<EntitySpec> specs = makeRegistry();
+    return specs;
+}
+
+const EntitySpec *EntityRegistry::find(const QString &name)
+{
+    for (const EntitySpec &spec : all()) {
+        if (spec.name == name)
+            return &spec;
+    }
+    return nullptr;
+}
+
+const EntitySpec &EntityRegistry::get(const QString &name)
+{
+    const EntitySpec *spec = find(name);
+    Q_ASSERT_X(spec, "EntityRegistry::get", "unknown entity");
+    return *spec;
+}
+
+} // namespace Lectern

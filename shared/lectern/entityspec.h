@@ -1,0 +1,77 @@
+#pragma once
+
+#include "validation.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace Lectern {
+
+enum class FieldType {
+    Text,     // short text (titles, codes)
+    LongText, // Markdown bodies and descriptions
+    Integer,
+    Number,   // may have a fraction (credits)
+    Boolean,
+    Time,     // RFC 3339 on the wire, milliseconds since the epoch in storage
+    Date,     // "YYYY-MM-DD"
+    Enum,     // one of `values`
+    Id,       // the id of another record
+    OrderKey, // fractional order key among siblings
+    Json,     // a JSON object (settings)
+};
+
+// How concurrent edits of a field combine (SYNC.md, "Merge rules").
+enum class MergeRule {
+    Field,         // three-way per field: one side's change wins, both changed differently = conflict
+    Text,          // line-based three-way merge (diff3)
+    Order,         // fractional order keys: never conflicts
+    AppendOnly,    // records made once by their author, never edited
+    ServerDecides, // the server's rules decide; a refused op is `rejected`
+};
+
+struct FieldSpec
+{
+    QString name;   // JSON name (camelCase)
+    QString column; // SQL column (snake_case)
+    FieldType type = FieldType::Text;
+    MergeRule merge = MergeRule::Field;
+    bool required = false;       // must be present on create
+    bool immutable = false;      // set on create, never changed (e.g. a module's course)
+    int maxLength = 200;         // for Text, LongText (characters)
+    QStringList values;          // for Enum
+    QString defaultValue;        // used on create when absent (as JSON text: "draft", "true", "0")
+    bool searchable = false;     // folded into the record's search text (the `q` list filter)
+};
+
+// One kind of synced record: its table, its fields and where it hangs in the tree.
+struct EntitySpec
+{
+    QString name;  // singular API resource name, also the sync entity name ("course")
+    QString table; // "courses"
+    QString parentField; // JSON name of the parent id ("courseId"), empty for top-level records
+    QList<FieldSpec> fields;
+
+    const FieldSpec *field(const QString &name) const;
+    QStringList fieldNames() const;
+
+    enum class Mode { Create, Update };
+    // Checks the client-writable fields in `input` (types, enums, lengths, required on create,
+    // immutable on update) and names each bad field. Unknown fields are errors; the record's
+    // bookkeeping (id, orgId, rev, createdAt, updatedAt) is accepted and ignored.
+    ValidationErrors validate(const QJsonObject &input, Mode mode) const;
+    // The fields of `input` that this entity knows, with defaults filled in on create.
+    QJsonObject normalize(const QJsonObject &input, Mode mode) const;
+};
+
+// Every synced entity the suite knows. Adding an entity is an entry here plus its table.
+class EntityRegistry
+{
+public:
+    static const QList<EntitySpec> &all();
+    static const EntitySpec *find(const QString &name);
+    static const EntitySpec &get(const QString &name); // for names known at compile time
+};
+
+} // namespace Lectern

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+namespace Lectern {
+
+// Fractional order keys (SYNC.md: ordering never conflicts): strings over the digits 0-9A-Za-z
+// that sort by plain byte comparison, and between any two of which another always fits. Inserting
+// or moving an item writes one key and never renumbers its siblings; two devices inserting at the
+// same place at the same time get different keys thanks to random low digits.
+class OrderKey
+{
+public:
+    // A key strictly between `before` and `after`; an empty string means "no bound" on that side.
+    // Returns an empty string when before >= after (both non-empty) or a key is not valid.
+    static QString between(const QString &before, const QString &after);
+    // As between(), plus random low digits so that concurrent inserts at one spot differ.
+    static QString betweenJittered(const QString &before, const QString &after);
+    // `count` evenly spread keys for a fresh list (e.g. when duplicating a course).
+    static QStringList spread(int count);
+
+    static bool isValid(QStringView key);
+};
+
+} // namespace Lectern
