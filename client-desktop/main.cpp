@@ -16,7 +16,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationDomain(QStringLiteral("lectern.org"));
     QApplication::setApplicationVersion(QStringLiteral(LECTERN_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("Lectern"));
-    QApplication::setDesktopFileName(QStringLiteral("org.lectern.desktop"));
+    // The name of resources/lectern-desktop.desktop: Wayland and the task bars match windows to it.
+    QApplication::setDesktopFileName(QStringLiteral("lectern-desktop"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lectern.svg")));
     TranslationLoader::install(QLocale::system());
 

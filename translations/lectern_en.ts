@@ -86,6 +86,10 @@
         <source>Your session has ended. Log in again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your session has ended — log in again to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::FileTokenStore</name>
@@ -134,6 +138,10 @@
     </message>
     <message>
         <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -211,6 +219,44 @@
     <message>
         <source>, </source>
         <comment>between role names</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline — last connected at %1</source>
+        <comment>%1: a time of day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline — last connected yesterday at %1</source>
+        <comment>%1: a time of day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline — last connected on %1</source>
+        <comment>%1: a date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::ProfileCache</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

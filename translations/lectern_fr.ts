@@ -86,6 +86,10 @@
         <source>Your session has ended. Log in again.</source>
         <translation>Votre session a expiré. Reconnectez-vous.</translation>
     </message>
+    <message>
+        <source>Your session has ended — log in again to sync.</source>
+        <translation>Votre session a expiré — reconnectez-vous pour synchroniser.</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::FileTokenStore</name>
@@ -135,6 +139,10 @@
     <message>
         <source>Logging in…</source>
         <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
     </message>
 </context>
 <context>
@@ -212,6 +220,44 @@
         <source>, </source>
         <comment>between role names</comment>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Session expirée</translation>
+    </message>
+    <message>
+        <source>&amp;Log in…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Travail hors ligne</translation>
+    </message>
+    <message>
+        <source>Working offline — last connected at %1</source>
+        <comment>%1: a time of day</comment>
+        <translation>Travail hors ligne — dernière connexion à %1</translation>
+    </message>
+    <message>
+        <source>Working offline — last connected yesterday at %1</source>
+        <comment>%1: a time of day</comment>
+        <translation>Travail hors ligne — dernière connexion hier à %1</translation>
+    </message>
+    <message>
+        <source>Working offline — last connected on %1</source>
+        <comment>%1: a date</comment>
+        <translation>Travail hors ligne — dernière connexion le %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::ProfileCache</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Impossible de supprimer %1.</translation>
     </message>
 </context>
 <context>

@@ -14,17 +14,27 @@ namespace Lectern::ClientTest {
 // Drives the real login dialog and main window the way a person does, for the flow suites.
 namespace FlowDriver {
 
-inline std::unique_ptr<Client::AppController> startApp(const QString &dataDir,
-                                                       const QUrl &server = {})
+inline Client::AppOptions appOptions(const QString &dataDir, const QUrl &server = {})
 {
     Client::AppOptions options;
     options.serverUrl = server;
     options.dataDir = dataDir;
     options.tokenStoreMode = Client::TokenStore::Mode::FileOnly; // never the developer's keychain
     options.useSystemNetworkHint = false;
+    return options;
+}
+
+inline std::unique_ptr<Client::AppController> startApp(const Client::AppOptions &options)
+{
     auto app = std::make_unique<Client::AppController>(options);
     app->start();
     return app;
+}
+
+inline std::unique_ptr<Client::AppController> startApp(const QString &dataDir,
+                                                       const QUrl &server = {})
+{
+    return startApp(appOptions(dataDir, server));
 }
 
 // Types into the dialog's fields and clicks "Log in". Returns false when the dialog was not there
@@ -52,6 +62,12 @@ inline QString labelText(QWidget *window, const char *name)
 {
     const auto *label = window->findChild<QLabel *>(QString::fromLatin1(name));
     return label ? label->text() : QStringLiteral("<no %1>").arg(QString::fromLatin1(name));
+}
+
+inline QString buttonText(QWidget *window, const char *name)
+{
+    const auto *button = window->findChild<QPushButton *>(QString::fromLatin1(name));
+    return button ? button->text() : QStringLiteral("<no %1>").arg(QString::fromLatin1(name));
 }
 
 inline QStringList workspaceTitles(Client::MainWindow *window)

@@ -1,15 +1,18 @@
-#include "fakeserver.h"
+#include "faultyserver.h"
+#include "liveserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 #include <lectern/client/apiclient.h>
 
 using namespace Lectern;
 using namespace Lectern::Client;
-using Lectern::ClientTest::FakeServer;
+using namespace Lectern::ClientTest;
+
+// The client's side of the HTTP contract, against a real lectern-server; a FaultyServer stands in
+// only for what a lectern-server never does.
 
 class tst_ApiClient : public QObject
 {
@@ -22,18 +25,31 @@ private Q_SLOTS:
     void serverUrlFromUserInput();
     void urlFor();
     void sendsJsonAndBearerToken();
-    void tooManyRequestsCarriesRetryAfter();
-    void timeoutIsUnreachable();
-    void cancelledRequestIsSilent();
+    void serverErrorsKeepTheirCode_data();
+    void serverErrorsKeepTheirCode();
+    void lockoutCarriesRetryAfter();
+    void refusedConnectionIsUnreachable();
     void callbackDroppedWithContext();
+    // Faults injected with a FaultyServer.
+    void htmlPageInsteadOfJson();
+    void proxyErrorPage();
+    void bytesThatAreNotHttp();
+    void serverThatNeverAnswersTimesOut();
+    void cancelledRequestToSilentServerIsSilent();
 
 private:
     static std::optional<Result<QJsonValue>> call(ApiClient &api, const QByteArray &verb,
-                                                  const QString &path, int timeoutMs = 10000);
+                                                  const QString &path, const QJsonObject &body = {},
+                                                  int timeoutMs = 10000);
+    static QJsonObject credentials(const QString &email, const QString &password)
+    {
+        return {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
+    }
 };
 
 std::optional<Result<QJsonValue>> tst_ApiClient::call(ApiClient &api, const QByteArray &verb,
-                                                      const QString &path, int timeoutMs)
+                                                      const QString &path, const QJsonObject &body,
+                                                      int timeoutMs)
 {
     std::optional<Result<QJsonValue>> result;
     QObject context;
@@ -43,7 +59,7 @@ std::optional<Result<QJsonValue>> tst_ApiClient::call(ApiClient &api, const QByt
     if (verb == "GET")
         api.get(path, &context, store);
     else
-        api.post(path, QJsonObject {{QStringLiteral("x"), 1}}, &context, store);
+        api.post(path, body, &context, store);
     (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
     return result;
 }
@@ -155,61 +171,185 @@ void tst_ApiClient::urlFor()
 
 void tst_ApiClient::sendsJsonAndBearerToken()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.on("POST", QStringLiteral("/api/v1/echo"), [](const FakeServer::Request &request) {
-        return FakeServer::Response::ok(request.json());
-    });
+    Test::TestServer server(demoServer());
+    LECTERN_START_SERVER(server);
     ApiClient api;
     api.setBaseUrl(server.url());
-    api.setAccessToken(QStringLiteral("abc.def"));
     QSignalSpy answered(&api, &ApiClient::serverAnswered);
 
-    const auto result = call(api, "POST", QStringLiteral("/api/v1/echo"));
-    QVERIFY(result.has_value());
-    QVERIFY(result->isOk());
-    QCOMPARE(result->value().toObject().value(u"x").toInt(), 1);
-    QCOMPARE(server.requests().size(), 1);
-    const FakeServer::Request request = server.requests().constFirst();
-    QCOMPARE(request.header("Authorization"), QByteArray("Bearer abc.def"));
-    QCOMPARE(request.header("Content-Type"), QByteArray("application/json"));
+    // The server reads the JSON body...
+    const auto login = call(api, "POST", QStringLiteral("/api/v1/auth/login"),
+                            credentials(QStringLiteral("student1@demo.lectern"), demoPassword));
+    QVERIFY(login.has_value());
+    QVERIFY2(login->isOk(), qPrintable(login->isOk() ? QString() : login->error().code));
+    const QString accessToken = login->value()[u"accessToken"].toString();
+    QVERIFY(!accessToken.isEmpty());
     QCOMPARE(answered.size(), 1);
 
-    // Login and refresh go without the token.
-    server.clearRequests();
-    std::optional<Result<QJsonValue>> second;
+    // ...and takes the bearer token.
+    const auto anonymous = call(api, "GET", QStringLiteral("/api/v1/auth/me"));
+    QCOMPARE(anonymous->error().code, QStringLiteral("unauthorized"));
+    QCOMPARE(anonymous->error().details.value(u"httpStatus").toInt(), 401);
+    api.setAccessToken(accessToken);
+    const auto me = call(api, "GET", QStringLiteral("/api/v1/auth/me"));
+    QVERIFY(me->isOk());
+    QCOMPARE(me->value()[u"user"][u"email"].toString(), QStringLiteral("student1@demo.lectern"));
+
+    // A request that asks to go without the token goes without it.
+    std::optional<Result<QJsonValue>> withoutToken;
     ApiClient::Options options;
     options.withToken = false;
-    api.post(
-        QStringLiteral("/api/v1/echo"), {}, this,
-        [&](const Result<QJsonValue> &reply) { second = reply; }, options);
-    QTRY_VERIFY(second.has_value());
-    QVERIFY(server.requests().constFirst().header("Authorization").isEmpty());
+    api.get(
+        QStringLiteral("/api/v1/auth/me"), this,
+        [&](const Result<QJsonValue> &reply) { withoutToken = reply; }, options);
+    QTRY_VERIFY(withoutToken.has_value());
+    QCOMPARE(withoutToken->error().code, QStringLiteral("unauthorized"));
+    QCOMPARE(answered.size(), 4);
 }
 
-void tst_ApiClient::tooManyRequestsCarriesRetryAfter()
+void tst_ApiClient::serverErrorsKeepTheirCode_data()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.on("POST", QStringLiteral("/api/v1/auth/login"), [](const FakeServer::Request &) {
-        auto response = FakeServer::Response::error(429, QStringLiteral("too_many_requests"),
-                                                    QStringLiteral("Locked"));
-        response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("321")});
-        return response;
-    });
+    QTest::addColumn<QByteArray>("verb");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+
+    QTest::newRow("wrong password")
+        << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
+        << credentials(QStringLiteral("ta@demo.lectern"), QStringLiteral("nope")) << 401
+        << QStringLiteral("invalid_credentials");
+    QTest::newRow("missing fields") << QByteArray("POST") << QStringLiteral("/api/v1/auth/login")
+                                    << QJsonObject() << 422 << QStringLiteral("validation_failed");
+    QTest::newRow("unknown refresh token")
+        << QByteArray("POST") << QStringLiteral("/api/v1/auth/refresh")
+        << QJsonObject {{QStringLiteral("refreshToken"), QStringLiteral("made-up")}} << 401
+        << QStringLiteral("invalid_token");
+    QTest::newRow("no such route") << QByteArray("GET") << QStringLiteral("/api/v1/nothing-here")
+                                   << QJsonObject() << 404 << QStringLiteral("not_found");
+}
+
+void tst_ApiClient::serverErrorsKeepTheirCode()
+{
+    QFETCH(QByteArray, verb);
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+
+    Test::TestServer server(demoServer());
+    LECTERN_START_SERVER(server);
     ApiClient api;
     api.setBaseUrl(server.url());
-    const auto result = call(api, "POST", QStringLiteral("/api/v1/auth/login"));
+    const auto result = call(api, verb, path, body);
     QVERIFY(result.has_value());
-    QCOMPARE(result->error().code, QStringLiteral("too_many_requests"));
-    QCOMPARE(result->error().details.value(u"retryAfter").toInteger(), 321);
+    QVERIFY(!result->isOk());
+    QCOMPARE(result->error().code, code);
+    QCOMPARE(result->error().details.value(u"httpStatus").toInt(), status);
+    QVERIFY(!result->error().message.isEmpty());
 }
 
-void tst_ApiClient::timeoutIsUnreachable()
+void tst_ApiClient::lockoutCarriesRetryAfter()
 {
-    FakeServer server;
+    Test::TestServer server(demoServer());
+    LECTERN_START_SERVER(server);
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    // The server counts 5 failures in 15 minutes, then answers 429 with Retry-After.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const auto result = call(api, "POST", QStringLiteral("/api/v1/auth/login"),
+                                 credentials(QStringLiteral("ta@demo.lectern"),
+                                             QStringLiteral("guess-%1").arg(attempt)));
+        QCOMPARE(result->error().code, QStringLiteral("invalid_credentials"));
+    }
+    const auto locked = call(api, "POST", QStringLiteral("/api/v1/auth/login"),
+                             credentials(QStringLiteral("ta@demo.lectern"), demoPassword));
+    QCOMPARE(locked->error().code, QStringLiteral("too_many_requests"));
+    QCOMPARE(locked->error().details.value(u"httpStatus").toInt(), 429);
+    const qint64 retryAfter = locked->error().details.value(u"retryAfter").toInteger();
+    QVERIFY2(retryAfter > 850 && retryAfter <= 900, qPrintable(QString::number(retryAfter)));
+}
+
+void tst_ApiClient::refusedConnectionIsUnreachable()
+{
+    ApiClient api;
+    api.setBaseUrl(unusedServerUrl());
+    QSignalSpy networkErrors(&api, &ApiClient::networkErrorOccurred);
+    QSignalSpy answered(&api, &ApiClient::serverAnswered);
+    const auto result = call(api, "GET", QStringLiteral("/healthz"));
+    QVERIFY(result.has_value());
+    QCOMPARE(result->error().code, QStringLiteral("network_unreachable"));
+    QCOMPARE(networkErrors.size(), 1);
+    QCOMPARE(answered.size(), 0);
+}
+
+void tst_ApiClient::callbackDroppedWithContext()
+{
+    Test::TestServer server(demoServer());
+    LECTERN_START_SERVER(server);
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    bool called = false;
+    auto *context = new QObject;
+    QNetworkReply *reply = api.get(QStringLiteral("/healthz"), context,
+                                   [&](const Result<QJsonValue> &) { called = true; });
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    delete context;
+    QVERIFY(finished.wait(5000));
+    QTest::qWait(50);
+    QVERIFY(!called);
+}
+
+void tst_ApiClient::htmlPageInsteadOfJson()
+{
+    // A captive portal or a web server at the wrong address: 200 and a page.
+    FaultyServer server;
     QVERIFY(server.listen());
-    server.setSilent(true);
+    server.answerHttp(200, "text/html", "<html><body>Welcome to the hotel Wi-Fi</body></html>");
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    const auto result = call(api, "GET", QStringLiteral("/healthz"));
+    QVERIFY(result.has_value());
+    QCOMPARE(result->error().code, QStringLiteral("invalid_response"));
+    QCOMPARE(result->error().details.value(u"httpStatus").toInt(), 200);
+}
+
+void tst_ApiClient::proxyErrorPage()
+{
+    // A reverse proxy whose Lectern behind it is down.
+    FaultyServer server;
+    QVERIFY(server.listen());
+    server.answerHttp(502, "text/html", "<html><h1>502 Bad Gateway</h1></html>");
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    QSignalSpy answered(&api, &ApiClient::serverAnswered);
+    const auto result = call(api, "POST", QStringLiteral("/api/v1/auth/login"));
+    QVERIFY(result.has_value());
+    QCOMPARE(result->error().code, QStringLiteral("service_unavailable"));
+    QCOMPARE(result->error().message, QStringLiteral("The server answered with HTTP status 502."));
+    QCOMPARE(answered.size(), 1);
+}
+
+void tst_ApiClient::bytesThatAreNotHttp()
+{
+    // Some other service on that port.
+    FaultyServer server;
+    QVERIFY(server.listen());
+    server.answerRaw("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\nProtocol mismatch.\r\n");
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    QSignalSpy networkErrors(&api, &ApiClient::networkErrorOccurred);
+    const auto result = call(api, "GET", QStringLiteral("/healthz"));
+    QVERIFY(result.has_value());
+    QCOMPARE(result->error().code, QStringLiteral("network_unreachable"));
+    QCOMPARE(networkErrors.size(), 1);
+}
+
+void tst_ApiClient::serverThatNeverAnswersTimesOut()
+{
+    FaultyServer server;
+    QVERIFY(server.listen());
+    server.neverAnswer();
     ApiClient api;
     api.setBaseUrl(server.url());
     api.setTimeout(300);
@@ -220,43 +360,27 @@ void tst_ApiClient::timeoutIsUnreachable()
     QVERIFY(result.has_value());
     QCOMPARE(result->error().code, QStringLiteral("network_unreachable"));
     QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(server.requestCount(), 1);
     QCOMPARE(networkErrors.size(), 1);
     QCOMPARE(ApiClient::defaultTimeoutMs, 15000);
 }
 
-void tst_ApiClient::cancelledRequestIsSilent()
+void tst_ApiClient::cancelledRequestToSilentServerIsSilent()
 {
-    FakeServer server;
+    FaultyServer server;
     QVERIFY(server.listen());
-    server.setSilent(true);
+    server.neverAnswer();
     ApiClient api;
     api.setBaseUrl(server.url());
     QSignalSpy networkErrors(&api, &ApiClient::networkErrorOccurred);
     bool called = false;
     QNetworkReply *reply = api.get(QStringLiteral("/healthz"), this,
                                    [&](const Result<QJsonValue> &) { called = true; });
-    QTRY_COMPARE(server.requests().size(), 1);
+    QTRY_COMPARE(server.requestCount(), 1);
     ApiClient::cancel(reply);
     QTest::qWait(50);
     QVERIFY(!called);
     QCOMPARE(networkErrors.size(), 0);
-}
-
-void tst_ApiClient::callbackDroppedWithContext()
-{
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.on("GET", QStringLiteral("/healthz"),
-              [](const FakeServer::Request &) { return FakeServer::Response::ok(QJsonObject {}); });
-    ApiClient api;
-    api.setBaseUrl(server.url());
-    bool called = false;
-    auto *context = new QObject;
-    api.get(QStringLiteral("/healthz"), context,
-            [&](const Result<QJsonValue> &) { called = true; });
-    delete context;
-    QTest::qWait(200);
-    QVERIFY(!called);
 }
 
 QTEST_GUILESS_MAIN(tst_ApiClient)

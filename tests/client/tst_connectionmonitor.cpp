@@ -1,4 +1,5 @@
-#include "fakeserver.h"
+#include "faultyserver.h"
+#include "liveserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -7,29 +8,24 @@
 
 using namespace Lectern;
 using namespace Lectern::Client;
-using Lectern::ClientTest::FakeServer;
+using namespace Lectern::ClientTest;
 using State = ConnectionMonitor::State;
 
+// Whether the client sees the server, against a real lectern-server that goes away and comes
+// back.
 class tst_ConnectionMonitor : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void onlineWhileHealthzAnswers();
+    void defaults();
+    void onlineWhileServerAnswers();
     void offlineWhenRefused();
     void goesOfflineAndBackOnline();
     void networkErrorTriggersImmediateCheck();
-    void unhealthyServerIsOffline();
-    void defaults();
-
-private:
-    static void serveHealthz(FakeServer &server)
-    {
-        server.on("GET", QStringLiteral("/healthz"), [](const FakeServer::Request &) {
-            return FakeServer::Response::ok(
-                QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}});
-        });
-    }
+    void stopForgetsTheState();
+    // Faults injected with a FaultyServer.
+    void proxyErrorPageIsOffline();
 };
 
 void tst_ConnectionMonitor::defaults()
@@ -38,88 +34,113 @@ void tst_ConnectionMonitor::defaults()
     ConnectionMonitor monitor(&api);
     QCOMPARE(monitor.interval(), 10000);
     QCOMPARE(monitor.state(), State::Unknown);
+    QVERIFY(!monitor.lastOnline().isValid());
 }
 
-void tst_ConnectionMonitor::onlineWhileHealthzAnswers()
+void tst_ConnectionMonitor::onlineWhileServerAnswers()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    serveHealthz(server);
+    Test::TestServer server(demoServer());
+    LECTERN_START_SERVER(server);
     ApiClient api;
     api.setBaseUrl(server.url());
     ConnectionMonitor monitor(&api);
     QSignalSpy changes(&monitor, &ConnectionMonitor::stateChanged);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
     monitor.start(false);
     QTRY_COMPARE(monitor.state(), State::Online);
     QCOMPARE(changes.size(), 1);
-    QCOMPARE(server.requests(QStringLiteral("/healthz")).size(), 1);
-    QVERIFY(server.requests().constFirst().header("Authorization").isEmpty());
+    QVERIFY(monitor.lastOnline() >= before);
 }
 
 void tst_ConnectionMonitor::offlineWhenRefused()
 {
     ApiClient api;
-    QUrl url(QStringLiteral("http://127.0.0.1"));
-    url.setPort(FakeServer::refusedPort());
-    api.setBaseUrl(url);
+    api.setBaseUrl(unusedServerUrl());
     ConnectionMonitor monitor(&api);
     monitor.start(false);
     QTRY_COMPARE(monitor.state(), State::Offline);
+    QVERIFY(!monitor.lastOnline().isValid());
 }
 
 void tst_ConnectionMonitor::goesOfflineAndBackOnline()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    serveHealthz(server);
-    const quint16 port = server.port();
+    RestartableServer server;
+    LECTERN_START_RESTARTABLE(server);
     ApiClient api;
     api.setBaseUrl(server.url());
     ConnectionMonitor monitor(&api);
     monitor.setInterval(100);
+    QSignalSpy changes(&monitor, &ConnectionMonitor::stateChanged);
     monitor.start(false);
     QTRY_COMPARE(monitor.state(), State::Online);
 
-    server.close();
+    server.stop();
     QTRY_COMPARE(monitor.state(), State::Offline);
+    const QDateTime lastSeen = monitor.lastOnline();
+    QVERIFY(lastSeen.isValid());
 
-    FakeServer again;
-    serveHealthz(again);
-    if (!again.listen(port))
-        QSKIP("the port was taken meanwhile");
-    QTRY_COMPARE(monitor.state(), State::Online);
+    LECTERN_START_RESTARTABLE(server);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor.state(), State::Online, 10000);
+    QVERIFY(monitor.lastOnline() > lastSeen);
+    QCOMPARE(changes.size(), 3);
 }
 
 void tst_ConnectionMonitor::networkErrorTriggersImmediateCheck()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    serveHealthz(server);
+    RestartableServer server;
+    LECTERN_START_RESTARTABLE(server);
     ApiClient api;
     api.setBaseUrl(server.url());
     ConnectionMonitor monitor(&api);
-    monitor.setInterval(60 * 60 * 1000); // only the error should cause the second check
+    monitor.setInterval(60 * 60 * 1000); // only the failed request should cause the next check
     monitor.start(false);
     QTRY_COMPARE(monitor.state(), State::Online);
-    QCOMPARE(server.requests(QStringLiteral("/healthz")).size(), 1);
 
-    server.close();
-    Q_EMIT api.networkErrorOccurred();
+    server.stop();
+    // Any request that fails to connect, here one the user's work would make.
+    std::optional<Result<QJsonValue>> reply;
+    api.get(QStringLiteral("/api/v1/auth/me"), this,
+            [&](const Result<QJsonValue> &result) { reply = result; });
+    QTRY_VERIFY(reply.has_value());
+    QCOMPARE(reply->error().code, QStringLiteral("network_unreachable"));
     QTRY_COMPARE(monitor.state(), State::Offline);
+
+    // And an answer from the server, any answer, prompts a check while offline.
+    LECTERN_START_RESTARTABLE(server);
+    reply.reset();
+    api.get(QStringLiteral("/api/v1/auth/me"), this,
+            [&](const Result<QJsonValue> &result) { reply = result; });
+    QTRY_VERIFY(reply.has_value());
+    QCOMPARE(reply->error().code, QStringLiteral("unauthorized"));
+    QTRY_COMPARE(monitor.state(), State::Online);
 }
 
-void tst_ConnectionMonitor::unhealthyServerIsOffline()
+void tst_ConnectionMonitor::stopForgetsTheState()
 {
-    FakeServer server;
-    QVERIFY(server.listen());
-    server.on("GET", QStringLiteral("/healthz"), [](const FakeServer::Request &) {
-        return FakeServer::Response::error(503, QStringLiteral("service_unavailable"));
-    });
+    Test::TestServer server(demoServer());
+    LECTERN_START_SERVER(server);
     ApiClient api;
     api.setBaseUrl(server.url());
     ConnectionMonitor monitor(&api);
     monitor.start(false);
+    QTRY_COMPARE(monitor.state(), State::Online);
+    monitor.stop();
+    QCOMPARE(monitor.state(), State::Unknown);
+    QVERIFY(!monitor.isRunning());
+}
+
+void tst_ConnectionMonitor::proxyErrorPageIsOffline()
+{
+    // A reverse proxy answers, but the Lectern server behind it does not.
+    FaultyServer proxy;
+    QVERIFY(proxy.listen());
+    proxy.answerHttp(503, "text/html", "<html><h1>503 Service Unavailable</h1></html>");
+    ApiClient api;
+    api.setBaseUrl(proxy.url());
+    ConnectionMonitor monitor(&api);
+    monitor.start(false);
     QTRY_COMPARE(monitor.state(), State::Offline);
+    QCOMPARE(proxy.requestCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionMonitor)

@@ -1,4 +1,4 @@
-#include "fakeserver.h"
+#include "liveserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -8,7 +8,7 @@
 
 using namespace Lectern;
 using namespace Lectern::Client;
-using Lectern::ClientTest::FakeServer;
+using namespace Lectern::ClientTest;
 
 class tst_ErrorMessages : public QObject
 {
@@ -21,7 +21,10 @@ private Q_SLOTS:
     void retryAfterMinutes_data();
     void retryAfterMinutes();
     void refusedPortIsUnreachable();
-    void lockoutFromServerAnswer();
+    void lockoutRetryAfterHeaderWins();
+    // What the login dialog says for what a real server answers.
+    void realServerAnswers_data();
+    void realServerAnswers();
 
 private:
     const QUrl m_server = QUrl(QStringLiteral("http://127.0.0.1:8080"));
@@ -116,7 +119,7 @@ void tst_ErrorMessages::retryAfterMinutes()
 
 void tst_ErrorMessages::refusedPortIsUnreachable()
 {
-    const quint16 port = FakeServer::refusedPort();
+    const quint16 port = unusedPort();
     QUrl server;
     server.setScheme(QStringLiteral("http"));
     server.setHost(QStringLiteral("127.0.0.1"));
@@ -138,7 +141,7 @@ void tst_ErrorMessages::refusedPortIsUnreachable()
                  .arg(port));
 }
 
-void tst_ErrorMessages::lockoutFromServerAnswer()
+void tst_ErrorMessages::lockoutRetryAfterHeaderWins()
 {
     // Retry-After in the header wins over the body: it is what proxies and the HTTP spec use.
     const Result<QJsonValue> result = ApiClient::parseResponse(
@@ -149,6 +152,55 @@ void tst_ErrorMessages::lockoutFromServerAnswer()
     QCOMPARE(result.error().details.value(u"retryAfter").toInteger(), 600);
     QCOMPARE(ErrorMessages::forLogin(result.error(), m_server),
              QStringLiteral("Too many failed attempts. Try again in 10 minutes."));
+}
+
+void tst_ErrorMessages::realServerAnswers_data()
+{
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QStringList>("passwords"); // tried in turn; the message is for the last
+    QTest::addColumn<bool>("suspend");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("wrong password")
+        << QStringLiteral("student1@demo.lectern") << QStringList {QStringLiteral("nope")} << false
+        << QStringLiteral("The email or password is incorrect.");
+    QTest::newRow("locked out") << QStringLiteral("ta@demo.lectern")
+                                << QStringList {QStringLiteral("a"), QStringLiteral("b"),
+                                                QStringLiteral("c"), QStringLiteral("d"),
+                                                QStringLiteral("e"), demoPassword}
+                                << false
+                                << QStringLiteral(
+                                       "Too many failed attempts. Try again in 15 minutes.");
+    QTest::newRow("suspended")
+        << QStringLiteral("student2@demo.lectern") << QStringList {demoPassword} << true
+        << QStringLiteral("This account is suspended. Contact your organization's administrator.");
+}
+
+void tst_ErrorMessages::realServerAnswers()
+{
+    QFETCH(QString, email);
+    QFETCH(QStringList, passwords);
+    QFETCH(bool, suspend);
+    QFETCH(QString, expected);
+
+    Test::TestServer server(demoServer());
+    LECTERN_START_SERVER(server);
+    if (suspend) {
+        const QString problem = suspendUser(server.url(), email);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    std::optional<Result<QJsonValue>> result;
+    for (const QString &password : std::as_const(passwords)) {
+        result.reset();
+        api.post(QStringLiteral("/api/v1/auth/login"),
+                 {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}, this,
+                 [&](const Result<QJsonValue> &reply) { result = reply; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+    }
+    QVERIFY(!result->isOk());
+    QCOMPARE(ErrorMessages::forLogin(result->error(), server.url()), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_ErrorMessages)

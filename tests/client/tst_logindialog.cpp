@@ -22,6 +22,7 @@ private Q_SLOTS:
     void busyStateLocksTheForm();
     void errorsAppearInTheDialog();
     void typingClearsTheMessage();
+    void dismissButtonSaysWhatItDoes();
 
 private:
     template<typename T> static T *child(QWidget &dialog, const char *name)
@@ -149,6 +150,24 @@ void tst_LoginDialog::typingClearsTheMessage()
     QVERIFY(child<QLabel>(dialog, "messageLabel")->isVisible());
     QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("a"));
     QVERIFY(!child<QLabel>(dialog, "messageLabel")->isVisible());
+}
+
+void tst_LoginDialog::dismissButtonSaysWhatItDoes()
+{
+    LoginDialog dialog;
+    auto *button = child<QPushButton>(dialog, "quitButton");
+    QVERIFY(dialog.closesApplication());
+    QCOMPARE(button->text(), QStringLiteral("&Quit"));
+    // Over the main window (logging in again after the session ended), it only closes the dialog.
+    dialog.setClosesApplication(false);
+    QCOMPARE(button->text(), QStringLiteral("&Cancel"));
+    QSignalSpy rejected(&dialog, &QDialog::rejected);
+    dialog.show();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(!dialog.isVisible());
+    dialog.setClosesApplication(true);
+    QCOMPARE(button->text(), QStringLiteral("&Quit"));
 }
 
 QTEST_MAIN(tst_LoginDialog)

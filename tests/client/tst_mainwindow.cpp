@@ -1,6 +1,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
@@ -20,6 +21,10 @@ private Q_SLOTS:
     void profile();
     void switchingWorkspaces();
     void connectionIndicator();
+    void offlineStatus_data();
+    void offlineStatus();
+    void statusLineFollowsTheConnection();
+    void sessionEndedBar();
     void menuActions();
     void initials_data();
     void initials();
@@ -176,11 +181,91 @@ void tst_MainWindow::connectionIndicator()
     QVERIFY(!online.isNull());
     QVERIFY(online != offline); // green dot, red dot
 
-    window.setProfile(user(QStringLiteral("Ada Admin"), {Role::Admin}), organization());
+    window.setProfile(user(QStringLiteral("Sam Student"), {Role::Student}), organization());
+    window.setLastConnected(QDateTime::currentDateTime().addSecs(-2 * 3600));
     window.resize(1280, 720);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     saveScreenshot(&window, QStringLiteral("mainwindow-offline"));
+}
+
+void tst_MainWindow::offlineStatus_data()
+{
+    QTest::addColumn<QDateTime>("lastConnected");
+    QTest::addColumn<QString>("expected");
+
+    const QDateTime now(QDate(2026, 3, 12), QTime(16, 40));
+    QTest::newRow("never") << QDateTime() << QStringLiteral("Working offline");
+    QTest::newRow("today") << QDateTime(QDate(2026, 3, 12), QTime(9, 5, 31))
+                           << QStringLiteral("Working offline — last connected at 9:05 AM");
+    QTest::newRow("yesterday") << QDateTime(QDate(2026, 3, 11), QTime(18, 30))
+                               << QStringLiteral(
+                                      "Working offline — last connected yesterday at 6:30 PM");
+    QTest::newRow("last week") << QDateTime(QDate(2026, 3, 4), QTime(8, 0))
+                               << QStringLiteral("Working offline — last connected on 3/4/26");
+}
+
+void tst_MainWindow::offlineStatus()
+{
+    QFETCH(QDateTime, lastConnected);
+    QFETCH(QString, expected);
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QDateTime now(QDate(2026, 3, 12), QTime(16, 40));
+    const QString text = MainWindow::offlineStatus(lastConnected.toUTC(), now);
+    QLocale::setDefault(previous);
+    QCOMPARE(text, expected);
+}
+
+void tst_MainWindow::statusLineFollowsTheConnection()
+{
+    MainWindow window;
+    window.setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    auto *status = window.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY(status);
+    const QDateTime earlier = QDateTime::currentDateTimeUtc().addSecs(-60);
+    window.setLastConnected(earlier);
+    QCOMPARE(status->text(), QString());
+
+    window.setConnectionState(ConnectionMonitor::State::Offline);
+    QCOMPARE(status->text(), MainWindow::offlineStatus(earlier));
+    QVERIFY(status->text().startsWith(QStringLiteral("Working offline — last connected ")));
+    window.setConnectionState(ConnectionMonitor::State::Online);
+    QCOMPARE(status->text(), QString());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("serverLabel"))->text(),
+             QStringLiteral("Server: http://127.0.0.1:8080"));
+}
+
+void tst_MainWindow::sessionEndedBar()
+{
+    MainWindow window;
+    window.setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    window.setProfile(user(QStringLiteral("Sam Student"), {Role::Student}), organization());
+    window.setConnectionState(ConnectionMonitor::State::Online);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *bar = window.findChild<QWidget *>(QStringLiteral("sessionBar"));
+    QVERIFY(bar);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(!window.isSessionEndedShown());
+
+    window.showSessionEnded(QStringLiteral("Your session has ended — log in again to sync."));
+    QVERIFY(bar->isVisible());
+    QVERIFY(window.isSessionEndedShown());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("sessionBarText"))->text(),
+             QStringLiteral("Your session has ended — log in again to sync."));
+    saveScreenshot(&window, QStringLiteral("mainwindow-session-ended"));
+
+    QSignalSpy login(&window, &MainWindow::loginRequested);
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("sessionLoginButton")),
+                      Qt::LeftButton);
+    QCOMPARE(login.size(), 1);
+    // The window stays as it was: same person, same workspace.
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("userNameLabel"))->text(),
+             QStringLiteral("Sam Student"));
+    window.hideSessionEnded();
+    QVERIFY(!bar->isVisible());
 }
 
 void tst_MainWindow::menuActions()

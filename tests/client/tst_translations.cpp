@@ -79,6 +79,17 @@ void tst_Translations::frenchWindows()
              QStringLiteral("Enseignant, Administrateur"));
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("connectionLabel"))->text(),
              QStringLiteral("Hors ligne"));
+    auto *status = window.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QCOMPARE(status->text(), QStringLiteral("Travail hors ligne"));
+    window.setLastConnected(QDateTime::currentDateTime());
+    QVERIFY2(
+        status->text().startsWith(QStringLiteral("Travail hors ligne — dernière connexion à ")),
+        qPrintable(status->text()));
+    window.showSessionEnded(ErrorMessages::sessionEndedWhileWorking());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("sessionBarText"))->text(),
+             QStringLiteral("Votre session a expiré — reconnectez-vous pour synchroniser."));
+    QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("sessionLoginButton"))->text(),
+             QStringLiteral("Se &connecter…"));
     const auto *list = window.findChild<QListWidget *>(QStringLiteral("workspaceList"));
     QCOMPARE(list->item(0)->text(), QStringLiteral("Apprendre"));
     QCOMPARE(window.menuBar()->actions().constFirst()->text(), QStringLiteral("&Fichier"));

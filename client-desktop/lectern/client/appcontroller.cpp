@@ -7,6 +7,7 @@
 #include "logging.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "profilecache.h"
 #include "session.h"
 
 #include <QDir>
@@ -33,6 +34,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_dataDir(resolveDataDir(options.dataDir))
     , m_settings(
           std::make_unique<ClientSettings>(options.dataDir.isEmpty() ? QString() : m_dataDir))
+    , m_profiles(std::make_unique<ProfileCache>(m_dataDir))
     , m_api(new ApiClient(this))
     , m_tokens(new TokenStore(m_dataDir, options.tokenStoreMode, this))
     , m_session(new Session(m_api, m_tokens, this))
@@ -43,6 +45,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     qCInfo(lcUi) << "data folder:" << m_dataDir;
     if (options.connectionCheckIntervalMs > 0)
         m_monitor->setInterval(options.connectionCheckIntervalMs);
+    m_session->setProfileCache(m_profiles.get());
 
     connect(m_session, &Session::loggedIn, this, &AppController::onLoggedIn);
     connect(m_session, &Session::loginFailed, this, [this](const Error &error) {
@@ -50,27 +53,40 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         m_loginDialog->showError(error);
     });
     connect(m_session, &Session::resumeFailed, this, &AppController::onResumeFailed);
+    connect(m_session, &Session::resumedOffline, this, &AppController::onResumedOffline);
     connect(m_session, &Session::sessionExpired, this, &AppController::onSessionExpired);
-    connect(m_session, &Session::profileChanged, this,
-            [this] { m_mainWindow->setProfile(m_session->user(), m_session->organization()); });
+    connect(m_session, &Session::profileChanged, this, [this] {
+        m_mainWindow->setProfile(m_session->user(), m_session->organization());
+        m_mainWindow->setLastConnected(m_session->lastConnected());
+    });
 
     connect(m_loginDialog.get(), &LoginDialog::loginRequested, this,
             [this](const QUrl &server, const QString &email, const QString &password) {
                 m_resuming = false;
                 m_session->login(server, email, password);
             });
-    connect(m_loginDialog.get(), &LoginDialog::rejected, this, &AppController::quitRequested);
+    connect(m_loginDialog.get(), &LoginDialog::rejected, this, [this] {
+        // Over the main window, dismissing the dialog only closes it.
+        if (m_loginDialog->closesApplication())
+            Q_EMIT quitRequested();
+    });
 
-    connect(m_monitor, &ConnectionMonitor::stateChanged, m_mainWindow.get(),
-            &MainWindow::setConnectionState);
+    connect(m_monitor, &ConnectionMonitor::stateChanged, this, &AppController::onConnectionChanged);
     connect(m_mainWindow.get(), &MainWindow::logoutRequested, this, &AppController::logout);
     connect(m_mainWindow.get(), &MainWindow::quitRequested, this, &AppController::quitRequested);
+    connect(m_mainWindow.get(), &MainWindow::loginRequested, this, &AppController::logInAgain);
 
     m_resumeGrace.setSingleShot(true);
     m_resumeGrace.setInterval(400);
     connect(&m_resumeGrace, &QTimer::timeout, this, [this] {
         if (!m_resuming)
             return;
+        // Someone who can work from the cache does not wait for a slow network: the answer
+        // updates the window when it comes.
+        if (m_session->isProfileFromCache()) {
+            showMainWindow();
+            return;
+        }
         showLogin();
         m_loginDialog->setBusy(true, tr("Logging in as %1…").arg(m_session->email()));
     });
@@ -101,6 +117,7 @@ void AppController::start()
 
 void AppController::showLogin(const QString &message)
 {
+    m_loginDialog->setClosesApplication(true);
     m_loginDialog->clearPassword();
     m_loginDialog->showMessage(message);
     m_loginDialog->show();
@@ -108,6 +125,7 @@ void AppController::showLogin(const QString &message)
     m_loginDialog->activateWindow();
     // Show the dialog before hiding the main window so that the application never has no window.
     m_mainWindow->hide();
+    m_mainWindow->hideSessionEnded();
 }
 
 void AppController::onLoggedIn()
@@ -122,6 +140,7 @@ void AppController::onLoggedIn()
     m_loginDialog->clearPassword();
     m_loginDialog->clearMessage();
     m_loginDialog->setEmail(m_session->email());
+    m_mainWindow->hideSessionEnded();
     showMainWindow();
 }
 
@@ -129,6 +148,7 @@ void AppController::showMainWindow()
 {
     m_mainWindow->setServerUrl(m_session->serverUrl());
     m_mainWindow->setProfile(m_session->user(), m_session->organization());
+    m_mainWindow->setLastConnected(m_session->lastConnected());
     m_mainWindow->show();
     m_mainWindow->raise();
     m_mainWindow->activateWindow();
@@ -144,23 +164,84 @@ void AppController::onResumeFailed(const Error &error)
     m_resumeGrace.stop();
     qCInfo(lcAuth) << "could not resume the last session:" << error.code;
     m_loginDialog->setBusy(false);
+    if (m_mainWindow->isVisible()) {
+        // Opened from the cache while the server took its time: keep it open.
+        showSessionEnded(error);
+        return;
+    }
     showLogin(error.code == u"no_stored_token"
                   ? QString()
                   : ErrorMessages::forLogin(error, m_session->serverUrl()));
 }
 
+void AppController::onResumedOffline(const Error &error)
+{
+    if (!m_resuming)
+        return;
+    m_resuming = false;
+    m_resumeGrace.stop();
+    m_loginDialog->setBusy(false);
+    showMainWindow();
+    // No answer at all: say so now rather than after the monitor's first check.
+    if (error.code == QLatin1StringView(ClientErrorCode::NetworkUnreachable)
+        && m_monitor->state() != ConnectionMonitor::State::Online)
+        m_mainWindow->setConnectionState(ConnectionMonitor::State::Offline);
+}
+
 void AppController::onSessionExpired(const Error &error)
 {
     qCInfo(lcAuth) << "session ended by the server:" << error.code;
-    m_monitor->stop();
     m_loginDialog->setBusy(false);
+    if (m_mainWindow->isVisible()) {
+        showSessionEnded(error);
+        return;
+    }
+    m_monitor->stop();
     showLogin(error.code == QLatin1StringView(ErrorCode::AccountDisabled)
                   ? ErrorMessages::forLogin(error, m_session->serverUrl())
                   : ErrorMessages::sessionEnded());
 }
 
+void AppController::showSessionEnded(const Error &error)
+{
+    m_mainWindow->showSessionEnded(error.code == QLatin1StringView(ErrorCode::AccountDisabled)
+                                       ? ErrorMessages::forLogin(error, m_session->serverUrl())
+                                       : ErrorMessages::sessionEndedWhileWorking());
+}
+
+void AppController::onConnectionChanged(ConnectionMonitor::State state)
+{
+    m_mainWindow->setConnectionState(state);
+    if (!m_session->isLoggedIn())
+        return;
+    if (state == ConnectionMonitor::State::Offline) {
+        m_session->noteConnected(m_monitor->lastOnline());
+        m_mainWindow->setLastConnected(m_session->lastConnected());
+    } else if (state == ConnectionMonitor::State::Online && !m_session->hasValidAccessToken()) {
+        // Back from offline: the session becomes a full one again in the background, or ends
+        // (sessionExpired) if the server no longer takes the refresh token.
+        qCInfo(lcAuth) << "server is back; renewing the session";
+        m_session->refresh();
+    }
+}
+
+void AppController::logInAgain()
+{
+    m_loginDialog->setServerUrl(m_session->serverUrl());
+    m_loginDialog->setEmail(m_session->email());
+    m_loginDialog->setBusy(false);
+    m_loginDialog->clearPassword();
+    m_loginDialog->clearMessage();
+    m_loginDialog->setClosesApplication(false);
+    m_loginDialog->show();
+    m_loginDialog->raise();
+    m_loginDialog->activateWindow();
+}
+
 void AppController::logout()
 {
+    m_resuming = false;
+    m_resumeGrace.stop();
     m_monitor->stop();
     m_session->logout();
     showLogin();

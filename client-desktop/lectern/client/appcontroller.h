@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionmonitor.h"
 #include "tokenstore.h"
 
 #include <QObject>
@@ -12,9 +13,9 @@ namespace Lectern::Client {
 
 class ApiClient;
 class ClientSettings;
-class ConnectionMonitor;
 class LoginDialog;
 class MainWindow;
+class ProfileCache;
 class Session;
 
 // How the program was started (main.cpp fills this from the command line; tests set it directly).
@@ -28,8 +29,10 @@ struct AppOptions
 };
 
 // Runs the client: owns the session and its services, shows the login dialog, then the main window,
-// and goes back to the login dialog on logout or when the session ends. Exposes its parts so that a
-// test can drive the whole flow.
+// and goes back to the login dialog on logout. Offline first: a start without the server opens the
+// main window from the cached profile, and a session that ends while the window is open says so in
+// the window (with a way to log in again) instead of taking the window away. Exposes its parts so
+// that a test can drive the whole flow.
 class AppController : public QObject
 {
     Q_OBJECT
@@ -41,6 +44,8 @@ public:
     ~AppController() override;
 
     // Resumes the last session when a refresh token is kept for it, else shows the login dialog.
+    // When the server does not answer and the account's profile is cached, opens the main window
+    // offline at once.
     void start();
 
     ApiClient *api() const { return m_api; }
@@ -48,6 +53,7 @@ public:
     Session *session() const { return m_session; }
     ConnectionMonitor *connectionMonitor() const { return m_monitor; }
     ClientSettings *settings() const { return m_settings.get(); }
+    ProfileCache *profileCache() const { return m_profiles.get(); }
     LoginDialog *loginDialog() const { return m_loginDialog.get(); }
     MainWindow *mainWindow() const { return m_mainWindow.get(); }
     QString dataDir() const { return m_dataDir; }
@@ -60,19 +66,26 @@ private:
     void showMainWindow();
     void onLoggedIn();
     void onResumeFailed(const Error &error);
+    void onResumedOffline(const Error &error);
     void onSessionExpired(const Error &error);
+    void onConnectionChanged(ConnectionMonitor::State state);
+    void showSessionEnded(const Error &error);
+    void logInAgain();
     void logout();
 
     AppOptions m_options;
     QString m_dataDir;
     std::unique_ptr<ClientSettings> m_settings;
+    std::unique_ptr<ProfileCache> m_profiles;
     ApiClient *m_api;
     TokenStore *m_tokens;
     Session *m_session;
     ConnectionMonitor *m_monitor;
     std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
-    QTimer m_resumeGrace; // shows the login dialog only when resuming takes noticeable time
+    // Resuming waits this long for the server before showing something: the main window from the
+    // cached profile, or else the login dialog with a spinner.
+    QTimer m_resumeGrace;
     bool m_resuming = false;
 };
 

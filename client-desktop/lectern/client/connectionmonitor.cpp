@@ -69,6 +69,8 @@ void ConnectionMonitor::checkNow()
         QStringLiteral("/healthz"), this,
         [this](const Result<QJsonValue> &reply) {
             m_check = nullptr;
+            if (reply)
+                m_lastOnline = QDateTime::currentDateTimeUtc();
             setState(reply ? State::Online : State::Offline);
         },
         options);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
@@ -27,6 +28,8 @@ public:
 
     State state() const { return m_state; }
     bool isOnline() const { return m_state == State::Online; }
+    // When a check last found the server answering (UTC); invalid before the first one.
+    QDateTime lastOnline() const { return m_lastOnline; }
     int interval() const { return m_timer.interval(); }
     void setInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
 
@@ -49,6 +52,7 @@ private:
     QTimer m_timer;
     QPointer<QNetworkReply> m_check;
     State m_state = State::Unknown;
+    QDateTime m_lastOnline;
 };
 
 } // namespace Lectern::Client

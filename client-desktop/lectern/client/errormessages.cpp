@@ -59,6 +59,11 @@ QString ErrorMessages::sessionEnded()
     return tr("Your session has ended. Log in again.");
 }
 
+QString ErrorMessages::sessionEndedWhileWorking()
+{
+    return tr("Your session has ended — log in again to sync.");
+}
+
 int ErrorMessages::retryAfterMinutes(const Error &error)
 {
     const double seconds = error.details.value(u"retryAfter").toDouble();

@@ -17,6 +17,8 @@ public:
     static QString forLogin(const Error &error, const QUrl &server);
     static QString invalidServerUrl();
     static QString sessionEnded();
+    // The same, said in the main window, where the person may go on working meanwhile.
+    static QString sessionEndedWhileWorking();
 
     // Whole minutes to wait after a 429, rounded up and at least one (details.retryAfter, seconds).
     static int retryAfterMinutes(const Error &error);

@@ -90,9 +90,9 @@ LoginDialog::LoginDialog(QWidget *parent)
     m_loginButton->setObjectName(QStringLiteral("loginButton"));
     m_loginButton->setDefault(true);
     m_loginButton->setAutoDefault(true);
-    QPushButton *quitButton = m_buttons->addButton(tr("&Quit"), QDialogButtonBox::RejectRole);
-    quitButton->setObjectName(QStringLiteral("quitButton"));
-    quitButton->setAutoDefault(false);
+    m_quitButton = m_buttons->addButton(tr("&Quit"), QDialogButtonBox::RejectRole);
+    m_quitButton->setObjectName(QStringLiteral("quitButton"));
+    m_quitButton->setAutoDefault(false);
 
     auto *footer = new QHBoxLayout;
     footer->setSpacing(8);
@@ -191,6 +191,12 @@ void LoginDialog::clearMessage()
 QString LoginDialog::message() const
 {
     return m_messageLabel->text();
+}
+
+void LoginDialog::setClosesApplication(bool closes)
+{
+    m_closesApplication = closes;
+    m_quitButton->setText(closes ? tr("&Quit") : tr("&Cancel"));
 }
 
 void LoginDialog::showEvent(QShowEvent *event)

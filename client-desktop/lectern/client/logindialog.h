@@ -38,6 +38,11 @@ public:
     void clearMessage();
     QString message() const;
 
+    // The dismiss button says "Quit" while the dialog is all there is of the program, and
+    // "Cancel" when it opens over the main window to log in again.
+    void setClosesApplication(bool closes);
+    bool closesApplication() const { return m_closesApplication; }
+
 Q_SIGNALS:
     void loginRequested(const QUrl &server, const QString &email, const QString &password);
     void cancelRequested();
@@ -58,7 +63,9 @@ private:
     BusyIndicator *m_busyIndicator;
     QDialogButtonBox *m_buttons;
     QPushButton *m_loginButton;
+    QPushButton *m_quitButton;
     bool m_busy = false;
+    bool m_closesApplication = true;
 };
 
 } // namespace Lectern::Client

@@ -12,8 +12,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -52,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_organizationLabel(new QLabel(this))
     , m_connectionIcon(new QLabel(this))
     , m_connectionLabel(new QLabel(this))
+    , m_statusLabel(new QLabel(this))
     , m_serverLabel(new QLabel(this))
     , m_workspaceList(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
@@ -87,12 +90,17 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(createHeader());
+    layout->addWidget(createSessionBar());
     layout->addLayout(body, 1);
     setCentralWidget(central);
 
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setContentsMargins(6, 0, 6, 0);
     m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
     m_serverLabel->setForegroundRole(QPalette::PlaceholderText);
-    statusBar()->addWidget(m_serverLabel, 1);
+    m_serverLabel->setContentsMargins(6, 0, 6, 0);
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->setSizeGripEnabled(true);
 
     createMenus();
@@ -116,8 +124,16 @@ QWidget *MainWindow::createHeader()
     appFont.setWeight(QFont::DemiBold);
     appName->setFont(appFont);
 
+    // Icon and word in a rounded pill whose tint follows the state (see setConnectionState()).
+    m_connectionPill = new QFrame(header);
+    m_connectionPill->setObjectName(QStringLiteral("connectionPill"));
     m_connectionIcon->setObjectName(QStringLiteral("connectionIcon"));
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    auto *pillLayout = new QHBoxLayout(m_connectionPill);
+    pillLayout->setContentsMargins(10, 4, 12, 4);
+    pillLayout->setSpacing(6);
+    pillLayout->addWidget(m_connectionIcon);
+    pillLayout->addWidget(m_connectionLabel);
 
     auto *separator = new QFrame(header);
     separator->setFrameShape(QFrame::VLine);
@@ -154,14 +170,59 @@ QWidget *MainWindow::createHeader()
     layout->addWidget(logo);
     layout->addWidget(appName);
     layout->addStretch(1);
-    layout->addWidget(m_connectionIcon);
-    layout->addWidget(m_connectionLabel);
+    layout->addWidget(m_connectionPill);
     layout->addSpacing(8);
     layout->addWidget(separator);
     layout->addSpacing(8);
     layout->addWidget(m_avatarLabel);
     layout->addLayout(who);
     return header;
+}
+
+QWidget *MainWindow::createSessionBar()
+{
+    m_sessionBar = new QFrame(this);
+    m_sessionBar->setObjectName(QStringLiteral("sessionBar"));
+    // Fixed colours, like the login dialog's message: readable under light and dark palettes.
+    m_sessionBar->setStyleSheet(QStringLiteral(
+        "QFrame#sessionBar { background: #FEF6E0; border-bottom: 1px solid #F2D58A; }"
+        "QFrame#sessionBar QLabel { color: #5C4308; }"));
+    m_sessionBar->setAccessibleName(tr("Session ended"));
+
+    auto *icon = new QLabel(m_sessionBar);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(QSize(18, 18)));
+    m_sessionBarText = new QLabel(m_sessionBar);
+    m_sessionBarText->setObjectName(QStringLiteral("sessionBarText"));
+    m_sessionBarText->setWordWrap(true);
+    m_sessionBarText->setTextFormat(Qt::PlainText);
+    auto *login = new QPushButton(tr("&Log in…"), m_sessionBar);
+    login->setObjectName(QStringLiteral("sessionLoginButton"));
+    connect(login, &QPushButton::clicked, this, &MainWindow::loginRequested);
+
+    auto *layout = new QHBoxLayout(m_sessionBar);
+    layout->setContentsMargins(16, 8, 16, 8);
+    layout->setSpacing(10);
+    layout->addWidget(icon);
+    layout->addWidget(m_sessionBarText, 1);
+    layout->addWidget(login);
+    m_sessionBar->hide();
+    return m_sessionBar;
+}
+
+void MainWindow::showSessionEnded(const QString &message)
+{
+    m_sessionBarText->setText(message);
+    m_sessionBar->show();
+}
+
+void MainWindow::hideSessionEnded()
+{
+    m_sessionBar->hide();
+}
+
+bool MainWindow::isSessionEndedShown() const
+{
+    return !m_sessionBar->isHidden();
 }
 
 void MainWindow::updateSidebarStyle()
@@ -270,28 +331,71 @@ void MainWindow::setConnectionState(ConnectionMonitor::State state)
     QString text;
     QString icon;
     QString tip;
+    QString tint; // the pill's background; offline is a normal state, so no alarm colours
     switch (state) {
     case ConnectionMonitor::State::Online:
         text = tr("Online");
         icon = QStringLiteral(":/icons/online.svg");
         tip = tr("Connected to %1.").arg(m_serverUrl.toDisplayString());
+        tint = QStringLiteral("rgba(22, 163, 74, 26)");
         break;
     case ConnectionMonitor::State::Offline:
         text = tr("Offline");
         icon = QStringLiteral(":/icons/offline.svg");
         tip = tr("Cannot reach %1. Your work is kept on this computer.")
                   .arg(m_serverUrl.toDisplayString());
+        tint = QStringLiteral("rgba(100, 116, 139, 36)");
         break;
     case ConnectionMonitor::State::Unknown:
         text = tr("Connecting…");
         icon = QStringLiteral(":/icons/unknown.svg");
         tip = tr("Checking the connection to %1.").arg(m_serverUrl.toDisplayString());
+        tint = QStringLiteral("rgba(156, 163, 175, 36)");
         break;
     }
     m_connectionLabel->setText(text);
-    m_connectionLabel->setToolTip(tip);
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_connectionPill), static_cast<QWidget *>(m_connectionIcon),
+          static_cast<QWidget *>(m_connectionLabel)})
+        widget->setToolTip(tip);
+    m_connectionPill->setStyleSheet(
+        QStringLiteral("QFrame#connectionPill { background: %1; border-radius: 12px; }").arg(tint));
     m_connectionIcon->setPixmap(QIcon(icon).pixmap(QSize(14, 14)));
-    m_connectionIcon->setToolTip(tip);
+    updateStatusLine();
+}
+
+void MainWindow::setLastConnected(const QDateTime &when)
+{
+    m_lastConnected = when;
+    updateStatusLine();
+}
+
+void MainWindow::updateStatusLine()
+{
+    if (m_connectionState == ConnectionMonitor::State::Offline)
+        m_statusLabel->setText(offlineStatus(m_lastConnected));
+    else
+        m_statusLabel->clear();
+}
+
+QString MainWindow::offlineStatus(const QDateTime &lastConnected, const QDateTime &now)
+{
+    if (!lastConnected.isValid())
+        return tr("Working offline");
+    const QDateTime local = lastConnected.toLocalTime();
+    const QDate today = now.toLocalTime().date();
+    const QLocale locale;
+    // Minutes are enough (the C locale's short format has seconds).
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(QStringLiteral(":ss"));
+    const QString time = locale.toString(local.time(), timeFormat);
+    if (local.date() == today)
+        return tr("Working offline — last connected at %1", "%1: a time of day").arg(time);
+    if (local.date() == today.addDays(-1))
+        return tr("Working offline — last connected yesterday at %1", "%1: a time of day")
+            .arg(time);
+    return tr("Working offline — last connected on %1", "%1: a date")
+        .arg(locale.toString(local.date(), QLocale::ShortFormat));
 }
 
 Workspace MainWindow::currentWorkspace() const

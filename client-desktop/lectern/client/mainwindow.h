@@ -3,13 +3,16 @@
 #include "connectionmonitor.h"
 #include "workspace.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QUrl>
 #include <lectern/organization.h>
 #include <lectern/user.h>
 
+class QFrame;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 
 namespace Lectern::Client {
@@ -28,6 +31,18 @@ public:
     void setProfile(const User &user, const Organization &organization);
     void setServerUrl(const QUrl &url);
     void setConnectionState(ConnectionMonitor::State state);
+    // When the server last answered (UTC), for the status line while offline.
+    void setLastConnected(const QDateTime &when);
+
+    // A bar above the workspaces saying that the session is over, with a "Log in" button
+    // (loginRequested()); the window and everything in it stay as they are.
+    void showSessionEnded(const QString &message);
+    void hideSessionEnded();
+    bool isSessionEndedShown() const;
+
+    // "Working offline — last connected at 14:05" (yesterday at, on <date>).
+    static QString offlineStatus(const QDateTime &lastConnected,
+                                 const QDateTime &now = QDateTime::currentDateTime());
 
     QList<Workspace> workspaces() const { return m_workspaces; }
     Workspace currentWorkspace() const;
@@ -39,6 +54,7 @@ public:
 Q_SIGNALS:
     void logoutRequested();
     void quitRequested();
+    void loginRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,19 +63,26 @@ private:
     void updateSidebarStyle();
     void createMenus();
     QWidget *createHeader();
+    QWidget *createSessionBar();
+    void updateStatusLine();
     void showAbout();
 
     QLabel *m_avatarLabel;
     QLabel *m_userNameLabel;
     QLabel *m_rolesLabel;
     QLabel *m_organizationLabel;
+    QFrame *m_connectionPill = nullptr;
     QLabel *m_connectionIcon;
     QLabel *m_connectionLabel;
+    QLabel *m_statusLabel;
     QLabel *m_serverLabel;
+    QFrame *m_sessionBar = nullptr;
+    QLabel *m_sessionBarText = nullptr;
     QListWidget *m_workspaceList;
     QStackedWidget *m_pages;
     QList<Workspace> m_workspaces;
     QUrl m_serverUrl;
+    QDateTime m_lastConnected;
     ConnectionMonitor::State m_connectionState = ConnectionMonitor::State::Unknown;
 };
 

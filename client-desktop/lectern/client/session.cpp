@@ -2,6 +2,7 @@
 
 #include "authresponse.h"
 #include "logging.h"
+#include "profilecache.h"
 #include "tokenstore.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,10 @@ const QString loginPath = QStringLiteral("/api/v1/auth/login");
 const QString refreshPath = QStringLiteral("/api/v1/auth/refresh");
 const QString logoutPath = QStringLiteral("/api/v1/auth/logout");
 const QString mePath = QStringLiteral("/api/v1/auth/me");
+
+// How soon a refresh that met no server is tried again (the connection monitor also asks for one
+// as soon as the server answers again).
+constexpr std::chrono::seconds retryInterval(30);
 
 ApiClient::Options withoutToken()
 {
@@ -53,6 +58,13 @@ bool Session::isAuthFailure(const Error &error)
         || error.details.value(u"httpStatus").toInt() == 401;
 }
 
+bool Session::hasValidAccessToken() const
+{
+    return !m_accessToken.isEmpty()
+        && (!m_accessTokenExpiry.isValid()
+            || QDateTime::currentDateTimeUtc() < m_accessTokenExpiry);
+}
+
 QString Session::storeKey() const
 {
     return TokenStore::keyFor(m_serverUrl, m_email);
@@ -82,6 +94,7 @@ void Session::login(const QUrl &server, const QString &email, const QString &pas
             }
             apply(*response);
             storeRefreshToken();
+            saveProfile();
             m_loggedIn = true;
             qCInfo(lcAuth) << "logged in as" << m_user.email;
             Q_EMIT loggedIn();
@@ -107,13 +120,29 @@ void Session::resume(const QUrl &server, const QString &email)
         qCInfo(lcAuth) << "resuming the session of" << m_email << "on"
                        << m_serverUrl.toDisplayString();
         m_refreshToken = *token;
+        if (const std::optional<CachedProfile> cached
+            = m_profiles ? m_profiles->load(m_serverUrl, m_email) : std::nullopt) {
+            m_user = cached->user;
+            m_organization = cached->organization;
+            m_lastConnected = cached->lastConnected;
+            m_profileFromCache = true;
+        }
         refresh([this](const Result<void> &result) {
             if (result) {
                 m_loggedIn = true;
                 Q_EMIT loggedIn();
-            } else {
-                Q_EMIT resumeFailed(result.error());
+                return;
             }
+            // An auth failure has cleared the session (and the cached profile flag with it).
+            const Error error = result.error();
+            if (isAuthFailure(error) || !m_profileFromCache) {
+                Q_EMIT resumeFailed(error);
+                return;
+            }
+            qCInfo(lcAuth) << "working offline as" << m_email << "(" << error.code << ")";
+            m_loggedIn = true;
+            m_refreshTimer.start(retryInterval);
+            Q_EMIT resumedOffline(error);
         });
     });
 }
@@ -159,7 +188,7 @@ void Session::refresh(DoneCallback done)
                 } else {
                     // Offline or the server is struggling: keep the token and try again later.
                     if (m_loggedIn)
-                        m_refreshTimer.start(std::chrono::seconds(30));
+                        m_refreshTimer.start(retryInterval);
                     finishRefresh(error);
                 }
                 return;
@@ -167,6 +196,7 @@ void Session::refresh(DoneCallback done)
             const bool sameUser = m_user.id.isEmpty() || m_user.id == response->user.id;
             apply(*response);
             storeRefreshToken();
+            saveProfile();
             finishRefresh({});
             if (m_loggedIn && sameUser)
                 Q_EMIT profileChanged();
@@ -195,6 +225,10 @@ void Session::logout()
         });
     }
     forgetStoredToken();
+    // Logging out is the one way to leave no trace of the account here; a session that merely
+    // ended keeps its profile (and later its offline work) for the next login.
+    if (m_profiles && !m_serverUrl.isEmpty() && !m_email.isEmpty())
+        (void)m_profiles->remove(m_serverUrl, m_email);
     const bool wasLoggedIn = m_loggedIn;
     clear();
     qCInfo(lcAuth) << "logged out";
@@ -213,10 +247,22 @@ void Session::fetchProfile(DoneCallback done)
         const QJsonObject data = reply->toObject();
         m_user = User::fromJson(data.value(u"user").toObject());
         m_organization = Organization::fromJson(data.value(u"organization").toObject());
+        m_profileFromCache = false;
+        markConnected();
+        saveProfile();
         Q_EMIT profileChanged();
         if (done)
             done({});
     });
+}
+
+void Session::noteConnected(const QDateTime &when)
+{
+    if (!when.isValid() || (m_lastConnected.isValid() && when <= m_lastConnected))
+        return;
+    m_lastConnected = when.toUTC();
+    if (m_loggedIn)
+        saveProfile();
 }
 
 void Session::authorizedGet(const QString &path, QObject *context, ApiClient::Callback callback)
@@ -234,7 +280,31 @@ void Session::sendAuthorized(const QByteArray &verb, const QString &path, const 
                              QObject *context, ApiClient::Callback callback, bool retried)
 {
     QPointer<QObject> guard(context);
+    if (!retried && !m_refreshToken.isEmpty() && !hasValidAccessToken()) {
+        // Offline until now, or the token ran out meanwhile (a laptop asleep misses the refresh
+        // timer): sending it would only earn a 401.
+        refresh([=, this](const Result<void> &refreshed) {
+            if (!guard)
+                return;
+            if (!refreshed) {
+                callback(refreshed.error());
+                return;
+            }
+            sendAuthorized(verb, path, body, guard, callback, true);
+        });
+        return;
+    }
     auto handle = [=, this](const Result<QJsonValue> &reply) {
+        if (!reply && reply.error().code == QLatin1StringView(ErrorCode::AccountDisabled)
+            && m_loggedIn) {
+            // Suspended: the server will not refresh this session either.
+            qCInfo(lcAuth) << "the account is suspended; ending the session";
+            forgetStoredToken();
+            clear();
+            Q_EMIT sessionExpired(reply.error());
+            callback(reply);
+            return;
+        }
         const bool expired = !reply
             && (reply.error().code == QLatin1StringView(ErrorCode::TokenExpired)
                 || reply.error().code == QLatin1StringView(ErrorCode::InvalidToken));
@@ -264,10 +334,34 @@ void Session::apply(const AuthResponse &response)
     m_refreshToken = response.refreshToken;
     m_user = response.user;
     m_organization = response.organization;
+    m_profileFromCache = false;
     if (!m_user.email.isEmpty())
         m_email = m_user.email;
     m_api->setAccessToken(m_accessToken);
+    // A little early, so that a request is not sent with a token that runs out on the way.
+    const int usableFor = response.expiresIn - std::min(10, response.expiresIn / 4);
+    m_accessTokenExpiry
+        = response.expiresIn > 0 ? QDateTime::currentDateTimeUtc().addSecs(usableFor) : QDateTime();
+    markConnected();
     scheduleRefresh(response.expiresIn);
+}
+
+void Session::markConnected()
+{
+    m_lastConnected = QDateTime::currentDateTimeUtc();
+}
+
+void Session::saveProfile()
+{
+    if (!m_profiles || m_serverUrl.isEmpty() || m_email.isEmpty() || m_user.id.isEmpty())
+        return;
+    CachedProfile profile;
+    profile.serverUrl = m_serverUrl;
+    profile.email = m_email;
+    profile.user = m_user;
+    profile.organization = m_organization;
+    profile.lastConnected = m_lastConnected;
+    (void)m_profiles->save(profile);
 }
 
 void Session::clear()
@@ -281,9 +375,12 @@ void Session::clear()
     ++m_generation;
     m_accessToken.clear();
     m_refreshToken.clear();
+    m_accessTokenExpiry = {};
+    m_lastConnected = {};
     m_user = {};
     m_organization = {};
     m_loggedIn = false;
+    m_profileFromCache = false;
     m_api->setAccessToken({});
 }
 
