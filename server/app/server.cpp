@@ -2,6 +2,7 @@
 
 #include "app/demodata.h"
 #include "core/logging.h"
+#include "files/uploadreceiver.h"
 #include "routes/routes.h"
 #include "storage/migrations.h"
 
@@ -19,6 +20,9 @@ Router buildRouter(Server &server)
     addOrganizationRoutes(router, server.organizations());
     addUserRoutes(router, server.users());
     addCourseRoutes(router, server.courses());
+    addFileRoutes(router, server.files());
+    addSearchRoutes(router, server.search());
+    addEnrollmentRoutes(router, server.enrollments(), server.cohorts());
     return router;
 }
 
@@ -41,6 +45,8 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
     auto applied = Migrations::apply(*db);
     if (!applied)
         return applied.error();
+    if (auto r = SearchIndex::ensureBuilt(*db); !r)
+        return r.error();
 
     const QString secretPath = config.jwtSecretFile.isEmpty()
         ? QDir(config.dataDir).filePath(QStringLiteral("jwt-secret"))
@@ -70,6 +76,10 @@ Server::Server(std::unique_ptr<ServerContext> context)
     , m_organizations(*m_context)
     , m_users(*m_context)
     , m_courses(*m_context)
+    , m_files(*m_context)
+    , m_search(*m_context)
+    , m_enrollments(*m_context)
+    , m_cohorts(*m_context)
 {
     ApiServer::Options options;
     options.maxBodyBytes = m_context->config().maxBodyBytes;
@@ -78,6 +88,11 @@ Server::Server(std::unique_ptr<ServerContext> context)
         buildRouter(*this),
         [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },
         options);
+    // Uploads stream to disk instead of through Qt's parser, which holds whole bodies in memory.
+    m_http->addStreamingRoute("POST", QStringLiteral("/api/v1/files/upload"),
+                              [this](QTcpSocket *socket) {
+                                  UploadReceiver::accept(socket, m_files, m_http->authenticator());
+                              });
 }
 
 Server::~Server() = default;

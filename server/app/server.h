@@ -1,9 +1,13 @@
 #pragma once
 
 #include "core/servercontext.h"
+#include "files/fileservice.h"
 #include "http/apiserver.h"
+#include "search/searchservice.h"
 #include "services/authservice.h"
+#include "services/cohortservice.h"
 #include "services/courseservice.h"
+#include "services/enrollmentservice.h"
 #include "services/organizationservice.h"
 #include "services/userservice.h"
 
@@ -30,6 +34,10 @@ public:
     OrganizationService &organizations() { return m_organizations; }
     UserService &users() { return m_users; }
     CourseService &courses() { return m_courses; }
+    FileService &files() { return m_files; }
+    SearchService &search() { return m_search; }
+    EnrollmentService &enrollments() { return m_enrollments; }
+    CohortService &cohorts() { return m_cohorts; }
     ApiServer &http() { return *m_http; }
 
 private:
@@ -40,6 +48,10 @@ private:
     OrganizationService m_organizations;
     UserService m_users;
     CourseService m_courses;
+    FileService m_files;
+    SearchService m_search;
+    EnrollmentService m_enrollments;
+    CohortService m_cohorts;
     std::unique_ptr<ApiServer> m_http;
 };
 

@@ -53,6 +53,8 @@ QStringList ServerConfig::keys()
             QStringLiteral("listen"),
             QStringLiteral("demo"),
             QStringLiteral("max-body-size"),
+            QStringLiteral("max-upload-size"),
+            QStringLiteral("upload-types"),
             QStringLiteral("access-token-ttl"),
             QStringLiteral("refresh-token-ttl-days"),
             QStringLiteral("lockout-failures"),
@@ -182,6 +184,20 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             config.maxBodyBytes = parseSize(value, &ok);
             if (!ok || config.maxBodyBytes < 1024)
                 errors.add(key, Messages::tr("must be a size of at least 1k (e.g. 1m)"));
+        } else if (key == u"max-upload-size") {
+            config.maxUploadBytes = parseSize(value, &ok);
+            if (!ok || config.maxUploadBytes < 1024)
+                errors.add(key, Messages::tr("must be a size of at least 1k (e.g. 200m)"));
+        } else if (key == u"upload-types") {
+            // Comma-separated MIME types, e.g. "application/pdf, image/*".
+            config.uploadTypes.clear();
+            for (const QString &type : value.split(u',', Qt::SkipEmptyParts)) {
+                const QString t = type.trimmed().toLower();
+                if (!t.contains(u'/'))
+                    errors.add(key, Messages::tr("must list MIME types such as application/pdf"));
+                else
+                    config.uploadTypes.append(t);
+            }
         } else if (key == u"access-token-ttl") {
             intIn(10, 24 * 3600, config.accessTokenTtlSeconds);
         } else if (key == u"refresh-token-ttl-days") {

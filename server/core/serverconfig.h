@@ -22,6 +22,10 @@ struct ServerConfig
     quint16 listenPort = 8080;
     bool demo = false;
     qint64 maxBodyBytes = 1024 * 1024;
+    // Uploads (POST /api/v1/files/upload) stream to disk, so their limit is separate and large.
+    qint64 maxUploadBytes = 200LL * 1024 * 1024;
+    // MIME types an upload may have ("image/*" allows a whole family); empty: the default list.
+    QStringList uploadTypes;
     int accessTokenTtlSeconds = 15 * 60;
     int refreshTokenTtlDays = 30;
     int lockoutFailures = 5; // per account within the window

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/serverconfig.h"
+#include "services/callercache.h"
 #include "services/passwordhasher.h"
 #include "services/tokenservice.h"
 #include "storage/database.h"
@@ -23,6 +24,7 @@ public:
     HlcClock &clock() { return m_clock; }
     const PasswordHasher &hasher() const { return m_hasher; }
     const TokenService &tokens() const { return m_tokens; }
+    CallerCache &callers() { return m_callers; }
 
 private:
     ServerConfig m_config;
@@ -30,6 +32,7 @@ private:
     HlcClock m_clock;
     PasswordHasher m_hasher;
     TokenService m_tokens;
+    CallerCache m_callers;
 };
 
 } // namespace Lectern::Server

@@ -3,6 +3,7 @@
 #include "bodylimitguard.h"
 #include "core/logging.h"
 
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
@@ -73,6 +74,134 @@ qint64 nowNs()
         .count();
 }
 
+// A fileResponse() carries its file in this header between the route and send(); it never leaves
+// the process (serialize() drops it). ApiResponse stays a plain value this way.
+constexpr char fileBodyHeader[] = "X-Lectern-Internal-File";
+constexpr char streamerProperty[] = "lecternFileStreamer";
+
+struct FileBody
+{
+    QString path;
+    qint64 offset = 0;
+    qint64 length = 0;
+};
+
+std::optional<FileBody> fileBodyOf(const ApiResponse &response)
+{
+    for (const auto &[name, value] : response.headers) {
+        if (name != fileBodyHeader)
+            continue;
+        const QList<QByteArray> parts = value.split(' ');
+        if (parts.size() < 3)
+            return std::nullopt;
+        FileBody file;
+        file.offset = parts[0].toLongLong();
+        file.length = parts[1].toLongLong();
+        file.path = QString::fromUtf8(value.mid(parts[0].size() + parts[1].size() + 2));
+        return file;
+    }
+    return std::nullopt;
+}
+
+QByteArray reasonPhrase(int status)
+{
+    static const QHash<int, QByteArray> phrases = {
+        {200, "OK"},
+        {201, "Created"},
+        {204, "No Content"},
+        {206, "Partial Content"},
+        {304, "Not Modified"},
+        {400, "Bad Request"},
+        {401, "Unauthorized"},
+        {403, "Forbidden"},
+        {404, "Not Found"},
+        {405, "Method Not Allowed"},
+        {409, "Conflict"},
+        {411, "Length Required"},
+        {413, "Payload Too Large"},
+        {415, "Unsupported Media Type"},
+        {416, "Range Not Satisfiable"},
+        {422, "Unprocessable Entity"},
+        {426, "Upgrade Required"},
+        {429, "Too Many Requests"},
+        {431, "Request Header Fields Too Large"},
+        {500, "Internal Server Error"},
+        {503, "Service Unavailable"},
+    };
+    return phrases.value(status, "Status");
+}
+
+// Writes a file range to a socket in pieces, topping the socket's write buffer up as it drains,
+// so at most ~320 KiB of a download is in memory. Responses to requests that arrive meanwhile on
+// the same connection wait behind it.
+class FileStreamer : public QObject
+{
+public:
+    static constexpr qint64 pieceBytes = 64 * 1024;
+    static constexpr qint64 highWater = 256 * 1024;
+
+    FileStreamer(QTcpSocket *socket, const FileBody &body)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_file(body.path)
+        , m_left(body.length)
+    {
+        socket->setProperty(streamerProperty, QVariant::fromValue<QObject *>(this));
+        if (!m_file.open(QIODevice::ReadOnly) || !m_file.seek(body.offset)) {
+            qCWarning(lcHttp) << "cannot read" << body.path << m_file.errorString();
+            socket->abort(); // the head promised bytes we cannot send
+            return;
+        }
+        connect(socket, &QTcpSocket::bytesWritten, this, &FileStreamer::pump);
+        pump();
+    }
+
+    static FileStreamer *of(QTcpSocket *socket)
+    {
+        return static_cast<FileStreamer *>(socket->property(streamerProperty).value<QObject *>());
+    }
+
+    void queue(const QByteArray &head, const std::optional<FileBody> &file)
+    {
+        m_queue.append({head, file});
+    }
+
+private:
+    void pump()
+    {
+        while (m_left > 0 && m_socket->bytesToWrite() < highWater) {
+            const QByteArray piece = m_file.read(qMin(pieceBytes, m_left));
+            if (piece.isEmpty()) {
+                qCWarning(lcHttp) << "short read from" << m_file.fileName();
+                m_socket->abort();
+                return;
+            }
+            m_socket->write(piece);
+            m_left -= piece.size();
+        }
+        if (m_left > 0)
+            return;
+        disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->setProperty(streamerProperty, QVariant());
+        const auto queued = std::exchange(m_queue, {});
+        for (qsizetype i = 0; i < queued.size(); ++i) {
+            if (FileStreamer *next = of(m_socket)) { // an earlier queued file is streaming
+                next->m_queue.append(queued.mid(i));
+                break;
+            }
+            m_socket->write(queued[i].first);
+            if (queued[i].second)
+                new FileStreamer(m_socket, *queued[i].second);
+        }
+        deleteLater();
+    }
+
+    QTcpSocket *m_socket;
+    QFile m_file;
+    qint64 m_left;
+    QList<std::pair<QByteArray, std::optional<FileBody>>> m_queue;
+};
+
 bool isJsonContentType(const QByteArray &value)
 {
     const QByteArray type = value.split(';').first().trimmed().toLower();
@@ -100,6 +229,8 @@ ApiServer::~ApiServer()
 Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
 {
     auto *tcp = new BodyLimitGuard(m_options.maxBodyBytes, this);
+    for (const auto &[method, path, handler] : std::as_const(m_streamingRoutes))
+        tcp->addTakeover(method, path.toUtf8(), handler);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;
@@ -110,6 +241,78 @@ Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
     bind(tcp);
     m_port = tcp->serverPort();
     return m_port;
+}
+
+void ApiServer::addStreamingRoute(const QByteArray &method, const QString &path,
+                                  StreamHandler handler)
+{
+    m_streamingRoutes.append({method, path, std::move(handler)});
+}
+
+ApiResponse ApiServer::fileResponse(int status, const QByteArray &contentType, const QString &path,
+                                    qint64 offset, qint64 length)
+{
+    ApiResponse response = ApiResponse::raw(status, contentType, QByteArray());
+    response.withHeader(fileBodyHeader,
+                        QByteArray::number(offset) + ' ' + QByteArray::number(length) + ' '
+                            + path.toUtf8());
+    return response;
+}
+
+QString ApiServer::requestIdFor(const QByteArray &incoming)
+{
+    return newRequestId(incoming);
+}
+
+qint64 ApiServer::monotonicNs()
+{
+    return nowNs();
+}
+
+QByteArray ApiServer::serialize(const ApiRequest &request, const ApiResponse &response,
+                                bool closeConnection)
+{
+    const std::optional<FileBody> file = fileBodyOf(response);
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+        + reasonPhrase(response.status) + "\r\n";
+    const auto header = [&out](const QByteArray &name, const QByteArray &value) {
+        out += name + ": " + value + "\r\n";
+    };
+    header("Content-Type", response.contentType);
+    header("X-Content-Type-Options", "nosniff");
+    header("X-Frame-Options", "DENY");
+    header("Content-Security-Policy", "default-src 'none'");
+    header("Referrer-Policy", "no-referrer");
+    header("Cache-Control", "no-store");
+    header("X-Request-Id", request.requestId.toLatin1());
+    for (const auto &[name, value] : std::as_const(response.headers)) {
+        if (name != fileBodyHeader)
+            header(name, value);
+    }
+    if (closeConnection)
+        header("Connection", "close");
+    header("Content-Length", QByteArray::number(file ? file->length : response.body.size()));
+    out += "\r\n";
+    if (!file && request.method != "HEAD")
+        out += response.body;
+    return out;
+}
+
+void ApiServer::logRequest(const ApiRequest &request, const ApiResponse &response, qint64 startedNs)
+{
+    const std::optional<FileBody> file = fileBodyOf(response);
+    const double durationMs = startedNs > 0 ? double(nowNs() - startedNs) / 1e6 : 0.0;
+    QJsonObject fields {{QStringLiteral("message"), QStringLiteral("request")},
+                        {QStringLiteral("requestId"), request.requestId},
+                        {QStringLiteral("method"), QString::fromLatin1(request.method)},
+                        {QStringLiteral("path"), request.path},
+                        {QStringLiteral("status"), response.status},
+                        {QStringLiteral("durationMs"), durationMs},
+                        {QStringLiteral("bytes"), file ? file->length : response.body.size()},
+                        {QStringLiteral("remote"), request.address}};
+    if (request.caller)
+        fields.insert(QStringLiteral("userId"), request.caller->userId);
+    Log::event(lcHttp(), response.status >= 500 ? QtWarningMsg : QtInfoMsg, fields);
 }
 
 std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request, ApiRequest &api,
@@ -255,33 +458,21 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 void ApiServer::send(QHttpServerResponder &responder, const ApiRequest &request,
                      ApiResponse response, qint64 startedNs)
 {
-    using Status = QHttpServerResponder::StatusCode;
-    responder.writeStatusLine(Status(response.status));
-    responder.writeHeader("Content-Type", response.contentType);
-    responder.writeHeader("X-Content-Type-Options", "nosniff");
-    responder.writeHeader("X-Frame-Options", "DENY");
-    responder.writeHeader("Content-Security-Policy", "default-src 'none'");
-    responder.writeHeader("Referrer-Policy", "no-referrer");
-    responder.writeHeader("Cache-Control", "no-store");
-    responder.writeHeader("X-Request-Id", request.requestId.toLatin1());
-    for (const auto &[name, value] : std::as_const(response.headers))
-        responder.writeHeader(name, value);
-    const bool head = request.method == "HEAD";
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(head ? QByteArray() : response.body);
-
-    const double durationMs = startedNs > 0 ? double(nowNs() - startedNs) / 1e6 : 0.0;
-    QJsonObject fields {{QStringLiteral("message"), QStringLiteral("request")},
-                        {QStringLiteral("requestId"), request.requestId},
-                        {QStringLiteral("method"), QString::fromLatin1(request.method)},
-                        {QStringLiteral("path"), request.path},
-                        {QStringLiteral("status"), response.status},
-                        {QStringLiteral("durationMs"), durationMs},
-                        {QStringLiteral("bytes"), response.body.size()},
-                        {QStringLiteral("remote"), request.address}};
-    if (request.caller)
-        fields.insert(QStringLiteral("userId"), request.caller->userId);
-    Log::event(lcHttp(), response.status >= 500 ? QtWarningMsg : QtInfoMsg, fields);
+    // Written as raw bytes (serialize()) so that uploads, which bypass Qt's parser, answer with
+    // exactly the same head; a download's bytes follow the head in pieces (FileStreamer).
+    QTcpSocket *socket = responder.socket();
+    const QByteArray head = serialize(request, response);
+    std::optional<FileBody> file = fileBodyOf(response);
+    if (request.method == "HEAD")
+        file.reset();
+    if (FileStreamer *busy = FileStreamer::of(socket)) {
+        busy->queue(head, file);
+    } else {
+        socket->write(head);
+        if (file)
+            new FileStreamer(socket, *file);
+    }
+    logRequest(request, response, startedNs);
 }
 
 } // namespace Lectern::Server

@@ -6,6 +6,8 @@
 #include <QHostAddress>
 #include <QThreadPool>
 
+class QTcpSocket;
+
 namespace Lectern::Server {
 
 // The HTTP front: parses every request the same way (limits, content type, JSON, auth), runs the
@@ -29,6 +31,30 @@ public:
               QObject *parent = nullptr);
     ~ApiServer() override;
 
+    // Requests Qt's parser must not see (it would buffer their whole body in memory): the
+    // connection guard hands the socket, with the request still unread, to `handler` as soon as
+    // the request line `method path` arrives; the handler answers it itself (uploads). Call before
+    // start().
+    using StreamHandler = std::function<void(QTcpSocket *socket)>;
+    void addStreamingRoute(const QByteArray &method, const QString &path, StreamHandler handler);
+    const Authenticator &authenticator() const { return m_authenticator; }
+
+    // A response whose body is `length` bytes of the file at `path` from `offset`: written in
+    // pieces as the socket drains, so a download never sits in memory. The route sets the status
+    // and headers as usual.
+    static ApiResponse fileResponse(int status, const QByteArray &contentType, const QString &path,
+                                    qint64 offset, qint64 length);
+    // The raw HTTP/1.1 bytes of `response` with every header an answer carries (security
+    // headers, request id, Content-Length): send() and the streaming routes both write these.
+    // For a fileResponse() only the head is returned.
+    static QByteArray serialize(const ApiRequest &request, const ApiResponse &response,
+                                bool closeConnection = false);
+    // One structured log line per request.
+    static void logRequest(const ApiRequest &request, const ApiResponse &response,
+                           qint64 startedNs);
+    static QString requestIdFor(const QByteArray &incoming);
+    static qint64 monotonicNs();
+
     // The one place that binds sockets (Qt 6.8 replaces listen/bind: keep the move local).
     Result<quint16> start(const QHostAddress &address, quint16 port);
     quint16 port() const { return m_port; }
@@ -50,6 +76,7 @@ private:
               qint64 startedNs);
 
     Router m_router;
+    QList<std::tuple<QByteArray, QString, StreamHandler>> m_streamingRoutes;
     Authenticator m_authenticator;
     Options m_options;
     QThreadPool m_pool;

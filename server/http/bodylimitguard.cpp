@@ -10,6 +10,7 @@ constexpr qint64 maxHeaderBytes = 64 * 1024;
 constexpr char rejectedProperty[] = "lecternRejected";
 constexpr char awaitingProperty[] = "lecternBodyLeft"; // bytes of the current body still to come
 constexpr char drainedProperty[] = "lecternDrained";
+constexpr char takenProperty[] = "lecternTakenOver";
 // After a 413 the connection stays open a little to swallow what the client is still sending, so
 // that it reads our answer instead of a reset ("lingering close"); bounded in time and bytes.
 constexpr int lingerMs = 3000;
@@ -26,6 +27,52 @@ bool BodyLimitGuard::wasRejected(const QTcpSocket *socket)
     return socket && socket->property(rejectedProperty).toBool();
 }
 
+void BodyLimitGuard::addTakeover(const QByteArray &method, const QByteArray &path, Takeover handler)
+{
+    m_takeovers.append({method, path, std::move(handler)});
+}
+
+bool BodyLimitGuard::wasTakenOver(const QTcpSocket *socket)
+{
+    return socket && socket->property(takenProperty).toBool();
+}
+
+// Runs only at a request boundary. Qt's parser may already have read part of this request's head
+// inside its socket transaction (a head split over packets): rewind to see the request line, and
+// put Qt's read position back when the request is not ours.
+bool BodyLimitGuard::takeOver(QTcpSocket *socket)
+{
+    qint64 readByQt = 0;
+    if (socket->isTransactionStarted()) {
+        const qint64 unread = socket->bytesAvailable();
+        socket->rollbackTransaction();
+        readByQt = socket->bytesAvailable() - unread;
+    }
+    // Every request passes here: compare the request line's prefix only, no parsing.
+    const QByteArray start = socket->peek(1024);
+    const Takeover *handler = nullptr;
+    for (const auto &[method, path, takeover] : std::as_const(m_takeovers)) {
+        const qsizetype length = method.size() + 1 + path.size();
+        if (start.size() > length && start.startsWith(method) && start[method.size()] == ' '
+            && QByteArrayView(start).sliced(method.size() + 1, path.size()) == path
+            && (start[length] == ' ' || start[length] == '?'))
+            handler = &takeover;
+    }
+    if (!handler) {
+        if (readByQt > 0) {
+            socket->startTransaction();
+            socket->read(readByQt);
+        }
+        return false;
+    }
+    // Qt's parser listens with the HTTP server (our parent since bind()) as context: cut it off,
+    // so it never buffers this body. Its half-parsed state, if any, is dropped with the socket.
+    disconnect(socket, &QTcpSocket::readyRead, parent(), nullptr);
+    socket->setProperty(takenProperty, true);
+    (*handler)(socket);
+    return true;
+}
+
 void BodyLimitGuard::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);
@@ -33,6 +80,9 @@ void BodyLimitGuard::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    // Responses leave in several writes (status, headers, body); without this, Nagle's algorithm
+    // holds the last part back until the client acknowledges the first.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before the HTTP server takes the socket, so this runs first on every readyRead.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
     addPendingConnection(socket);
@@ -40,6 +90,8 @@ void BodyLimitGuard::incomingConnection(qintptr descriptor)
 
 void BodyLimitGuard::inspect(QTcpSocket *socket)
 {
+    if (wasTakenOver(socket))
+        return; // a streaming handler reads this connection now
     if (wasRejected(socket)) {
         const qint64 drained
             = socket->property(drainedProperty).toLongLong() + socket->readAll().size();
@@ -51,6 +103,8 @@ void BodyLimitGuard::inspect(QTcpSocket *socket)
     // Only a request's head needs reading here; while a body we already accepted is arriving,
     // there is nothing to look at. Requests on a keep-alive connection come one after another.
     qint64 left = socket->property(awaitingProperty).toLongLong();
+    if (left == 0 && !m_takeovers.isEmpty() && takeOver(socket))
+        return;
     const qint64 available = socket->bytesAvailable();
     if (left >= available) {
         socket->setProperty(awaitingProperty, left - available);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QTcpServer>
+#include <functional>
 
 class QTcpSocket;
 
@@ -19,14 +20,24 @@ public:
 
     static bool wasRejected(const QTcpSocket *socket);
 
+    // Requests that must never reach Qt's parser (it buffers whole bodies): when a request line
+    // `method path[?query]` starts the unread data of a connection, the guard detaches the socket
+    // from the HTTP server and gives it to `handler` with the request still unread. The handler
+    // owns the connection from then on and closes it when done.
+    using Takeover = std::function<void(QTcpSocket *socket)>;
+    void addTakeover(const QByteArray &method, const QByteArray &path, Takeover handler);
+    static bool wasTakenOver(const QTcpSocket *socket);
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     void inspect(QTcpSocket *socket);
+    bool takeOver(QTcpSocket *socket);
     void reject(QTcpSocket *socket, int status, const QByteArray &code, const QByteArray &message);
 
     qint64 m_maxBodyBytes;
+    QList<std::tuple<QByteArray, QByteArray, Takeover>> m_takeovers;
 };
 
 } // namespace Lectern::Server

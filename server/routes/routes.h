@@ -6,7 +6,11 @@ namespace Lectern::Server {
 
 class AuthService;
 class CourseService;
+class FileService;
+class CohortService;
+class EnrollmentService;
 class OrganizationService;
+class SearchService;
 class UserService;
 class ServerContext;
 
@@ -17,6 +21,10 @@ void addAuthRoutes(Router &router, AuthService &auth);
 void addOrganizationRoutes(Router &router, OrganizationService &organizations);
 void addUserRoutes(Router &router, UserService &users);
 void addCourseRoutes(Router &router, CourseService &courses);
+// Metadata and download; the upload itself is read by UploadReceiver (see Server).
+void addFileRoutes(Router &router, FileService &files);
+void addSearchRoutes(Router &router, SearchService &search);
+void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortService &cohorts);
 // The OpenAPI document describing all of the above.
 void addOpenApiRoute(Router &router);
 

@@ -304,6 +304,9 @@ Result<Caller> AuthService::authenticate(const QByteArray &authorization)
     auto claims = m_context.tokens().verify(QString::fromLatin1(authorization.mid(7).trimmed()));
     if (!claims)
         return claims.error();
+    if (auto cached = m_context.callers().find(claims->userId);
+        cached && cached->orgId == claims->orgId)
+        return *cached;
 
     Transaction tx(m_context.db(), Transaction::Read);
     if (!tx.isOk())
@@ -316,7 +319,9 @@ Result<Caller> AuthService::authenticate(const QByteArray &authorization)
     if ((*user)->user.status != UserStatus::Active)
         return fail(ErrorCode::AccountDisabled, tr("This account is suspended."));
     const User &u = (*user)->user;
-    return Caller {u.id, u.orgId, u.email, u.name, u.roles};
+    const Caller caller {u.id, u.orgId, u.email, u.name, u.roles};
+    m_context.callers().store(caller);
+    return caller;
 }
 
 Result<QJsonObject> AuthService::me(const Caller &caller)
@@ -410,6 +415,7 @@ Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObjec
         return org.error();
     if (auto r = tx.commit(); !r)
         return r.error();
+    m_context.callers().forget(user.id);
     return QJsonObject {{QStringLiteral("user"), user.toJson()},
                         {QStringLiteral("organization"), *org ? (*org)->toJson() : QJsonObject()}};
 }

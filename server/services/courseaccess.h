@@ -27,6 +27,14 @@ struct CourseAccess
     static Result<CourseAccess> of(Transaction &tx, const Caller &caller, const QString &courseId);
     // SQL condition over `courses` (alias-free) restricting to courses the caller may see.
     static RecordFilter visibleCourses(const Caller &caller);
+    // SQL condition over `courses` (alias-free) restricting to courses whose drafts the caller
+    // sees: every course of the organisation for admins, the courses they teach or assist in
+    // for others. Joins that list modules and items of many courses at once (search) use it with
+    // releasedCondition() to apply seesDrafts()/isReleased() in SQL.
+    static RecordFilter draftCourses(const Caller &caller);
+    // SQL condition: the module or item at `alias` is released at :now (isReleased() in SQL);
+    // `hasDates` for modules, which have publish and unlock dates.
+    static QString releasedCondition(const QString &alias, bool hasDates);
     // For learners: is a module or item released now (published, publish and unlock dates passed)?
     static bool isReleased(const Record &record, const QDateTime &now);
 };

@@ -47,9 +47,35 @@ QJsonValue takePosition(QJsonObject &body)
     return position;
 }
 
+// Gives the live children of `parentId` fresh, evenly spread keys in their current order, leaving
+// room at `gapIndex` (the new key is returned). Needed only when thousands of inserts into one gap
+// have exhausted it; every renumbered sibling is an ordinary change that syncs.
+Result<QString> rebalance(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                          const QList<Record> &siblings, qsizetype gapIndex)
+{
+    const QStringList keys = OrderKey::spread(int(siblings.size()) + 1);
+    QString gapKey;
+    qsizetype k = 0;
+    for (qsizetype i = 0; i <= siblings.size(); ++i) {
+        if (i == gapIndex) {
+            gapKey = keys[k++];
+            if (i == siblings.size())
+                break;
+        }
+        if (i < siblings.size()) {
+            if (auto r = RecordStore::update(tx, clock, spec, siblings[i],
+                                             {{QStringLiteral("orderKey"), keys[k++]}});
+                !r)
+                return r.error();
+        }
+    }
+    return gapKey;
+}
+
 // The order key for a record placed at `position` among the live children of `parentId`.
-Result<QString> keyFor(Transaction &tx, const EntitySpec &spec, const QString &parentColumn,
-                       const QString &parentId, const QJsonValue &position, const QString &movingId)
+Result<QString> keyFor(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                       const QString &parentColumn, const QString &parentId,
+                       const QJsonValue &position, const QString &movingId)
 {
     RecordFilter filter;
     filter.add(parentColumn + QStringLiteral(" = :parent"))
@@ -66,11 +92,20 @@ Result<QString> keyFor(Transaction &tx, const EntitySpec &spec, const QString &p
         ids.append(r.value(u"id").toString());
     }
     ValidationErrors errors;
+    // An empty key means the gap is exhausted (or two siblings share a key made elsewhere).
+    const auto placed = [&](const QString &key, qsizetype gapIndex) -> Result<QString> {
+        if (!key.isEmpty())
+            return key;
+        return rebalance(tx, clock, spec, *siblings, gapIndex);
+    };
     if (position.isUndefined() || position.isNull()
         || position == QJsonValue(QStringLiteral("last")))
-        return OrderKey::betweenJittered(keys.isEmpty() ? QString() : keys.last(), QString());
+        return placed(
+            OrderKey::betweenJittered(keys.isEmpty() ? QString() : keys.last(), QString()),
+            keys.size());
     if (position == QJsonValue(QStringLiteral("first")))
-        return OrderKey::betweenJittered(QString(), keys.isEmpty() ? QString() : keys.first());
+        return placed(
+            OrderKey::betweenJittered(QString(), keys.isEmpty() ? QString() : keys.first()), 0);
     const QJsonObject anchor = position.toObject();
     const bool after = anchor.contains(u"after");
     const QString anchorId = anchor.value(after ? u"after" : u"before").toString().toLower();
@@ -83,10 +118,7 @@ Result<QString> keyFor(Transaction &tx, const EntitySpec &spec, const QString &p
     }
     const QString low = after ? keys[at] : (at > 0 ? keys[at - 1] : QString());
     const QString high = after ? (at + 1 < keys.size() ? keys[at + 1] : QString()) : keys[at];
-    QString key = OrderKey::betweenJittered(low, high);
-    if (key.isEmpty()) // siblings that share a key (made elsewhere): place just after the low one
-        key = OrderKey::betweenJittered(low, QString());
-    return key;
+    return placed(OrderKey::betweenJittered(low, high), after ? at + 1 : at);
 }
 
 // Validates a create body against the entity and makes the record, or returns the existing one
@@ -550,8 +582,8 @@ CourseService::createModule(const Caller &caller, const QString &courseId, const
     }
     body.insert(QStringLiteral("courseId"), course);
     if (!body.contains(u"orderKey")) {
-        auto key
-            = keyFor(tx, moduleSpec(), QStringLiteral("course_id"), course, position, QString());
+        auto key = keyFor(tx, m_context.clock(), moduleSpec(), QStringLiteral("course_id"), course,
+                          position, QString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
@@ -615,7 +647,7 @@ Result<Record> CourseService::updateModule(const Caller &caller, const QString &
     if (body.value(u"courseId").toString().toLower() == (*module)->value(u"courseId").toString())
         body.remove(QStringLiteral("courseId")); // sending the record back unchanged is fine
     if (!position.isUndefined() && !body.contains(u"orderKey")) {
-        auto key = keyFor(tx, moduleSpec(), QStringLiteral("course_id"),
+        auto key = keyFor(tx, m_context.clock(), moduleSpec(), QStringLiteral("course_id"),
                           (*module)->value(u"courseId").toString(), position,
                           (*module)->value(u"id").toString());
         if (!key)
@@ -736,8 +768,8 @@ Result<std::pair<Record, bool>> CourseService::createContent(const Caller &calle
     body.insert(QStringLiteral("moduleId"), moduleKey);
     body.insert(QStringLiteral("courseId"), (*module)->value(u"courseId"));
     if (!body.contains(u"orderKey")) {
-        auto key = keyFor(tx, contentSpec(), QStringLiteral("module_id"), moduleKey, position,
-                          QString());
+        auto key = keyFor(tx, m_context.clock(), contentSpec(), QStringLiteral("module_id"),
+                          moduleKey, position, QString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
@@ -825,8 +857,8 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
     }
     if ((!position.isUndefined() || targetModule != (*item)->value(u"moduleId").toString())
         && !body.contains(u"orderKey")) {
-        auto key = keyFor(tx, contentSpec(), QStringLiteral("module_id"), targetModule, position,
-                          (*item)->value(u"id").toString());
+        auto key = keyFor(tx, m_context.clock(), contentSpec(), QStringLiteral("module_id"),
+                          targetModule, position, (*item)->value(u"id").toString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);

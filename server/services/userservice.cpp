@@ -253,6 +253,7 @@ Result<User> UserService::update(const Caller &caller, const QString &id, const 
     }
     if (auto r = tx.commit(); !r)
         return r.error();
+    m_context.callers().forget(id);
     return user;
 }
 
@@ -273,7 +274,9 @@ Result<void> UserService::remove(const Caller &caller, const QString &id)
         return r.error();
     if (auto r = AuthRepository::revokeAllForUser(tx, id, QDateTime::currentDateTimeUtc()); !r)
         return r.error();
-    return tx.commit();
+    auto committed = tx.commit();
+    m_context.callers().forget(id); // after the commit, so no request re-reads the old state
+    return committed;
 }
 
 Result<User> UserService::createInOrganization(const QString &orgSlug, const QString &email,

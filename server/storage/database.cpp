@@ -70,6 +70,19 @@ QString SqlDialect::expand(QString sql) const
                 pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
                    : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     sql.replace(QStringLiteral("{{BLOB}}"), pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"));
+    sql.replace(QStringLiteral("{{SEARCH_DOCUMENT}}"),
+                pg ? QStringLiteral(", document TSVECTOR GENERATED ALWAYS AS ("
+                                    "setweight(to_tsvector('simple'::regconfig, title_folded), 'A')"
+                                    " || setweight(to_tsvector('simple'::regconfig, body_folded),"
+                                    " 'D')) STORED")
+                   : QString());
+    sql.replace(QStringLiteral("{{SEARCH_INDEX}}"),
+                pg ? QStringLiteral("CREATE INDEX search_entries_document ON search_entries"
+                                    " USING GIN (document)")
+                   : QStringLiteral("CREATE VIRTUAL TABLE search_fts USING fts5("
+                                    "title_folded, body_folded, content='search_entries',"
+                                    " content_rowid='id',"
+                                    " tokenize='unicode61 remove_diacritics 2')"));
     return sql;
 }
 
@@ -101,6 +114,86 @@ bool SqlDialect::isUniqueViolation(const QSqlError &error) const
         || (code == u"19" && error.databaseText().contains(u"UNIQUE"));
 }
 
+QStringList SqlDialect::searchAfterInsert() const
+{
+    if (m_backend == Backend::Postgres)
+        return {}; // the document column is generated
+    return {QStringLiteral("INSERT INTO search_fts (rowid, title_folded, body_folded)"
+                           " SELECT id, title_folded, body_folded FROM search_entries"
+                           " WHERE entity = :entity AND entity_id = :id")};
+}
+
+QStringList SqlDialect::searchBeforeDelete() const
+{
+    if (m_backend == Backend::Postgres)
+        return {};
+    // An external-content FTS5 table forgets a row when told its old text.
+    return {QStringLiteral("INSERT INTO search_fts (search_fts, rowid, title_folded, body_folded)"
+                           " SELECT 'delete', id, title_folded, body_folded FROM search_entries"
+                           " WHERE entity = :entity AND entity_id = :id")};
+}
+
+QString SqlDialect::searchFrom() const
+{
+    return m_backend == Backend::Postgres
+        ? QStringLiteral("search_entries s")
+        : QStringLiteral("search_fts JOIN search_entries s ON s.id = search_fts.rowid");
+}
+
+QString SqlDialect::searchMatches() const
+{
+    return m_backend == Backend::Postgres
+        ? QStringLiteral("s.document @@ to_tsquery('simple', :match)")
+        : QStringLiteral("search_fts MATCH :match");
+}
+
+QString SqlDialect::searchRank() const
+{
+    // ts_rank_cd weighs {D, C, B, A}: bodies are D, titles A. bm25() is lower for better rows.
+    return m_backend == Backend::Postgres
+        ? QStringLiteral("ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.document,"
+                         " to_tsquery('simple', :match))")
+        : QStringLiteral("-bm25(search_fts, 10.0, 1.0)");
+}
+
+QString SqlDialect::searchExpression(const QStringList &words) const
+{
+    const bool pg = m_backend == Backend::Postgres;
+    QStringList terms;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const bool last = i == words.size() - 1;
+        // Quoted, so that words such as NEAR, AND or OR are words, not operators.
+        if (pg)
+            terms.append(u'\'' + words.at(i)
+                         + (last ? QStringLiteral("':*") : QStringLiteral("'")));
+        else
+            terms.append(u'"' + words.at(i)
+                         + (last ? QStringLiteral("\"*") : QStringLiteral("\"")));
+    }
+    return terms.join(pg ? QStringLiteral(" & ") : QStringLiteral(" "));
+}
+
+QString SqlDialect::searchSnippets(const QList<qint64> &ids) const
+{
+    QStringList list;
+    for (const qint64 id : ids)
+        list.append(QString::number(id));
+    const QString in = list.isEmpty() ? QStringLiteral("NULL") : list.join(u',');
+    if (m_backend == Backend::Postgres) {
+        const QString options
+            = QStringLiteral("'StartSel=[, StopSel=], MaxWords=24, MinWords=12, ShortWord=0'");
+        return QStringLiteral("SELECT s.id, ts_headline('simple', s.title_folded, q, %1),"
+                              " ts_headline('simple', s.body_folded, q, %1)"
+                              " FROM search_entries s, to_tsquery('simple', :match) q"
+                              " WHERE s.id IN (%2)")
+            .arg(options, in);
+    }
+    return QStringLiteral("SELECT rowid, snippet(search_fts, 0, '[', ']', '', 24),"
+                          " snippet(search_fts, 1, '[', ']', '', 24) FROM search_fts"
+                          " WHERE search_fts MATCH :match AND rowid IN (%1)")
+        .arg(in);
+}
+
 Error databaseError(const QSqlError &error, const QString &what)
 {
     qCWarning(lcDb).noquote() << what << "failed:" << error.text();
@@ -113,9 +206,42 @@ Database::Database(DatabaseConfig config)
     , m_prefix(QStringLiteral("lectern-") + createUuidV7String())
 { }
 
+std::unique_ptr<QSqlQuery> Database::acquire(const QSqlDatabase &connection, const QString &sql,
+                                            bool *ok)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        auto statements = m_statements.find(connection.connectionName());
+        if (statements != m_statements.end()) {
+            auto it = statements->second.idle.find(sql);
+            if (it != statements->second.idle.end()) {
+                std::unique_ptr<QSqlQuery> query = std::move(it->second);
+                statements->second.idle.erase(it);
+                *ok = true;
+                return query;
+            }
+        }
+    }
+    auto query = std::make_unique<QSqlQuery>(connection);
+    query->setForwardOnly(true);
+    *ok = query->prepare(sql);
+    return query;
+}
+
+void Database::release(const QSqlDatabase &connection, const QString &sql,
+                       std::unique_ptr<QSqlQuery> query)
+{
+    query->finish(); // resets the statement: it holds no read lock while idle
+    QMutexLocker lock(&m_mutex);
+    Statements &statements = m_statements[connection.connectionName()];
+    if (statements.idle.size() < 512)
+        statements.idle.try_emplace(sql, std::move(query));
+}
+
 Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
+    m_statements.clear(); // before the connections they belong to go
     // Connections of worker threads are closed from here: QSqlDatabase::database() would refuse
     // to hand them to this thread, but removing them (which closes them) is allowed.
     for (const QString &name : std::as_const(m_names))

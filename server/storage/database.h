@@ -1,9 +1,14 @@
 #pragma once
 
+#include <QHash>
 #include <QMutex>
+#include <QSqlQuery>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <memory>
+#include <unordered_map>
 #include <lectern/result.h>
 
 namespace Lectern::Server {
@@ -51,6 +56,27 @@ public:
     QString lockMigrations() const;
     bool isUniqueViolation(const QSqlError &error) const;
 
+    // Full-text search (server/search). The index is the table search_entries: one row per
+    // course, module and item, its text folded by SearchText. SQLite adds the FTS5 table
+    // search_fts over it (external content, so it keeps no second copy); PostgreSQL a weighted
+    // tsvector column with a GIN index. Titles weigh ten times as much as bodies on both.
+    // Migrations: {{SEARCH_DOCUMENT}} (extra columns of search_entries) and {{SEARCH_INDEX}}.
+    // Statements run, with :entity and :id bound, right after a row is added to search_entries
+    // and right before one is removed.
+    QStringList searchAfterInsert() const;
+    QStringList searchBeforeDelete() const;
+    // The FROM clause (search_entries aliased `s`), the condition for rows matching :match, and
+    // the rank of a matching row (higher is better).
+    QString searchFrom() const;
+    QString searchMatches() const;
+    QString searchRank() const;
+    // The value for :match: every word required, the last one also as a prefix. `words` hold
+    // only letters and digits (SearchText::queryWords), never the user's syntax.
+    QString searchExpression(const QStringList &words) const;
+    // Rows (id, title snippet, body snippet) for the rows `ids` of search_entries, with matches
+    // of :match between '[' and ']' in the folded text.
+    QString searchSnippets(const QList<qint64> &ids) const;
+
 private:
     Backend m_backend;
 };
@@ -73,6 +99,13 @@ public:
     // Opens a connection now, so that a bad configuration is reported at start-up.
     Result<void> check();
 
+    // Prepared statements are kept per connection and reused: preparing costs more than running
+    // most of our queries. acquire() hands out the statement for `sql` on `connection` (prepared
+    // on first use; a fresh one if that statement is already in use higher up the stack), and
+    // release() gives it back. `*ok` is false when it could not be prepared.
+    std::unique_ptr<QSqlQuery> acquire(const QSqlDatabase &connection, const QString &sql, bool *ok);
+    void release(const QSqlDatabase &connection, const QString &sql, std::unique_ptr<QSqlQuery> query);
+
 private:
     Result<void> configure(QSqlDatabase &db);
 
@@ -81,6 +114,11 @@ private:
     QString m_prefix;
     QMutex m_mutex;
     QSet<QString> m_names;
+    struct Statements
+    {
+        std::unordered_map<QString, std::unique_ptr<QSqlQuery>> idle;
+    };
+    std::unordered_map<QString, Statements> m_statements; // by connection name
 };
 
 Error databaseError(const QSqlError &error, const QString &what);

@@ -132,6 +132,8 @@ const QList<Migration> migrations = {
          QStringLiteral("CREATE UNIQUE INDEX courses_code_term ON courses"
                         " (org_id, code, COALESCE(term, '')) WHERE deleted = 0"),
          QStringLiteral("CREATE INDEX courses_org_status ON courses (org_id, deleted, status, title)"),
+         // The course list's default order, so a page is read in order instead of sorted.
+         QStringLiteral("CREATE INDEX courses_org_title ON courses (org_id, deleted, title, id)"),
 
          QStringLiteral("CREATE TABLE modules ("
                         " id TEXT PRIMARY KEY,"
@@ -164,6 +166,8 @@ const QList<Migration> migrations = {
                         " file_id TEXT,"
                         " required INTEGER NOT NULL DEFAULT 0,"
                         " estimated_minutes BIGINT,"
+                        " publish_at BIGINT,"
+                        " unlock_at BIGINT,"
                         " published INTEGER NOT NULL DEFAULT 0,"
                         " settings TEXT NOT NULL DEFAULT '{}',"
                         " search_text TEXT NOT NULL DEFAULT '',"
@@ -233,6 +237,56 @@ const QList<Migration> migrations = {
                         " deleted INTEGER NOT NULL DEFAULT 0)"),
          QStringLiteral("CREATE UNIQUE INDEX cohort_courses_unique ON cohort_courses"
                         " (cohort_id, course_id) WHERE deleted = 0"),
+     }},
+    {3,
+     "files",
+     {
+         // Metadata of uploaded files; the bytes are in <data>/files/ab/cd/<sha256>, shared by
+         // every row with the same sha256 (stored once).
+         QStringLiteral("CREATE TABLE files ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " course_id TEXT REFERENCES courses (id),"
+                        " sha256 TEXT NOT NULL,"
+                        " size BIGINT NOT NULL,"
+                        " mime_type TEXT NOT NULL,"
+                        " original_name TEXT NOT NULL,"
+                        " uploader_id TEXT REFERENCES users (id),"
+                        " access TEXT NOT NULL DEFAULT 'course',"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX files_course ON files (course_id, deleted)"),
+         QStringLiteral("CREATE INDEX files_org ON files (org_id, deleted)"),
+         QStringLiteral("CREATE INDEX files_sha256 ON files (sha256)"),
+     }},
+    {4,
+     "search",
+     {
+         // The full-text index (server/search/searchindex.h): one row per course, module and
+         // item, with its text as shown (title_text, body_text) and folded for matching. The
+         // index proper differs by backend (SqlDialect: FTS5 table or tsvector with GIN). It
+         // is filled by SearchIndex::ensureBuilt at start-up, which needs C++ folding.
+         QStringLiteral("CREATE TABLE search_entries ("
+                        " id {{SEQ_PK}},"
+                        " entity TEXT NOT NULL,"
+                        " entity_id TEXT NOT NULL,"
+                        " org_id TEXT NOT NULL,"
+                        " course_id TEXT NOT NULL,"
+                        " module_id TEXT,"
+                        " title TEXT NOT NULL,"
+                        " title_text TEXT NOT NULL,"
+                        " body_text TEXT NOT NULL,"
+                        " title_folded TEXT NOT NULL,"
+                        " body_folded TEXT NOT NULL"
+                        "{{SEARCH_DOCUMENT}})"),
+         QStringLiteral(
+             "CREATE UNIQUE INDEX search_entries_entity ON search_entries (entity_id, entity)"),
+         QStringLiteral("CREATE INDEX search_entries_course ON search_entries (course_id)"),
+         QStringLiteral("{{SEARCH_INDEX}}"),
      }},
 };
 

@@ -1,6 +1,7 @@
 #include "recordstore.h"
 
 #include "changelog.h"
+#include "search/searchindex.h"
 
 #include <QJsonDocument>
 #include <lectern/jsonutil.h>
@@ -73,6 +74,15 @@ Record readRecord(const EntitySpec &spec, const SqlQuery &q)
     int column = 7;
     for (const FieldSpec &f : spec.fields)
         record.insert(f.name, fromColumn(f, q.value(column++)));
+    return record;
+}
+
+// Every write of an indexed entity ends here, so the full-text index changes in the same
+// transaction as the record.
+Result<Record> reindexed(Transaction &tx, const EntitySpec &spec, const Record &record)
+{
+    if (auto r = SearchIndex::update(tx, spec, record); !r)
+        return r.error();
     return record;
 }
 } // namespace
@@ -209,7 +219,7 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
     auto stored = get(tx, spec, id);
     if (!stored)
         return stored.error();
-    return **stored;
+    return reindexed(tx, spec, **stored);
 }
 
 Result<Record> RecordStore::update(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
@@ -251,7 +261,7 @@ Result<Record> RecordStore::update(Transaction &tx, HlcClock &clock, const Entit
     auto stored = get(tx, spec, current.value(u"id").toString());
     if (!stored)
         return stored.error();
-    return **stored;
+    return reindexed(tx, spec, **stored);
 }
 
 Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
@@ -279,7 +289,7 @@ Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const En
     gone.insert(QStringLiteral("deleted"), true);
     gone.insert(QStringLiteral("rev"), rev);
     gone.insert(QStringLiteral("hlc"), hlc);
-    return gone;
+    return reindexed(tx, spec, gone);
 }
 
 } // namespace Lectern::Server

@@ -6,12 +6,16 @@ namespace Lectern::Server {
 
 SqlQuery::SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql,
                    Transaction *transaction)
-    : m_query(db)
-    , m_dialect(dialect)
+    : m_dialect(dialect)
     , m_sql(sql)
     , m_transaction(transaction)
+    , m_db(db)
+{}
+
+SqlQuery::~SqlQuery()
 {
-    m_query.setForwardOnly(true);
+    if (m_fromCache && m_transaction && m_query)
+        m_transaction->database().release(m_db, m_sql, std::move(m_query));
 }
 
 SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
@@ -27,15 +31,28 @@ Result<void> SqlQuery::exec()
     // Statements without parameters run as they are: PostgreSQL cannot PREPARE DDL or SET.
     bool ok = false;
     if (m_binds.isEmpty()) {
-        ok = m_query.exec(m_sql);
-    } else if (m_query.prepare(m_sql)) {
-        for (const auto &[placeholder, value] : std::as_const(m_binds))
-            m_query.bindValue(placeholder, value);
-        ok = m_query.exec();
+        m_query = std::make_unique<QSqlQuery>(m_db);
+        m_query->setForwardOnly(true);
+        ok = m_query->exec(m_sql);
+    } else {
+        bool prepared = false;
+        if (m_transaction) {
+            m_query = m_transaction->database().acquire(m_db, m_sql, &prepared);
+            m_fromCache = prepared;
+        } else {
+            m_query = std::make_unique<QSqlQuery>(m_db);
+            m_query->setForwardOnly(true);
+            prepared = m_query->prepare(m_sql);
+        }
+        if (prepared) {
+            for (const auto &[placeholder, value] : std::as_const(m_binds))
+                m_query->bindValue(placeholder, value);
+            ok = m_query->exec();
+        }
     }
     if (ok)
         return {};
-    const QSqlError sqlError = m_query.lastError();
+    const QSqlError sqlError = m_query->lastError();
     const Error error = m_dialect.isUniqueViolation(sqlError)
         ? fail(ErrorCode::AlreadyExists,
                QStringLiteral("A record with these values already exists."))
@@ -47,7 +64,7 @@ Result<void> SqlQuery::exec()
 
 QDateTime SqlQuery::time(int column) const
 {
-    const QVariant v = m_query.value(column);
+    const QVariant v = m_query->value(column);
     if (v.isNull())
         return {};
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);

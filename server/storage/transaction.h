@@ -17,24 +17,29 @@ class SqlQuery
 public:
     SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QString &sql,
              Transaction *transaction = nullptr);
+    ~SqlQuery();
+    Q_DISABLE_COPY(SqlQuery)
+    SqlQuery(SqlQuery &&) = default;
 
     SqlQuery &bind(const QString &placeholder, const QVariant &value);
     Result<void> exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    QString text(int column) const { return m_query.value(column).toString(); }
-    qint64 int64(int column) const { return m_query.value(column).toLongLong(); }
-    bool boolean(int column) const { return m_query.value(column).toLongLong() != 0; }
+    bool next() { return m_query && m_query->next(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    QString text(int column) const { return m_query->value(column).toString(); }
+    qint64 int64(int column) const { return m_query->value(column).toLongLong(); }
+    bool boolean(int column) const { return m_query->value(column).toLongLong() != 0; }
     // Milliseconds since the epoch in the column, as a UTC time (invalid for NULL).
     QDateTime time(int column) const;
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    int rowsAffected() const { return m_query ? m_query->numRowsAffected() : 0; }
 
 private:
-    QSqlQuery m_query;
+    std::unique_ptr<QSqlQuery> m_query;
     const SqlDialect &m_dialect;
     QString m_sql;
     QList<std::pair<QString, QVariant>> m_binds;
     Transaction *m_transaction;
+    QSqlDatabase m_db;
+    bool m_fromCache = false; // m_query came from the connection's statement cache
 };
 
 // Milliseconds since the epoch for storage; NULL for an invalid time.

@@ -142,6 +142,8 @@ QList<EntitySpec> makeRegistry()
         typed("fileId", "file_id", FieldType::Id),
         typed("required", "required", FieldType::Boolean, "false"),
         typed("estimatedMinutes", "estimated_minutes", FieldType::Integer),
+        typed("publishAt", "publish_at", FieldType::Time),
+        typed("unlockAt", "unlock_at", FieldType::Time),
         typed("published", "published", FieldType::Boolean, "false"),
         typed("settings", "settings", FieldType::Json, "{}"),
     };
@@ -203,12 +205,37 @@ QList<EntitySpec> makeRegistry()
     };
     specs.append(cohortCourse);
 
+    // An uploaded file's metadata; the bytes live in the content-addressed store under sha256.
+    // Every field is the server's to decide (it reads them off the upload), so sync never merges.
+    EntitySpec file;
+    file.name = QStringLiteral("file");
+    file.table = QStringLiteral("files");
+    FieldSpec courseOfFile = typed("courseId", "course_id", FieldType::Id);
+    courseOfFile.immutable = true; // empty for organisation files
+    file.fields = {
+        courseOfFile,
+        text("sha256", "sha256", 64, true),
+        typed("size", "size", FieldType::Integer),
+        text("mimeType", "mime_type", 255, true),
+        searchable(text("originalName", "original_name", 255, true)),
+        typed("uploaderId", "uploader_id", FieldType::Id),
+        enumeration("access", "access", {QStringLiteral("course"), QStringLiteral("organization")},
+                    "\"course\""),
+    };
+    for (FieldSpec &f : file.fields) {
+        f.merge = MergeRule::ServerDecides;
+        f.immutable = true;
+    }
+    specs.append(file);
+
     return specs;
 }
 
-const QStringList bookkeeping
-    = {QStringLiteral("id"),        QStringLiteral("orgId"),     QStringLiteral("rev"),
-       QStringLiteral("createdAt"), QStringLiteral("updatedAt"), QStringLiteral("deleted")};
+// The record's bookkeeping, which the server keeps: sending a record back as read is fine.
+const QStringList bookkeeping = {QStringLiteral("id"),        QStringLiteral("orgId"),
+                                 QStringLiteral("rev"),       QStringLiteral("hlc"),
+                                 QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+                                 QStringLiteral("deleted")};
 
 bool isDate(const QString &text)
 {

@@ -3,63 +3,172 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
+#include <optional>
+
 namespace Lectern {
 
+// Keys are an integer part followed by a fraction, both in base 62 over ASCII-ordered digits, so
+// plain string comparison orders them. The integer part's first character says its length
+// ('a'..'z': 2..27 characters, growing upwards; 'A'..'Z': 2..27, growing downwards), so appending
+// or prepending only increments or decrements the integer (keys grow logarithmically); only
+// inserting between two neighbours again and again lengthens the fraction. A fraction never ends
+// in '0' (two spellings of one value would break "strictly between"). This is the scheme of
+// Evan Wallace's and Rocicorp's fractional indexing.
 namespace {
-constexpr char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const QString digits = QStringLiteral("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 constexpr int base = 62;
-constexpr int maxLength = 128;
+constexpr int maxLength = 1024;
 
 int digitValue(QChar c)
 {
-    const char16_t u = c.unicode();
-    if (u >= '0' && u <= '9')
-        return u - '0';
-    if (u >= 'A' && u <= 'Z')
-        return u - 'A' + 10;
-    if (u >= 'a' && u <= 'z')
-        return u - 'a' + 36;
+    return int(digits.indexOf(c));
+}
+
+int integerLength(QChar head)
+{
+    const char16_t h = head.unicode();
+    if (h >= u'a' && h <= u'z')
+        return h - u'a' + 2;
+    if (h >= u'A' && h <= u'Z')
+        return u'Z' - h + 2;
     return -1;
 }
 
-QChar digitChar(int value)
+QString smallestInteger()
 {
-    return QChar::fromLatin1(digits[value]);
+    return QStringLiteral("A") + QString(26, u'0');
 }
 
-// Keys are fractions 0.d1d2d3... in base 62; a trailing '0' would make two spellings of one value,
-// so valid keys never end in '0'. The midpoint walks both bounds digit by digit.
+std::optional<QString> integerPart(const QString &key)
+{
+    if (key.isEmpty())
+        return std::nullopt;
+    const int length = integerLength(key[0]);
+    if (length < 0 || key.size() < length)
+        return std::nullopt;
+    return key.left(length);
+}
+
+// A fraction strictly between a and b ("" for b means 1); neither may end in '0'.
 QString midpoint(const QString &a, const QString &b)
 {
-    // `b` empty means 1.0 (the upper end).
-    QString result;
-    for (int i = 0;; ++i) {
-        const int da = i < a.size() ? digitValue(a[i]) : 0;
-        const int db = b.isEmpty() ? base : (i < b.size() ? digitValue(b[i]) : 0);
-        if (da == db) {
-            result.append(digitChar(da));
-            continue;
-        }
-        if (db - da > 1) {
-            result.append(digitChar((da + db) / 2));
-            return result;
-        }
-        // Adjacent digits: take a's digit and find room above the rest of a, under 1.0.
-        result.append(digitChar(da));
-        return result + midpoint(a.mid(i + 1), QString());
+    if (!b.isEmpty()) {
+        int n = 0;
+        while (n < b.size() && (n < a.size() ? a[n] : u'0') == b[n])
+            ++n;
+        if (n > 0)
+            return b.left(n) + midpoint(a.mid(n), b.mid(n));
     }
+    const int digitA = a.isEmpty() ? 0 : digitValue(a[0]);
+    const int digitB = b.isEmpty() ? base : digitValue(b[0]);
+    if (digitB - digitA > 1)
+        return QString(digits[(digitA + digitB + 1) / 2]);
+    if (b.size() > 1)
+        return b.left(1);
+    return QString(digits[digitA]) + midpoint(a.mid(1), QString());
+}
+
+std::optional<QString> incrementInteger(const QString &x)
+{
+    QString digitsOf = x.mid(1);
+    bool carry = true;
+    for (qsizetype i = digitsOf.size() - 1; carry && i >= 0; --i) {
+        const int d = digitValue(digitsOf[i]) + 1;
+        if (d == base) {
+            digitsOf[i] = digits[0];
+        } else {
+            digitsOf[i] = digits[d];
+            carry = false;
+        }
+    }
+    if (!carry)
+        return x[0] + digitsOf;
+    const QChar head = x[0];
+    if (head == u'Z')
+        return QStringLiteral("a0");
+    if (head == u'z')
+        return std::nullopt;
+    const QChar next(head.unicode() + 1);
+    if (next > u'a')
+        digitsOf.append(digits[0]);
+    else
+        digitsOf.chop(1);
+    return next + digitsOf;
+}
+
+std::optional<QString> decrementInteger(const QString &x)
+{
+    QString digitsOf = x.mid(1);
+    bool borrow = true;
+    for (qsizetype i = digitsOf.size() - 1; borrow && i >= 0; --i) {
+        const int d = digitValue(digitsOf[i]) - 1;
+        if (d == -1) {
+            digitsOf[i] = digits[base - 1];
+        } else {
+            digitsOf[i] = digits[d];
+            borrow = false;
+        }
+    }
+    if (!borrow)
+        return x[0] + digitsOf;
+    const QChar head = x[0];
+    if (head == u'a')
+        return QStringLiteral("Z") + digits[base - 1];
+    if (head == u'A')
+        return std::nullopt;
+    const QChar previous(head.unicode() - 1);
+    if (previous < u'Z')
+        digitsOf.append(digits[base - 1]);
+    else
+        digitsOf.chop(1);
+    return previous + digitsOf;
+}
+
+QString keyBetween(const QString &a, const QString &b)
+{
+    if (a.isEmpty()) {
+        if (b.isEmpty())
+            return QStringLiteral("a0");
+        const QString ib = *integerPart(b);
+        const QString fb = b.mid(ib.size());
+        if (ib == smallestInteger())
+            return ib + midpoint(QString(), fb);
+        if (ib < b)
+            return ib;
+        return decrementInteger(ib).value_or(QString());
+    }
+    const QString ia = *integerPart(a);
+    const QString fa = a.mid(ia.size());
+    if (b.isEmpty()) {
+        const auto next = incrementInteger(ia);
+        return next ? *next : ia + midpoint(fa, QString());
+    }
+    const QString ib = *integerPart(b);
+    const QString fb = b.mid(ib.size());
+    if (ia == ib)
+        return ia + midpoint(fa, fb);
+    const auto next = incrementInteger(ia);
+    if (!next)
+        return {};
+    if (*next < b)
+        return *next;
+    return ia + midpoint(fa, QString());
 }
 } // namespace
 
 bool OrderKey::isValid(QStringView key)
 {
-    if (key.isEmpty() || key.size() > maxLength || key.back() == u'0')
+    if (key.isEmpty() || key.size() > maxLength)
         return false;
     for (QChar c : key) {
         if (digitValue(c) < 0)
             return false;
     }
-    return true;
+    const QString text = key.toString();
+    const auto integer = integerPart(text);
+    if (!integer || text == smallestInteger())
+        return false;
+    return !text.mid(integer->size()).endsWith(u'0');
 }
 
 QString OrderKey::between(const QString &before, const QString &after)
@@ -68,24 +177,24 @@ QString OrderKey::between(const QString &before, const QString &after)
         return {};
     if (!before.isEmpty() && !after.isEmpty() && before >= after)
         return {};
-    return midpoint(before, after);
+    const QString key = keyBetween(before, after);
+    return isValid(key) ? key : QString();
 }
 
 QString OrderKey::betweenJittered(const QString &before, const QString &after)
 {
-    const QString mid = between(before, after);
-    if (mid.isEmpty())
+    const QString key = between(before, after);
+    if (key.isEmpty())
         return {};
-    // Two random digits below the midpoint's last one keep the key inside (before, after): the
-    // midpoint is strictly inside, and appending digits moves it up by less than one unit of its
-    // last place, which still lies under `after` (after differs from mid at or before that place).
-    QString key = mid;
+    // Random low digits make two devices inserting at one spot at once produce different keys,
+    // still inside (before, after): appending to a key raises it by less than its last digit.
     QRandomGenerator *random = QRandomGenerator::global();
-    key.append(digitChar(int(random->bounded(base))));
-    key.append(digitChar(1 + int(random->bounded(base - 1))));
-    if (!after.isEmpty() && key >= after)
-        return mid;
-    return key;
+    QString jittered = key;
+    jittered.append(digits[int(random->bounded(base))]);
+    jittered.append(digits[1 + int(random->bounded(base - 1))]);
+    if ((!after.isEmpty() && jittered >= after) || !isValid(jittered))
+        return key;
+    return jittered;
 }
 
 QStringList OrderKey::spread(int count)
@@ -93,20 +202,8 @@ QStringList OrderKey::spread(int count)
     QStringList keys;
     QString previous;
     for (int i = 0; i < count; ++i) {
-        // Evenly spaced two-digit keys for lists up to ~3800 items, then between() from the last.
-        if (count <= (base - 1) * (base - 1)) {
-            const int value = int((qint64(i) + 1) * (base * base - 1) / (count + 1));
-            QString key;
-            key.append(digitChar(value / base));
-            if (value % base != 0)
-                key.append(digitChar(value % base));
-            if (key.isEmpty() || !isValid(key) || key <= previous)
-                key = between(previous, QString());
-            keys.append(key);
-        } else {
-            keys.append(between(previous, QString()));
-        }
-        previous = keys.last();
+        previous = between(previous, QString());
+        keys.append(previous);
     }
     return keys;
 }

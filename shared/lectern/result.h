@@ -44,9 +44,15 @@ inline constexpr auto NotFound = "not_found";
 inline constexpr auto MethodNotAllowed = "method_not_allowed";
 inline constexpr auto Conflict = "conflict";
 inline constexpr auto AlreadyExists = "already_exists";
+inline constexpr auto EnrollmentClosed = "enrollment_closed"; // outside the enrolment window
+inline constexpr auto CourseFull = "course_full"; // no seat left and no waitlist asked for
 inline constexpr auto PayloadTooLarge = "payload_too_large";
 inline constexpr auto UnsupportedMediaType = "unsupported_media_type";
 inline constexpr auto TooManyRequests = "too_many_requests";
+inline constexpr auto LengthRequired = "length_required";
+inline constexpr auto MimeMismatch = "mime_mismatch";
+inline constexpr auto TypeNotAllowed = "type_not_allowed";
+inline constexpr auto RangeNotSatisfiable = "range_not_satisfiable";
 inline constexpr auto Internal = "internal_error";
 inline constexpr auto Unavailable = "service_unavailable";
 } // namespace ErrorCode

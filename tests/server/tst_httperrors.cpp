@@ -71,8 +71,11 @@ private:
     QList<Server::Route> bodyRoutes() const
     {
         QList<Server::Route> routes;
+        // Uploads take the file's own bytes as the body, not JSON.
+        const QStringList rawBodies = {QStringLiteral("/api/v1/files/upload")};
         for (const Server::Route &route : m_server->server().http().router().routes()) {
-            if (route.method == "POST" || route.method == "PUT" || route.method == "PATCH")
+            if ((route.method == "POST" || route.method == "PUT" || route.method == "PATCH")
+                && !rawBodies.contains(route.pattern))
                 routes.append(route);
         }
         return routes;

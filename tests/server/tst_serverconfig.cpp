@@ -52,6 +52,10 @@ QString valueOf(const ServerConfig &config, const QString &key)
         return config.demo ? u"true"_s : u"false"_s;
     if (key == u"max-body-size")
         return QString::number(config.maxBodyBytes);
+    if (key == u"max-upload-size")
+        return QString::number(config.maxUploadBytes);
+    if (key == u"upload-types")
+        return config.uploadTypes.join(u',');
     if (key == u"access-token-ttl")
         return QString::number(config.accessTokenTtlSeconds);
     if (key == u"refresh-token-ttl-days")

@@ -1,0 +1,253 @@
+#include "searchindex.h"
+
+#include "search/searchtext.h"
+
+namespace Lectern::Server {
+
+namespace {
+// Bump when SearchText's folding changes: the index is then rebuilt at start-up.
+const QString indexVersion = QStringLiteral("1");
+const QString versionKey = QStringLiteral("search_index_version");
+
+struct Document
+{
+    QString title; // shown in answers
+    QString titleText; // indexed, weighted
+    QString bodyText;
+    QString courseId;
+    QString moduleId;
+};
+
+Document documentOf(const EntitySpec &spec, const Record &record)
+{
+    Document doc;
+    doc.title = record.value(u"title").toString();
+    doc.titleText = doc.title;
+    if (spec.name == u"course") {
+        // The code is searched with the title ("BIO101" finds the course).
+        doc.titleText = record.value(u"code").toString() + u' ' + doc.title;
+        doc.bodyText = record.value(u"description").toString();
+        doc.courseId = record.value(u"id").toString();
+    } else if (spec.name == u"module") {
+        doc.bodyText = record.value(u"description").toString();
+        doc.courseId = record.value(u"courseId").toString();
+        doc.moduleId = record.value(u"id").toString();
+    } else {
+        doc.bodyText = record.value(u"body").toString();
+        doc.courseId = record.value(u"courseId").toString();
+        doc.moduleId = record.value(u"moduleId").toString();
+    }
+    return doc;
+}
+
+// Folds `original`, keeping at most SearchText::maxIndexedLength folded characters (whole words)
+// and the stretch of `original` they come from.
+std::pair<QString, QString> indexed(const QString &original)
+{
+    SearchText::Folded folded = SearchText::fold(original);
+    if (folded.text.size() <= SearchText::maxIndexedLength)
+        return {original, folded.text};
+    qsizetype cut = folded.text.lastIndexOf(u' ', SearchText::maxIndexedLength);
+    if (cut <= 0)
+        cut = SearchText::maxIndexedLength;
+    return {original.left(folded.to.at(cut - 1)), folded.text.left(cut)};
+}
+
+QString fallbackSnippet(const QString &snippet)
+{
+    QString out = snippet.toHtmlEscaped();
+    out.replace(SearchText::startMark, QStringLiteral("<mark>"));
+    out.replace(SearchText::stopMark, QStringLiteral("</mark>"));
+    return out;
+}
+
+QString chooseSnippet(const QString &titleSnippet, const QString &bodySnippet,
+                      const QString &titleText, const QString &bodyText)
+{
+    const bool bodyMatched = bodySnippet.contains(SearchText::startMark);
+    const bool titleMatched = titleSnippet.contains(SearchText::startMark);
+    const bool useBody = bodyMatched || (!titleMatched && !bodySnippet.trimmed().isEmpty());
+    const QString &snippet = useBody ? bodySnippet : titleSnippet;
+    const QString presented = SearchText::present(snippet, useBody ? bodyText : titleText);
+    return presented.isEmpty() ? fallbackSnippet(snippet) : presented;
+}
+} // namespace
+
+QJsonObject SearchHit::toJson() const
+{
+    QJsonObject json {{QStringLiteral("type"), type},         {QStringLiteral("id"), id},
+                      {QStringLiteral("courseId"), courseId}, {QStringLiteral("title"), title},
+                      {QStringLiteral("snippet"), snippet},   {QStringLiteral("rank"), rank}};
+    if (!moduleId.isEmpty())
+        json.insert(QStringLiteral("moduleId"), moduleId);
+    return json;
+}
+
+bool SearchIndex::indexes(const EntitySpec &spec)
+{
+    return spec.name == u"course" || spec.name == u"module" || spec.name == u"content";
+}
+
+Result<void> SearchIndex::update(Transaction &tx, const EntitySpec &spec, const Record &record)
+{
+    if (!indexes(spec))
+        return {};
+    const QString id = record.value(u"id").toString();
+    const auto bindKey = [&](SqlQuery &q) {
+        q.bind(QStringLiteral(":entity"), spec.name).bind(QStringLiteral(":id"), id);
+    };
+    QStringList removal = tx.dialect().searchBeforeDelete();
+    removal.append(
+        QStringLiteral("DELETE FROM search_entries WHERE entity = :entity AND entity_id = :id"));
+    for (const QString &sql : std::as_const(removal)) {
+        auto q = tx.query(sql);
+        bindKey(q);
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    if (record.value(u"deleted").toBool())
+        return {};
+
+    const Document doc = documentOf(spec, record);
+    const auto [titleText, titleFolded] = indexed(doc.titleText);
+    const auto [bodyText, bodyFolded] = indexed(doc.bodyText);
+    auto insert = tx.query(QStringLiteral(
+        "INSERT INTO search_entries (entity, entity_id, org_id, course_id, module_id, title,"
+        " title_text, body_text, title_folded, body_folded) VALUES (:entity, :id, :org, :course,"
+        " :module, :title, :title_text, :body_text, :title_folded, :body_folded)"));
+    bindKey(insert);
+    insert.bind(QStringLiteral(":org"), record.value(u"orgId").toString())
+        .bind(QStringLiteral(":course"), doc.courseId)
+        .bind(QStringLiteral(":module"), textOrNull(doc.moduleId))
+        .bind(QStringLiteral(":title"), doc.title)
+        .bind(QStringLiteral(":title_text"), titleText)
+        .bind(QStringLiteral(":body_text"), bodyText)
+        .bind(QStringLiteral(":title_folded"), titleFolded)
+        .bind(QStringLiteral(":body_folded"), bodyFolded);
+    if (auto r = insert.exec(); !r)
+        return r;
+    for (const QString &sql : tx.dialect().searchAfterInsert()) {
+        auto q = tx.query(sql);
+        bindKey(q);
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> SearchIndex::ensureBuilt(Database &db)
+{
+    Transaction tx(db);
+    if (!tx.isOk())
+        return tx.error();
+    if (const QString lock = tx.dialect().lockMigrations(); !lock.isEmpty()) {
+        if (auto r = tx.query(lock).exec(); !r)
+            return r;
+    }
+    auto version = tx.query(QStringLiteral("SELECT value FROM server_settings WHERE key = :key"));
+    version.bind(QStringLiteral(":key"), versionKey);
+    if (auto r = version.exec(); !r)
+        return r;
+    if (version.next() && version.text(0) == indexVersion)
+        return tx.commit();
+
+    for (const char *name : {"course", "module", "content"}) {
+        const EntitySpec &spec = EntityRegistry::get(QString::fromLatin1(name));
+        QString after;
+        for (;;) {
+            // Tombstones too, so that anything indexed under other rules goes.
+            RecordFilter batch;
+            batch.includeDeleted = true;
+            batch.add(QStringLiteral("id > :after")).bind(QStringLiteral(":after"), after);
+            auto records = RecordStore::select(tx, spec, batch, QStringLiteral("id"), 200);
+            if (!records)
+                return records.error();
+            for (const Record &record : std::as_const(*records)) {
+                if (auto r = update(tx, spec, record); !r)
+                    return r;
+            }
+            if (records->size() < 200)
+                break;
+            after = records->last().value(u"id").toString();
+        }
+    }
+    auto store
+        = tx.query(QStringLiteral("INSERT INTO server_settings (key, value) VALUES (:key, :value)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    store.bind(QStringLiteral(":key"), versionKey).bind(QStringLiteral(":value"), indexVersion);
+    if (auto r = store.exec(); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<Page<SearchHit>> SearchIndex::search(Transaction &tx, const QStringList &words,
+                                            const RecordFilter &filter, int page, int limit)
+{
+    Page<SearchHit> result;
+    result.page = page;
+    result.limit = limit;
+    if (words.isEmpty())
+        return result;
+    const SqlDialect &dialect = tx.dialect();
+    const QString match = dialect.searchExpression(words);
+    QString where = dialect.searchMatches();
+    if (!filter.where.isEmpty())
+        where += QStringLiteral(" AND (") + filter.where + u')';
+    const auto bindAll = [&](SqlQuery &q) {
+        q.bind(QStringLiteral(":match"), match);
+        for (const auto &[placeholder, value] : filter.binds)
+            q.bind(placeholder, value);
+    };
+
+    auto count = tx.query(QStringLiteral("SELECT COUNT(*) FROM ") + dialect.searchFrom()
+                          + QStringLiteral(" WHERE ") + where);
+    bindAll(count);
+    if (auto r = count.exec(); !r)
+        return r.error();
+    count.next();
+    result.total = count.int64(0);
+
+    auto rows = tx.query(QStringLiteral("SELECT s.id, s.entity, s.entity_id, s.course_id,"
+                                        " s.module_id, s.title, s.title_text, s.body_text, ")
+                         + dialect.searchRank() + QStringLiteral(" AS score FROM ")
+                         + dialect.searchFrom() + QStringLiteral(" WHERE ") + where
+                         + QStringLiteral(" ORDER BY score DESC, s.id LIMIT %1 OFFSET %2")
+                               .arg(limit)
+                               .arg(qint64(page - 1) * limit));
+    bindAll(rows);
+    if (auto r = rows.exec(); !r)
+        return r.error();
+    QList<qint64> ids;
+    QList<std::pair<QString, QString>> texts;
+    while (rows.next()) {
+        SearchHit hit;
+        hit.type = rows.text(1);
+        hit.id = rows.text(2);
+        hit.courseId = rows.text(3);
+        if (hit.type == u"content")
+            hit.moduleId = rows.text(4);
+        hit.title = rows.text(5);
+        hit.rank = rows.value(8).toDouble();
+        ids.append(rows.int64(0));
+        texts.append({rows.text(6), rows.text(7)});
+        result.items.append(hit);
+    }
+    if (ids.isEmpty())
+        return result;
+
+    // Snippets for this page only: they are the costly part.
+    auto snippets = tx.query(dialect.searchSnippets(ids));
+    snippets.bind(QStringLiteral(":match"), match);
+    if (auto r = snippets.exec(); !r)
+        return r.error();
+    while (snippets.next()) {
+        const qsizetype at = ids.indexOf(snippets.int64(0));
+        if (at < 0)
+            continue;
+        result.items[at].snippet = chooseSnippet(snippets.text(1), snippets.text(2),
+                                                 texts.at(at).first, texts.at(at).second);
+    }
+    return result;
+}
+
+} // namespace Lectern::Server
