@@ -65,6 +65,8 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
         if (auto r = DemoData::ensure(server->organizations(), server->users()); !r)
             return r.error();
     }
+    if (auto r = server->context().db().refreshStatistics(); !r)
+        qCWarning(lcServer).noquote() << "could not refresh the planner's statistics:" << r.error().message;
     qCInfo(lcServer).noquote() << "database" << dbConfig->describe() << "schema version"
                                << Migrations::latestVersion();
     return server;
@@ -88,6 +90,15 @@ Server::Server(std::unique_ptr<ServerContext> context)
         buildRouter(*this),
         [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },
         options);
+    // The planner's statistics drift as data grows: refresh them now and then (a bounded ANALYZE).
+    m_maintenance = std::make_unique<QTimer>();
+    m_maintenance->setInterval(std::chrono::hours(6));
+    QObject::connect(m_maintenance.get(), &QTimer::timeout, [this] {
+        if (auto r = m_context->db().refreshStatistics(); !r)
+            qCWarning(lcServer).noquote() << "could not refresh the planner's statistics:"
+                                          << r.error().message;
+    });
+    m_maintenance->start();
     // Uploads stream to disk instead of through Qt's parser, which holds whole bodies in memory.
     m_http->addStreamingRoute("POST", QStringLiteral("/api/v1/files/upload"),
                               [this](QTcpSocket *socket) {

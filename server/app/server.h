@@ -11,6 +11,7 @@
 #include "services/organizationservice.h"
 #include "services/userservice.h"
 
+#include <QTimer>
 #include <QUrl>
 #include <memory>
 
@@ -53,6 +54,7 @@ private:
     EnrollmentService m_enrollments;
     CohortService m_cohorts;
     std::unique_ptr<ApiServer> m_http;
+    std::unique_ptr<QTimer> m_maintenance;
 };
 
 // Routes for the services of `server`, as the HTTP front serves them.

@@ -104,6 +104,13 @@ QString SqlDialect::lockMigrations() const
                                           : QString();
 }
 
+QStringList SqlDialect::refreshStatistics() const
+{
+    if (m_backend == Backend::Sqlite)
+        return {QStringLiteral("PRAGMA analysis_limit=1000"), QStringLiteral("ANALYZE")};
+    return {};
+}
+
 bool SqlDialect::isUniqueViolation(const QSqlError &error) const
 {
     const QString code = error.nativeErrorCode();
@@ -320,6 +327,19 @@ Result<void> Database::configure(QSqlDatabase &db)
             ok = query.exec(sql);
         }
         if (!ok)
+            return databaseError(query.lastError(), sql);
+    }
+    return {};
+}
+
+Result<void> Database::refreshStatistics()
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    for (const QString &sql : m_dialect.refreshStatistics()) {
+        QSqlQuery query(*db);
+        if (!query.exec(sql))
             return databaseError(query.lastError(), sql);
     }
     return {};

@@ -54,6 +54,9 @@ public:
     QString lockChangeSequence() const;
     // Serialises migrations between server processes starting at once.
     QString lockMigrations() const;
+    // Refreshes the query planner's statistics (SQLite has none until asked; PostgreSQL's
+    // autovacuum keeps its own). Bounded, so it stays quick on large databases.
+    QStringList refreshStatistics() const;
     bool isUniqueViolation(const QSqlError &error) const;
 
     // Full-text search (server/search). The index is the table search_entries: one row per
@@ -98,6 +101,8 @@ public:
     Result<QSqlDatabase> connection();
     // Opens a connection now, so that a bad configuration is reported at start-up.
     Result<void> check();
+    // Gives the query planner fresh statistics (see SqlDialect::refreshStatistics).
+    Result<void> refreshStatistics();
 
     // Prepared statements are kept per connection and reused: preparing costs more than running
     // most of our queries. acquire() hands out the statement for `sql` on `connection` (prepared
