@@ -289,8 +289,9 @@ void MainWindow::setProfile(const User &user, const Organization &organization)
             ? tr("Lectern")
             : tr("%1 — Lectern", "window title: organization name").arg(organization.name));
 
-    const std::optional<Workspace> previous
-        = m_workspaces.isEmpty() ? std::nullopt : std::optional<Workspace>(currentWorkspace());
+    // Stay in the same workspace across a profile refresh when the new roles still allow it.
+    const QList<Workspace> before = m_workspaces;
+    const Workspace previous = before.isEmpty() ? Workspace() : currentWorkspace();
     m_workspaces = Workspaces::forRoles(user.roles);
 
     const QSignalBlocker blocker(m_workspaceList);
@@ -315,7 +316,8 @@ void MainWindow::setProfile(const User &user, const Organization &organization)
     const int chrome
         = m_workspaceList->iconSize().width() + 2 * 8 /* item */ + 2 * 8 /* list */ + 24;
     m_workspaceList->setFixedWidth(std::clamp(widest + chrome, 200, 320));
-    showWorkspace(previous && m_workspaces.contains(*previous) ? *previous : m_workspaces.value(0));
+    showWorkspace(!before.isEmpty() && m_workspaces.contains(previous) ? previous
+                                                                      : m_workspaces.value(0));
 }
 
 void MainWindow::setServerUrl(const QUrl &url)
