@@ -187,6 +187,19 @@ QString orderBy(const EntitySpec &spec, const ListQuery &query)
         + direction;
 }
 
+// For learners: an item is there only when it and its module are both released.
+Result<bool> isItemReleased(Transaction &tx, const Record &item)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!CourseAccess::isReleased(item, now))
+        return false;
+    auto module = RecordStore::get(tx, EntityRegistry::get(QStringLiteral("module")),
+                                   item.value(u"moduleId").toString());
+    if (!module)
+        return module.error();
+    return *module && CourseAccess::isReleased(**module, now);
+}
+
 Record withoutBody(Record item)
 {
     item.remove(QStringLiteral("body"));
@@ -803,12 +816,10 @@ Result<Record> CourseService::getContent(const Caller &caller, const QString &id
     if (!access->canSee())
         return notFound(tr("item"));
     if (!access->seesDrafts()) {
-        auto module = RecordStore::get(tx, moduleSpec(), (*item)->value(u"moduleId").toString());
-        if (!module)
-            return module.error();
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (!*module || !CourseAccess::isReleased(**module, now)
-            || !CourseAccess::isReleased(**item, now))
+        auto visible = isItemReleased(tx, **item);
+        if (!visible)
+            return visible.error();
+        if (!*visible)
             return notFound(tr("item"));
     }
     return **item;
@@ -831,8 +842,12 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
     auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
     if (!access)
         return access.error();
-    if (!access->canSee() || !access->canEdit()) {
-        if (!access->canSee() || !CourseAccess::isReleased(**item, QDateTime::currentDateTimeUtc()))
+    if (!access->canEdit()) {
+        // A learner may only learn that a released item exists (403); anything else is 404.
+        auto visible = access->canSee() ? isItemReleased(tx, **item) : Result<bool>(false);
+        if (!visible)
+            return visible.error();
+        if (!*visible)
             return notFound(tr("item"));
         return cannotEdit();
     }
@@ -889,8 +904,12 @@ Result<void> CourseService::deleteContent(const Caller &caller, const QString &i
     auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
     if (!access)
         return access.error();
-    if (!access->canSee() || !access->canEdit()) {
-        if (!access->canSee() || !CourseAccess::isReleased(**item, QDateTime::currentDateTimeUtc()))
+    if (!access->canEdit()) {
+        // A learner may only learn that a released item exists (403); anything else is 404.
+        auto visible = access->canSee() ? isItemReleased(tx, **item) : Result<bool>(false);
+        if (!visible)
+            return visible.error();
+        if (!*visible)
             return notFound(tr("item"));
         return cannotEdit();
     }

@@ -70,6 +70,9 @@ QString SqlDialect::expand(QString sql) const
                 pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
                    : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     sql.replace(QStringLiteral("{{BLOB}}"), pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"));
+    // Text compared byte by byte whatever the database's locale (order keys must sort so).
+    sql.replace(QStringLiteral("{{BYTE_ORDER}}"),
+                pg ? QStringLiteral("COLLATE \"C\"") : QStringLiteral("COLLATE BINARY"));
     sql.replace(QStringLiteral("{{SEARCH_DOCUMENT}}"),
                 pg ? QStringLiteral(", document TSVECTOR GENERATED ALWAYS AS ("
                                     "setweight(to_tsvector('simple'::regconfig, title_folded), 'A')"

@@ -42,7 +42,8 @@ public:
     { }
 
     Backend backend() const { return m_backend; }
-    // Replaces the type tokens used in migrations ({{SEQ_PK}}, {{BLOB}}) with this backend's types.
+    // Replaces the tokens used in migrations ({{SEQ_PK}}, {{BLOB}}, {{BYTE_ORDER}}) with this
+    // backend's SQL.
     QString expand(QString sql) const;
     // Starts a transaction that will write. SQLite takes the write lock up front so that two
     // writers never deadlock upgrading read locks.

@@ -2,7 +2,6 @@
 
 #include <QRandomGenerator>
 #include <QStringList>
-
 #include <optional>
 
 namespace Lectern {
@@ -15,7 +14,8 @@ namespace Lectern {
 // in '0' (two spellings of one value would break "strictly between"). This is the scheme of
 // Evan Wallace's and Rocicorp's fractional indexing.
 namespace {
-const QString digits = QStringLiteral("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+const QString digits
+    = QStringLiteral("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 constexpr int base = 62;
 constexpr int maxLength = 1024;
 
@@ -188,9 +188,12 @@ QString OrderKey::betweenJittered(const QString &before, const QString &after)
         return {};
     // Random low digits make two devices inserting at one spot at once produce different keys,
     // still inside (before, after): appending to a key raises it by less than its last digit.
+    // Six digits: 62^5 x 61 suffixes, so devices inserting at one spot practically never collide
+    // (and when they do, ordering by (key, id) still gives every replica the same order).
     QRandomGenerator *random = QRandomGenerator::global();
     QString jittered = key;
-    jittered.append(digits[int(random->bounded(base))]);
+    for (int i = 0; i < 5; ++i)
+        jittered.append(digits[int(random->bounded(base))]);
     jittered.append(digits[1 + int(random->bounded(base - 1))]);
     if ((!after.isEmpty() && jittered >= after) || !isValid(jittered))
         return key;

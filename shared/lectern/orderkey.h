@@ -5,9 +5,12 @@
 namespace Lectern {
 
 // Fractional order keys (SYNC.md: ordering never conflicts): strings over the digits 0-9A-Za-z
-// that sort by plain byte comparison, and between any two of which another always fits. Inserting
-// or moving an item writes one key and never renumbers its siblings; two devices inserting at the
-// same place at the same time get different keys thanks to random low digits.
+// that sort by plain byte comparison, and between any two of which another usually fits, so
+// inserting or moving an item writes one key and leaves its siblings alone. Appending and
+// prepending keep keys short (4 characters after 10,000 appends); only thousands of inserts into
+// one gap exhaust it (keys are capped at 1,024 characters), and then between() returns "" and the
+// server gives that list fresh keys once. Random low digits keep two devices inserting at one spot
+// at the same time apart.
 class OrderKey
 {
 public:

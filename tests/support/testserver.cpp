@@ -73,7 +73,13 @@ TestDatabase::TestDatabase()
     }
     m_pgName = QStringLiteral("lectern_t_") + createUuidV7String().remove(u'-');
     if (const QString problem
-        = runOnCluster(m_adminUrl, QStringLiteral("CREATE DATABASE ") + m_pgName);
+        = runOnCluster(m_adminUrl,
+                       QStringLiteral("CREATE DATABASE ")
+                           + m_pgName
+                           // A real deployment's collation, not the cluster's "C":
+                           // ordering that silently relies on byte order shows up.
+                           + QStringLiteral(" TEMPLATE template0 LOCALE_PROVIDER icu"
+                                            " ICU_LOCALE 'en-US'"));
         !problem.isEmpty()) {
         m_problem = problem;
         m_pgName.clear();
