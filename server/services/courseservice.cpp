@@ -1,6 +1,7 @@
 #include "courseservice.h"
 
 #include "services/courseaccess.h"
+#include "services/enrollmentservice.h"
 
 #include <QJsonArray>
 #include <lectern/jsonutil.h>
@@ -379,6 +380,15 @@ Result<Record> CourseService::updateCourse(const Caller &caller, const QString &
                 {{QStringLiteral("fields"),
                   QJsonObject {{QStringLiteral("code"), tr("is already used in this term")}}}});
         return updated.error();
+    }
+    // More seats: the waitlist moves up in the same transaction, oldest first.
+    if (body.contains(u"maxEnrollment")) {
+        if (auto r = EnrollmentService::lockWriters(tx); !r)
+            return r.error();
+        if (auto r = EnrollmentService::promoteWaitlist(tx, m_context.clock(),
+                                                        access->course.value(u"id").toString());
+            !r)
+            return r.error();
     }
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void clientMadeIdIsIdempotent();
     void unenrollDropsAndKeepsTheRow();
     void waitlistAndPromotion();
+    void raisingTheLimitPromotesTheWaitlist();
     void updateRespectsSeats();
     void enrollmentWindow_data();
     void enrollmentWindow();
@@ -438,6 +439,25 @@ void TestEnrollments::unenrollDropsAndKeepsTheRow()
     const QJsonObject fresh = enroll(course, {{u"userId"_s, person}});
     QCOMPARE(fresh.value(u"status"_s).toInt(), 201);
     QVERIFY(fresh.value(u"data"_s).toObject().value(u"id"_s).toString() != id);
+}
+
+void TestEnrollments::raisingTheLimitPromotesTheWaitlist()
+{
+    const QString course = makeCourse({{u"maxEnrollment"_s, 1}});
+    const QString first = addPerson(u"Fay First"_s);
+    const QString second = addPerson(u"Sid Second"_s);
+    const QString third = addPerson(u"Tom Third"_s);
+    enroll(course, {{u"userId"_s, first}});
+    enroll(course, {{u"userId"_s, second}});
+    enroll(course, {{u"userId"_s, third}});
+    QCOMPARE(typeOf(classList(course, u"role=student"_s), second), u"enrolled/waitlist"_s);
+
+    const HttpResult raised = call(m_tokens[u"instructor"_s], "PUT", u"/api/v1/courses/"_s + course,
+                                   {{u"maxEnrollment"_s, 2}});
+    QCOMPARE(raised.status, 200);
+    const QJsonArray list = classList(course, u"role=student"_s);
+    QCOMPARE(typeOf(list, second), u"enrolled/regular"_s); // the longest waiting moves up
+    QCOMPARE(typeOf(list, third), u"enrolled/waitlist"_s);
 }
 
 void TestEnrollments::waitlistAndPromotion()
