@@ -1,37 +1,8 @@
 #include "routes.h"
+#include "routes/recordresponses.h"
 #include "services/courseservice.h"
 
 namespace Lectern::Server {
-
-namespace {
-ApiResponse pageResponse(const Result<Page<Record>> &page)
-{
-    if (!page)
-        return ApiResponse::error(page.error());
-    QJsonArray items;
-    for (const Record &record : page->items)
-        items.append(record);
-    return ApiResponse::page(items, page->pagination());
-}
-
-ApiResponse createdResponse(const Result<std::pair<Record, bool>> &result)
-{
-    if (!result)
-        return ApiResponse::error(result.error());
-    return ApiResponse::ok(result->first, result->second ? 201 : 200);
-}
-
-ApiResponse deletedResponse(const Result<void> &result)
-{
-    if (!result)
-        return ApiResponse::error(result.error());
-    return ApiResponse::ok(QJsonValue(), 200, CourseService::tr("Deleted."));
-}
-
-const auto asJson = [](const QJsonObject &o) {
-    return o;
-};
-} // namespace
 
 void addCourseRoutes(Router &router, CourseService &courses)
 {
@@ -44,40 +15,42 @@ void addCourseRoutes(Router &router, CourseService &courses)
                                           QStringLiteral("title"), CourseService::courseFilters());
                    if (!query)
                        return ApiResponse::error(query.error());
-                   return pageResponse(courses.listCourses(r.user(), *query));
+                   return RecordResponses::page(courses.listCourses(r.user(), *query));
                });
     router.add("POST", QStringLiteral("/api/v1/courses"), Access::User, Run::Inline,
                [&courses](ApiRequest &r) {
-                   return createdResponse(courses.createCourse(r.user(), r.json));
+                   return RecordResponses::created(courses.createCourse(r.user(), r.json));
                });
     router.add("GET", QStringLiteral("/api/v1/courses/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return respond(courses.getCourse(r.user(), r.param(id)), asJson);
+                   return respond(courses.getCourse(r.user(), r.param(id)),
+                                  RecordResponses::asJson);
                });
     router.add("PUT", QStringLiteral("/api/v1/courses/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return respond(courses.updateCourse(r.user(), r.param(id), r.json), asJson);
+                   return respond(courses.updateCourse(r.user(), r.param(id), r.json),
+                                  RecordResponses::asJson);
                });
     router.add("DELETE", QStringLiteral("/api/v1/courses/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return deletedResponse(courses.deleteCourse(r.user(), r.param(id)));
+                   return RecordResponses::deleted(courses.deleteCourse(r.user(), r.param(id)));
                });
     router.add("POST", QStringLiteral("/api/v1/courses/:id/publish"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
                    return respond(
                        courses.setStatus(r.user(), r.param(id), QStringLiteral("published")),
-                       asJson);
+                       RecordResponses::asJson);
                });
     router.add("POST", QStringLiteral("/api/v1/courses/:id/archive"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
                    return respond(
                        courses.setStatus(r.user(), r.param(id), QStringLiteral("archived")),
-                       asJson);
+                       RecordResponses::asJson);
                });
     router.add("POST", QStringLiteral("/api/v1/courses/:id/duplicate"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return respond(courses.duplicateCourse(r.user(), r.param(id), r.json), asJson,
-                                  201);
+                   return respond(courses.duplicateCourse(r.user(), r.param(id), r.json),
+                                  RecordResponses::asJson, 201);
                });
 
     const auto childQuery = [](const ApiRequest &r) {
@@ -89,46 +62,53 @@ void addCourseRoutes(Router &router, CourseService &courses)
                    auto query = childQuery(r);
                    if (!query)
                        return ApiResponse::error(query.error());
-                   return pageResponse(courses.listModules(r.user(), r.param(id), *query));
+                   return RecordResponses::page(courses.listModules(r.user(), r.param(id), *query));
                });
     router.add("POST", QStringLiteral("/api/v1/courses/:id/modules"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return createdResponse(courses.createModule(r.user(), r.param(id), r.json));
+                   return RecordResponses::created(
+                       courses.createModule(r.user(), r.param(id), r.json));
                });
     router.add("GET", QStringLiteral("/api/v1/modules/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return respond(courses.getModule(r.user(), r.param(id)), asJson);
+                   return respond(courses.getModule(r.user(), r.param(id)),
+                                  RecordResponses::asJson);
                });
     router.add("PUT", QStringLiteral("/api/v1/modules/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return respond(courses.updateModule(r.user(), r.param(id), r.json), asJson);
+                   return respond(courses.updateModule(r.user(), r.param(id), r.json),
+                                  RecordResponses::asJson);
                });
     router.add("DELETE", QStringLiteral("/api/v1/modules/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return deletedResponse(courses.deleteModule(r.user(), r.param(id)));
+                   return RecordResponses::deleted(courses.deleteModule(r.user(), r.param(id)));
                });
     router.add("GET", QStringLiteral("/api/v1/modules/:id/contents"), Access::User, Run::Inline,
                [&courses, id, childQuery](ApiRequest &r) {
                    auto query = childQuery(r);
                    if (!query)
                        return ApiResponse::error(query.error());
-                   return pageResponse(courses.listContents(r.user(), r.param(id), *query));
+                   return RecordResponses::page(
+                       courses.listContents(r.user(), r.param(id), *query));
                });
     router.add("POST", QStringLiteral("/api/v1/modules/:id/contents"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return createdResponse(courses.createContent(r.user(), r.param(id), r.json));
+                   return RecordResponses::created(
+                       courses.createContent(r.user(), r.param(id), r.json));
                });
     router.add("GET", QStringLiteral("/api/v1/contents/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return respond(courses.getContent(r.user(), r.param(id)), asJson);
+                   return respond(courses.getContent(r.user(), r.param(id)),
+                                  RecordResponses::asJson);
                });
     router.add("PUT", QStringLiteral("/api/v1/contents/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return respond(courses.updateContent(r.user(), r.param(id), r.json), asJson);
+                   return respond(courses.updateContent(r.user(), r.param(id), r.json),
+                                  RecordResponses::asJson);
                });
     router.add("DELETE", QStringLiteral("/api/v1/contents/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
-                   return deletedResponse(courses.deleteContent(r.user(), r.param(id)));
+                   return RecordResponses::deleted(courses.deleteContent(r.user(), r.param(id)));
                });
 }
 

@@ -1,20 +1,11 @@
 #include "routes.h"
+#include "routes/recordresponses.h"
 #include "services/cohortservice.h"
 #include "services/enrollmentservice.h"
 
 namespace Lectern::Server {
 
 namespace {
-ApiResponse pageResponse(const Result<Page<Record>> &page)
-{
-    if (!page)
-        return ApiResponse::error(page.error());
-    QJsonArray items;
-    for (const Record &record : page->items)
-        items.append(record);
-    return ApiResponse::page(items, page->pagination());
-}
-
 // One record for {userId}, an array for {userIds} and {cohortId}; 201 when a record was made.
 ApiResponse enrolledResponse(const Result<EnrollmentService::Enrolled> &result)
 {
@@ -32,31 +23,22 @@ ApiResponse enrolledResponse(const Result<EnrollmentService::Enrolled> &result)
     return ApiResponse::ok(data, result->created ? 201 : 200, result->message);
 }
 
-ApiResponse deletedResponse(const Result<void> &result)
-{
-    if (!result)
-        return ApiResponse::error(result.error());
-    return ApiResponse::ok(QJsonValue(), 200, EnrollmentService::tr("Deleted."));
-}
-
-const auto asJson = [](const QJsonObject &o) {
-    return o;
-};
 } // namespace
 
 void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortService &cohorts)
 {
     const QString id = QStringLiteral("id");
 
-    router.add("GET", QStringLiteral("/api/v1/courses/:id/students"), Access::User, Run::Inline,
-               [&enrollments, id](ApiRequest &r) {
-                   auto query = ListQuery::parse(r.query, EnrollmentService::classListSorts(),
-                                                 QStringLiteral("name"),
-                                                 EnrollmentService::classListFilters());
-                   if (!query)
-                       return ApiResponse::error(query.error());
-                   return pageResponse(enrollments.classList(r.user(), r.param(id), *query));
-               });
+    router.add(
+        "GET", QStringLiteral("/api/v1/courses/:id/students"), Access::User, Run::Inline,
+        [&enrollments, id](ApiRequest &r) {
+            auto query
+                = ListQuery::parse(r.query, EnrollmentService::classListSorts(),
+                                   QStringLiteral("name"), EnrollmentService::classListFilters());
+            if (!query)
+                return ApiResponse::error(query.error());
+            return RecordResponses::page(enrollments.classList(r.user(), r.param(id), *query));
+        });
     router.add("POST", QStringLiteral("/api/v1/courses/:id/enroll"), Access::User, Run::Inline,
                [&enrollments, id](ApiRequest &r) {
                    return enrolledResponse(enrollments.enroll(r.user(), r.param(id), r.json));
@@ -73,7 +55,7 @@ void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortS
                                                  EnrollmentService::listFilters());
                    if (!query)
                        return ApiResponse::error(query.error());
-                   return pageResponse(enrollments.list(r.user(), *query));
+                   return RecordResponses::page(enrollments.list(r.user(), *query));
                });
     router.add("POST", QStringLiteral("/api/v1/enrollments"), Access::User, Run::Inline,
                [&enrollments](ApiRequest &r) {
@@ -81,15 +63,16 @@ void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortS
                });
     router.add("GET", QStringLiteral("/api/v1/enrollments/:id"), Access::User, Run::Inline,
                [&enrollments, id](ApiRequest &r) {
-                   return respond(enrollments.get(r.user(), r.param(id)), asJson);
+                   return respond(enrollments.get(r.user(), r.param(id)), RecordResponses::asJson);
                });
     router.add("PUT", QStringLiteral("/api/v1/enrollments/:id"), Access::User, Run::Inline,
                [&enrollments, id](ApiRequest &r) {
-                   return respond(enrollments.update(r.user(), r.param(id), r.json), asJson);
+                   return respond(enrollments.update(r.user(), r.param(id), r.json),
+                                  RecordResponses::asJson);
                });
     router.add("DELETE", QStringLiteral("/api/v1/enrollments/:id"), Access::User, Run::Inline,
                [&enrollments, id](ApiRequest &r) {
-                   return deletedResponse(enrollments.remove(r.user(), r.param(id)));
+                   return RecordResponses::deleted(enrollments.remove(r.user(), r.param(id)));
                });
 
     router.add("GET", QStringLiteral("/api/v1/cohorts"), Access::User, Run::Inline,
@@ -98,7 +81,7 @@ void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortS
                                                  QStringLiteral("name"), {QStringLiteral("q")});
                    if (!query)
                        return ApiResponse::error(query.error());
-                   return pageResponse(cohorts.list(r.user(), *query));
+                   return RecordResponses::page(cohorts.list(r.user(), *query));
                });
     router.add("POST", QStringLiteral("/api/v1/cohorts"), Access::User, Run::Inline,
                [&cohorts](ApiRequest &r) {
@@ -109,15 +92,16 @@ void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortS
                });
     router.add("GET", QStringLiteral("/api/v1/cohorts/:id"), Access::User, Run::Inline,
                [&cohorts, id](ApiRequest &r) {
-                   return respond(cohorts.get(r.user(), r.param(id)), asJson);
+                   return respond(cohorts.get(r.user(), r.param(id)), RecordResponses::asJson);
                });
     router.add("PUT", QStringLiteral("/api/v1/cohorts/:id"), Access::User, Run::Inline,
                [&cohorts, id](ApiRequest &r) {
-                   return respond(cohorts.update(r.user(), r.param(id), r.json), asJson);
+                   return respond(cohorts.update(r.user(), r.param(id), r.json),
+                                  RecordResponses::asJson);
                });
     router.add("DELETE", QStringLiteral("/api/v1/cohorts/:id"), Access::User, Run::Inline,
                [&cohorts, id](ApiRequest &r) {
-                   return deletedResponse(cohorts.remove(r.user(), r.param(id)));
+                   return RecordResponses::deleted(cohorts.remove(r.user(), r.param(id)));
                });
     router.add("GET", QStringLiteral("/api/v1/cohorts/:id/members"), Access::User, Run::Inline,
                [&cohorts, id](ApiRequest &r) {
@@ -125,11 +109,12 @@ void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortS
                                                  QStringLiteral("name"), {QStringLiteral("q")});
                    if (!query)
                        return ApiResponse::error(query.error());
-                   return pageResponse(cohorts.members(r.user(), r.param(id), *query));
+                   return RecordResponses::page(cohorts.members(r.user(), r.param(id), *query));
                });
     router.add("POST", QStringLiteral("/api/v1/cohorts/:id/members"), Access::User, Run::Inline,
                [&cohorts, id](ApiRequest &r) {
-                   return respond(cohorts.changeMembers(r.user(), r.param(id), r.json), asJson);
+                   return respond(cohorts.changeMembers(r.user(), r.param(id), r.json),
+                                  RecordResponses::asJson);
                });
 }
 

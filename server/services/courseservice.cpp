@@ -201,6 +201,53 @@ Result<bool> isItemReleased(Transaction &tx, const Record &item)
     return *module && CourseAccess::isReleased(**module, now);
 }
 
+// A module or item as the caller may know of it, with the caller's access to its course: 404
+// unless the caller can see the course and, when they only learn there, the record is released
+// (an item only with its module). Editing rights are for the caller to check.
+struct Located
+{
+    Record record;
+    CourseAccess access;
+};
+
+Result<Located> locate(Transaction &tx, const Caller &caller, const EntitySpec &spec,
+                       const QString &id, const QString &what)
+{
+    const Error notThere = notFound(what);
+    if (!isUuidString(id))
+        return notThere;
+    auto record = RecordStore::get(tx, spec, id.toLower());
+    if (!record)
+        return record.error();
+    if (!*record)
+        return notThere;
+    auto access = CourseAccess::of(tx, caller, (*record)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return notThere;
+    if (!access->seesDrafts()) {
+        auto released = spec.name == u"content"
+            ? isItemReleased(tx, **record)
+            : Result<bool>(CourseAccess::isReleased(**record, QDateTime::currentDateTimeUtc()));
+        if (!released)
+            return released.error();
+        if (!*released)
+            return notThere;
+    }
+    return Located {**record, *access};
+}
+
+Result<Located> locateModule(Transaction &tx, const Caller &caller, const QString &id)
+{
+    return locate(tx, caller, moduleSpec(), id, CourseService::tr("module"));
+}
+
+Result<Located> locateItem(Transaction &tx, const Caller &caller, const QString &id)
+{
+    return locate(tx, caller, contentSpec(), id, CourseService::tr("item"));
+}
+
 Record withoutBody(Record item)
 {
     item.remove(QStringLiteral("body"));
@@ -628,20 +675,10 @@ Result<Record> CourseService::getModule(const Caller &caller, const QString &id)
     Transaction tx(m_context.db(), Transaction::Read);
     if (!tx.isOk())
         return tx.error();
-    auto module = isUuidString(id) ? RecordStore::get(tx, moduleSpec(), id.toLower())
-                                   : Result<std::optional<Record>>(std::optional<Record>());
+    auto module = locateModule(tx, caller, id);
     if (!module)
         return module.error();
-    if (!*module)
-        return notFound(tr("module"));
-    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
-    if (!access)
-        return access.error();
-    if (!access->canSee()
-        || (!access->seesDrafts()
-            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
-        return notFound(tr("module"));
-    return **module;
+    return module->record;
 }
 
 Result<Record> CourseService::updateModule(const Caller &caller, const QString &id,
@@ -652,27 +689,18 @@ Result<Record> CourseService::updateModule(const Caller &caller, const QString &
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto module = isUuidString(id) ? RecordStore::get(tx, moduleSpec(), id.toLower())
-                                   : Result<std::optional<Record>>(std::optional<Record>());
+    auto module = locateModule(tx, caller, id);
     if (!module)
         return module.error();
-    if (!*module)
-        return notFound(tr("module"));
-    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
-    if (!access)
-        return access.error();
-    if (!access->canSee()
-        || (!access->seesDrafts()
-            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
-        return notFound(tr("module"));
-    if (!access->canEdit())
+    if (!module->access.canEdit())
         return cannotEdit();
-    if (body.value(u"courseId").toString().toLower() == (*module)->value(u"courseId").toString())
+    if (body.value(u"courseId").toString().toLower()
+        == module->record.value(u"courseId").toString())
         body.remove(QStringLiteral("courseId")); // sending the record back unchanged is fine
     if (!position.isUndefined() && !body.contains(u"orderKey")) {
         auto key = keyFor(tx, m_context.clock(), moduleSpec(), QStringLiteral("course_id"),
-                          (*module)->value(u"courseId").toString(), position,
-                          (*module)->value(u"id").toString());
+                          module->record.value(u"courseId").toString(), position,
+                          module->record.value(u"id").toString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
@@ -680,7 +708,7 @@ Result<Record> CourseService::updateModule(const Caller &caller, const QString &
     const ValidationErrors errors = moduleSpec().validate(body, EntitySpec::Mode::Update);
     if (!errors.isEmpty())
         return errors.toError();
-    auto updated = RecordStore::update(tx, m_context.clock(), moduleSpec(), **module,
+    auto updated = RecordStore::update(tx, m_context.clock(), moduleSpec(), module->record,
                                        moduleSpec().normalize(body, EntitySpec::Mode::Update));
     if (!updated)
         return updated.error();
@@ -694,27 +722,17 @@ Result<void> CourseService::deleteModule(const Caller &caller, const QString &id
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto module = isUuidString(id) ? RecordStore::get(tx, moduleSpec(), id.toLower())
-                                   : Result<std::optional<Record>>(std::optional<Record>());
+    auto module = locateModule(tx, caller, id);
     if (!module)
         return module.error();
-    if (!*module)
-        return notFound(tr("module"));
-    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
-    if (!access)
-        return access.error();
-    if (!access->canSee()
-        || (!access->seesDrafts()
-            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
-        return notFound(tr("module"));
-    if (!access->canEdit())
+    if (!module->access.canEdit())
         return cannotEdit();
     RecordFilter items;
     items.add(QStringLiteral("module_id = :module"))
-        .bind(QStringLiteral(":module"), (*module)->value(u"id").toString());
+        .bind(QStringLiteral(":module"), module->record.value(u"id").toString());
     if (auto r = tombstoneAll(tx, m_context.clock(), contentSpec(), items); !r)
         return r;
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), moduleSpec(), **module); !r)
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), moduleSpec(), module->record); !r)
         return r.error();
     return tx.commit();
 }
@@ -764,32 +782,23 @@ Result<std::pair<Record, bool>> CourseService::createContent(const Caller &calle
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto module = isUuidString(moduleId) ? RecordStore::get(tx, moduleSpec(), moduleId.toLower())
-                                         : Result<std::optional<Record>>(std::optional<Record>());
+    auto module = locateModule(tx, caller, moduleId);
     if (!module)
         return module.error();
-    if (!*module)
-        return notFound(tr("module"));
-    auto access = CourseAccess::of(tx, caller, (*module)->value(u"courseId").toString());
-    if (!access)
-        return access.error();
-    if (!access->canSee()
-        || (!access->seesDrafts()
-            && !CourseAccess::isReleased(**module, QDateTime::currentDateTimeUtc())))
-        return notFound(tr("module"));
-    if (!access->canEdit())
+    if (!module->access.canEdit())
         return cannotEdit();
-    const QString moduleKey = (*module)->value(u"id").toString();
+    const QString moduleKey = module->record.value(u"id").toString();
     ValidationErrors errors;
     if (body.contains(u"moduleId") && body.value(u"moduleId").toString().toLower() != moduleKey)
         errors.add(QStringLiteral("moduleId"), tr("must be the module in the address"));
     if (body.contains(u"courseId")
-        && body.value(u"courseId").toString().toLower() != (*module)->value(u"courseId").toString())
+        && body.value(u"courseId").toString().toLower()
+            != module->record.value(u"courseId").toString())
         errors.add(QStringLiteral("courseId"), tr("must be the module's course"));
     if (!errors.isEmpty())
         return errors.toError();
     body.insert(QStringLiteral("moduleId"), moduleKey);
-    body.insert(QStringLiteral("courseId"), (*module)->value(u"courseId"));
+    body.insert(QStringLiteral("courseId"), module->record.value(u"courseId"));
     if (!body.contains(u"orderKey")) {
         auto key = keyFor(tx, m_context.clock(), contentSpec(), QStringLiteral("module_id"),
                           moduleKey, position, QString());
@@ -814,25 +823,10 @@ Result<Record> CourseService::getContent(const Caller &caller, const QString &id
     Transaction tx(m_context.db(), Transaction::Read);
     if (!tx.isOk())
         return tx.error();
-    auto item = isUuidString(id) ? RecordStore::get(tx, contentSpec(), id.toLower())
-                                 : Result<std::optional<Record>>(std::optional<Record>());
+    auto item = locateItem(tx, caller, id);
     if (!item)
         return item.error();
-    if (!*item)
-        return notFound(tr("item"));
-    auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
-    if (!access)
-        return access.error();
-    if (!access->canSee())
-        return notFound(tr("item"));
-    if (!access->seesDrafts()) {
-        auto visible = isItemReleased(tx, **item);
-        if (!visible)
-            return visible.error();
-        if (!*visible)
-            return notFound(tr("item"));
-    }
-    return **item;
+    return item->record;
 }
 
 Result<Record> CourseService::updateContent(const Caller &caller, const QString &id,
@@ -843,29 +837,16 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto item = isUuidString(id) ? RecordStore::get(tx, contentSpec(), id.toLower())
-                                 : Result<std::optional<Record>>(std::optional<Record>());
+    auto item = locateItem(tx, caller, id);
     if (!item)
         return item.error();
-    if (!*item)
-        return notFound(tr("item"));
-    auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
-    if (!access)
-        return access.error();
-    if (!access->canEdit()) {
-        // A learner may only learn that a released item exists (403); anything else is 404.
-        auto visible = access->canSee() ? isItemReleased(tx, **item) : Result<bool>(false);
-        if (!visible)
-            return visible.error();
-        if (!*visible)
-            return notFound(tr("item"));
+    if (!item->access.canEdit())
         return cannotEdit();
-    }
     for (const char16_t *same : {u"courseId", u"type"}) {
-        if (body.value(QStringView(same)) == (*item)->value(QStringView(same)))
+        if (body.value(QStringView(same)) == item->record.value(QStringView(same)))
             body.remove(QString::fromUtf16(same));
     }
-    QString targetModule = (*item)->value(u"moduleId").toString();
+    QString targetModule = item->record.value(u"moduleId").toString();
     if (body.contains(u"moduleId")) {
         targetModule = body.value(u"moduleId").toString().toLower();
         auto module = isUuidString(targetModule)
@@ -873,17 +854,17 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
             : Result<std::optional<Record>>(std::optional<Record>());
         if (!module)
             return module.error();
-        if (!*module || (*module)->value(u"courseId") != (*item)->value(u"courseId")) {
+        if (!*module || (*module)->value(u"courseId") != item->record.value(u"courseId")) {
             ValidationErrors errors;
             errors.add(QStringLiteral("moduleId"), tr("must be a module of the same course"));
             return errors.toError();
         }
         body.insert(QStringLiteral("moduleId"), targetModule);
     }
-    if ((!position.isUndefined() || targetModule != (*item)->value(u"moduleId").toString())
+    if ((!position.isUndefined() || targetModule != item->record.value(u"moduleId").toString())
         && !body.contains(u"orderKey")) {
         auto key = keyFor(tx, m_context.clock(), contentSpec(), QStringLiteral("module_id"),
-                          targetModule, position, (*item)->value(u"id").toString());
+                          targetModule, position, item->record.value(u"id").toString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
@@ -891,7 +872,7 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
     const ValidationErrors errors = contentSpec().validate(body, EntitySpec::Mode::Update);
     if (!errors.isEmpty())
         return errors.toError();
-    auto updated = RecordStore::update(tx, m_context.clock(), contentSpec(), **item,
+    auto updated = RecordStore::update(tx, m_context.clock(), contentSpec(), item->record,
                                        contentSpec().normalize(body, EntitySpec::Mode::Update));
     if (!updated)
         return updated.error();
@@ -905,25 +886,12 @@ Result<void> CourseService::deleteContent(const Caller &caller, const QString &i
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto item = isUuidString(id) ? RecordStore::get(tx, contentSpec(), id.toLower())
-                                 : Result<std::optional<Record>>(std::optional<Record>());
+    auto item = locateItem(tx, caller, id);
     if (!item)
         return item.error();
-    if (!*item)
-        return notFound(tr("item"));
-    auto access = CourseAccess::of(tx, caller, (*item)->value(u"courseId").toString());
-    if (!access)
-        return access.error();
-    if (!access->canEdit()) {
-        // A learner may only learn that a released item exists (403); anything else is 404.
-        auto visible = access->canSee() ? isItemReleased(tx, **item) : Result<bool>(false);
-        if (!visible)
-            return visible.error();
-        if (!*visible)
-            return notFound(tr("item"));
+    if (!item->access.canEdit())
         return cannotEdit();
-    }
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), contentSpec(), **item); !r)
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), contentSpec(), item->record); !r)
         return r.error();
     return tx.commit();
 }
