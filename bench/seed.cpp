@@ -76,10 +76,10 @@ int main(int argc, char *argv[])
         if (i < 100)
             studentIds.append(user.id);
     }
-    const EntitySpec &courseSpec = EntityRegistry::get(QStringLiteral("course"));
-    const EntitySpec &moduleSpec = EntityRegistry::get(QStringLiteral("module"));
-    const EntitySpec &contentSpec = EntityRegistry::get(QStringLiteral("content"));
-    const EntitySpec &enrollmentSpec = EntityRegistry::get(QStringLiteral("enrollment"));
+    const EntitySpec &courseSpec = Entities::course();
+    const EntitySpec &moduleSpec = Entities::module();
+    const EntitySpec &contentSpec = Entities::content();
+    const EntitySpec &enrollmentSpec = Entities::enrollment();
     QString bigCourse;
     for (int i = 0; i < parser.value(courses).toInt(); ++i) {
         const QJsonObject fields = courseSpec.normalize(

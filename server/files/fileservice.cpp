@@ -11,11 +11,6 @@
 namespace Lectern::Server {
 
 namespace {
-const EntitySpec &fileSpec()
-{
-    return EntityRegistry::get(QStringLiteral("file"));
-}
-
 Error noSuchFile()
 {
     return fail(ErrorCode::NotFound, FileService::tr("There is no such file."));
@@ -43,7 +38,7 @@ Result<FileService::Target> FileService::checkTarget(const Caller &caller, const
         target.access
             = target.courseId.isEmpty() ? QStringLiteral("organization") : QStringLiteral("course");
     ValidationErrors errors;
-    if (!fileSpec().field(QStringLiteral("access"))->values.contains(target.access))
+    if (!Entities::file().field(QStringLiteral("access"))->values.contains(target.access))
         errors.add(QStringLiteral("access"), tr("must be course or organization"));
     if (!target.courseId.isEmpty() && !isUuidString(target.courseId))
         errors.add(QStringLiteral("courseId"), tr("must be a UUID"));
@@ -122,7 +117,7 @@ Result<Record> FileService::store(const Caller &caller, const Target &target,
                         {QStringLiteral("access"), target.access}};
     if (!target.courseId.isEmpty())
         fields.insert(QStringLiteral("courseId"), target.courseId);
-    auto record = RecordStore::insert(tx, m_context.clock(), fileSpec(), caller.orgId,
+    auto record = RecordStore::insert(tx, m_context.clock(), Entities::file(), caller.orgId,
                                       createUuidV7String(), fields);
     if (!record)
         return record.error();
@@ -135,7 +130,7 @@ Result<Record> FileService::visibleFile(Transaction &tx, const Caller &caller, c
 {
     if (!isUuidString(id))
         return noSuchFile();
-    auto file = RecordStore::get(tx, fileSpec(), id.toLower());
+    auto file = RecordStore::get(tx, Entities::file(), id.toLower());
     if (!file)
         return file.error();
     if (!*file || (*file)->value(u"orgId").toString() != caller.orgId)

@@ -10,27 +10,6 @@
 namespace Lectern::Server {
 
 namespace {
-const EntitySpec &cohortSpec()
-{
-    return EntityRegistry::get(QStringLiteral("cohort"));
-}
-const EntitySpec &memberSpec()
-{
-    return EntityRegistry::get(QStringLiteral("cohort_member"));
-}
-const EntitySpec &cohortCourseSpec()
-{
-    return EntityRegistry::get(QStringLiteral("cohort_course"));
-}
-const EntitySpec &courseSpec()
-{
-    return EntityRegistry::get(QStringLiteral("course"));
-}
-const EntitySpec &enrollmentSpec()
-{
-    return EntityRegistry::get(QStringLiteral("enrollment"));
-}
-
 Error notFound()
 {
     return fail(ErrorCode::NotFound, CohortService::tr("There is no such cohort."));
@@ -50,7 +29,7 @@ RecordFilter ofCohort(const QString &cohortId)
 
 Result<qint64> memberCount(Transaction &tx, const QString &cohortId)
 {
-    return RecordStore::count(tx, memberSpec(), ofCohort(cohortId));
+    return RecordStore::count(tx, Entities::cohortMember(), ofCohort(cohortId));
 }
 
 QString orderBy(const ListQuery &query, const QString &nameColumn)
@@ -93,7 +72,7 @@ Result<Record> CohortService::readable(Transaction &tx, const Caller &caller, co
 {
     if (!caller.isStaff() || !isUuidString(id))
         return notFound();
-    auto cohort = RecordStore::get(tx, cohortSpec(), id.toLower());
+    auto cohort = RecordStore::get(tx, Entities::cohort(), id.toLower());
     if (!cohort)
         return cohort.error();
     if (!*cohort || (*cohort)->value(u"orgId").toString() != caller.orgId)
@@ -111,12 +90,12 @@ Result<Page<Record>> CohortService::list(const Caller &caller, const ListQuery &
     Transaction tx(m_context.db(), Transaction::Read);
     if (!tx.isOk())
         return tx.error();
-    auto total = RecordStore::count(tx, cohortSpec(), filter);
+    auto total = RecordStore::count(tx, Entities::cohort(), filter);
     if (!total)
         return total.error();
     auto rows
-        = RecordStore::select(tx, cohortSpec(), filter, orderBy(query, QStringLiteral("name")),
-                              query.limit, query.offset());
+        = RecordStore::select(tx, Entities::cohort(), filter,
+                              orderBy(query, QStringLiteral("name")), query.limit, query.offset());
     if (!rows)
         return rows.error();
     for (Record &cohort : *rows) {
@@ -139,9 +118,9 @@ Result<Record> CohortService::get(const Caller &caller, const QString &id)
     auto count = memberCount(tx, cohort->value(u"id").toString());
     if (!count)
         return count.error();
-    auto links
-        = RecordStore::select(tx, cohortCourseSpec(), ofCohort(cohort->value(u"id").toString()),
-                              QStringLiteral("created_at, id"));
+    auto links = RecordStore::select(tx, Entities::cohortCourse(),
+                                     ofCohort(cohort->value(u"id").toString()),
+                                     QStringLiteral("created_at, id"));
     if (!links)
         return links.error();
     QJsonArray courses;
@@ -161,16 +140,16 @@ Result<std::pair<Record, bool>> CohortService::create(const Caller &caller, cons
     auto id = requestedId(body);
     if (!id)
         return id.error();
-    const ValidationErrors errors = cohortSpec().validate(body, EntitySpec::Mode::Create);
+    const ValidationErrors errors = Entities::cohort().validate(body, EntitySpec::Mode::Create);
     if (!errors.isEmpty())
         return errors.toError();
-    const QJsonObject fields = cohortSpec().normalize(body, EntitySpec::Mode::Create);
+    const QJsonObject fields = Entities::cohort().normalize(body, EntitySpec::Mode::Create);
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
     QString key = *id;
     if (!key.isEmpty()) {
-        auto existing = RecordStore::get(tx, cohortSpec(), key, true);
+        auto existing = RecordStore::get(tx, Entities::cohort(), key, true);
         if (!existing)
             return existing.error();
         if (*existing) {
@@ -187,7 +166,7 @@ Result<std::pair<Record, bool>> CohortService::create(const Caller &caller, cons
         key = createUuidV7String();
     }
     auto created
-        = RecordStore::insert(tx, m_context.clock(), cohortSpec(), caller.orgId, key, fields);
+        = RecordStore::insert(tx, m_context.clock(), Entities::cohort(), caller.orgId, key, fields);
     if (!created)
         return created.error();
     if (auto r = tx.commit(); !r)
@@ -209,11 +188,12 @@ Result<Record> CohortService::update(const Caller &caller, const QString &id,
     QJsonObject body = input;
     for (const char16_t *key : {u"hlc", u"memberCount", u"courses"})
         body.remove(QString::fromUtf16(key));
-    const ValidationErrors errors = cohortSpec().validate(body, EntitySpec::Mode::Update);
+    const ValidationErrors errors = Entities::cohort().validate(body, EntitySpec::Mode::Update);
     if (!errors.isEmpty())
         return errors.toError();
-    auto updated = RecordStore::update(tx, m_context.clock(), cohortSpec(), *cohort,
-                                       cohortSpec().normalize(body, EntitySpec::Mode::Update));
+    auto updated
+        = RecordStore::update(tx, m_context.clock(), Entities::cohort(), *cohort,
+                              Entities::cohort().normalize(body, EntitySpec::Mode::Update));
     if (!updated)
         return updated.error();
     if (auto r = tx.commit(); !r)
@@ -236,16 +216,16 @@ Result<void> CohortService::remove(const Caller &caller, const QString &id)
     const QString key = cohort->value(u"id").toString();
     RecordFilter given;
     given.add(QStringLiteral("cohort_id = :cohort")).bind(QStringLiteral(":cohort"), key);
-    auto enrollments = RecordStore::select(tx, enrollmentSpec(), given, QStringLiteral("id"));
+    auto enrollments = RecordStore::select(tx, Entities::enrollment(), given, QStringLiteral("id"));
     if (!enrollments)
         return enrollments.error();
     for (const Record &e : *enrollments) {
-        if (auto r = RecordStore::update(tx, m_context.clock(), enrollmentSpec(), e,
+        if (auto r = RecordStore::update(tx, m_context.clock(), Entities::enrollment(), e,
                                          {{QStringLiteral("cohortId"), QJsonValue()}});
             !r)
             return r.error();
     }
-    for (const EntitySpec *spec : {&memberSpec(), &cohortCourseSpec()}) {
+    for (const EntitySpec *spec : {&Entities::cohortMember(), &Entities::cohortCourse()}) {
         auto rows = RecordStore::select(tx, *spec, ofCohort(key), QStringLiteral("id"));
         if (!rows)
             return rows.error();
@@ -254,7 +234,7 @@ Result<void> CohortService::remove(const Caller &caller, const QString &id)
                 return r.error();
         }
     }
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), cohortSpec(), *cohort); !r)
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::cohort(), *cohort); !r)
         return r.error();
     return tx.commit();
 }
@@ -274,11 +254,11 @@ Result<Page<Record>> CohortService::members(const Caller &caller, const QString 
                                   "cohort_members.user_id AND u.search_text LIKE :q ESCAPE '\\')"));
         filter.bind(QStringLiteral(":q"), likePattern(q.trimmed()));
     }
-    auto total = RecordStore::count(tx, memberSpec(), filter);
+    auto total = RecordStore::count(tx, Entities::cohortMember(), filter);
     if (!total)
         return total.error();
     auto rows = RecordStore::select(
-        tx, memberSpec(), filter,
+        tx, Entities::cohortMember(), filter,
         orderBy(query,
                 QStringLiteral("(SELECT u.name FROM users u WHERE u.id = cohort_members.user_id)")),
         query.limit, query.offset());
@@ -332,13 +312,13 @@ Result<QJsonObject> CohortService::changeMembers(const Caller &caller, const QSt
     const QString key = cohort->value(u"id").toString();
 
     // The live courses this cohort is enrolled in, with the role it gives.
-    auto links = RecordStore::select(tx, cohortCourseSpec(), ofCohort(key),
+    auto links = RecordStore::select(tx, Entities::cohortCourse(), ofCohort(key),
                                      QStringLiteral("created_at, id"));
     if (!links)
         return links.error();
     QList<std::pair<Record, QString>> courses;
     for (const Record &link : *links) {
-        auto course = RecordStore::get(tx, courseSpec(), link.value(u"courseId").toString());
+        auto course = RecordStore::get(tx, Entities::course(), link.value(u"courseId").toString());
         if (!course)
             return course.error();
         if (*course)
@@ -357,7 +337,7 @@ Result<QJsonObject> CohortService::changeMembers(const Caller &caller, const QSt
         seen.insert(userId);
         RecordFilter member = ofCohort(key);
         member.add(QStringLiteral("user_id = :user")).bind(QStringLiteral(":user"), userId);
-        auto existing = RecordStore::count(tx, memberSpec(), member);
+        auto existing = RecordStore::count(tx, Entities::cohortMember(), member);
         if (!existing)
             return existing.error();
         if (*existing > 0) {
@@ -365,7 +345,7 @@ Result<QJsonObject> CohortService::changeMembers(const Caller &caller, const QSt
             continue;
         }
         auto made = RecordStore::insert(
-            tx, m_context.clock(), memberSpec(), caller.orgId, createUuidV7String(),
+            tx, m_context.clock(), Entities::cohortMember(), caller.orgId, createUuidV7String(),
             {{QStringLiteral("cohortId"), key}, {QStringLiteral("userId"), userId}});
         if (!made)
             return made.error();
@@ -391,7 +371,7 @@ Result<QJsonObject> CohortService::changeMembers(const Caller &caller, const QSt
         seen.insert(userId);
         RecordFilter member = ofCohort(key);
         member.add(QStringLiteral("user_id = :user")).bind(QStringLiteral(":user"), userId);
-        auto rows = RecordStore::select(tx, memberSpec(), member, QString());
+        auto rows = RecordStore::select(tx, Entities::cohortMember(), member, QString());
         if (!rows)
             return rows.error();
         if (rows->isEmpty()) {
@@ -399,7 +379,9 @@ Result<QJsonObject> CohortService::changeMembers(const Caller &caller, const QSt
             continue;
         }
         for (const Record &row : *rows) {
-            if (auto r = RecordStore::tombstone(tx, m_context.clock(), memberSpec(), row); !r)
+            if (auto r
+                = RecordStore::tombstone(tx, m_context.clock(), Entities::cohortMember(), row);
+                !r)
                 return r.error();
         }
         removed.append(userId);

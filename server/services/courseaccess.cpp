@@ -11,8 +11,7 @@ Result<CourseAccess> CourseAccess::of(Transaction &tx, const Caller &caller,
     CourseAccess access;
     if (!isUuidString(courseId))
         return access;
-    auto course
-        = RecordStore::get(tx, EntityRegistry::get(QStringLiteral("course")), courseId.toLower());
+    auto course = RecordStore::get(tx, Entities::course(), courseId.toLower());
     if (!course)
         return course.error();
     if (!*course || (*course)->value(u"orgId").toString() != caller.orgId)
@@ -59,7 +58,8 @@ RecordFilter CourseAccess::visibleCourses(const Caller &caller)
         "courses.id IN (SELECT e.course_id FROM enrollments e WHERE e.user_id = :me"
         " AND e.deleted = 0 AND e.status <> 'dropped' AND e.type <> 'waitlist')"
         " AND (courses.status = 'published' OR courses.id IN (SELECT e.course_id FROM"
-        " enrollments e WHERE e.user_id = :me AND e.deleted = 0 AND e.role IN ('instructor', 'ta')))"));
+        " enrollments e WHERE e.user_id = :me AND e.deleted = 0 AND e.role IN ('instructor', "
+        "'ta')))"));
     filter.bind(QStringLiteral(":me"), caller.userId);
     return filter;
 }

@@ -11,23 +11,6 @@
 namespace Lectern::Server {
 
 namespace {
-const EntitySpec &courseSpec()
-{
-    return EntityRegistry::get(QStringLiteral("course"));
-}
-const EntitySpec &moduleSpec()
-{
-    return EntityRegistry::get(QStringLiteral("module"));
-}
-const EntitySpec &contentSpec()
-{
-    return EntityRegistry::get(QStringLiteral("content"));
-}
-const EntitySpec &enrollmentSpec()
-{
-    return EntityRegistry::get(QStringLiteral("enrollment"));
-}
-
 Error notFound(const QString &what)
 {
     return fail(ErrorCode::NotFound, CourseService::tr("There is no such %1.").arg(what));
@@ -194,8 +177,7 @@ Result<bool> isItemReleased(Transaction &tx, const Record &item)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!CourseAccess::isReleased(item, now))
         return false;
-    auto module = RecordStore::get(tx, EntityRegistry::get(QStringLiteral("module")),
-                                   item.value(u"moduleId").toString());
+    auto module = RecordStore::get(tx, Entities::module(), item.value(u"moduleId").toString());
     if (!module)
         return module.error();
     return *module && CourseAccess::isReleased(**module, now);
@@ -240,12 +222,12 @@ Result<Located> locate(Transaction &tx, const Caller &caller, const EntitySpec &
 
 Result<Located> locateModule(Transaction &tx, const Caller &caller, const QString &id)
 {
-    return locate(tx, caller, moduleSpec(), id, CourseService::tr("module"));
+    return locate(tx, caller, Entities::module(), id, CourseService::tr("module"));
 }
 
 Result<Located> locateItem(Transaction &tx, const Caller &caller, const QString &id)
 {
-    return locate(tx, caller, contentSpec(), id, CourseService::tr("item"));
+    return locate(tx, caller, Entities::content(), id, CourseService::tr("item"));
 }
 
 Record withoutBody(Record item)
@@ -277,7 +259,7 @@ Result<Page<Record>> CourseService::listCourses(const Caller &caller, const List
     RecordFilter filter = CourseAccess::visibleCourses(caller);
     const QString status = query.filter(QStringLiteral("status"));
     if (!status.isEmpty()) {
-        if (!courseSpec().field(QStringLiteral("status"))->values.contains(status)) {
+        if (!Entities::course().field(QStringLiteral("status"))->values.contains(status)) {
             ValidationErrors errors;
             errors.add(QStringLiteral("status"), tr("must be draft, published or archived"));
             return errors.toError();
@@ -301,12 +283,13 @@ Result<Page<Record>> CourseService::listCourses(const Caller &caller, const List
     Page<Record> page;
     page.page = query.page;
     page.limit = query.limit;
-    auto total = RecordStore::count(tx, courseSpec(), filter);
+    auto total = RecordStore::count(tx, Entities::course(), filter);
     if (!total)
         return total.error();
     page.total = *total;
-    auto rows = RecordStore::select(tx, courseSpec(), filter, orderBy(courseSpec(), query),
-                                    query.limit, query.offset());
+    auto rows
+        = RecordStore::select(tx, Entities::course(), filter, orderBy(Entities::course(), query),
+                              query.limit, query.offset());
     if (!rows)
         return rows.error();
     page.items = *rows;
@@ -327,10 +310,12 @@ Result<QJsonObject> CourseService::getCourse(const Caller &caller, const QString
     const QString courseId = access->course.value(u"id").toString();
     RecordFilter filter;
     filter.add(QStringLiteral("course_id = :course")).bind(QStringLiteral(":course"), courseId);
-    auto modules = RecordStore::select(tx, moduleSpec(), filter, QStringLiteral("order_key, id"));
+    auto modules
+        = RecordStore::select(tx, Entities::module(), filter, QStringLiteral("order_key, id"));
     if (!modules)
         return modules.error();
-    auto items = RecordStore::select(tx, contentSpec(), filter, QStringLiteral("order_key, id"));
+    auto items
+        = RecordStore::select(tx, Entities::content(), filter, QStringLiteral("order_key, id"));
     if (!items)
         return items.error();
 
@@ -366,17 +351,18 @@ Result<std::pair<Record, bool>> CourseService::createCourse(const Caller &caller
     auto id = requestedId(body);
     if (!id)
         return id.error();
-    ValidationErrors errors = courseSpec().validate(body, EntitySpec::Mode::Create);
+    ValidationErrors errors = Entities::course().validate(body, EntitySpec::Mode::Create);
     if (body.contains(u"status") && body.value(u"status") != QJsonValue(QStringLiteral("draft")))
         errors.add(QStringLiteral("status"), tr("a new course is a draft; publish it afterwards"));
     if (!errors.isEmpty())
         return errors.toError();
-    const QJsonObject fields = courseSpec().normalize(body, EntitySpec::Mode::Create);
+    const QJsonObject fields = Entities::course().normalize(body, EntitySpec::Mode::Create);
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto course = createRecord(tx, m_context.clock(), courseSpec(), caller.orgId, fields, *id);
+    auto course
+        = createRecord(tx, m_context.clock(), Entities::course(), caller.orgId, fields, *id);
     if (!course) {
         if (course.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
             return fail(
@@ -390,8 +376,8 @@ Result<std::pair<Record, bool>> CourseService::createCourse(const Caller &caller
                                       {QStringLiteral("userId"), caller.userId},
                                       {QStringLiteral("role"), QStringLiteral("instructor")}};
         auto made = RecordStore::insert(
-            tx, m_context.clock(), enrollmentSpec(), caller.orgId, createUuidV7String(),
-            enrollmentSpec().normalize(enrollment, EntitySpec::Mode::Create));
+            tx, m_context.clock(), Entities::enrollment(), caller.orgId, createUuidV7String(),
+            Entities::enrollment().normalize(enrollment, EntitySpec::Mode::Create));
         if (!made)
             return made.error();
     }
@@ -413,13 +399,14 @@ Result<Record> CourseService::updateCourse(const Caller &caller, const QString &
         return notFound(tr("course"));
     if (!access->canEdit())
         return cannotEdit();
-    ValidationErrors errors = courseSpec().validate(body, EntitySpec::Mode::Update);
+    ValidationErrors errors = Entities::course().validate(body, EntitySpec::Mode::Update);
     if (body.contains(u"status") && body.value(u"status") != access->course.value(u"status"))
         errors.add(QStringLiteral("status"), tr("changes through publish and archive"));
     if (!errors.isEmpty())
         return errors.toError();
-    auto updated = RecordStore::update(tx, m_context.clock(), courseSpec(), access->course,
-                                       courseSpec().normalize(body, EntitySpec::Mode::Update));
+    auto updated
+        = RecordStore::update(tx, m_context.clock(), Entities::course(), access->course,
+                              Entities::course().normalize(body, EntitySpec::Mode::Update));
     if (!updated) {
         if (updated.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
             return fail(
@@ -459,11 +446,13 @@ Result<void> CourseService::deleteCourse(const Caller &caller, const QString &id
     children.add(QStringLiteral("course_id = :course"))
         .bind(QStringLiteral(":course"), access->course.value(u"id").toString());
     // Tombstones all the way down, so every device drops the whole course when it syncs.
-    for (const EntitySpec *spec : {&contentSpec(), &moduleSpec(), &enrollmentSpec()}) {
+    for (const EntitySpec *spec :
+         {&Entities::content(), &Entities::module(), &Entities::enrollment()}) {
         if (auto r = tombstoneAll(tx, m_context.clock(), *spec, children); !r)
             return r;
     }
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), courseSpec(), access->course); !r)
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::course(), access->course);
+        !r)
         return r.error();
     return tx.commit();
 }
@@ -486,11 +475,11 @@ Result<Record> CourseService::setStatus(const Caller &caller, const QString &id,
     const QString current = access->course.value(u"status").toString();
     if (current == status)
         return access->course; // publishing a published course changes nothing
-    if (auto r = RecordStore::update(tx, m_context.clock(), courseSpec(), access->course,
+    if (auto r = RecordStore::update(tx, m_context.clock(), Entities::course(), access->course,
                                      {{QStringLiteral("status"), status}});
         !r)
         return r.error();
-    auto updated = RecordStore::get(tx, courseSpec(), access->course.value(u"id").toString());
+    auto updated = RecordStore::get(tx, Entities::course(), access->course.value(u"id").toString());
     if (!updated)
         return updated.error();
     if (auto r = tx.commit(); !r)
@@ -519,7 +508,7 @@ Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const Q
     fields.rejectUnknown({QStringLiteral("code"), QStringLiteral("title"), QStringLiteral("term")});
     const Record &source = access->course;
     QJsonObject copy;
-    for (const FieldSpec &f : courseSpec().fields)
+    for (const FieldSpec &f : Entities::course().fields)
         copy.insert(f.name, source.value(f.name));
     copy.insert(QStringLiteral("status"), QStringLiteral("draft"));
     copy.insert(QStringLiteral("code"),
@@ -530,13 +519,13 @@ Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const Q
                     tr("Copy of %1").arg(source.value(u"title").toString())));
     if (overrides.contains(u"term"))
         copy.insert(QStringLiteral("term"), overrides.value(u"term"));
-    const ValidationErrors copyErrors = courseSpec().validate(copy, EntitySpec::Mode::Create);
+    const ValidationErrors copyErrors = Entities::course().validate(copy, EntitySpec::Mode::Create);
     for (const QString &name : copyErrors.fieldNames())
         errors.add(name, copyErrors.message(name));
     if (!errors.isEmpty())
         return errors.toError();
 
-    auto course = RecordStore::insert(tx, m_context.clock(), courseSpec(), caller.orgId,
+    auto course = RecordStore::insert(tx, m_context.clock(), Entities::course(), caller.orgId,
                                       createUuidV7String(), copy);
     if (!course) {
         if (course.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
@@ -550,8 +539,10 @@ Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const Q
     RecordFilter ofSource;
     ofSource.add(QStringLiteral("course_id = :course"))
         .bind(QStringLiteral(":course"), source.value(u"id").toString());
-    auto modules = RecordStore::select(tx, moduleSpec(), ofSource, QStringLiteral("order_key, id"));
-    auto items = RecordStore::select(tx, contentSpec(), ofSource, QStringLiteral("order_key, id"));
+    auto modules
+        = RecordStore::select(tx, Entities::module(), ofSource, QStringLiteral("order_key, id"));
+    auto items
+        = RecordStore::select(tx, Entities::content(), ofSource, QStringLiteral("order_key, id"));
     if (!modules)
         return modules.error();
     if (!items)
@@ -559,24 +550,24 @@ Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const Q
     QHash<QString, QString> moduleIds;
     for (const Record &module : *modules) {
         QJsonObject fieldsOf;
-        for (const FieldSpec &f : moduleSpec().fields)
+        for (const FieldSpec &f : Entities::module().fields)
             fieldsOf.insert(f.name, module.value(f.name));
         fieldsOf.insert(QStringLiteral("courseId"), newCourseId);
         const QString newId = createUuidV7String();
         moduleIds.insert(module.value(u"id").toString(), newId);
-        if (auto r = RecordStore::insert(tx, m_context.clock(), moduleSpec(), caller.orgId, newId,
-                                         fieldsOf);
+        if (auto r = RecordStore::insert(tx, m_context.clock(), Entities::module(), caller.orgId,
+                                         newId, fieldsOf);
             !r)
             return r.error();
     }
     for (const Record &item : *items) {
         QJsonObject fieldsOf;
-        for (const FieldSpec &f : contentSpec().fields)
+        for (const FieldSpec &f : Entities::content().fields)
             fieldsOf.insert(f.name, item.value(f.name));
         fieldsOf.insert(QStringLiteral("courseId"), newCourseId);
         fieldsOf.insert(QStringLiteral("moduleId"),
                         moduleIds.value(item.value(u"moduleId").toString()));
-        if (auto r = RecordStore::insert(tx, m_context.clock(), contentSpec(), caller.orgId,
+        if (auto r = RecordStore::insert(tx, m_context.clock(), Entities::content(), caller.orgId,
                                          createUuidV7String(), fieldsOf);
             !r)
             return r.error();
@@ -585,8 +576,8 @@ Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const Q
                                   {QStringLiteral("userId"), caller.userId},
                                   {QStringLiteral("role"), QStringLiteral("instructor")}};
     if (auto r = RecordStore::insert(
-            tx, m_context.clock(), enrollmentSpec(), caller.orgId, createUuidV7String(),
-            enrollmentSpec().normalize(enrollment, EntitySpec::Mode::Create));
+            tx, m_context.clock(), Entities::enrollment(), caller.orgId, createUuidV7String(),
+            Entities::enrollment().normalize(enrollment, EntitySpec::Mode::Create));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
@@ -609,7 +600,8 @@ Result<Page<Record>> CourseService::listModules(const Caller &caller, const QStr
     filter.add(QStringLiteral("course_id = :course"))
         .bind(QStringLiteral(":course"), access->course.value(u"id").toString());
     RecordStore::addTextFilter(filter, query.filter(QStringLiteral("q")));
-    auto rows = RecordStore::select(tx, moduleSpec(), filter, orderBy(moduleSpec(), query));
+    auto rows
+        = RecordStore::select(tx, Entities::module(), filter, orderBy(Entities::module(), query));
     if (!rows)
         return rows.error();
     QList<Record> visible;
@@ -652,17 +644,17 @@ CourseService::createModule(const Caller &caller, const QString &courseId, const
     }
     body.insert(QStringLiteral("courseId"), course);
     if (!body.contains(u"orderKey")) {
-        auto key = keyFor(tx, m_context.clock(), moduleSpec(), QStringLiteral("course_id"), course,
-                          position, QString());
+        auto key = keyFor(tx, m_context.clock(), Entities::module(), QStringLiteral("course_id"),
+                          course, position, QString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
     }
-    const ValidationErrors errors = moduleSpec().validate(body, EntitySpec::Mode::Create);
+    const ValidationErrors errors = Entities::module().validate(body, EntitySpec::Mode::Create);
     if (!errors.isEmpty())
         return errors.toError();
-    auto module = createRecord(tx, m_context.clock(), moduleSpec(), caller.orgId,
-                               moduleSpec().normalize(body, EntitySpec::Mode::Create), *id);
+    auto module = createRecord(tx, m_context.clock(), Entities::module(), caller.orgId,
+                               Entities::module().normalize(body, EntitySpec::Mode::Create), *id);
     if (!module)
         return module.error();
     if (auto r = tx.commit(); !r)
@@ -698,18 +690,19 @@ Result<Record> CourseService::updateModule(const Caller &caller, const QString &
         == module->record.value(u"courseId").toString())
         body.remove(QStringLiteral("courseId")); // sending the record back unchanged is fine
     if (!position.isUndefined() && !body.contains(u"orderKey")) {
-        auto key = keyFor(tx, m_context.clock(), moduleSpec(), QStringLiteral("course_id"),
+        auto key = keyFor(tx, m_context.clock(), Entities::module(), QStringLiteral("course_id"),
                           module->record.value(u"courseId").toString(), position,
                           module->record.value(u"id").toString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
     }
-    const ValidationErrors errors = moduleSpec().validate(body, EntitySpec::Mode::Update);
+    const ValidationErrors errors = Entities::module().validate(body, EntitySpec::Mode::Update);
     if (!errors.isEmpty())
         return errors.toError();
-    auto updated = RecordStore::update(tx, m_context.clock(), moduleSpec(), module->record,
-                                       moduleSpec().normalize(body, EntitySpec::Mode::Update));
+    auto updated
+        = RecordStore::update(tx, m_context.clock(), Entities::module(), module->record,
+                              Entities::module().normalize(body, EntitySpec::Mode::Update));
     if (!updated)
         return updated.error();
     if (auto r = tx.commit(); !r)
@@ -730,9 +723,10 @@ Result<void> CourseService::deleteModule(const Caller &caller, const QString &id
     RecordFilter items;
     items.add(QStringLiteral("module_id = :module"))
         .bind(QStringLiteral(":module"), module->record.value(u"id").toString());
-    if (auto r = tombstoneAll(tx, m_context.clock(), contentSpec(), items); !r)
+    if (auto r = tombstoneAll(tx, m_context.clock(), Entities::content(), items); !r)
         return r;
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), moduleSpec(), module->record); !r)
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::module(), module->record);
+        !r)
         return r.error();
     return tx.commit();
 }
@@ -753,7 +747,8 @@ Result<Page<Record>> CourseService::listContents(const Caller &caller, const QSt
     filter.add(QStringLiteral("module_id = :module"))
         .bind(QStringLiteral(":module"), module->value(u"id").toString());
     RecordStore::addTextFilter(filter, query.filter(QStringLiteral("q")));
-    auto rows = RecordStore::select(tx, contentSpec(), filter, orderBy(contentSpec(), query));
+    auto rows
+        = RecordStore::select(tx, Entities::content(), filter, orderBy(Entities::content(), query));
     if (!rows)
         return rows.error();
     QList<Record> visible;
@@ -800,17 +795,17 @@ Result<std::pair<Record, bool>> CourseService::createContent(const Caller &calle
     body.insert(QStringLiteral("moduleId"), moduleKey);
     body.insert(QStringLiteral("courseId"), module->record.value(u"courseId"));
     if (!body.contains(u"orderKey")) {
-        auto key = keyFor(tx, m_context.clock(), contentSpec(), QStringLiteral("module_id"),
+        auto key = keyFor(tx, m_context.clock(), Entities::content(), QStringLiteral("module_id"),
                           moduleKey, position, QString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
     }
-    errors = contentSpec().validate(body, EntitySpec::Mode::Create);
+    errors = Entities::content().validate(body, EntitySpec::Mode::Create);
     if (!errors.isEmpty())
         return errors.toError();
-    auto item = createRecord(tx, m_context.clock(), contentSpec(), caller.orgId,
-                             contentSpec().normalize(body, EntitySpec::Mode::Create), *id);
+    auto item = createRecord(tx, m_context.clock(), Entities::content(), caller.orgId,
+                             Entities::content().normalize(body, EntitySpec::Mode::Create), *id);
     if (!item)
         return item.error();
     if (auto r = tx.commit(); !r)
@@ -850,7 +845,7 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
     if (body.contains(u"moduleId")) {
         targetModule = body.value(u"moduleId").toString().toLower();
         auto module = isUuidString(targetModule)
-            ? RecordStore::get(tx, moduleSpec(), targetModule)
+            ? RecordStore::get(tx, Entities::module(), targetModule)
             : Result<std::optional<Record>>(std::optional<Record>());
         if (!module)
             return module.error();
@@ -863,17 +858,18 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
     }
     if ((!position.isUndefined() || targetModule != item->record.value(u"moduleId").toString())
         && !body.contains(u"orderKey")) {
-        auto key = keyFor(tx, m_context.clock(), contentSpec(), QStringLiteral("module_id"),
+        auto key = keyFor(tx, m_context.clock(), Entities::content(), QStringLiteral("module_id"),
                           targetModule, position, item->record.value(u"id").toString());
         if (!key)
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
     }
-    const ValidationErrors errors = contentSpec().validate(body, EntitySpec::Mode::Update);
+    const ValidationErrors errors = Entities::content().validate(body, EntitySpec::Mode::Update);
     if (!errors.isEmpty())
         return errors.toError();
-    auto updated = RecordStore::update(tx, m_context.clock(), contentSpec(), item->record,
-                                       contentSpec().normalize(body, EntitySpec::Mode::Update));
+    auto updated
+        = RecordStore::update(tx, m_context.clock(), Entities::content(), item->record,
+                              Entities::content().normalize(body, EntitySpec::Mode::Update));
     if (!updated)
         return updated.error();
     if (auto r = tx.commit(); !r)
@@ -891,7 +887,8 @@ Result<void> CourseService::deleteContent(const Caller &caller, const QString &i
         return item.error();
     if (!item->access.canEdit())
         return cannotEdit();
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), contentSpec(), item->record); !r)
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::content(), item->record);
+        !r)
         return r.error();
     return tx.commit();
 }

@@ -10,27 +10,6 @@
 namespace Lectern::Server {
 
 namespace {
-const EntitySpec &enrollmentSpec()
-{
-    return EntityRegistry::get(QStringLiteral("enrollment"));
-}
-const EntitySpec &courseSpec()
-{
-    return EntityRegistry::get(QStringLiteral("course"));
-}
-const EntitySpec &cohortSpec()
-{
-    return EntityRegistry::get(QStringLiteral("cohort"));
-}
-const EntitySpec &cohortCourseSpec()
-{
-    return EntityRegistry::get(QStringLiteral("cohort_course"));
-}
-const EntitySpec &memberSpec()
-{
-    return EntityRegistry::get(QStringLiteral("cohort_member"));
-}
-
 const QString student = QStringLiteral("student");
 const QString enrolled = QStringLiteral("enrolled");
 const QString dropped = QStringLiteral("dropped");
@@ -69,7 +48,7 @@ Result<qint64> seatsTaken(Transaction &tx, const QString &courseId, const QStrin
     filter.add(seatCondition);
     if (!excludeId.isEmpty())
         filter.add(QStringLiteral("id <> :self")).bind(QStringLiteral(":self"), excludeId);
-    return RecordStore::count(tx, enrollmentSpec(), filter);
+    return RecordStore::count(tx, Entities::enrollment(), filter);
 }
 
 Result<bool> isFull(Transaction &tx, const Record &course, const QString &excludeId)
@@ -112,7 +91,7 @@ Result<std::optional<Record>> liveEnrollment(Transaction &tx, const QString &cou
     filter.add(QStringLiteral("course_id = :course AND user_id = :user"))
         .bind(QStringLiteral(":course"), courseId)
         .bind(QStringLiteral(":user"), userId);
-    auto rows = RecordStore::select(tx, enrollmentSpec(), filter, QString(), 1);
+    auto rows = RecordStore::select(tx, Entities::enrollment(), filter, QString(), 1);
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -131,7 +110,7 @@ QString placeholders(const QString &prefix, qsizetype count)
 
 void checkEnum(const QString &field, const std::optional<QString> &value, ValidationErrors &errors)
 {
-    const QStringList values = enrollmentSpec().field(field)->values;
+    const QStringList values = Entities::enrollment().field(field)->values;
     if (value && !values.contains(*value))
         errors.add(field, EnrollmentService::tr("must be one of %1").arg(values.join(u", ")));
 }
@@ -143,7 +122,7 @@ QString orderBy(const ListQuery &query)
     if (query.sortField == u"name")
         column = QStringLiteral("(SELECT u.name FROM users u WHERE u.id = enrollments.user_id)");
     else
-        column = RecordStore::column(enrollmentSpec(), query.sortField);
+        column = RecordStore::column(Entities::enrollment(), query.sortField);
     return column + direction + QStringLiteral(", id") + direction;
 }
 
@@ -155,7 +134,7 @@ ValidationErrors addFilters(RecordFilter &filter, const ListQuery &query, const 
         const QString value = query.filter(name);
         if (value.isEmpty())
             continue;
-        const FieldSpec *f = enrollmentSpec().field(name);
+        const FieldSpec *f = Entities::enrollment().field(name);
         if (f->type == FieldType::Enum && !f->values.contains(value)) {
             errors.add(name, EnrollmentService::tr("must be one of %1").arg(f->values.join(u", ")));
             continue;
@@ -298,7 +277,7 @@ Result<EnrollmentService::Outcome> EnrollmentService::enrollIn(Transaction &tx, 
     const QString userId = request.userId.toLower();
     std::optional<Record> existing;
     if (!request.id.isEmpty()) {
-        auto byId = RecordStore::get(tx, enrollmentSpec(), request.id.toLower(), true);
+        auto byId = RecordStore::get(tx, Entities::enrollment(), request.id.toLower(), true);
         if (!byId)
             return byId.error();
         if (*byId) {
@@ -358,7 +337,7 @@ Result<EnrollmentService::Outcome> EnrollmentService::enrollIn(Transaction &tx, 
             outcome.enrollment = *existing;
             return outcome;
         }
-        auto updated = RecordStore::update(tx, clock, enrollmentSpec(), *existing, changes);
+        auto updated = RecordStore::update(tx, clock, Entities::enrollment(), *existing, changes);
         if (!updated)
             return updated.error();
         outcome.enrollment = *updated;
@@ -367,7 +346,7 @@ Result<EnrollmentService::Outcome> EnrollmentService::enrollIn(Transaction &tx, 
     fields.insert(QStringLiteral("courseId"), courseId);
     fields.insert(QStringLiteral("userId"), userId);
     const QString id = request.id.isEmpty() ? createUuidV7String() : request.id.toLower();
-    auto inserted = RecordStore::insert(tx, clock, enrollmentSpec(),
+    auto inserted = RecordStore::insert(tx, clock, Entities::enrollment(),
                                         course.value(u"orgId").toString(), id, fields);
     if (!inserted)
         return inserted.error();
@@ -388,7 +367,8 @@ Result<QList<Record>> EnrollmentService::dropFromCohort(Transaction &tx, HlcCloc
         .bind(QStringLiteral(":cohort"), cohortId);
     if (!userId.isEmpty())
         filter.add(QStringLiteral("user_id = :user")).bind(QStringLiteral(":user"), userId);
-    auto rows = RecordStore::select(tx, enrollmentSpec(), filter, QStringLiteral("created_at, id"));
+    auto rows
+        = RecordStore::select(tx, Entities::enrollment(), filter, QStringLiteral("created_at, id"));
     if (!rows)
         return rows.error();
     QList<Record> changed;
@@ -407,7 +387,7 @@ Result<QList<Record>> EnrollmentService::dropFromCohort(Transaction &tx, HlcCloc
             return r.error();
         const QJsonObject change = q.next() ? QJsonObject {{QStringLiteral("cohortId"), q.text(0)}}
                                             : QJsonObject {{QStringLiteral("status"), dropped}};
-        auto updated = RecordStore::update(tx, clock, enrollmentSpec(), e, change);
+        auto updated = RecordStore::update(tx, clock, Entities::enrollment(), e, change);
         if (!updated)
             return updated.error();
         changed.append(*updated);
@@ -418,7 +398,7 @@ Result<QList<Record>> EnrollmentService::dropFromCohort(Transaction &tx, HlcCloc
 Result<QList<Record>> EnrollmentService::promoteWaitlist(Transaction &tx, HlcClock &clock,
                                                          const QString &courseId)
 {
-    auto course = RecordStore::get(tx, courseSpec(), courseId);
+    auto course = RecordStore::get(tx, Entities::course(), courseId);
     if (!course)
         return course.error();
     if (!*course)
@@ -440,13 +420,13 @@ Result<QList<Record>> EnrollmentService::promoteWaitlist(Transaction &tx, HlcClo
         .bind(QStringLiteral(":course"), courseId);
     // Joined the waitlist first, moves up first: the HLC of that change orders ties in a
     // millisecond.
-    auto waiting = RecordStore::select(tx, enrollmentSpec(), filter,
+    auto waiting = RecordStore::select(tx, Entities::enrollment(), filter,
                                        QStringLiteral("updated_at, hlc, id"), limit);
     if (!waiting)
         return waiting.error();
     QList<Record> promoted;
     for (const Record &e : *waiting) {
-        auto updated = RecordStore::update(tx, clock, enrollmentSpec(), e,
+        auto updated = RecordStore::update(tx, clock, Entities::enrollment(), e,
                                            {{QStringLiteral("type"), regular}});
         if (!updated)
             return updated.error();
@@ -482,10 +462,10 @@ Result<Page<Record>> EnrollmentService::classList(const Caller &caller, const QS
                                   " AND u.search_text LIKE :q ESCAPE '\\')"));
         filter.bind(QStringLiteral(":q"), likePattern(q.trimmed()));
     }
-    auto total = RecordStore::count(tx, enrollmentSpec(), filter);
+    auto total = RecordStore::count(tx, Entities::enrollment(), filter);
     if (!total)
         return total.error();
-    auto rows = RecordStore::select(tx, enrollmentSpec(), filter, orderBy(query), query.limit,
+    auto rows = RecordStore::select(tx, Entities::enrollment(), filter, orderBy(query), query.limit,
                                     query.offset());
     if (!rows)
         return rows.error();
@@ -555,7 +535,7 @@ EnrollmentService::enroll(const Caller &caller, const QString &courseId, const Q
     Enrolled result;
     int waitlisted = 0;
     if (cohortId) {
-        auto cohort = RecordStore::get(tx, cohortSpec(), cohortId->toLower());
+        auto cohort = RecordStore::get(tx, Entities::cohort(), cohortId->toLower());
         if (!cohort)
             return cohort.error();
         if (!*cohort || (*cohort)->value(u"orgId").toString() != caller.orgId) {
@@ -571,12 +551,12 @@ EnrollmentService::enroll(const Caller &caller, const QString &courseId, const Q
         link.add(QStringLiteral("cohort_id = :cohort AND course_id = :course"))
             .bind(QStringLiteral(":cohort"), cohortKey)
             .bind(QStringLiteral(":course"), courseKey);
-        auto links = RecordStore::select(tx, cohortCourseSpec(), link, QString(), 1);
+        auto links = RecordStore::select(tx, Entities::cohortCourse(), link, QString(), 1);
         if (!links)
             return links.error();
         if (links->isEmpty()) {
-            auto made = RecordStore::insert(tx, m_context.clock(), cohortCourseSpec(), caller.orgId,
-                                            createUuidV7String(),
+            auto made = RecordStore::insert(tx, m_context.clock(), Entities::cohortCourse(),
+                                            caller.orgId, createUuidV7String(),
                                             {{QStringLiteral("cohortId"), cohortKey},
                                              {QStringLiteral("courseId"), courseKey},
                                              {QStringLiteral("role"), cohortRole}});
@@ -585,16 +565,16 @@ EnrollmentService::enroll(const Caller &caller, const QString &courseId, const Q
             result.created = true;
         } else if (links->first().value(u"role").toString() != cohortRole) {
             auto changed
-                = RecordStore::update(tx, m_context.clock(), cohortCourseSpec(), links->first(),
-                                      {{QStringLiteral("role"), cohortRole}});
+                = RecordStore::update(tx, m_context.clock(), Entities::cohortCourse(),
+                                      links->first(), {{QStringLiteral("role"), cohortRole}});
             if (!changed)
                 return changed.error();
         }
         RecordFilter ofCohort;
         ofCohort.add(QStringLiteral("cohort_id = :cohort"))
             .bind(QStringLiteral(":cohort"), cohortKey);
-        auto members
-            = RecordStore::select(tx, memberSpec(), ofCohort, QStringLiteral("created_at, id"));
+        auto members = RecordStore::select(tx, Entities::cohortMember(), ofCohort,
+                                           QStringLiteral("created_at, id"));
         if (!members)
             return members.error();
         for (const Record &member : *members) {
@@ -711,8 +691,8 @@ EnrollmentService::unenroll(const Caller &caller, const QString &courseId, const
             return fail(ErrorCode::NotFound, tr("This person is not enrolled in this course."));
         Record record = **existing;
         if (record.value(u"status").toString() != dropped) {
-            auto updated = RecordStore::update(tx, m_context.clock(), enrollmentSpec(), record,
-                                               {{QStringLiteral("status"), dropped}});
+            auto updated = RecordStore::update(tx, m_context.clock(), Entities::enrollment(),
+                                               record, {{QStringLiteral("status"), dropped}});
             if (!updated)
                 return updated.error();
             record = *updated;
@@ -723,13 +703,13 @@ EnrollmentService::unenroll(const Caller &caller, const QString &courseId, const
         link.add(QStringLiteral("cohort_id = :cohort AND course_id = :course"))
             .bind(QStringLiteral(":cohort"), cohortId->toLower())
             .bind(QStringLiteral(":course"), course);
-        auto links = RecordStore::select(tx, cohortCourseSpec(), link, QString(), 1);
+        auto links = RecordStore::select(tx, Entities::cohortCourse(), link, QString(), 1);
         if (!links)
             return links.error();
         if (links->isEmpty() || links->first().value(u"orgId").toString() != caller.orgId)
             return fail(ErrorCode::NotFound, tr("This cohort is not enrolled in this course."));
-        if (auto r
-            = RecordStore::tombstone(tx, m_context.clock(), cohortCourseSpec(), links->first());
+        if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::cohortCourse(),
+                                            links->first());
             !r)
             return r.error();
         auto changed
@@ -766,10 +746,10 @@ Result<Page<Record>> EnrollmentService::list(const Caller &caller, const ListQue
     Transaction tx(m_context.db(), Transaction::Read);
     if (!tx.isOk())
         return tx.error();
-    auto total = RecordStore::count(tx, enrollmentSpec(), filter);
+    auto total = RecordStore::count(tx, Entities::enrollment(), filter);
     if (!total)
         return total.error();
-    auto rows = RecordStore::select(tx, enrollmentSpec(), filter, orderBy(query), query.limit,
+    auto rows = RecordStore::select(tx, Entities::enrollment(), filter, orderBy(query), query.limit,
                                     query.offset());
     if (!rows)
         return rows.error();
@@ -790,7 +770,7 @@ Result<Found> findEnrollment(Transaction &tx, const Caller &caller, const QStrin
     Found found;
     if (!isUuidString(id))
         return found;
-    auto record = RecordStore::get(tx, enrollmentSpec(), id.toLower());
+    auto record = RecordStore::get(tx, Entities::enrollment(), id.toLower());
     if (!record)
         return record.error();
     if (!*record || (*record)->value(u"orgId").toString() != caller.orgId)
@@ -858,12 +838,13 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
         else if (name == u"cohortId")
             errors.add(name, tr("changes through cohort membership"));
     }
-    const ValidationErrors specErrors = enrollmentSpec().validate(body, EntitySpec::Mode::Update);
+    const ValidationErrors specErrors
+        = Entities::enrollment().validate(body, EntitySpec::Mode::Update);
     for (const QString &name : specErrors.fieldNames())
         errors.add(name, specErrors.message(name));
     if (!errors.isEmpty())
         return errors.toError();
-    QJsonObject changes = enrollmentSpec().normalize(body, EntitySpec::Mode::Update);
+    QJsonObject changes = Entities::enrollment().normalize(body, EntitySpec::Mode::Update);
     Record merged = current;
     for (auto it = changes.begin(); it != changes.end(); ++it)
         merged.insert(it.key(), it.value());
@@ -880,7 +861,8 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
                    "course's maximum, or send \"override\": true."),
                 {{QStringLiteral("maxEnrollment"), found->access.course.value(u"maxEnrollment")}});
     }
-    auto updated = RecordStore::update(tx, m_context.clock(), enrollmentSpec(), current, changes);
+    auto updated
+        = RecordStore::update(tx, m_context.clock(), Entities::enrollment(), current, changes);
     if (!updated)
         return updated.error();
     auto promoted = promoteWaitlist(tx, m_context.clock(), current.value(u"courseId").toString());
@@ -909,7 +891,8 @@ Result<void> EnrollmentService::remove(const Caller &caller, const QString &id)
         return notFound(tr("enrolment"));
     if (!found->access.isOwner())
         return cannotManage();
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), enrollmentSpec(), found->enrollment);
+    if (auto r
+        = RecordStore::tombstone(tx, m_context.clock(), Entities::enrollment(), found->enrollment);
         !r)
         return r.error();
     auto promoted

@@ -232,10 +232,10 @@ QList<EntitySpec> makeRegistry()
 }
 
 // The record's bookkeeping, which the server keeps: sending a record back as read is fine.
-const QStringList bookkeeping = {QStringLiteral("id"),        QStringLiteral("orgId"),
-                                 QStringLiteral("rev"),       QStringLiteral("hlc"),
-                                 QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-                                 QStringLiteral("deleted")};
+const QStringList bookkeeping
+    = {QStringLiteral("id"),     QStringLiteral("orgId"),     QStringLiteral("rev"),
+       QStringLiteral("hlc"),    QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+       QStringLiteral("deleted")};
 
 bool isDate(const QString &text)
 {
@@ -388,5 +388,40 @@ const EntitySpec &EntityRegistry::get(const QString &name)
     Q_ASSERT_X(spec, "EntityRegistry::get", "unknown entity");
     return *spec;
 }
+
+namespace Entities {
+const EntitySpec &course()
+{
+    return EntityRegistry::get(QStringLiteral("course"));
+}
+const EntitySpec &module()
+{
+    return EntityRegistry::get(QStringLiteral("module"));
+}
+const EntitySpec &content()
+{
+    return EntityRegistry::get(QStringLiteral("content"));
+}
+const EntitySpec &enrollment()
+{
+    return EntityRegistry::get(QStringLiteral("enrollment"));
+}
+const EntitySpec &cohort()
+{
+    return EntityRegistry::get(QStringLiteral("cohort"));
+}
+const EntitySpec &cohortMember()
+{
+    return EntityRegistry::get(QStringLiteral("cohort_member"));
+}
+const EntitySpec &cohortCourse()
+{
+    return EntityRegistry::get(QStringLiteral("cohort_course"));
+}
+const EntitySpec &file()
+{
+    return EntityRegistry::get(QStringLiteral("file"));
+}
+} // namespace Entities
 
 } // namespace Lectern

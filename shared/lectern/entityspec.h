@@ -74,4 +74,16 @@ public:
     static const EntitySpec &get(const QString &name); // for names known at compile time
 };
 
+// The registry's entities by name, for code that works with one kind of record.
+namespace Entities {
+const EntitySpec &course();
+const EntitySpec &module();
+const EntitySpec &content();
+const EntitySpec &enrollment();
+const EntitySpec &cohort();
+const EntitySpec &cohortMember();
+const EntitySpec &cohortCourse();
+const EntitySpec &file();
+} // namespace Entities
+
 } // namespace Lectern
