@@ -3,6 +3,7 @@
 #include "changelog.h"
 #include "search/searchindex.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <lectern/jsonutil.h>
 #include <lectern/textsearch.h>
@@ -28,6 +29,11 @@ QVariant toColumn(const FieldSpec &f, const QJsonValue &value)
         return timeValue(Json::toDateTime(value));
     case FieldType::Json:
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case FieldType::Any: {
+        // A JSON value as text: the one-element array keeps scalars valid JSON documents.
+        const QByteArray text = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(text.mid(1, text.size() - 2));
+    }
     default:
         return value.toString();
     }
@@ -48,6 +54,8 @@ QJsonValue fromColumn(const FieldSpec &f, const QVariant &value)
         return Json::fromDateTime(QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC));
     case FieldType::Json:
         return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+    case FieldType::Any:
+        return QJsonDocument::fromJson('[' + value.toString().toUtf8() + ']').array().at(0);
     default:
         return value.toString();
     }

@@ -4,6 +4,7 @@
 #include "orderkey.h"
 #include "uuidv7.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -174,6 +175,9 @@ QList<EntitySpec> makeRegistry()
     };
     for (FieldSpec &f : enrollment.fields)
         f.merge = MergeRule::ServerDecides;
+    enrollment.audience = Audience::Own;
+    enrollment.ownerField = QStringLiteral("userId");
+    enrollment.syncWritable = false;
     specs.append(enrollment);
 
     EntitySpec cohort;
@@ -183,6 +187,8 @@ QList<EntitySpec> makeRegistry()
         searchable(text("name", "name", 200, true)),
         longText("description", "description", 10000),
     };
+    cohort.audience = Audience::OrgAdmin;
+    cohort.syncWritable = false;
     specs.append(cohort);
 
     EntitySpec member;
@@ -190,6 +196,8 @@ QList<EntitySpec> makeRegistry()
     member.table = QStringLiteral("cohort_members");
     member.parentField = QStringLiteral("cohortId");
     member.fields = {parent("cohortId", "cohort_id"), serverDecides(parent("userId", "user_id"))};
+    member.audience = Audience::OrgAdmin;
+    member.syncWritable = false;
     specs.append(member);
 
     EntitySpec cohortCourse;
@@ -203,6 +211,8 @@ QList<EntitySpec> makeRegistry()
                     {QStringLiteral("student"), QStringLiteral("ta"), QStringLiteral("instructor")},
                     "\"student\""),
     };
+    cohortCourse.audience = Audience::OrgAdmin;
+    cohortCourse.syncWritable = false;
     specs.append(cohortCourse);
 
     // An uploaded file's metadata; the bytes live in the content-addressed store under sha256.
@@ -226,7 +236,56 @@ QList<EntitySpec> makeRegistry()
         f.merge = MergeRule::ServerDecides;
         f.immutable = true;
     }
+    file.syncWritable = false;
     specs.append(file);
+
+    // A sync conflict (SYNC.md): one field of one record that two people changed differently,
+    // or an edit that met a delete. The server writes it; devices resolve it by an update op
+    // of `status` and `resolution` (with the chosen value sent as an ordinary op of the record).
+    // The record keeps theirs (the server's value) as the provisional winner until then.
+    EntitySpec conflict;
+    conflict.name = QStringLiteral("conflict");
+    conflict.table = QStringLiteral("sync_conflicts");
+    conflict.parentField = QStringLiteral("courseId");
+    conflict.audience = Audience::CourseStaff;
+    auto any = [](const char *name, const char *column) {
+        FieldSpec f = typed(name, column, FieldType::Any);
+        f.merge = MergeRule::ServerDecides;
+        f.immutable = true;
+        return f;
+    };
+    auto fixed = [](FieldSpec f) {
+        f.merge = MergeRule::ServerDecides;
+        f.immutable = true;
+        return f;
+    };
+    conflict.fields = {
+        fixed(parent("courseId", "course_id")),
+        fixed(text("entity", "entity", 40, true)),
+        fixed(typed("entityId", "entity_id", FieldType::Id)),
+        fixed(text("field", "field", 100)), // empty for an edit that met a delete
+        fixed(
+            enumeration("kind", "kind",
+                        {QStringLiteral("field"), QStringLiteral("text"), QStringLiteral("delete")},
+                        "\"field\"")),
+        any("base", "base"),
+        any("mine", "mine"),     // the op's value (for "delete": true when the op deleted)
+        any("theirs", "theirs"), // the server's value when the op arrived
+        fixed(longText("merged", "merged", 2000000)), // text conflicts: the merge with markers
+        fixed(text("opId", "op_id", 40)),
+        fixed(typed("mineAuthorId", "mine_author_id", FieldType::Id)),
+        fixed(text("mineHlc", "mine_hlc", 200)),
+        fixed(text("theirsHlc", "theirs_hlc", 200)),
+        enumeration("status", "status", {QStringLiteral("open"), QStringLiteral("resolved")},
+                    "\"open\""),
+        enumeration("resolution", "resolution",
+                    {QStringLiteral("mine"), QStringLiteral("theirs"), QStringLiteral("both"),
+                     QStringLiteral("edited")},
+                    nullptr),
+        fixed(typed("resolvedBy", "resolved_by", FieldType::Id)),
+        fixed(typed("resolvedAt", "resolved_at", FieldType::Time)),
+    };
+    specs.append(conflict);
 
     return specs;
 }
@@ -337,6 +396,10 @@ ValidationErrors EntitySpec::validate(const QJsonObject &input, Mode mode) const
             else if (QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact).size() > 65536)
                 errors.add(key, Messages::tr("must be at most 64 KiB"));
             break;
+        case FieldType::Any:
+            if (QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact).size() > 2100000)
+                errors.add(key, Messages::tr("must be at most 2 MiB"));
+            break;
         }
     }
     if (mode == Mode::Create) {
@@ -421,6 +484,11 @@ const EntitySpec &cohortCourse()
 const EntitySpec &file()
 {
     return EntityRegistry::get(QStringLiteral("file"));
+}
+
+const EntitySpec &conflict()
+{
+    return EntityRegistry::get(QStringLiteral("conflict"));
 }
 } // namespace Entities
 

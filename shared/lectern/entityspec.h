@@ -12,7 +12,7 @@ enum class FieldType {
     Text,     // short text (titles, codes)
     LongText, // Markdown bodies and descriptions
     Integer,
-    Number,   // may have a fraction (credits)
+    Number, // may have a fraction (credits)
     Boolean,
     Time,     // RFC 3339 on the wire, milliseconds since the epoch in storage
     Date,     // "YYYY-MM-DD"
@@ -20,14 +20,15 @@ enum class FieldType {
     Id,       // the id of another record
     OrderKey, // fractional order key among siblings
     Json,     // a JSON object (settings)
+    Any,      // any JSON value, stored as JSON text (a conflict's base / mine / theirs)
 };
 
 // How concurrent edits of a field combine (SYNC.md, "Merge rules").
 enum class MergeRule {
-    Field,         // three-way per field: one side's change wins, both changed differently = conflict
-    Text,          // line-based three-way merge (diff3)
-    Order,         // fractional order keys: never conflicts
-    AppendOnly,    // records made once by their author, never edited
+    Field,      // three-way per field: one side's change wins, both changed differently = conflict
+    Text,       // line-based three-way merge (diff3)
+    Order,      // fractional order keys: never conflicts
+    AppendOnly, // records made once by their author, never edited
     ServerDecides, // the server's rules decide; a refused op is `rejected`
 };
 
@@ -37,21 +38,34 @@ struct FieldSpec
     QString column; // SQL column (snake_case)
     FieldType type = FieldType::Text;
     MergeRule merge = MergeRule::Field;
-    bool required = false;       // must be present on create
-    bool immutable = false;      // set on create, never changed (e.g. a module's course)
-    int maxLength = 200;         // for Text, LongText (characters)
-    QStringList values;          // for Enum
-    QString defaultValue;        // used on create when absent (as JSON text: "draft", "true", "0")
-    bool searchable = false;     // folded into the record's search text (the `q` list filter)
+    bool required = false;   // must be present on create
+    bool immutable = false;  // set on create, never changed (e.g. a module's course)
+    int maxLength = 200;     // for Text, LongText (characters)
+    QStringList values;      // for Enum
+    QString defaultValue;    // used on create when absent (as JSON text: "draft", "true", "0")
+    bool searchable = false; // folded into the record's search text (the `q` list filter)
+};
+
+// Who receives a record in a sync pull (the REST API's read rules, for the whole feed).
+enum class Audience {
+    Course,      // whoever may see its course: staff everything, learners what is released
+    CourseStaff, // the course's instructors and TAs, and the organisation's admins
+    Own,         // the course's staff, and the user named by `ownerField` (enrolments)
+    OrgAdmin,    // the organisation's admins (cohorts)
 };
 
 // One kind of synced record: its table, its fields and where it hangs in the tree.
 struct EntitySpec
 {
-    QString name;  // singular API resource name, also the sync entity name ("course")
-    QString table; // "courses"
+    QString name;        // singular API resource name, also the sync entity name ("course")
+    QString table;       // "courses"
     QString parentField; // JSON name of the parent id ("courseId"), empty for top-level records
     QList<FieldSpec> fields;
+    Audience audience = Audience::Course;
+    QString ownerField; // for Audience::Own: JSON name of the user the record belongs to
+    // Whether devices may change it by a sync op. When false every op is `rejected` with
+    // `server_decides` and the REST API is the way to change it (enrolments, files, cohorts).
+    bool syncWritable = true;
 
     const FieldSpec *field(const QString &name) const;
     QStringList fieldNames() const;
@@ -84,6 +98,7 @@ const EntitySpec &cohort();
 const EntitySpec &cohortMember();
 const EntitySpec &cohortCourse();
 const EntitySpec &file();
+const EntitySpec &conflict();
 } // namespace Entities
 
 } // namespace Lectern
