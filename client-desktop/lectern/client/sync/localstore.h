@@ -1,0 +1,134 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <lectern/result.h>
+#include <lectern/syncop.h>
+#include <memory>
+#include <optional>
+
+namespace Lectern::Client {
+
+// One record as this device knows it (LocalStore::record()).
+struct LocalRecord
+{
+    QString entity;
+    QString id;
+    QString parentId; // the value of the entity's parentField (EntitySpec), empty for top level
+    // What the user sees: the server's state with this device's pending edits replayed on top.
+    QJsonObject fields;
+    // The last state pulled from the server (empty when the server has not sent it yet).
+    QJsonObject serverFields;
+    bool hasServerState = false;
+    qint64 serverRev = 0;
+    QString serverHlc;
+    bool deleted = false;         // gone for the user (deleted here, or on the server)
+    bool deletedOnServer = false; // the server deleted it while this device has pending edits
+    int pending = 0;              // outbox ops of this record not yet answered by the server
+
+    bool isSynced() const { return pending == 0; }
+};
+
+// An op the server refused (SYNC.md: a refused op keeps the user's content and offers to copy
+// it). Stays until the user dismisses it.
+struct RejectedOp
+{
+    Sync::Op op;
+    QString reason;      // a Sync::Reason code
+    QString message;     // the server's words (may be empty)
+    QJsonObject content; // the record as the user saw it when the op was refused
+    QDateTime rejectedAt;
+};
+
+// The desktop client's offline store (SYNC.md, "Operations"): one SQLite database per account
+// holding every synced record, the outbox of local changes not yet acknowledged by the server,
+// the pull cursor and the ops the server refused. Generic over the EntityRegistry: a new entity
+// needs no code here.
+//
+// Every edit writes the record and its outbox op in one transaction. One LocalStore is one
+// connection and belongs to the thread that opened it; the UI and the SyncEngine each open their
+// own on the same file (WAL lets them coexist; writes are serialised by SQLite).
+class LocalStore
+{
+    Q_DECLARE_TR_FUNCTIONS(Lectern::Client::LocalStore)
+
+public:
+    LocalStore();
+    ~LocalStore();
+    Q_DISABLE_COPY_MOVE(LocalStore)
+
+    // <dataDir>/accounts/<short hash of the server URL>/<userId>/lectern.sqlite; dataDir defaults
+    // to QStandardPaths::AppDataLocation.
+    static QString pathFor(const QUrl &server, const QString &userId, const QString &dataDir = {});
+
+    // Opens (creating when needed) the database at `path`.
+    Result<void> open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+    // This database's device id (UUIDv7, made when the database was created).
+    QString deviceId() const;
+
+    // --- Edits (the UI's side). Validated against the EntityRegistry; each writes the record
+    // and its outbox op in one transaction. Errors: validation_failed (details name each field),
+    // not_found, server_decides (the entity cannot be changed by sync), storage_error.
+
+    // Returns the new record's id (fields may carry an "id" made elsewhere).
+    Result<QString> create(const QString &entity, const QJsonObject &fields);
+    Result<void> update(const QString &entity, const QString &id, const QJsonObject &changes);
+    Result<void> remove(const QString &entity, const QString &id);
+
+    // --- Reads. Deleted records are left out.
+    std::optional<LocalRecord> record(const QString &entity, const QString &id) const;
+    // Ordered by the entity's order key, then id.
+    QList<LocalRecord> children(const QString &entity, const QString &parentId) const;
+    QList<LocalRecord> list(const QString &entity) const;
+    // Ops in the outbox (queued or in flight).
+    int pendingCount() const;
+    bool hasPending(const QString &entity, const QString &id) const;
+    // Records of entity "conflict" whose status is "open".
+    QList<LocalRecord> openConflicts() const;
+    int openConflictCount() const;
+    QList<RejectedOp> rejectedOps() const;
+    int rejectedCount() const;
+    // The user has taken what they needed from a refused op.
+    Result<void> dismissRejected(const QString &opId);
+    // The outbox in push order (for tests and diagnostics).
+    QList<Sync::Op> outbox() const;
+    int inFlightCount() const;
+
+    // --- Sync (the engine's side).
+    qint64 cursor() const;
+    // Stores one pulled page and its cursor in one transaction. Records with pending ops are
+    // rebased: the server's fields with each pending op replayed through Merge::mergeField.
+    // `entities` receives the names of the entities that changed.
+    Result<void> applyPulled(const Sync::PullPage &page, QStringList *entities = nullptr);
+    // The next ops to push (in device order), marked in flight.
+    QList<Sync::Op> takeBatch(int maxOps = Sync::maxOpsPerPush,
+                              qint64 maxBytes = Sync::maxPushBytes - 4096);
+    // Settles the ops the server answered: applied, merged and conflict leave the outbox (a
+    // conflict arrives by pull as a "conflict" record); rejected ones move to rejectedOps() and
+    // their record goes back to the server's state (plus its other pending ops). Ops of the
+    // batch without a result are queued again.
+    Result<void> applyPushResults(const QList<Sync::OpResult> &results,
+                                  QStringList *entities = nullptr);
+    // Every in-flight op back to queued: the engine calls it when it starts (a crash after a push
+    // but before its answer just sends it again; the server answers by op id).
+    Result<void> requeueInFlight();
+
+    QDateTime lastSuccess() const;
+    QString lastError() const;
+    Result<void> setLastSuccess(const QDateTime &when);
+    Result<void> setLastError(const QString &error);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Lectern::Client

@@ -1,0 +1,826 @@
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+#include <lectern/client/sync/localstore.h>
+#include <lectern/jsonutil.h>
+#include <lectern/orderkey.h>
+#include <lectern/uuidv7.h>
+
+using namespace Lectern;
+using namespace Lectern::Client;
+
+namespace {
+
+QString newId()
+{
+    return createUuidV7String();
+}
+
+Sync::Change serverCourse(qint64 seq, const QString &id, qint64 rev, const QString &title,
+                          const QString &description = {})
+{
+    Sync::Change change;
+    change.seq = seq;
+    change.entity = QStringLiteral("course");
+    change.entityId = id;
+    change.rev = rev;
+    change.hlc = QStringLiteral("0192d4c5e6f7-%1-server").arg(rev, 6, 10, QLatin1Char('0'));
+    change.fields = {{QStringLiteral("id"), id},
+                     {QStringLiteral("rev"), rev},
+                     {QStringLiteral("code"), QStringLiteral("C101")},
+                     {QStringLiteral("title"), title},
+                     {QStringLiteral("description"), description},
+                     {QStringLiteral("status"), QStringLiteral("draft")}};
+    return change;
+}
+
+Sync::Change serverLesson(qint64 seq, const QString &id, const QString &moduleId, qint64 rev,
+                          const QString &body, const QString &orderKey = QStringLiteral("V"))
+{
+    Sync::Change change;
+    change.seq = seq;
+    change.entity = QStringLiteral("content");
+    change.entityId = id;
+    change.rev = rev;
+    change.hlc = QStringLiteral("0192d4c5e6f7-000000-server");
+    change.fields = {{QStringLiteral("id"), id},
+                     {QStringLiteral("moduleId"), moduleId},
+                     {QStringLiteral("type"), QStringLiteral("lesson")},
+                     {QStringLiteral("title"), QStringLiteral("Lesson")},
+                     {QStringLiteral("orderKey"), orderKey},
+                     {QStringLiteral("body"), body}};
+    return change;
+}
+
+Sync::Change deletion(qint64 seq, const QString &entity, const QString &id, qint64 rev)
+{
+    Sync::Change change;
+    change.seq = seq;
+    change.entity = entity;
+    change.entityId = id;
+    change.rev = rev;
+    change.deleted = true;
+    return change;
+}
+
+Sync::PullPage page(QList<Sync::Change> changes, bool hasMore = false)
+{
+    Sync::PullPage result;
+    result.changes = std::move(changes);
+    result.cursor = result.changes.isEmpty() ? 0 : result.changes.last().seq;
+    result.hasMore = hasMore;
+    return result;
+}
+
+Sync::OpResult result(const QString &opId, Sync::Outcome outcome, qint64 rev = 0)
+{
+    Sync::OpResult r;
+    r.opId = opId;
+    r.outcome = outcome;
+    r.rev = rev;
+    return r;
+}
+
+QJsonObject newCourse(const QString &title = QStringLiteral("Intro"))
+{
+    return {{QStringLiteral("code"), QStringLiteral("C101")}, {QStringLiteral("title"), title}};
+}
+
+} // namespace
+
+// The offline store on a real SQLite file: every edit with its outbox op, coalescing, the
+// rebase of pending edits over pulled changes, and every push outcome.
+class tst_LocalStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void pathPerAccount();
+    void createWritesRecordAndOp();
+    void invalidEditsWriteNothing();
+    void updateCarriesOldAndNewValues();
+    void editsSurviveReopen();
+    void laterEditOfQueuedFieldCoalesces();
+    void editBackToStartDropsTheOp();
+    void editOfInFlightFieldMakesNewOp();
+    void updateFoldsIntoQueuedCreate();
+    void deleteOfNeverPushedRecordLeavesNothing();
+    void deleteOfSyncedRecordQueuesDelete();
+    void deleteAfterCreateInFlightQueuesDelete();
+    void deviceSeqKeepsIncreasing();
+    void pullStoresServerStateAndCursor();
+    void childrenInOrderKeyOrder();
+    void pullRebasesPendingEdits();
+    void pullKeepsLocalValueOnConflict();
+    void pullMergesLessonBodyText();
+    void pullDeleteWithPendingEditKeepsRecord();
+    void pullDeleteWithoutPendingRemovesRecord();
+    void pushApplied();
+    void pushMerged();
+    void pushConflictShowsServerValue();
+    void pushRejectedKeepsContent();
+    void pushRejectedCreateKeepsContentOnly();
+    void opsWithoutResultAreQueuedAgain();
+    void inFlightOpsRequeuedAfterReopen();
+    void takeBatchLimits();
+    void secondConnectionDoesNotFoldIntoInFlightOp();
+    void openConflicts();
+    void tenThousandPulledRecords();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("lectern.sqlite")); }
+    // A course the server has sent (rev 3), with its op-free state.
+    QString pulledCourse(const QString &title = QStringLiteral("Intro"),
+                         const QString &description = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    qint64 m_seq = 0;
+};
+
+void tst_LocalStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<LocalStore>();
+    const Result<void> opened = m_store->open(dbPath());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+    m_seq = 0;
+}
+
+void tst_LocalStore::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+QString tst_LocalStore::pulledCourse(const QString &title, const QString &description)
+{
+    const QString id = newId();
+    const Result<void> pulled
+        = m_store->applyPulled(page({serverCourse(++m_seq, id, 3, title, description)}));
+    if (!pulled)
+        qWarning() << pulled.error().message;
+    return id;
+}
+
+void tst_LocalStore::pathPerAccount()
+{
+    const QUrl server(QStringLiteral("https://lectern.example.org"));
+    const QString a = LocalStore::pathFor(server, QStringLiteral("user-a"), QStringLiteral("/d"));
+    const QString b = LocalStore::pathFor(server, QStringLiteral("user-b"), QStringLiteral("/d"));
+    const QString other = LocalStore::pathFor(QUrl(QStringLiteral("https://other.example.org")),
+                                              QStringLiteral("user-a"), QStringLiteral("/d"));
+    QVERIFY(a.startsWith(QStringLiteral("/d/accounts/")));
+    QVERIFY(a.endsWith(QStringLiteral("/user-a/lectern.sqlite")));
+    QVERIFY(a != b);
+    QVERIFY(a != other);
+    // A trailing slash is the same server.
+    QCOMPARE(LocalStore::pathFor(QUrl(QStringLiteral("https://lectern.example.org/")),
+                                 QStringLiteral("user-a"), QStringLiteral("/d")),
+             a);
+    QVERIFY(LocalStore::pathFor(server, QStringLiteral("u")).contains(QStringLiteral("accounts")));
+}
+
+void tst_LocalStore::createWritesRecordAndOp()
+{
+    QVERIFY(!m_store->deviceId().isEmpty());
+    const Result<QString> id = m_store->create(QStringLiteral("course"), newCourse());
+    QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
+
+    const auto record = m_store->record(QStringLiteral("course"), *id);
+    QVERIFY(record);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Intro"));
+    QCOMPARE(record->fields.value(u"id").toString(), *id);
+    QCOMPARE(record->fields.value(u"status").toString(), QStringLiteral("draft")); // default
+    QCOMPARE(record->pending, 1);
+    QVERIFY(!record->hasServerState);
+
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 1);
+    const Sync::Op &op = ops.first();
+    QCOMPARE(Sync::toString(op.kind), Sync::toString(Sync::OpKind::Create));
+    QCOMPARE(op.entity, QStringLiteral("course"));
+    QCOMPARE(op.entityId, *id);
+    QCOMPARE(op.deviceId, m_store->deviceId());
+    QVERIFY(!op.baseRev);
+    QVERIFY(isUuidString(op.opId));
+    QVERIFY(op.hlc.endsWith(m_store->deviceId()));
+    QCOMPARE(op.patch.value(QStringLiteral("title")).newValue.toString(), QStringLiteral("Intro"));
+    QVERIFY(!op.patch.value(QStringLiteral("title")).hasOld);
+    QCOMPARE(m_store->pendingCount(), 1);
+    QVERIFY(m_store->hasPending(QStringLiteral("course"), *id));
+
+    // An id made elsewhere is kept.
+    const QString given = newId();
+    QJsonObject withId = newCourse();
+    withId.insert(QStringLiteral("id"), given);
+    QCOMPARE(*m_store->create(QStringLiteral("course"), withId), given);
+}
+
+void tst_LocalStore::invalidEditsWriteNothing()
+{
+    const Result<QString> missing = m_store->create(
+        QStringLiteral("course"), {{QStringLiteral("code"), QStringLiteral("X")}});
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, QStringLiteral("validation_failed"));
+    QVERIFY(ValidationErrors::fromError(missing.error()).has(QStringLiteral("title")));
+
+    const Result<QString> unknown = m_store->create(QStringLiteral("nonsense"), {});
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().code, QStringLiteral("unknown_entity"));
+
+    const Result<QString> serverOnly = m_store->create(
+        QStringLiteral("enrollment"),
+        {{QStringLiteral("courseId"), newId()}, {QStringLiteral("userId"), newId()}});
+    QVERIFY(!serverOnly);
+    QCOMPARE(serverOnly.error().code, QStringLiteral("server_decides"));
+
+    const QString id = pulledCourse();
+    const Result<void> bad
+        = m_store->update(QStringLiteral("course"), id, {{QStringLiteral("credits"), -3}});
+    QVERIFY(!bad);
+    QVERIFY(ValidationErrors::fromError(bad.error()).has(QStringLiteral("credits")));
+    QCOMPARE(m_store->update(QStringLiteral("course"), newId(), newCourse()).error().code,
+             QStringLiteral("not_found"));
+    QCOMPARE(m_store->remove(QStringLiteral("course"), newId()).error().code,
+             QStringLiteral("not_found"));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QCOMPARE(m_store->list(QStringLiteral("course")).size(), 1);
+}
+
+void tst_LocalStore::updateCarriesOldAndNewValues()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Introduction")},
+                             {QStringLiteral("code"), QStringLiteral("C101")}})); // unchanged
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(Sync::toString(ops.first().kind), Sync::toString(Sync::OpKind::Update));
+    QVERIFY(ops.first().baseRev == std::optional<qint64>(3));
+    QCOMPARE(ops.first().patch.keys(), QStringList {QStringLiteral("title")});
+    const Sync::FieldChange change = ops.first().patch.value(QStringLiteral("title"));
+    QVERIFY(change.hasOld);
+    QCOMPARE(change.oldValue.toString(), QStringLiteral("Intro"));
+    QCOMPARE(change.newValue.toString(), QStringLiteral("Introduction"));
+
+    const auto record = m_store->record(QStringLiteral("course"), id);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Introduction"));
+    QCOMPARE(record->serverFields.value(u"title").toString(), QStringLiteral("Intro"));
+    QCOMPARE(record->pending, 1);
+
+    // Nothing changed: no op.
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Introduction")}}));
+    QCOMPARE(m_store->pendingCount(), 1);
+}
+
+void tst_LocalStore::editsSurviveReopen()
+{
+    const QString course = pulledCourse();
+    const QString created = *m_store->create(QStringLiteral("course"), newCourse());
+    QVERIFY(m_store->update(QStringLiteral("course"), course,
+                            {{QStringLiteral("title"), QStringLiteral("Changed")}}));
+    const QString device = m_store->deviceId();
+    const qint64 cursor = m_store->cursor();
+
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY(m_store->open(dbPath()));
+    QCOMPARE(m_store->deviceId(), device);
+    QCOMPARE(m_store->cursor(), cursor);
+    QCOMPARE(m_store->pendingCount(), 2);
+    QVERIFY(m_store->record(QStringLiteral("course"), created));
+    QCOMPARE(m_store->record(QStringLiteral("course"), course)->fields.value(u"title").toString(),
+             QStringLiteral("Changed"));
+}
+
+void tst_LocalStore::laterEditOfQueuedFieldCoalesces()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("B")}}));
+    const QString firstHlc = m_store->outbox().first().hlc;
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("C")}}));
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("term"), QStringLiteral("Fall")}}));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(ops.first().patch.value(QStringLiteral("title")).oldValue.toString(),
+             QStringLiteral("Intro"));
+    QCOMPARE(ops.first().patch.value(QStringLiteral("title")).newValue.toString(),
+             QStringLiteral("C"));
+    QVERIFY(ops.first().patch.value(QStringLiteral("term")).oldValue.isNull());
+    QCOMPARE(ops.first().patch.value(QStringLiteral("term")).newValue.toString(),
+             QStringLiteral("Fall"));
+    QVERIFY(ops.first().hlc > firstHlc); // stamped with the latest edit
+    QCOMPARE(m_store->record(QStringLiteral("course"), id)->pending, 1);
+}
+
+void tst_LocalStore::editBackToStartDropsTheOp()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("B")}}));
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Intro")}}));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QCOMPARE(m_store->record(QStringLiteral("course"), id)->pending, 0);
+    QCOMPARE(m_store->record(QStringLiteral("course"), id)->fields.value(u"title").toString(),
+             QStringLiteral("Intro"));
+}
+
+void tst_LocalStore::editOfInFlightFieldMakesNewOp()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("B")}}));
+    QCOMPARE(m_store->takeBatch().size(), 1);
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("C")}}));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 2);
+    QCOMPARE(ops[0].patch.value(QStringLiteral("title")).newValue.toString(), QStringLiteral("B"));
+    QCOMPARE(ops[1].patch.value(QStringLiteral("title")).oldValue.toString(), QStringLiteral("B"));
+    QCOMPARE(ops[1].patch.value(QStringLiteral("title")).newValue.toString(), QStringLiteral("C"));
+    QVERIFY(ops[1].deviceSeq > ops[0].deviceSeq);
+    QCOMPARE(m_store->record(QStringLiteral("course"), id)->pending, 2);
+}
+
+void tst_LocalStore::updateFoldsIntoQueuedCreate()
+{
+    const QString id = *m_store->create(QStringLiteral("course"), newCourse());
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Renamed")},
+                             {QStringLiteral("term"), QStringLiteral("Spring")}}));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(Sync::toString(ops.first().kind), Sync::toString(Sync::OpKind::Create));
+    QCOMPARE(ops.first().patch.value(QStringLiteral("title")).newValue.toString(),
+             QStringLiteral("Renamed"));
+    QVERIFY(!ops.first().patch.value(QStringLiteral("title")).hasOld);
+    QCOMPARE(ops.first().patch.value(QStringLiteral("term")).newValue.toString(),
+             QStringLiteral("Spring"));
+    QVERIFY(!ops.first().patch.value(QStringLiteral("term")).hasOld);
+}
+
+void tst_LocalStore::deleteOfNeverPushedRecordLeavesNothing()
+{
+    const QString id = *m_store->create(QStringLiteral("course"), newCourse());
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Renamed")}}));
+    QVERIFY(m_store->remove(QStringLiteral("course"), id));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QVERIFY(!m_store->record(QStringLiteral("course"), id));
+    QVERIFY(m_store->list(QStringLiteral("course")).isEmpty());
+}
+
+void tst_LocalStore::deleteOfSyncedRecordQueuesDelete()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->remove(QStringLiteral("course"), id));
+    QVERIFY(!m_store->record(QStringLiteral("course"), id));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(Sync::toString(ops.first().kind), Sync::toString(Sync::OpKind::Delete));
+    QVERIFY(ops.first().baseRev == std::optional<qint64>(3));
+    QCOMPARE(m_store->update(QStringLiteral("course"), id, newCourse()).error().code,
+             QStringLiteral("not_found"));
+}
+
+void tst_LocalStore::deleteAfterCreateInFlightQueuesDelete()
+{
+    const QString id = *m_store->create(QStringLiteral("course"), newCourse());
+    QCOMPARE(m_store->takeBatch().size(), 1); // the server may have it now
+    QVERIFY(m_store->remove(QStringLiteral("course"), id));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 2);
+    QCOMPARE(Sync::toString(ops[1].kind), Sync::toString(Sync::OpKind::Delete));
+    QVERIFY(!m_store->record(QStringLiteral("course"), id));
+}
+
+void tst_LocalStore::deviceSeqKeepsIncreasing()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("B")}}));
+    const QList<Sync::Op> first = m_store->takeBatch();
+    QVERIFY(m_store->applyPushResults({result(first[0].opId, Sync::Outcome::Applied, 4)}));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("C")}}));
+    QVERIFY(m_store->outbox().first().deviceSeq > first[0].deviceSeq);
+}
+
+void tst_LocalStore::pullStoresServerStateAndCursor()
+{
+    const QString a = newId();
+    const QString b = newId();
+    QStringList entities;
+    QVERIFY(
+        m_store->applyPulled(page({serverCourse(10, a, 1, QStringLiteral("A"))}, true), &entities));
+    QCOMPARE(m_store->cursor(), qint64(10));
+    QCOMPARE(entities, QStringList {QStringLiteral("course")});
+    QVERIFY(m_store->applyPulled(page({serverCourse(11, b, 1, QStringLiteral("B")),
+                                       serverCourse(12, a, 2, QStringLiteral("A2"))})));
+    QCOMPARE(m_store->cursor(), qint64(12));
+    const auto record = m_store->record(QStringLiteral("course"), a);
+    QVERIFY(record);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("A2"));
+    QVERIFY(record->serverFields == record->fields);
+    QCOMPARE(record->serverRev, qint64(2));
+    QVERIFY(record->hasServerState);
+    QVERIFY(record->isSynced());
+    QCOMPARE(m_store->list(QStringLiteral("course")).size(), 2);
+
+    // An empty page still moves the cursor (changes the caller may not see).
+    Sync::PullPage empty;
+    empty.cursor = 20;
+    QVERIFY(m_store->applyPulled(empty));
+    QCOMPARE(m_store->cursor(), qint64(20));
+
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY(m_store->open(dbPath()));
+    QCOMPARE(m_store->cursor(), qint64(20));
+}
+
+void tst_LocalStore::childrenInOrderKeyOrder()
+{
+    const QString module = newId();
+    const QString other = newId();
+    const QString first = newId();
+    const QString second = newId();
+    const QString third = newId();
+    const QString firstKey = OrderKey::between({}, {});
+    const QString thirdKey = OrderKey::between(firstKey, {});
+    const QString secondKey = OrderKey::between(firstKey, thirdKey);
+    QVERIFY(m_store->applyPulled(page({serverLesson(1, third, module, 1, {}, thirdKey),
+                                       serverLesson(2, first, module, 1, {}, firstKey),
+                                       serverLesson(3, newId(), other, 1, {})})));
+    // Made here, between the two.
+    const Result<QString> made
+        = m_store->create(QStringLiteral("content"),
+                          {{QStringLiteral("id"), second},
+                           {QStringLiteral("moduleId"), module},
+                           {QStringLiteral("type"), QStringLiteral("lesson")},
+                           {QStringLiteral("title"), QStringLiteral("New")},
+                           {QStringLiteral("orderKey"), secondKey}});
+    QVERIFY2(made, (made ? QByteArray() : Json::toBytes(made.error().details)).constData());
+    QList<QString> ids;
+    for (const LocalRecord &record : m_store->children(QStringLiteral("content"), module))
+        ids.append(record.id);
+    QCOMPARE(ids, (QList<QString> {first, second, third}));
+    QCOMPARE(m_store->children(QStringLiteral("content"), module)[1].parentId, module);
+
+    // Moving an item to another module changes where it is listed.
+    QVERIFY(
+        m_store->update(QStringLiteral("content"), second, {{QStringLiteral("moduleId"), other}}));
+    QCOMPARE(m_store->children(QStringLiteral("content"), module).size(), 2);
+    QCOMPARE(m_store->children(QStringLiteral("content"), other).size(), 2);
+}
+
+void tst_LocalStore::pullRebasesPendingEdits()
+{
+    const QString id = pulledCourse(QStringLiteral("Intro"), QStringLiteral("old words"));
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Mine")}}));
+    // Someone else changed another field meanwhile.
+    QVERIFY(m_store->applyPulled(
+        page({serverCourse(50, id, 4, QStringLiteral("Intro"), QStringLiteral("their words"))})));
+    const auto record = m_store->record(QStringLiteral("course"), id);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Mine"));
+    QCOMPARE(record->fields.value(u"description").toString(), QStringLiteral("their words"));
+    QCOMPARE(record->serverFields.value(u"title").toString(), QStringLiteral("Intro"));
+    QCOMPARE(record->serverRev, qint64(4));
+    QCOMPARE(record->pending, 1);
+    // The op still says what this device did, from the base it saw.
+    QCOMPARE(m_store->outbox().first().patch.value(QStringLiteral("title")).oldValue.toString(),
+             QStringLiteral("Intro"));
+}
+
+void tst_LocalStore::pullKeepsLocalValueOnConflict()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Mine")}}));
+    QVERIFY(m_store->applyPulled(page({serverCourse(50, id, 4, QStringLiteral("Theirs"))})));
+    const auto record = m_store->record(QStringLiteral("course"), id);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Mine"));
+    QCOMPARE(record->serverFields.value(u"title").toString(), QStringLiteral("Theirs"));
+}
+
+void tst_LocalStore::pullMergesLessonBodyText()
+{
+    const QString module = newId();
+    const QString lesson = newId();
+    const QString base = QStringLiteral("# Cells\nline two\nline three\nline four\nline five\n");
+    QVERIFY(m_store->applyPulled(page({serverLesson(1, lesson, module, 1, base)})));
+    QVERIFY(m_store->update(
+        QStringLiteral("content"), lesson,
+        {{QStringLiteral("body"),
+          QStringLiteral("# Living cells\nline two\nline three\nline four\nline five\n")}}));
+    QVERIFY(m_store->applyPulled(page(
+        {serverLesson(2, lesson, module, 2,
+                      QStringLiteral("# Cells\nline two\nline three\nline four\nline 5!\n"))})));
+    const auto record = m_store->record(QStringLiteral("content"), lesson);
+    QCOMPARE(record->fields.value(u"body").toString(),
+             QStringLiteral("# Living cells\nline two\nline three\nline four\nline 5!\n"));
+    QCOMPARE(record->pending, 1);
+}
+
+void tst_LocalStore::pullDeleteWithPendingEditKeepsRecord()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Mine")}}));
+    QVERIFY(m_store->applyPulled(page({deletion(60, QStringLiteral("course"), id, 5)})));
+    auto record = m_store->record(QStringLiteral("course"), id);
+    QVERIFY(record);
+    QVERIFY(record->deletedOnServer);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Mine"));
+    QCOMPARE(record->fields.value(u"code").toString(), QStringLiteral("C101"));
+    QCOMPARE(m_store->cursor(), qint64(60));
+
+    // The server answers the edit with a delete-vs-edit conflict and keeps the delete for now.
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QVERIFY(m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Conflict)}));
+    QVERIFY(!m_store->record(QStringLiteral("course"), id));
+}
+
+void tst_LocalStore::pullDeleteWithoutPendingRemovesRecord()
+{
+    const QString id = pulledCourse();
+    QStringList entities;
+    QVERIFY(m_store->applyPulled(page({deletion(60, QStringLiteral("course"), id, 5)}), &entities));
+    QVERIFY(!m_store->record(QStringLiteral("course"), id));
+    QVERIFY(m_store->list(QStringLiteral("course")).isEmpty());
+    QCOMPARE(entities, QStringList {QStringLiteral("course")});
+}
+
+void tst_LocalStore::pushApplied()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Mine")}}));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QCOMPARE(batch.size(), 1);
+    QCOMPARE(m_store->inFlightCount(), 1);
+    QStringList entities;
+    QVERIFY(
+        m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Applied, 4)}, &entities));
+    QCOMPARE(entities, QStringList {QStringLiteral("course")});
+    QCOMPARE(m_store->pendingCount(), 0);
+    const auto record = m_store->record(QStringLiteral("course"), id);
+    QCOMPARE(record->pending, 0);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Mine"));
+    // A repeated answer (the push was sent twice) changes nothing.
+    QVERIFY(m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Applied, 4)}));
+    QCOMPARE(m_store->record(QStringLiteral("course"), id)->fields.value(u"title").toString(),
+             QStringLiteral("Mine"));
+}
+
+void tst_LocalStore::pushMerged()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Mine")}}));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QVERIFY(m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Merged, 5)}));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QCOMPARE(m_store->record(QStringLiteral("course"), id)->fields.value(u"title").toString(),
+             QStringLiteral("Mine"));
+}
+
+void tst_LocalStore::pushConflictShowsServerValue()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Mine")}}));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    // Another edit of another field is still queued: it stays on top.
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("term"), QStringLiteral("Fall")}}));
+    QVERIFY(m_store->applyPulled(page({serverCourse(70, id, 4, QStringLiteral("Theirs"))})));
+    Sync::OpResult conflict = result(batch[0].opId, Sync::Outcome::Conflict, 4);
+    conflict.conflictId = newId();
+    QVERIFY(m_store->applyPushResults({conflict}));
+    const auto record = m_store->record(QStringLiteral("course"), id);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Theirs"));
+    QCOMPARE(record->fields.value(u"term").toString(), QStringLiteral("Fall"));
+    QCOMPARE(record->pending, 1);
+    QCOMPARE(m_store->rejectedCount(), 0);
+}
+
+void tst_LocalStore::pushRejectedKeepsContent()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("Mine")}}));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    Sync::OpResult refused = result(batch[0].opId, Sync::Outcome::Rejected);
+    refused.reason = QString::fromLatin1(Sync::Reason::Forbidden);
+    refused.message = QStringLiteral("You may not change this course.");
+    QVERIFY(m_store->applyPushResults({refused}));
+
+    QCOMPARE(m_store->pendingCount(), 0);
+    const auto record = m_store->record(QStringLiteral("course"), id);
+    QCOMPARE(record->fields.value(u"title").toString(), QStringLiteral("Intro"));
+    QCOMPARE(record->pending, 0);
+
+    const QList<RejectedOp> rejected = m_store->rejectedOps();
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(m_store->rejectedCount(), 1);
+    QCOMPARE(rejected[0].reason, QStringLiteral("forbidden"));
+    QCOMPARE(rejected[0].message, refused.message);
+    QCOMPARE(rejected[0].op.opId, batch[0].opId);
+    QCOMPARE(rejected[0].op.entityId, id);
+    QCOMPARE(Sync::toString(rejected[0].op.kind), Sync::toString(Sync::OpKind::Update));
+    QVERIFY(rejected[0].op.patch == batch[0].patch);
+    QCOMPARE(rejected[0].content.value(u"title").toString(), QStringLiteral("Mine"));
+    QVERIFY(rejected[0].rejectedAt.isValid());
+
+    QVERIFY(m_store->dismissRejected(batch[0].opId));
+    QCOMPARE(m_store->rejectedCount(), 0);
+}
+
+void tst_LocalStore::pushRejectedCreateKeepsContentOnly()
+{
+    const QString id = *m_store->create(QStringLiteral("course"), newCourse(QStringLiteral("Dup")));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    Sync::OpResult refused = result(batch[0].opId, Sync::Outcome::Rejected);
+    refused.reason = QString::fromLatin1(Sync::Reason::Conflict);
+    QVERIFY(m_store->applyPushResults({refused}));
+    QVERIFY(!m_store->record(QStringLiteral("course"), id));
+    QCOMPARE(m_store->rejectedOps().size(), 1);
+    QCOMPARE(m_store->rejectedOps()[0].content.value(u"title").toString(), QStringLiteral("Dup"));
+    QCOMPARE(Sync::toString(m_store->rejectedOps()[0].op.kind),
+             Sync::toString(Sync::OpKind::Create));
+}
+
+void tst_LocalStore::opsWithoutResultAreQueuedAgain()
+{
+    const QString a = pulledCourse();
+    const QString b = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), a,
+                            {{QStringLiteral("title"), QStringLiteral("A")}}));
+    QVERIFY(m_store->update(QStringLiteral("course"), b,
+                            {{QStringLiteral("title"), QStringLiteral("B")}}));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QCOMPARE(batch.size(), 2);
+    QVERIFY(m_store->takeBatch().isEmpty()); // all in flight
+    QVERIFY(m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Applied, 4)}));
+    QCOMPARE(m_store->inFlightCount(), 0);
+    const QList<Sync::Op> again = m_store->takeBatch();
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again[0].opId, batch[1].opId);
+}
+
+void tst_LocalStore::inFlightOpsRequeuedAfterReopen()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("A")}}));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QCOMPARE(m_store->inFlightCount(), 1);
+    // A crash between the push and its answer.
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY(m_store->open(dbPath()));
+    QCOMPARE(m_store->inFlightCount(), 1);
+    QVERIFY(m_store->requeueInFlight());
+    QCOMPARE(m_store->inFlightCount(), 0);
+    const QList<Sync::Op> again = m_store->takeBatch();
+    QCOMPARE(again.size(), 1);
+    QVERIFY(again[0] == batch[0]); // the same op id: the server answers with the first outcome
+}
+
+void tst_LocalStore::takeBatchLimits()
+{
+    for (int i = 0; i < 7; ++i)
+        QVERIFY(m_store->create(QStringLiteral("course"), newCourse()));
+    QCOMPARE(m_store->takeBatch(3).size(), 3);
+    QCOMPARE(m_store->takeBatch(3).size(), 3);
+    QCOMPARE(m_store->takeBatch(3).size(), 1);
+    QVERIFY(m_store->requeueInFlight());
+    // By size: each op is a few hundred bytes.
+    const QList<Sync::Op> small = m_store->takeBatch(500, 600);
+    QVERIFY(!small.isEmpty());
+    QVERIFY(small.size() < 7);
+    QVERIFY(m_store->requeueInFlight());
+    // One op larger than the limit still goes alone.
+    QCOMPARE(m_store->takeBatch(500, 10).size(), 1);
+    const QList<Sync::Op> ordered = m_store->outbox();
+    for (int i = 1; i < ordered.size(); ++i)
+        QVERIFY(ordered[i].deviceSeq > ordered[i - 1].deviceSeq);
+}
+
+void tst_LocalStore::secondConnectionDoesNotFoldIntoInFlightOp()
+{
+    // The UI's connection and the engine's on the same file.
+    LocalStore engine;
+    QVERIFY(engine.open(dbPath()));
+    QCOMPARE(engine.deviceId(), m_store->deviceId());
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("B")}}));
+    const QList<Sync::Op> batch = engine.takeBatch();
+    QCOMPARE(batch.size(), 1);
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("C")}}));
+    QCOMPARE(engine.pendingCount(), 2);
+    QVERIFY(engine.applyPushResults({result(batch[0].opId, Sync::Outcome::Applied, 4)}));
+    QCOMPARE(m_store->pendingCount(), 1);
+    QCOMPARE(m_store->outbox()[0].patch.value(QStringLiteral("title")).newValue.toString(),
+             QStringLiteral("C"));
+    QCOMPARE(m_store->record(QStringLiteral("course"), id)->fields.value(u"title").toString(),
+             QStringLiteral("C"));
+    // HLCs from the two connections keep increasing.
+    QVERIFY(m_store->outbox()[0].hlc > batch[0].hlc);
+}
+
+void tst_LocalStore::openConflicts()
+{
+    const QString course = newId();
+    auto conflict = [&](qint64 seq, const QString &status) {
+        Sync::Change change;
+        change.seq = seq;
+        change.entity = QStringLiteral("conflict");
+        change.entityId = newId();
+        change.rev = 1;
+        change.fields = {{QStringLiteral("id"), change.entityId},
+                         {QStringLiteral("courseId"), course},
+                         {QStringLiteral("entity"), QStringLiteral("course")},
+                         {QStringLiteral("entityId"), course},
+                         {QStringLiteral("field"), QStringLiteral("title")},
+                         {QStringLiteral("mine"), QStringLiteral("A")},
+                         {QStringLiteral("theirs"), QStringLiteral("B")},
+                         {QStringLiteral("status"), status}};
+        return change;
+    };
+    QVERIFY(m_store->applyPulled(
+        page({conflict(1, QStringLiteral("open")), conflict(2, QStringLiteral("resolved")),
+              conflict(3, QStringLiteral("open"))})));
+    QCOMPARE(m_store->openConflicts().size(), 2);
+    QCOMPARE(m_store->openConflictCount(), 2);
+    QCOMPARE(m_store->children(QStringLiteral("conflict"), course).size(), 3);
+    // Resolving one is an ordinary edit.
+    const QString first = m_store->openConflicts().first().id;
+    QVERIFY(m_store->update(QStringLiteral("conflict"), first,
+                            {{QStringLiteral("status"), QStringLiteral("resolved")},
+                             {QStringLiteral("resolution"), QStringLiteral("mine")}}));
+    QCOMPARE(m_store->openConflictCount(), 1);
+}
+
+void tst_LocalStore::tenThousandPulledRecords()
+{
+    constexpr int total = 10000;
+    constexpr int pageSize = 500;
+    const QString course = newId();
+    QList<Sync::PullPage> pages;
+    qint64 seq = 0;
+    for (int p = 0; p < total / pageSize; ++p) {
+        Sync::PullPage pulled;
+        for (int i = 0; i < pageSize; ++i) {
+            Sync::Change change;
+            change.seq = ++seq;
+            change.entity = QStringLiteral("module");
+            change.entityId = newId();
+            change.rev = 1;
+            change.hlc = QStringLiteral("0192d4c5e6f7-000000-server");
+            change.fields = {{QStringLiteral("id"), change.entityId},
+                             {QStringLiteral("courseId"), course},
+                             {QStringLiteral("orderKey"),
+                              QStringLiteral("a%1").arg(seq, 6, 10, QLatin1Char('0'))},
+                             {QStringLiteral("title"), QStringLiteral("Module %1").arg(seq)},
+                             {QStringLiteral("description"),
+                              QStringLiteral("Some words about module %1.").arg(seq)},
+                             {QStringLiteral("published"), true}};
+            pulled.changes.append(change);
+        }
+        pulled.cursor = seq;
+        pulled.hasMore = p + 1 < total / pageSize;
+        pages.append(pulled);
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    for (const Sync::PullPage &pulled : std::as_const(pages))
+        QVERIFY(m_store->applyPulled(pulled));
+    const qint64 elapsed = timer.elapsed();
+    qInfo("applyPulled: %d records in %d pages in %lld ms", total, total / pageSize, elapsed);
+    QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+
+    QCOMPARE(m_store->cursor(), qint64(total));
+    const QList<LocalRecord> modules = m_store->children(QStringLiteral("module"), course);
+    QCOMPARE(modules.size(), total);
+    QCOMPARE(modules.first().fields.value(u"title").toString(), QStringLiteral("Module 1"));
+    QCOMPARE(modules.last().fields.value(u"title").toString(), QStringLiteral("Module 10000"));
+    QVERIFY(modules[4999].fields == pages[9].changes.last().fields);
+    QCOMPARE(m_store->pendingCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_LocalStore)
+#include "tst_localstore.moc"
