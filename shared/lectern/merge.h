@@ -27,6 +27,9 @@ struct DiffLine
     enum class Kind { Same, Removed, Added };
     Kind kind = Kind::Same;
     QString text; // without the line break
+    // False only for a last line that has no line break, so that a diff between texts that
+    // differ only there says so, and the lines give the texts back exactly.
+    bool lineBreak = true;
 };
 QList<DiffLine> diffLines(const QString &a, const QString &b);
 
