@@ -1,0 +1,183 @@
+#include "synccontroller.h"
+
+#include "syncengine.h"
+#include "synclogging.h"
+
+#include <QThread>
+
+namespace Lectern::Client {
+
+SyncController::SyncController(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<SyncStatus>();
+}
+
+SyncController::~SyncController()
+{
+    stop();
+}
+
+Result<void> SyncController::start(const QUrl &server, const QString &userId,
+                                   const QString &accessToken, const QString &dataDir)
+{
+    stop();
+    const QString path = LocalStore::pathFor(server, userId, dataDir);
+    auto store = std::make_unique<LocalStore>();
+    const Result<void> opened = store->open(path);
+    if (!opened) {
+        qCWarning(lcSync) << "cannot open" << path << opened.error().message;
+        return opened;
+    }
+    m_store = std::move(store);
+    m_server = server;
+    m_userId = userId;
+
+    SyncEngine::Config config;
+    config.databasePath = path;
+    config.serverUrl = server;
+    config.accessToken = accessToken;
+    config.debounceMs = m_options.debounceMs;
+    config.fallbackIntervalMs = m_options.fallbackIntervalMs;
+    config.minBackoffMs = m_options.minBackoffMs;
+    config.maxBackoffMs = m_options.maxBackoffMs;
+    config.useWebSocket = m_options.useWebSocket;
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("lectern-sync"));
+    m_engine = new SyncEngine(config);
+    m_engine->moveToThread(m_thread);
+    connect(m_thread, &QThread::started, m_engine, &SyncEngine::start);
+    connect(m_engine, &SyncEngine::statusChanged, this, &SyncController::onEngineStatus);
+    connect(m_engine, &SyncEngine::recordsChanged, this, &SyncController::recordsChanged);
+    connect(m_engine, &SyncEngine::accessTokenNeeded, this, &SyncController::accessTokenNeeded);
+
+    SyncStatus status;
+    status.queued = m_store->pendingCount();
+    status.openConflicts = m_store->openConflictCount();
+    status.rejected = m_store->rejectedCount();
+    status.lastSuccess = m_store->lastSuccess();
+    status.lastError = m_store->lastError();
+    onEngineStatus(status);
+
+    m_thread->start();
+    return {};
+}
+
+void SyncController::stop()
+{
+    if (m_engine) {
+        SyncEngine *engine = std::exchange(m_engine, nullptr);
+        // Deleted in its own thread, between two events: whatever is in flight stays marked so
+        // in the database and goes out again with the next start.
+        QMetaObject::invokeMethod(
+            engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    if (m_store) {
+        m_store.reset();
+        onEngineStatus(SyncStatus());
+    }
+}
+
+Result<QString> SyncController::create(const QString &entity, const QJsonObject &fields)
+{
+    if (!m_store)
+        return Error(QStringLiteral("storage_error"),
+                     LocalStore::tr("The offline copy on this computer is not open."));
+    Result<QString> created = m_store->create(entity, fields);
+    if (created)
+        afterEdit(entity);
+    return created;
+}
+
+Result<void> SyncController::update(const QString &entity, const QString &id,
+                                    const QJsonObject &changes)
+{
+    if (!m_store)
+        return Error(QStringLiteral("storage_error"),
+                     LocalStore::tr("The offline copy on this computer is not open."));
+    Result<void> updated = m_store->update(entity, id, changes);
+    if (updated)
+        afterEdit(entity);
+    return updated;
+}
+
+Result<void> SyncController::remove(const QString &entity, const QString &id)
+{
+    if (!m_store)
+        return Error(QStringLiteral("storage_error"),
+                     LocalStore::tr("The offline copy on this computer is not open."));
+    Result<void> removed = m_store->remove(entity, id);
+    if (removed)
+        afterEdit(entity);
+    return removed;
+}
+
+Result<void> SyncController::dismissRejected(const QString &opId)
+{
+    if (!m_store)
+        return Error(QStringLiteral("storage_error"),
+                     LocalStore::tr("The offline copy on this computer is not open."));
+    Result<void> dismissed = m_store->dismissRejected(opId);
+    if (dismissed) {
+        SyncStatus status = m_status;
+        status.rejected = m_store->rejectedCount();
+        onEngineStatus(status);
+    }
+    return dismissed;
+}
+
+void SyncController::afterEdit(const QString &entity)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::localChanged, Qt::QueuedConnection);
+    SyncStatus status = m_status;
+    status.queued = m_store->pendingCount();
+    onEngineStatus(status);
+    Q_EMIT recordsChanged({entity});
+}
+
+void SyncController::onEngineStatus(const SyncStatus &status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged(m_status);
+}
+
+void SyncController::syncNow()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::syncNow, Qt::QueuedConnection);
+}
+
+void SyncController::setAccessToken(const QString &token)
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine, token] { engine->setAccessToken(token); },
+            Qt::QueuedConnection);
+}
+
+void SyncController::networkAvailable()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::networkAvailable, Qt::QueuedConnection);
+}
+
+void SyncController::signOut()
+{
+    if (!m_engine)
+        return;
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::signOut, Qt::QueuedConnection);
+    SyncStatus status = m_status;
+    status.signedOut = true;
+    status.syncing = false;
+    onEngineStatus(status);
+}
+
+} // namespace Lectern::Client

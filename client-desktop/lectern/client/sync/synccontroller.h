@@ -1,0 +1,99 @@
+#pragma once
+
+#include "localstore.h"
+#include "syncstatus.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <lectern/result.h>
+#include <memory>
+
+class QThread;
+
+namespace Lectern::Client {
+
+class SyncEngine;
+
+// The UI thread's door to the offline store and the sync engine; AppController owns one.
+//
+// start() opens the logged-in account's LocalStore (one database per server and user, kept
+// across logouts) and runs a SyncEngine in a thread of its own. Views then:
+//   - read with store() (a connection of the UI thread: record(), children(), list(),
+//     openConflicts(), rejectedOps(), hasPending() to mark unsynced items);
+//   - write with create() / update() / remove(): validated, written with their outbox op in one
+//     transaction, and pushed shortly after (resolving a conflict is an update() of the
+//     "conflict" record's status and resolution);
+//   - refresh on recordsChanged(entities) (local edits, pulled pages, push results);
+//   - show status() / statusChanged() (online, queued, progress, last success, error in words,
+//     open conflicts, refused ops).
+// Every function is for the thread the controller lives in.
+class SyncController : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int debounceMs = 50;
+        int fallbackIntervalMs = 60000;
+        int minBackoffMs = 1000;
+        int maxBackoffMs = 60000;
+        bool useWebSocket = true;
+    };
+
+    explicit SyncController(QObject *parent = nullptr);
+    ~SyncController() override;
+
+    void setOptions(const Options &options) { m_options = options; }
+
+    // Opens the account's database under `dataDir` (LocalStore::pathFor) and starts the engine.
+    // An empty `accessToken` (offline start) waits for setAccessToken(). Starting for another
+    // account stops the current one first.
+    Result<void> start(const QUrl &server, const QString &userId, const QString &accessToken,
+                       const QString &dataDir = {});
+    // Stops the engine (even mid-round: nothing is lost) and closes the database; the outbox
+    // stays for the next start of this account.
+    void stop();
+    bool isRunning() const { return m_engine != nullptr; }
+    QUrl serverUrl() const { return m_server; }
+    QString userId() const { return m_userId; }
+
+    // The UI thread's connection (null when not running).
+    LocalStore *store() const { return m_store.get(); }
+    SyncStatus status() const { return m_status; }
+
+    Result<QString> create(const QString &entity, const QJsonObject &fields);
+    Result<void> update(const QString &entity, const QString &id, const QJsonObject &changes);
+    Result<void> remove(const QString &entity, const QString &id);
+    Result<void> dismissRejected(const QString &opId);
+
+public Q_SLOTS:
+    void syncNow();
+    // A fresh access token (after a login or refresh).
+    void setAccessToken(const QString &token);
+    // The server is reachable again (ConnectionMonitor): retry now.
+    void networkAvailable();
+    // The session ended (refresh token refused): stop sending; the outbox is kept.
+    void signOut();
+
+Q_SIGNALS:
+    void statusChanged(const Lectern::Client::SyncStatus &status);
+    void recordsChanged(const QStringList &entities);
+    // The engine needs a new access token: refresh the session and call setAccessToken().
+    void accessTokenNeeded();
+
+private:
+    void afterEdit(const QString &entity);
+    void onEngineStatus(const SyncStatus &status);
+
+    Options m_options;
+    QUrl m_server;
+    QString m_userId;
+    std::unique_ptr<LocalStore> m_store;
+    QThread *m_thread = nullptr;
+    SyncEngine *m_engine = nullptr; // lives in m_thread
+    SyncStatus m_status;
+};
+
+} // namespace Lectern::Client
