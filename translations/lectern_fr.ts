@@ -99,6 +99,37 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::LocalStore</name>
+    <message>
+        <source>The offline copy on this computer could not be updated: %1</source>
+        <translation>La copie hors ligne sur cet ordinateur n’a pas pu être mise à jour : %1</translation>
+    </message>
+    <message>
+        <source>Lectern does not know records of the kind &quot;%1&quot;.</source>
+        <translation>Lectern ne connaît pas les enregistrements de type « %1 ».</translation>
+    </message>
+    <message>
+        <source>This can only be changed while connected to the server.</source>
+        <translation>Cela ne peut être modifié qu’en étant connecté au serveur.</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>doit être un UUID</translation>
+    </message>
+    <message>
+        <source>The offline copy on this computer is not open.</source>
+        <translation>La copie hors ligne sur cet ordinateur n’est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>A record with this id exists already.</source>
+        <translation>Un enregistrement avec cet identifiant existe déjà.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Cet enregistrement n’existe plus.</translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::LoginDialog</name>
     <message>
         <source>Log in to Lectern</source>
@@ -265,6 +296,45 @@
     <message>
         <source>You are not logged in.</source>
         <translation>Vous n’êtes pas connecté.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::SyncEngine</name>
+    <message>
+        <source>The server did not answer for the changes sent.</source>
+        <translation>Le serveur n’a pas répondu pour les modifications envoyées.</translation>
+    </message>
+    <message>
+        <source>The server sent changes Lectern does not understand.</source>
+        <translation>Le serveur a envoyé des modifications que Lectern ne comprend pas.</translation>
+    </message>
+    <message>
+        <source>Waiting for the session to be renewed.</source>
+        <translation>En attente du renouvellement de la session.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Your changes are kept on this computer and will be sent when it is back.</source>
+        <translation>Impossible de joindre le serveur. Vos modifications sont conservées sur cet ordinateur et seront envoyées dès son retour.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Lectern will try again shortly.</source>
+        <translation>Le serveur est occupé. Lectern réessaiera bientôt.</translation>
+    </message>
+    <message>
+        <source>The server has a problem (HTTP %1). Lectern will try again shortly.</source>
+        <translation>Le serveur rencontre un problème (HTTP %1). Lectern réessaiera bientôt.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer Lectern does not understand.</source>
+        <translation>Le serveur a envoyé une réponse que Lectern ne comprend pas.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>La synchronisation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Sync failed (%1).</source>
+        <translation>La synchronisation a échoué (%1).</translation>
     </message>
 </context>
 <context>
