@@ -65,13 +65,14 @@ int runCommandLine(QCoreApplication &app)
         "  serve                 run the server (the default)\n"
         "  migrate               bring the database schema up to date and exit\n"
         "  org add               add an organisation (--name, --slug)\n"
-        "  user add              add a user (--email, --name, --role, --org, --password-stdin)\n\n"
+        "  user add              add a user (--email, --name, --role, --org, --password-stdin)\n"
+        "  files sweep           remove stored bytes no file references any more, and exit\n\n"
         "Settings come from, in increasing precedence: defaults, the --config file,\n"
         "LECTERN_* environment variables (e.g. LECTERN_DATABASE), and the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 Messages::tr("serve | migrate | org add | user add"));
+                                 Messages::tr("serve | migrate | org add | user add | files sweep"));
 
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
@@ -211,6 +212,21 @@ int runCommandLine(QCoreApplication &app)
             QTextStream(stdout) << Messages::tr(
                 "No password was set: this account cannot log in until one is.")
                                 << Qt::endl;
+        return 0;
+    }
+    if (verb == u"files" && subVerb == u"sweep") {
+        settings->demo = false;
+        auto server = Server::create(*settings);
+        if (!server)
+            return failWith(server.error().message);
+        // By hand an operator means now: only uploads of the last minute are spared.
+        auto swept = (*server)->files().sweepBlobs(std::chrono::minutes(1));
+        if (!swept)
+            return failWith(swept.error().message);
+        QTextStream(stdout) << Messages::tr("Removed %n unreferenced file(s), %1 bytes.", nullptr,
+                                            swept->removed)
+                                   .arg(swept->bytes)
+                            << Qt::endl;
         return 0;
     }
     if (verb != u"serve")

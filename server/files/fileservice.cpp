@@ -4,6 +4,7 @@
 #include "services/courseaccess.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QMimeDatabase>
 #include <lectern/uuidv7.h>
 #include <lectern/validation.h>
@@ -173,6 +174,54 @@ Result<FileService::Download> FileService::download(const Caller &caller, const 
     }
     download.size = info.size();
     return download;
+}
+
+Result<void> FileService::remove(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db(), Transaction::Write);
+    if (!tx.isOk())
+        return tx.error();
+    auto record = visibleFile(tx, caller, id);
+    if (!record)
+        return record.error();
+    const QString courseId = record->value(u"courseId").toString();
+    bool allowed = false;
+    if (!courseId.isEmpty()) {
+        auto course = CourseAccess::of(tx, caller, courseId);
+        if (!course)
+            return course.error();
+        allowed = course->canEdit();
+    } else {
+        allowed = caller.isAdmin() || record->value(u"uploaderId").toString() == caller.userId;
+    }
+    if (!allowed)
+        return fail(ErrorCode::Forbidden, tr("Only the course's teachers can delete its files."));
+    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::file(), *record); !r)
+        return r.error();
+    return tx.commit();
+}
+
+Result<FileStore::Sweep> FileService::sweepBlobs(std::chrono::seconds grace)
+{
+    QSet<QString> live;
+    {
+        Transaction tx(m_context.db(), Transaction::Read);
+        if (!tx.isOk())
+            return tx.error();
+        auto q = tx.query(QStringLiteral("SELECT DISTINCT sha256 FROM files WHERE deleted = 0"));
+        if (auto r = q.exec(); !r)
+            return r.error();
+        while (q.next())
+            live.insert(q.text(0));
+    }
+    // A row committed after the read above references a blob adopt() just renewed, which the
+    // grace period protects.
+    const FileStore::Sweep swept
+        = m_store.sweep([&live](const QString &sha) { return live.contains(sha); }, grace);
+    if (swept.removed > 0)
+        qCInfo(lcServer).noquote() << "swept" << swept.removed << "unreferenced blobs,"
+                                   << swept.bytes << "bytes";
+    return swept;
 }
 
 } // namespace Lectern::Server

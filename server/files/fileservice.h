@@ -60,6 +60,12 @@ public:
     };
     Result<Download> download(const Caller &caller, const QString &id);
 
+    // Deletes (tombstones) a file's row: course editors for course files, admins and the uploader
+    // for organisation files. The bytes go at the next sweep once no live row references them.
+    Result<void> remove(const Caller &caller, const QString &id);
+    // Removes blobs no live row references, stored longer than `grace` ago.
+    Result<FileStore::Sweep> sweepBlobs(std::chrono::seconds grace = std::chrono::hours(1));
+
 private:
     Result<Record> visibleFile(Transaction &tx, const Caller &caller, const QString &id);
 

@@ -1,7 +1,9 @@
 #include "filestore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -77,8 +79,14 @@ Result<bool> FileStore::adopt(Writer &writer, const QString &sha256) const
     const QString target = blobPath(sha256);
     if (target.isEmpty())
         return fail(ErrorCode::Internal, Messages::tr("Not a SHA-256: %1").arg(sha256));
-    if (QFileInfo::exists(target))
-        return false; // the same bytes are here already; the temporary file goes with the writer
+    if (QFileInfo::exists(target)) {
+        // The same bytes are here already; the temporary file goes with the writer. Renew the
+        // blob's time so a sweep running now leaves it to the row about to reference it.
+        QFile blob(target);
+        if (blob.open(QIODevice::ReadWrite | QIODevice::ExistingOnly))
+            blob.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+        return false;
+    }
     if (!QDir().mkpath(QFileInfo(target).path()))
         return fail(ErrorCode::Internal,
                     Messages::tr("Cannot create the folder for %1.").arg(target));
@@ -87,13 +95,36 @@ Result<bool> FileStore::adopt(Writer &writer, const QString &sha256) const
     // the same bytes racing here both end with one blob (the loser's rename fails, it exists).
     if (!writer.m_file.rename(target)) {
         if (QFileInfo::exists(target))
-            return false;
+            return false; // another upload of the same bytes won the race
         return fail(ErrorCode::Internal,
                     Messages::tr("Cannot store the upload: %1").arg(writer.m_file.errorString()));
     }
     writer.m_file.setAutoRemove(false);
     QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
+}
+
+FileStore::Sweep FileStore::sweep(const std::function<bool(const QString &)> &referenced,
+                                  std::chrono::seconds grace) const
+{
+    Sweep result;
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-grace.count());
+    QDirIterator it(m_root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        if (info.lastModified().toUTC() > cutoff)
+            continue;
+        const bool temporary = info.path() == m_root + QStringLiteral("/tmp");
+        if (!temporary && (!isSha256(info.fileName()) || referenced(info.fileName())))
+            continue;
+        const qint64 size = info.size();
+        if (QFile::remove(info.filePath())) {
+            ++result.removed;
+            result.bytes += size;
+        }
+    }
+    return result;
 }
 
 } // namespace Lectern::Server

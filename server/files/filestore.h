@@ -2,6 +2,8 @@
 
 #include <QCryptographicHash>
 #include <QTemporaryFile>
+#include <chrono>
+#include <functional>
 #include <lectern/result.h>
 #include <memory>
 
@@ -48,6 +50,17 @@ public:
     // Moves a finished writer's file to its blob path. When the same bytes are stored already the
     // temporary file is dropped instead (deduplication). Answers whether a new blob was stored.
     Result<bool> adopt(Writer &writer, const QString &sha256) const;
+
+    struct Sweep
+    {
+        int removed = 0;
+        qint64 bytes = 0;
+    };
+    // Removes blobs no live file row references (`referenced` answers for a SHA-256) that were
+    // last stored longer than `grace` ago, and abandoned temporary files. The grace keeps a blob
+    // that an upload is adopting right now (adopt() renews its time) from being swept under it.
+    Sweep sweep(const std::function<bool(const QString &sha256)> &referenced,
+                std::chrono::seconds grace) const;
 
 private:
     QString m_root;

@@ -66,6 +66,17 @@ QByteArray contentDisposition(const QString &name)
         + QUrl::toPercentEncoding(name);
 }
 
+// If-None-Match: "*" or a list of entity tags, one of which is ours (weak or strong).
+bool matchesAny(const QByteArray &header, const QByteArray &etag)
+{
+    for (const QByteArray &tag : header.split(',')) {
+        const QByteArray t = tag.trimmed();
+        if (t == "*" || t == etag || t == "W/" + etag)
+            return true;
+    }
+    return false;
+}
+
 Record withDownloadUrl(Record record)
 {
     record.insert(QStringLiteral("downloadUrl"),
@@ -94,6 +105,13 @@ void addFileRoutes(Router &router, FileService &files)
                        return fileErrorResponse(record.error());
                    return ApiResponse::ok(withDownloadUrl(*record));
                });
+    router.add("DELETE", QStringLiteral("/api/v1/files/:id"), Access::User, Run::Inline,
+               [&files, id](ApiRequest &r) {
+                   auto removed = files.remove(r.user(), r.param(id));
+                   if (!removed)
+                       return fileErrorResponse(removed.error());
+                   return ApiResponse::ok(QJsonValue(), 200, FileService::tr("Deleted."));
+               });
     router.add(
         "GET", QStringLiteral("/api/v1/files/:id/download"), Access::User, Run::Inline,
         [&files, id](ApiRequest &r) {
@@ -103,6 +121,13 @@ void addFileRoutes(Router &router, FileService &files)
             const Record &record = download->record;
             const QByteArray etag = '"' + record.value(u"sha256").toString().toLatin1() + '"';
             const qint64 size = download->size;
+            // The bytes never change under an id: a client holding them needs no second copy.
+            const QByteArray ifNoneMatch = r.header("if-none-match");
+            if (matchesAny(ifNoneMatch, etag)) {
+                ApiResponse notModified = ApiResponse::raw(304, "application/json", QByteArray());
+                notModified.withHeader("ETag", etag);
+                return notModified;
+            }
             auto range = parseRange(r.header("range"), size);
             // If-Range: a range only of the same bytes, else the whole file.
             const QByteArray ifRange = r.header("if-range");

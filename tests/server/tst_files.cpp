@@ -31,6 +31,10 @@ private Q_SLOTS:
     void multipartUpload();
     void chunkedUpload();
     void sameBytesAreStoredOnce();
+    void deleteAndSweep();
+    void deleteRules_data();
+    void deleteRules();
+    void notModified();
     void range_data();
     void range();
     void typeIsCheckedAgainstBytes_data();
@@ -353,6 +357,111 @@ void TestFiles::sameBytesAreStoredOnce()
     QCOMPARE(
         get(u"student2"_s, u"/api/v1/files/%1/download"_s.arg(two.data()[u"id"].toString())).body,
         bytes);
+}
+
+// Deleting a file hides it at once; its bytes stay while another file uses them and go at the
+// sweep after the last one is deleted.
+void TestFiles::deleteAndSweep()
+{
+    const QByteArray bytes = pdfBytes(20 * 1024) + "unique-to-delete-test";
+    const HttpResult one = upload(u"instructor"_s, bytes,
+                                  u"?courseId=%1&name=one.pdf"_s.arg(m_courseA), "application/pdf");
+    const HttpResult two = upload(u"instructor"_s, bytes,
+                                  u"?courseId=%1&name=two.pdf"_s.arg(m_courseA), "application/pdf");
+    QCOMPARE(one.status, 201);
+    QCOMPARE(two.status, 201);
+    const QString sha = one.data()[u"sha256"].toString();
+    const QString blob
+        = m_server->dataDir() + u"/files/%1/%2/%3"_s.arg(sha.left(2), sha.mid(2, 2), sha);
+    const QString oneId = one.data()[u"id"].toString();
+    const QString twoId = two.data()[u"id"].toString();
+
+    HttpClient instructor(m_server->url());
+    instructor.setToken(m_tokens.value(u"instructor"_s));
+    QCOMPARE(instructor.del(u"/api/v1/files/%1"_s.arg(oneId)).status, 200);
+    QCOMPARE(get(u"instructor"_s, u"/api/v1/files/%1"_s.arg(oneId)).status, 404);
+    QCOMPARE(get(u"student1"_s, u"/api/v1/files/%1/download"_s.arg(oneId)).status, 404);
+    QCOMPARE(instructor.del(u"/api/v1/files/%1"_s.arg(oneId)).status, 404);
+
+    auto &files = m_server->server().files();
+    auto swept = files.sweepBlobs(std::chrono::seconds(0));
+    QVERIFY(swept);
+    QVERIFY2(QFile::exists(blob), "the other file still uses the bytes");
+    QCOMPARE(get(u"student1"_s, u"/api/v1/files/%1/download"_s.arg(twoId)).body, bytes);
+
+    QCOMPARE(instructor.del(u"/api/v1/files/%1"_s.arg(twoId)).status, 200);
+    // Within the grace period the bytes stay (an upload may be adopting them right now).
+    QVERIFY(files.sweepBlobs(std::chrono::hours(1)));
+    QVERIFY(QFile::exists(blob));
+    swept = files.sweepBlobs(std::chrono::seconds(0));
+    QVERIFY(swept);
+    QVERIFY(swept->removed >= 1);
+    QVERIFY(!QFile::exists(blob));
+
+    // The same bytes uploaded again are stored again.
+    const HttpResult again = upload(u"instructor"_s, bytes,
+                                    u"?courseId=%1&name=again.pdf"_s.arg(m_courseA),
+                                    "application/pdf");
+    QCOMPARE(again.status, 201);
+    QVERIFY(QFile::exists(blob));
+    QCOMPARE(get(u"student1"_s,
+                 u"/api/v1/files/%1/download"_s.arg(again.data()[u"id"].toString()))
+                 .body,
+             bytes);
+}
+
+void TestFiles::deleteRules_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<QString>("course"); // "A", or "" for an organisation file
+    QTest::addColumn<int>("status");
+    QTest::newRow("instructor, course file") << u"instructor"_s << u"A"_s << 200;
+    QTest::newRow("ta of the course") << u"ta"_s << u"A"_s << 200;
+    QTest::newRow("admin") << u"admin"_s << u"A"_s << 200;
+    QTest::newRow("enrolled student") << u"student1"_s << u"A"_s << 403;
+    QTest::newRow("student elsewhere") << u"student2"_s << u"A"_s << 404;
+    QTest::newRow("uploader, organisation file") << u"instructor"_s << QString() << 200;
+    QTest::newRow("admin, organisation file") << u"admin"_s << QString() << 200;
+    QTest::newRow("student, organisation file") << u"student1"_s << QString() << 403;
+    QTest::newRow("ta, organisation file") << u"ta"_s << QString() << 403;
+}
+
+void TestFiles::deleteRules()
+{
+    QFETCH(QString, who);
+    QFETCH(QString, course);
+    QFETCH(int, status);
+    const QString query = course.isEmpty() ? u"?name=rules.txt"_s
+                                           : u"?courseId=%1&name=rules.txt"_s.arg(m_courseA);
+    const HttpResult made = upload(u"instructor"_s, "to delete\n", query, "text/plain");
+    QCOMPARE(made.status, 201);
+    const QString id = made.data()[u"id"].toString();
+    HttpClient client(m_server->url());
+    client.setToken(m_tokens.value(who));
+    QCOMPARE(client.del(u"/api/v1/files/%1"_s.arg(id)).status, status);
+    // A refused delete changes nothing.
+    QCOMPARE(get(u"instructor"_s, u"/api/v1/files/%1"_s.arg(id)).status,
+             status == 200 ? 404 : 200);
+}
+
+void TestFiles::notModified()
+{
+    const HttpResult made = upload(u"instructor"_s, m_pdf,
+                                   u"?courseId=%1&name=etag.pdf"_s.arg(m_courseA),
+                                   "application/pdf");
+    QCOMPARE(made.status, 201);
+    const QString path = u"/api/v1/files/%1/download"_s.arg(made.data()[u"id"].toString());
+    const HttpResult full = get(u"student1"_s, path);
+    QCOMPARE(full.status, 200);
+    const QByteArray etag = full.headers.value("etag");
+    QVERIFY(!etag.isEmpty());
+    const HttpResult cached = get(u"student1"_s, path, {{"If-None-Match", etag}});
+    QCOMPARE(cached.status, 304);
+    QVERIFY(cached.body.isEmpty());
+    QCOMPARE(get(u"student1"_s, path, {{"If-None-Match", "\"other\", " + etag}}).status, 304);
+    QCOMPARE(get(u"student1"_s, path, {{"If-None-Match", "\"other\""}}).status, 200);
+    // Access is checked before the validator: a stranger learns nothing.
+    QCOMPARE(get(u"student2"_s, path, {{"If-None-Match", etag}}).status, 404);
 }
 
 void TestFiles::range_data()
