@@ -23,6 +23,7 @@ Router buildRouter(Server &server)
     addFileRoutes(router, server.files());
     addSearchRoutes(router, server.search());
     addEnrollmentRoutes(router, server.enrollments(), server.cohorts());
+    addSyncRoutes(router, server.sync());
     return router;
 }
 
@@ -82,6 +83,7 @@ Server::Server(std::unique_ptr<ServerContext> context)
     , m_search(*m_context)
     , m_enrollments(*m_context)
     , m_cohorts(*m_context)
+    , m_sync(*m_context)
 {
     ApiServer::Options options;
     options.maxBodyBytes = m_context->config().maxBodyBytes;

@@ -9,6 +9,7 @@
 #include "services/courseservice.h"
 #include "services/enrollmentservice.h"
 #include "services/organizationservice.h"
+#include "services/syncservice.h"
 #include "services/userservice.h"
 
 #include <QTimer>
@@ -39,6 +40,7 @@ public:
     SearchService &search() { return m_search; }
     EnrollmentService &enrollments() { return m_enrollments; }
     CohortService &cohorts() { return m_cohorts; }
+    SyncService &sync() { return m_sync; }
     ApiServer &http() { return *m_http; }
 
 private:
@@ -53,6 +55,7 @@ private:
     SearchService m_search;
     EnrollmentService m_enrollments;
     CohortService m_cohorts;
+    SyncService m_sync;
     std::unique_ptr<ApiServer> m_http;
     std::unique_ptr<QTimer> m_maintenance;
 };

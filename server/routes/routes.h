@@ -11,6 +11,7 @@ class CohortService;
 class EnrollmentService;
 class OrganizationService;
 class SearchService;
+class SyncService;
 class UserService;
 class ServerContext;
 
@@ -25,6 +26,8 @@ void addCourseRoutes(Router &router, CourseService &courses);
 void addFileRoutes(Router &router, FileService &files);
 void addSearchRoutes(Router &router, SearchService &search);
 void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortService &cohorts);
+// Sync (SYNC.md): push, pull and the conflict inbox.
+void addSyncRoutes(Router &router, SyncService &sync);
 // The OpenAPI document describing all of the above.
 void addOpenApiRoute(Router &router);
 

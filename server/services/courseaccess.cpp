@@ -16,24 +16,30 @@ Result<CourseAccess> CourseAccess::of(Transaction &tx, const Caller &caller,
         return course.error();
     if (!*course || (*course)->value(u"orgId").toString() != caller.orgId)
         return access;
-    access.course = **course;
-    if (caller.isAdmin()) {
-        access.level = Level::Owner;
-        return access;
-    }
+    if (caller.isAdmin())
+        return from(caller, **course, QString(), QString(), QString());
     auto q = tx.query(QStringLiteral(
         "SELECT role, status, type FROM enrollments WHERE course_id = :course AND user_id = :user"
         " AND deleted = 0"));
-    q.bind(QStringLiteral(":course"), access.course.value(u"id").toString())
+    q.bind(QStringLiteral(":course"), (*course)->value(u"id").toString())
         .bind(QStringLiteral(":user"), caller.userId);
     if (auto r = q.exec(); !r)
         return r.error();
     if (!q.next())
+        return from(caller, **course, QString(), QString(), QString());
+    return from(caller, **course, q.text(0), q.text(1), q.text(2));
+}
+
+CourseAccess CourseAccess::from(const Caller &caller, const Record &course, const QString &role,
+                                const QString &status, const QString &type)
+{
+    CourseAccess access;
+    access.course = course;
+    if (caller.isAdmin()) {
+        access.level = Level::Owner;
         return access;
-    const QString role = q.text(0);
-    const QString status = q.text(1);
-    const QString type = q.text(2);
-    if (status == u"dropped" || type == u"waitlist")
+    }
+    if (role.isEmpty() || status == u"dropped" || type == u"waitlist")
         return access;
     if (role == u"instructor")
         access.level = Level::Owner;

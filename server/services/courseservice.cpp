@@ -254,6 +254,53 @@ QStringList CourseService::childSortFields()
     return {QStringLiteral("orderKey"), QStringLiteral("title"), QStringLiteral("createdAt")};
 }
 
+Result<QString> CourseService::orderKeyFor(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                           const QString &parentColumn, const QString &parentId,
+                                           const QJsonValue &position, const QString &movingId)
+{
+    return keyFor(tx, clock, spec, parentColumn, parentId, position, movingId);
+}
+
+Result<void> CourseService::enrolCreator(Transaction &tx, HlcClock &clock, const Caller &caller,
+                                         const QString &courseId)
+{
+    const QJsonObject enrollment {{QStringLiteral("courseId"), courseId},
+                                  {QStringLiteral("userId"), caller.userId},
+                                  {QStringLiteral("role"), QStringLiteral("instructor")}};
+    auto made = RecordStore::insert(
+        tx, clock, Entities::enrollment(), caller.orgId, createUuidV7String(),
+        Entities::enrollment().normalize(enrollment, EntitySpec::Mode::Create));
+    if (!made)
+        return made.error();
+    return {};
+}
+
+Result<void> CourseService::tombstoneTree(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                          const Record &record)
+{
+    const QString id = record.value(u"id").toString();
+    RecordFilter children;
+    QList<const EntitySpec *> below;
+    if (spec.name == Entities::course().name) {
+        children.add(QStringLiteral("course_id = :parent"));
+        // Tombstones all the way down, so every device drops the whole course when it syncs.
+        below = {&Entities::content(), &Entities::module(), &Entities::enrollment()};
+    } else if (spec.name == Entities::module().name) {
+        children.add(QStringLiteral("module_id = :parent"));
+        below = {&Entities::content()};
+    }
+    children.bind(QStringLiteral(":parent"), id);
+    for (const EntitySpec *child : std::as_const(below)) {
+        if (auto r = tombstoneAll(tx, clock, *child, children); !r)
+            return r;
+    }
+    if (record.value(u"deleted").toBool())
+        return {};
+    if (auto r = RecordStore::tombstone(tx, clock, spec, record); !r)
+        return r.error();
+    return {};
+}
+
 Result<Page<Record>> CourseService::listCourses(const Caller &caller, const ListQuery &query)
 {
     RecordFilter filter = CourseAccess::visibleCourses(caller);
@@ -372,14 +419,10 @@ Result<std::pair<Record, bool>> CourseService::createCourse(const Caller &caller
         return course.error();
     }
     if (course->second) {
-        const QJsonObject enrollment {{QStringLiteral("courseId"), course->first.value(u"id")},
-                                      {QStringLiteral("userId"), caller.userId},
-                                      {QStringLiteral("role"), QStringLiteral("instructor")}};
-        auto made = RecordStore::insert(
-            tx, m_context.clock(), Entities::enrollment(), caller.orgId, createUuidV7String(),
-            Entities::enrollment().normalize(enrollment, EntitySpec::Mode::Create));
-        if (!made)
-            return made.error();
+        if (auto r
+            = enrolCreator(tx, m_context.clock(), caller, course->first.value(u"id").toString());
+            !r)
+            return r.error();
     }
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -442,18 +485,8 @@ Result<void> CourseService::deleteCourse(const Caller &caller, const QString &id
     if (!access->isOwner())
         return fail(ErrorCode::Forbidden,
                     tr("Only the course's instructors and administrators can delete it."));
-    RecordFilter children;
-    children.add(QStringLiteral("course_id = :course"))
-        .bind(QStringLiteral(":course"), access->course.value(u"id").toString());
-    // Tombstones all the way down, so every device drops the whole course when it syncs.
-    for (const EntitySpec *spec :
-         {&Entities::content(), &Entities::module(), &Entities::enrollment()}) {
-        if (auto r = tombstoneAll(tx, m_context.clock(), *spec, children); !r)
-            return r;
-    }
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::course(), access->course);
-        !r)
-        return r.error();
+    if (auto r = tombstoneTree(tx, m_context.clock(), Entities::course(), access->course); !r)
+        return r;
     return tx.commit();
 }
 
@@ -720,14 +753,8 @@ Result<void> CourseService::deleteModule(const Caller &caller, const QString &id
         return module.error();
     if (!module->access.canEdit())
         return cannotEdit();
-    RecordFilter items;
-    items.add(QStringLiteral("module_id = :module"))
-        .bind(QStringLiteral(":module"), module->record.value(u"id").toString());
-    if (auto r = tombstoneAll(tx, m_context.clock(), Entities::content(), items); !r)
+    if (auto r = tombstoneTree(tx, m_context.clock(), Entities::module(), module->record); !r)
         return r;
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::module(), module->record);
-        !r)
-        return r.error();
     return tx.commit();
 }
 
@@ -887,9 +914,8 @@ Result<void> CourseService::deleteContent(const Caller &caller, const QString &i
         return item.error();
     if (!item->access.canEdit())
         return cannotEdit();
-    if (auto r = RecordStore::tombstone(tx, m_context.clock(), Entities::content(), item->record);
-        !r)
-        return r.error();
+    if (auto r = tombstoneTree(tx, m_context.clock(), Entities::content(), item->record); !r)
+        return r;
     return tx.commit();
 }
 

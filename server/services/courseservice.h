@@ -50,6 +50,19 @@ public:
 
     static QStringList childSortFields();
 
+    // Shared with sync (SyncService), inside the caller's transaction:
+    // the order key for a record placed at `position` ("first", "last" or absent, {"after": id},
+    // {"before": id}) among the live records of `spec` whose `parentColumn` is `parentId`.
+    static Result<QString> orderKeyFor(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                       const QString &parentColumn, const QString &parentId,
+                                       const QJsonValue &position, const QString &movingId = {});
+    // Makes the creator of a new course one of its instructors.
+    static Result<void> enrolCreator(Transaction &tx, HlcClock &clock, const Caller &caller,
+                                     const QString &courseId);
+    // Tombstones a course, module or item with everything under it, as DELETE does.
+    static Result<void> tombstoneTree(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                      const Record &record);
+
 private:
     ServerContext &m_context;
 };

@@ -2,7 +2,8 @@
 
 namespace Lectern::Server {
 
-Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
+namespace {
+Result<void> lockSequence(Transaction &tx)
 {
     if (!tx.changeSequenceLocked) {
         if (const QString lock = tx.dialect().lockChangeSequence(); !lock.isEmpty()) {
@@ -12,21 +13,52 @@ Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
         }
         tx.changeSequenceLocked = true;
     }
+    return {};
+}
+} // namespace
+
+Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
+{
+    if (auto r = lockSequence(tx); !r)
+        return r.error();
     auto q = tx.query(QStringLiteral(
-        "INSERT INTO change_log (org_id, entity, entity_id, rev, hlc, deleted, changed_at) "
-        "VALUES (:org, :entity, :id, :rev, :hlc, :deleted, :at) RETURNING seq"));
+        "INSERT INTO change_log (org_id, entity, entity_id, rev, hlc, deleted, changed_at,"
+        " audience_user_id) VALUES (:org, :entity, :id, :rev, :hlc, :deleted, :at, :audience)"
+        " RETURNING seq"));
     q.bind(QStringLiteral(":org"), change.orgId)
         .bind(QStringLiteral(":entity"), change.entity)
         .bind(QStringLiteral(":id"), change.entityId)
         .bind(QStringLiteral(":rev"), change.rev)
         .bind(QStringLiteral(":hlc"), change.hlc)
         .bind(QStringLiteral(":deleted"), change.deleted ? 1 : 0)
-        .bind(QStringLiteral(":at"), QDateTime::currentMSecsSinceEpoch());
+        .bind(QStringLiteral(":at"), QDateTime::currentMSecsSinceEpoch())
+        .bind(QStringLiteral(":audience"), textOrNull(change.audienceUserId));
     if (auto r = q.exec(); !r)
         return r.error();
     if (!q.next())
         return fail(ErrorCode::Internal, QStringLiteral("The change sequence returned no value."));
     return q.int64(0);
+}
+
+Result<void> ChangeLog::touch(Transaction &tx, const QString &orgId, const TouchSet &set,
+                              const QString &audienceUserId)
+{
+    if (auto r = lockSequence(tx); !r)
+        return r.error();
+    // One statement for the whole set: a course of thousands of items is touched at once.
+    auto q = tx.query(
+        QStringLiteral(
+            "INSERT INTO change_log (org_id, entity, entity_id, rev, hlc, deleted, changed_at,"
+            " audience_user_id) SELECT org_id, :entity, id, rev, hlc, deleted, :at, :audience"
+            " FROM %1 WHERE org_id = :org AND deleted = 0 AND (%2) ORDER BY id")
+            .arg(set.table, set.where));
+    q.bind(QStringLiteral(":entity"), set.entity)
+        .bind(QStringLiteral(":at"), QDateTime::currentMSecsSinceEpoch())
+        .bind(QStringLiteral(":audience"), textOrNull(audienceUserId))
+        .bind(QStringLiteral(":org"), orgId);
+    for (const auto &[placeholder, value] : set.binds)
+        q.bind(placeholder, value);
+    return q.exec();
 }
 
 Result<qint64> ChangeLog::latestSeq(Transaction &tx)

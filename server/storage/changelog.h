@@ -15,6 +15,19 @@ struct Change
     qint64 rev = 0;
     QString hlc;
     bool deleted = false;
+    // Empty: for everyone who may see the record. Otherwise only that user pulls the row
+    // (a "touch": the record did not change, but whether that user may see it did).
+    QString audienceUserId;
+};
+
+// Records whose rows touch() writes: the live records of `table` matching `where` (SQL over its
+// columns, with `binds`), each at its current revision.
+struct TouchSet
+{
+    QString entity;
+    QString table;
+    QString where;
+    QList<std::pair<QString, QVariant>> binds;
 };
 
 class ChangeLog
@@ -23,6 +36,11 @@ public:
     // Returns the change's sequence number.
     static Result<qint64> record(Transaction &tx, const Change &change);
     static Result<qint64> latestSeq(Transaction &tx);
+    // Writes a change row for each record of `set` without changing the records (no new
+    // revision), so that pulls ship them again: to `audienceUserId` only, or to everyone when it
+    // is empty. Used when what someone may see changed (SYNC.md: enrolment, publishing).
+    static Result<void> touch(Transaction &tx, const QString &orgId, const TouchSet &set,
+                              const QString &audienceUserId = {});
 };
 
 } // namespace Lectern::Server

@@ -288,6 +288,63 @@ const QList<Migration> migrations = {
          QStringLiteral("CREATE INDEX search_entries_course ON search_entries (course_id)"),
          QStringLiteral("{{SEARCH_INDEX}}"),
      }},
+    {5,
+     "sync: applied operations, conflicts, targeted changes",
+     {
+         // Every op a device pushed, with its first outcome: a repeated push answers from here
+         // (SYNC.md: each op applies at most once).
+         QStringLiteral("CREATE TABLE sync_ops ("
+                        " op_id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL,"
+                        " user_id TEXT NOT NULL,"
+                        " device_id TEXT NOT NULL,"
+                        " device_seq BIGINT NOT NULL,"
+                        " entity TEXT NOT NULL,"
+                        " entity_id TEXT NOT NULL,"
+                        " outcome TEXT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 0,"
+                        " conflict_id TEXT,"
+                        " reason TEXT,"
+                        " message TEXT,"
+                        " received_at BIGINT NOT NULL)"),
+         QStringLiteral("CREATE INDEX sync_ops_device ON sync_ops (device_id, device_seq)"),
+         // The registry's `conflict` entity: a synced record like the others.
+         QStringLiteral("CREATE TABLE sync_conflicts ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " course_id TEXT NOT NULL,"
+                        " entity TEXT NOT NULL,"
+                        " entity_id TEXT,"
+                        " field TEXT,"
+                        " kind TEXT NOT NULL DEFAULT 'field',"
+                        " base TEXT,"
+                        " mine TEXT,"
+                        " theirs TEXT,"
+                        " merged TEXT NOT NULL DEFAULT '',"
+                        " op_id TEXT,"
+                        " mine_author_id TEXT,"
+                        " mine_hlc TEXT,"
+                        " theirs_hlc TEXT,"
+                        " status TEXT NOT NULL DEFAULT 'open',"
+                        " resolution TEXT,"
+                        " resolved_by TEXT,"
+                        " resolved_at BIGINT,"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX sync_conflicts_org ON sync_conflicts"
+                        " (org_id, deleted, status, created_at)"),
+         QStringLiteral("CREATE INDEX sync_conflicts_course ON sync_conflicts"
+                        " (course_id, deleted, status)"),
+         QStringLiteral("CREATE INDEX sync_conflicts_entity ON sync_conflicts (entity_id)"),
+         // NULL: the change is for everyone who may see the record; otherwise only for that user
+         // (a record whose visibility changed for them, e.g. on enrolment). Pull reads by
+         // (org_id, seq), which change_log_org_seq serves.
+         QStringLiteral("ALTER TABLE change_log ADD COLUMN audience_user_id TEXT NULL"),
+     }},
 };
 
 Result<void> ensureBookkeeping(Transaction &tx)

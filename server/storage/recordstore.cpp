@@ -85,6 +85,80 @@ Record readRecord(const EntitySpec &spec, const SqlQuery &q)
     return record;
 }
 
+// How an enrolment lets its user into the course: not at all (empty), as a learner, or as staff
+// (who see drafts).
+QString standing(const Record &enrollment)
+{
+    if (enrollment.isEmpty() || enrollment.value(u"deleted").toBool()
+        || enrollment.value(u"status").toString() == u"dropped"
+        || enrollment.value(u"type").toString() == u"waitlist")
+        return {};
+    return enrollment.value(u"role").toString() == u"student" ? QStringLiteral("learner")
+                                                              : QStringLiteral("staff");
+}
+
+TouchSet touchSet(const EntitySpec &spec, const QString &where, const QString &placeholder,
+                  const QString &id)
+{
+    return {spec.name, spec.table, where, {{placeholder, id}}};
+}
+
+// Records that did not change but became visible or invisible to someone get a change row
+// (ChangeLog::touch), so pulls ship them: a whole course to a person whose enrolment started,
+// ended or changed role, and everything under a course or module whose release changed. Written
+// before the record's own change row, so that row is the newest of the transaction. Done here,
+// on the one write path, so that no service can forget it.
+// Not covered: releases by time (publishAt / unlockAt passing) change nothing in the database.
+Result<void> touchVisibility(Transaction &tx, const EntitySpec &spec, const Record &before,
+                             const Record &after)
+{
+    const QString orgId = after.value(u"orgId").toString();
+    const auto changed = [&](QStringView field) {
+        return before.value(field) != after.value(field);
+    };
+    QList<TouchSet> sets;
+    QString audience;
+    if (spec.name == u"enrollment") {
+        const QString was = standing(before);
+        const QString now = standing(after);
+        if (was == now)
+            return {};
+        const QString course = after.value(u"courseId").toString();
+        audience = after.value(u"userId").toString();
+        const QString ofCourse = QStringLiteral("course_id = :course");
+        const QString placeholder = QStringLiteral(":course");
+        sets = {touchSet(Entities::course(), QStringLiteral("id = :course"), placeholder, course),
+                touchSet(Entities::module(), ofCourse, placeholder, course),
+                touchSet(Entities::content(), ofCourse, placeholder, course),
+                touchSet(Entities::file(), ofCourse, placeholder, course)};
+        if (was == u"staff" || now == u"staff") {
+            sets.append(touchSet(Entities::conflict(), ofCourse, placeholder, course));
+            sets.append(touchSet(Entities::enrollment(), ofCourse, placeholder, course));
+        }
+    } else if (spec.name == u"course") {
+        if (before.isEmpty() || !changed(u"status"))
+            return {};
+        const QString course = after.value(u"id").toString();
+        const QString ofCourse = QStringLiteral("course_id = :course");
+        const QString placeholder = QStringLiteral(":course");
+        sets = {touchSet(Entities::module(), ofCourse, placeholder, course),
+                touchSet(Entities::content(), ofCourse, placeholder, course),
+                touchSet(Entities::file(), ofCourse, placeholder, course)};
+    } else if (spec.name == u"module") {
+        if (before.isEmpty()
+            || !(changed(u"published") || changed(u"publishAt") || changed(u"unlockAt")
+                 || changed(u"deleted")))
+            return {};
+        sets = {touchSet(Entities::content(), QStringLiteral("module_id = :module"),
+                         QStringLiteral(":module"), after.value(u"id").toString())};
+    }
+    for (const TouchSet &set : std::as_const(sets)) {
+        if (auto r = ChangeLog::touch(tx, orgId, set, audience); !r)
+            return r;
+    }
+    return {};
+}
+
 // Every write of an indexed entity ends here, so the full-text index changes in the same
 // transaction as the record.
 Result<Record> reindexed(Transaction &tx, const EntitySpec &spec, const Record &record)
@@ -222,6 +296,13 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
     }
     if (auto r = q.exec(); !r)
         return r.error();
+    {
+        Record made = fields;
+        made.insert(QStringLiteral("orgId"), orgId);
+        made.insert(QStringLiteral("deleted"), false);
+        if (auto r = touchVisibility(tx, spec, Record(), made); !r)
+            return r.error();
+    }
     if (auto seq = ChangeLog::record(tx, {orgId, spec.name, id, 1, hlc, false}); !seq)
         return seq.error();
     auto stored = get(tx, spec, id);
@@ -233,15 +314,31 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
 Result<Record> RecordStore::update(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
                                    const Record &current, const QJsonObject &changes)
 {
+    return write(tx, clock, spec, current, changes, false);
+}
+
+Result<Record> RecordStore::revive(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                   const Record &current, const QJsonObject &changes)
+{
+    return write(tx, clock, spec, current, changes, true);
+}
+
+Result<Record> RecordStore::write(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                  const Record &current, const QJsonObject &changes, bool revive)
+{
     Record merged = current;
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (spec.field(it.key()))
             merged.insert(it.key(), it.value());
     }
+    if (revive)
+        merged.insert(QStringLiteral("deleted"), false);
     const QString hlc = clock.now().toString();
     QStringList assignments {QStringLiteral("rev = rev + 1"), QStringLiteral("hlc = :hlc"),
                              QStringLiteral("updated_at = :now"),
                              QStringLiteral("search_text = :search")};
+    if (revive)
+        assignments.append(QStringLiteral("deleted = 0"));
     for (const FieldSpec &f : spec.fields) {
         if (changes.contains(f.name))
             assignments.append(f.column + QStringLiteral(" = :f_") + f.column);
@@ -261,12 +358,15 @@ Result<Record> RecordStore::update(Transaction &tx, HlcClock &clock, const Entit
     if (!q.next())
         return fail(ErrorCode::NotFound, QStringLiteral("The record is gone."));
     const qint64 rev = q.int64(0);
+    if (auto r = touchVisibility(tx, spec, current, merged); !r)
+        return r.error();
     if (auto seq = ChangeLog::record(tx,
                                      {current.value(u"orgId").toString(), spec.name,
-                                      current.value(u"id").toString(), rev, hlc, false});
+                                      current.value(u"id").toString(), rev, hlc,
+                                      merged.value(u"deleted").toBool()});
         !seq)
         return seq.error();
-    auto stored = get(tx, spec, current.value(u"id").toString());
+    auto stored = get(tx, spec, current.value(u"id").toString(), true);
     if (!stored)
         return stored.error();
     return reindexed(tx, spec, **stored);
@@ -288,13 +388,15 @@ Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const En
     if (!q.next())
         return fail(ErrorCode::NotFound, QStringLiteral("The record is gone."));
     const qint64 rev = q.int64(0);
+    Record gone = current;
+    gone.insert(QStringLiteral("deleted"), true);
+    if (auto r = touchVisibility(tx, spec, current, gone); !r)
+        return r.error();
     if (auto seq = ChangeLog::record(tx,
                                      {current.value(u"orgId").toString(), spec.name,
                                       current.value(u"id").toString(), rev, hlc, true});
         !seq)
         return seq.error();
-    Record gone = current;
-    gone.insert(QStringLiteral("deleted"), true);
     gone.insert(QStringLiteral("rev"), rev);
     gone.insert(QStringLiteral("hlc"), hlc);
     return reindexed(tx, spec, gone);

@@ -50,6 +50,10 @@ public:
                                  const Record &current, const QJsonObject &changes);
     static Result<Record> tombstone(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
                                     const Record &current);
+    // Brings a tombstoned record back with `changes` applied (sync: an edit that met a delete
+    // keeps the record until someone decides).
+    static Result<Record> revive(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                 const Record &current, const QJsonObject &changes);
 
     // `orderBy` is SQL over columns (never user text); limit < 0 means all.
     static Result<QList<Record>> select(Transaction &tx, const EntitySpec &spec,
@@ -64,6 +68,8 @@ public:
 
 private:
     static QString searchText(const EntitySpec &spec, const QJsonObject &record);
+    static Result<Record> write(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                                const Record &current, const QJsonObject &changes, bool revive);
 };
 
 } // namespace Lectern::Server

@@ -111,8 +111,73 @@ SqlQuery Transaction::query(const QString &sql)
 
 void Transaction::abort(const Error &error)
 {
+    if (m_savepoints > 0) {
+        if (!m_savepointFailure)
+            m_savepointFailure = error;
+        return;
+    }
     rollback();
     m_error = error;
+}
+
+Savepoint::Savepoint(Transaction &tx)
+    : m_tx(tx)
+    , m_name(QStringLiteral("sp_%1").arg(tx.m_savepoints + 1))
+    , m_sequenceLocked(tx.changeSequenceLocked)
+{
+    if (!tx.isOk())
+        return;
+    QSqlQuery q(tx.m_connection);
+    if (!q.exec(QStringLiteral("SAVEPOINT ") + m_name)) {
+        tx.abort(databaseError(q.lastError(), QStringLiteral("SAVEPOINT")));
+        return;
+    }
+    ++tx.m_savepoints;
+    m_open = true;
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_open)
+        (void)rollback();
+}
+
+Result<void> Savepoint::release()
+{
+    if (!m_open)
+        return fail(ErrorCode::Internal, QStringLiteral("No savepoint."));
+    if (m_tx.m_savepointFailure)
+        return *m_tx.m_savepointFailure; // roll back instead: the work is not all there
+    m_open = false;
+    --m_tx.m_savepoints;
+    QSqlQuery q(m_tx.m_connection);
+    if (!q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_name)) {
+        const Error error = databaseError(q.lastError(), QStringLiteral("RELEASE SAVEPOINT"));
+        m_tx.abort(error);
+        return error;
+    }
+    return {};
+}
+
+Result<void> Savepoint::rollback()
+{
+    if (!m_open)
+        return fail(ErrorCode::Internal, QStringLiteral("No savepoint."));
+    m_open = false;
+    --m_tx.m_savepoints;
+    m_tx.m_savepointFailure.reset();
+    if (!m_tx.m_active)
+        return m_tx.m_error;
+    // A lock taken after the savepoint is released with it (PostgreSQL), so take it again.
+    m_tx.changeSequenceLocked = m_sequenceLocked;
+    QSqlQuery q(m_tx.m_connection);
+    if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_name)
+        || !q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_name)) {
+        const Error error = databaseError(q.lastError(), QStringLiteral("ROLLBACK TO SAVEPOINT"));
+        m_tx.abort(error);
+        return error;
+    }
+    return {};
 }
 
 Result<void> Transaction::commit()
@@ -120,6 +185,8 @@ Result<void> Transaction::commit()
     if (!m_active)
         return m_error.code.isEmpty() ? fail(ErrorCode::Internal, QStringLiteral("No transaction."))
                                       : m_error;
+    if (m_savepointFailure)
+        return *m_savepointFailure;
     QSqlQuery commit(m_connection);
     m_active = false;
     if (!commit.exec(QStringLiteral("COMMIT"))) {

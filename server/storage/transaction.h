@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QSqlQuery>
 #include <QVariant>
+#include <optional>
 
 namespace Lectern::Server {
 
@@ -58,9 +59,10 @@ public:
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
 
-    // False when the connection could not be opened or BEGIN failed; error() says why.
-    bool isOk() const { return m_active; }
-    const Error &error() const { return m_error; }
+    // False when the connection could not be opened or BEGIN failed, or while a statement inside
+    // a savepoint has failed and the savepoint was not rolled back yet; error() says why.
+    bool isOk() const { return m_active && !m_savepointFailure; }
+    const Error &error() const { return m_savepointFailure ? *m_savepointFailure : m_error; }
 
     SqlQuery query(const QString &sql);
     Result<void> commit();
@@ -75,13 +77,43 @@ public:
     // A failed statement ends the unit of work at once, on both backends: PostgreSQL refuses
     // everything after an error anyway, and rolling back now lets the connection free its
     // prepared statements. Later queries of this transaction fail with `error`.
+    // Inside a Savepoint only the savepoint's work is undone (see Savepoint).
     void abort(const Error &error);
 
 private:
+    friend class Savepoint;
+
     Database &m_db;
     QSqlDatabase m_connection;
     Error m_error;
     bool m_active = false;
+    int m_savepoints = 0; // open Savepoints
+    std::optional<Error> m_savepointFailure;
+};
+
+// A savepoint in a transaction (SAVEPOINT, on SQLite and PostgreSQL alike): a failed statement
+// after it fails only the work since the savepoint, which rollback() (or the destructor) undoes,
+// and the transaction carries on. A sync push applies each op inside one, so one op's
+// constraint violation rejects that op and not the batch.
+class Savepoint
+{
+public:
+    explicit Savepoint(Transaction &tx);
+    ~Savepoint();
+    Q_DISABLE_COPY_MOVE(Savepoint)
+
+    // False when SAVEPOINT itself failed (the transaction's error says why).
+    bool isOk() const { return m_open; }
+    // Keeps the work since the savepoint (it commits with the transaction).
+    Result<void> release();
+    // Undoes the work since the savepoint, failed or not.
+    Result<void> rollback();
+
+private:
+    Transaction &m_tx;
+    QString m_name;
+    bool m_open = false;
+    bool m_sequenceLocked = false;
 };
 
 } // namespace Lectern::Server

@@ -1,0 +1,1214 @@
+#include "syncservice.h"
+
+#include "services/courseaccess.h"
+#include "services/courseservice.h"
+#include "storage/changelog.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <lectern/hlc.h>
+#include <lectern/jsonutil.h>
+#include <lectern/merge.h>
+#include <lectern/uuidv7.h>
+
+namespace Lectern::Server {
+
+namespace {
+
+using Sync::OpResult;
+using Sync::Outcome;
+
+OpResult rejected(const Sync::Op &op, const char *reason, const QString &message)
+{
+    OpResult result;
+    result.opId = op.opId;
+    result.outcome = Outcome::Rejected;
+    result.reason = QString::fromLatin1(reason);
+    result.message = message;
+    return result;
+}
+
+OpResult done(const Sync::Op &op, Outcome outcome, qint64 rev, const QString &conflictId = {})
+{
+    OpResult result;
+    result.opId = op.opId;
+    result.outcome = outcome;
+    result.rev = rev;
+    result.conflictId = conflictId;
+    return result;
+}
+
+// "title: must not be empty; code: is required" for a rejection's message.
+QString describe(const ValidationErrors &errors)
+{
+    QStringList parts;
+    for (const QString &field : errors.fieldNames())
+        parts.append(field + QStringLiteral(": ") + errors.message(field));
+    return parts.join(QStringLiteral("; "));
+}
+
+// A value as RecordStore gives it back, so that "the same value" compares equal whatever form a
+// device sent it in (untrimmed titles, upper-case ids, times with other offsets).
+QJsonValue canonical(const FieldSpec &f, const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return f.type == FieldType::LongText ? QJsonValue(QString()) : QJsonValue();
+    switch (f.type) {
+    case FieldType::Text:
+        return value.isString() ? QJsonValue(value.toString().trimmed()) : value;
+    case FieldType::Id:
+        return value.isString() ? QJsonValue(value.toString().toLower()) : value;
+    case FieldType::Time: {
+        const QDateTime time = Json::toDateTime(value);
+        return time.isValid() ? Json::fromDateTime(time) : value;
+    }
+    default:
+        return value;
+    }
+}
+
+// The fields of a record without its bookkeeping (a conflict's "theirs" for a delete).
+QJsonObject fieldsOf(const EntitySpec &spec, const Record &record)
+{
+    QJsonObject fields;
+    for (const FieldSpec &f : spec.fields)
+        fields.insert(f.name, record.value(f.name));
+    return fields;
+}
+
+bool isConflictEntity(const EntitySpec &spec)
+{
+    return spec.name == Entities::conflict().name;
+}
+
+// The entity a parent field points at: "moduleId" -> "module".
+const EntitySpec *parentSpec(const EntitySpec &spec)
+{
+    if (!spec.parentField.endsWith(u"Id"))
+        return nullptr;
+    return EntityRegistry::find(spec.parentField.chopped(2));
+}
+
+// Loads records of `spec` by id, tombstones included, a few hundred per statement (the id lists
+// are padded to fixed sizes so that the statement cache holds a handful of statements).
+Result<QHash<QString, Record>> loadByIds(Transaction &tx, const EntitySpec &spec,
+                                         const QStringList &ids)
+{
+    QHash<QString, Record> records;
+    constexpr qsizetype chunk = 250;
+    for (qsizetype start = 0; start < ids.size(); start += chunk) {
+        const QStringList part = ids.mid(start, chunk);
+        const qsizetype size = part.size() <= 10 ? 10 : (part.size() <= 50 ? 50 : chunk);
+        RecordFilter filter;
+        filter.includeDeleted = true;
+        QStringList placeholders;
+        for (qsizetype i = 0; i < size; ++i) {
+            const QString placeholder = QStringLiteral(":i%1").arg(i);
+            placeholders.append(placeholder);
+            filter.bind(placeholder, part.at(qMin(i, part.size() - 1)));
+        }
+        filter.add(QStringLiteral("id IN (") + placeholders.join(u", ") + u')');
+        auto rows = RecordStore::select(tx, spec, filter, QString());
+        if (!rows)
+            return rows.error();
+        for (const Record &record : *rows)
+            records.insert(record.value(u"id").toString(), record);
+    }
+    return records;
+}
+
+// Applies the ops of one push inside its transaction: what the caller may do is decided per
+// record from its course (found by walking the registry's parent fields up), cached per course.
+class Applier
+{
+public:
+    Applier(Transaction &tx, HlcClock &clock, const Caller &caller)
+        : m_tx(tx)
+        , m_clock(clock)
+        , m_caller(caller)
+    { }
+
+    Result<OpResult> apply(const Sync::Op &op);
+    // After an op was undone: what was cached may describe records that are gone again.
+    void forget() { m_access.clear(); }
+
+private:
+    Result<CourseAccess> accessTo(const QString &courseId);
+    // The course a record (or a new record's values) belongs to; empty when it has none.
+    Result<QString> courseOf(const EntitySpec &spec, const QJsonObject &values);
+    Result<OpResult> create(const Sync::Op &op, const EntitySpec &spec,
+                            const std::optional<Record> &existing);
+    Result<OpResult> update(const Sync::Op &op, const EntitySpec &spec, const Record &current);
+    Result<OpResult> remove(const Sync::Op &op, const EntitySpec &spec, const Record &current,
+                            const CourseAccess &access);
+    Result<OpResult> purge(const Sync::Op &op, const EntitySpec &spec, const Record &current);
+    Result<QString> addConflict(const Sync::Op &op, const EntitySpec &spec, const Record &current,
+                                const QString &courseId, QJsonObject fields);
+    // Brings back the tombstoned ancestors of a record an edit keeps (a module under an item).
+    Result<void> reviveAncestors(const EntitySpec &spec, const Record &record);
+
+    Transaction &m_tx;
+    HlcClock &m_clock;
+    const Caller &m_caller;
+    QHash<QString, CourseAccess> m_access;
+};
+
+Result<CourseAccess> Applier::accessTo(const QString &courseId)
+{
+    if (auto it = m_access.constFind(courseId); it != m_access.constEnd())
+        return *it;
+    auto access = CourseAccess::of(m_tx, m_caller, courseId);
+    if (!access)
+        return access.error();
+    m_access.insert(courseId, *access);
+    return access;
+}
+
+Result<QString> Applier::courseOf(const EntitySpec &spec, const QJsonObject &values)
+{
+    if (spec.name == Entities::course().name)
+        return values.value(u"id").toString();
+    if (spec.field(QStringLiteral("courseId")))
+        return values.value(u"courseId").toString().toLower();
+    const EntitySpec *parent = parentSpec(spec);
+    const QString parentId = values.value(spec.parentField).toString().toLower();
+    if (!parent || !isUuidString(parentId))
+        return QString();
+    auto record = RecordStore::get(m_tx, *parent, parentId, true);
+    if (!record)
+        return record.error();
+    if (!*record || (*record)->value(u"orgId").toString() != m_caller.orgId)
+        return QString();
+    return courseOf(*parent, **record);
+}
+
+Result<OpResult> Applier::apply(const Sync::Op &op)
+{
+    const EntitySpec *spec = EntityRegistry::find(op.entity);
+    if (!spec)
+        return rejected(op, Sync::Reason::UnknownEntity,
+                        SyncService::tr("The server keeps no records of this kind."));
+    if (!spec->syncWritable)
+        return rejected(op, Sync::Reason::ServerDecides,
+                        SyncService::tr("These records change through the server's own "
+                                        "requests, not by sync."));
+    if (op.kind == Sync::OpKind::Append)
+        return rejected(op, Sync::Reason::ValidationFailed,
+                        SyncService::tr("These records are not append-only."));
+    if (isConflictEntity(*spec) && op.kind != Sync::OpKind::Update)
+        return rejected(op, Sync::Reason::ServerDecides,
+                        SyncService::tr("Conflicts are made by the server; they can only be "
+                                        "resolved."));
+
+    const QString id = op.entityId.toLower();
+    auto existing = RecordStore::get(m_tx, *spec, id, true);
+    if (!existing)
+        return existing.error();
+    const bool foreign = *existing && (*existing)->value(u"orgId").toString() != m_caller.orgId;
+
+    if (op.kind == Sync::OpKind::Create) {
+        if (foreign)
+            return rejected(op, Sync::Reason::AlreadyExists,
+                            SyncService::tr("A record with this id already exists."));
+        return create(op, *spec, *existing);
+    }
+    const Error notThere(QString::fromLatin1(Sync::Reason::NotFound),
+                         SyncService::tr("There is no such record."));
+    if (!*existing || foreign)
+        return rejected(op, Sync::Reason::NotFound, notThere.message);
+    const Record &current = **existing;
+
+    if (op.kind == Sync::OpKind::Purge) {
+        if (!m_caller.isAdmin())
+            return rejected(op, Sync::Reason::Forbidden,
+                            SyncService::tr("Only administrators can purge records."));
+        return purge(op, *spec, current);
+    }
+
+    auto courseId = courseOf(*spec, current);
+    if (!courseId)
+        return courseId.error();
+    auto access = accessTo(*courseId);
+    if (!access)
+        return access.error();
+    if (!access->canSee())
+        return rejected(op, Sync::Reason::NotFound, notThere.message);
+    if (!access->canEdit())
+        return rejected(op, Sync::Reason::Forbidden,
+                        SyncService::tr("Only the course's instructors, its teaching assistants "
+                                        "and administrators can change it."));
+    if (op.kind == Sync::OpKind::Delete)
+        return remove(op, *spec, current, *access);
+    return update(op, *spec, current);
+}
+
+Result<OpResult> Applier::create(const Sync::Op &op, const EntitySpec &spec,
+                                 const std::optional<Record> &existing)
+{
+    if (existing)
+        return rejected(op, Sync::Reason::AlreadyExists,
+                        SyncService::tr("A record with this id already exists."));
+    const QString id = op.entityId.toLower();
+    QJsonObject values = op.newValues();
+    for (const QString &key : {QStringLiteral("id"), QStringLiteral("orgId"), QStringLiteral("rev"),
+                               QStringLiteral("hlc"), QStringLiteral("createdAt"),
+                               QStringLiteral("updatedAt"), QStringLiteral("deleted")})
+        values.remove(key);
+    const bool isCourse = spec.name == Entities::course().name;
+    const bool isContent = spec.name == Entities::content().name;
+    ValidationErrors errors;
+
+    QString courseId;
+    if (isCourse) {
+        if (!m_caller.isAdmin() && !m_caller.has(Role::Instructor))
+            return rejected(op, Sync::Reason::Forbidden,
+                            SyncService::tr("Only instructors and administrators can create "
+                                            "courses."));
+        if (values.contains(u"status")
+            && values.value(u"status") != QJsonValue(QStringLiteral("draft")))
+            errors.add(QStringLiteral("status"),
+                       SyncService::tr("a new course is a draft; publish it afterwards"));
+    } else {
+        if (isContent) {
+            // The item's course is its module's (the REST API derives it the same way).
+            const QString moduleId = values.value(u"moduleId").toString().toLower();
+            auto module = isUuidString(moduleId)
+                ? RecordStore::get(m_tx, Entities::module(), moduleId)
+                : Result<std::optional<Record>>(std::optional<Record>());
+            if (!module)
+                return module.error();
+            if (*module && (*module)->value(u"orgId").toString() == m_caller.orgId) {
+                const QJsonValue moduleCourse = (*module)->value(u"courseId");
+                if (values.contains(u"courseId")
+                    && canonical(*spec.field(QStringLiteral("courseId")), values.value(u"courseId"))
+                        != moduleCourse)
+                    errors.add(QStringLiteral("courseId"),
+                               SyncService::tr("must be the module's course"));
+                values.insert(QStringLiteral("courseId"), moduleCourse);
+            } else if (isUuidString(moduleId)) {
+                return rejected(op, Sync::Reason::NotFound,
+                                SyncService::tr("The item's module does not exist."));
+            }
+        }
+        auto course = courseOf(spec, values);
+        if (!course)
+            return course.error();
+        courseId = *course;
+        if (!courseId.isEmpty()) {
+            auto access = accessTo(courseId);
+            if (!access)
+                return access.error();
+            if (!access->canSee())
+                return rejected(op, Sync::Reason::NotFound,
+                                SyncService::tr("There is no such course."));
+            if (!access->canEdit())
+                return rejected(op, Sync::Reason::Forbidden,
+                                SyncService::tr("Only the course's instructors, its teaching "
+                                                "assistants and administrators can change it."));
+        } else if (!spec.parentField.isEmpty() && !values.value(spec.parentField).isString()) {
+            // No parent given: the validation below names the field.
+        } else {
+            return rejected(op, Sync::Reason::NotFound,
+                            SyncService::tr("The record's parent does not exist."));
+        }
+    }
+
+    // An order key after the last sibling when the device did not choose one.
+    const FieldSpec *orderKey = spec.field(QStringLiteral("orderKey"));
+    const FieldSpec *parentField
+        = spec.parentField.isEmpty() ? nullptr : spec.field(spec.parentField);
+    if (orderKey && parentField && !values.contains(u"orderKey") && errors.isEmpty()
+        && isUuidString(values.value(spec.parentField).toString())) {
+        auto key = CourseService::orderKeyFor(m_tx, m_clock, spec, parentField->column,
+                                              values.value(spec.parentField).toString().toLower(),
+                                              QJsonValue());
+        if (!key)
+            return key.error();
+        values.insert(QStringLiteral("orderKey"), *key);
+    }
+    const ValidationErrors fieldErrors = spec.validate(values, EntitySpec::Mode::Create);
+    for (const QString &name : fieldErrors.fieldNames())
+        errors.add(name, fieldErrors.message(name));
+    if (!errors.isEmpty())
+        return rejected(op, Sync::Reason::ValidationFailed, describe(errors));
+
+    auto made = RecordStore::insert(m_tx, m_clock, spec, m_caller.orgId, id,
+                                    spec.normalize(values, EntitySpec::Mode::Create));
+    if (!made)
+        return made.error();
+    if (isCourse) {
+        if (auto r = CourseService::enrolCreator(m_tx, m_clock, m_caller, id); !r)
+            return r.error();
+        m_access.remove(id);
+    }
+    return done(op, Outcome::Applied, made->value(u"rev").toInteger());
+}
+
+Result<QString> Applier::addConflict(const Sync::Op &op, const EntitySpec &spec,
+                                     const Record &current, const QString &courseId,
+                                     QJsonObject fields)
+{
+    fields.insert(QStringLiteral("courseId"), courseId);
+    fields.insert(QStringLiteral("entity"), spec.name);
+    fields.insert(QStringLiteral("entityId"), current.value(u"id"));
+    fields.insert(QStringLiteral("opId"), op.opId.toLower());
+    fields.insert(QStringLiteral("mineAuthorId"), m_caller.userId);
+    fields.insert(QStringLiteral("mineHlc"), op.hlc);
+    fields.insert(QStringLiteral("theirsHlc"), current.value(u"hlc"));
+    fields.insert(QStringLiteral("status"), QStringLiteral("open"));
+    const EntitySpec &conflicts = Entities::conflict();
+    const QString id = createUuidV7String();
+    auto made = RecordStore::insert(m_tx, m_clock, conflicts, m_caller.orgId, id,
+                                    conflicts.normalize(fields, EntitySpec::Mode::Create));
+    if (!made)
+        return made.error();
+    return id;
+}
+
+Result<void> Applier::reviveAncestors(const EntitySpec &spec, const Record &record)
+{
+    const EntitySpec *parent = parentSpec(spec);
+    if (!parent || parent->name == Entities::course().name)
+        return {}; // a deleted course is gone for good (CourseAccess refuses it)
+    auto up = RecordStore::get(m_tx, *parent, record.value(spec.parentField).toString(), true);
+    if (!up)
+        return up.error();
+    if (!*up)
+        return {};
+    if (auto r = reviveAncestors(*parent, **up); !r)
+        return r;
+    if ((*up)->value(u"deleted").toBool()) {
+        if (auto r = RecordStore::revive(m_tx, m_clock, *parent, **up, {}); !r)
+            return r.error();
+    }
+    return {};
+}
+
+Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, const Record &current)
+{
+    static const QStringList bookkeeping
+        = {QStringLiteral("id"),     QStringLiteral("orgId"),     QStringLiteral("rev"),
+           QStringLiteral("hlc"),    QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+           QStringLiteral("deleted")};
+    ValidationErrors errors;
+    QJsonObject toValidate;
+    struct Patched
+    {
+        const FieldSpec *field;
+        QJsonValue base;
+        QJsonValue mine;
+        QJsonValue theirs;
+    };
+    QList<Patched> patched;
+    for (auto it = op.patch.cbegin(); it != op.patch.cend(); ++it) {
+        const FieldSpec *f = spec.field(it.key());
+        if (!f) {
+            if (!bookkeeping.contains(it.key()))
+                errors.add(it.key(), SyncService::tr("is not a known field"));
+            continue;
+        }
+        const Patched p {f, canonical(*f, it->oldValue), canonical(*f, it->newValue),
+                         current.value(f->name)};
+        if (p.mine == p.base || p.mine == p.theirs)
+            continue; // the op did not change it, or the server already has it
+        if (f->immutable) {
+            errors.add(f->name, SyncService::tr("cannot be changed"));
+            continue;
+        }
+        if (f->merge == MergeRule::ServerDecides)
+            return rejected(op, Sync::Reason::ServerDecides,
+                            SyncService::tr("%1 is the server's to decide.").arg(f->name));
+        toValidate.insert(f->name, it->newValue);
+        patched.append(p);
+    }
+    const ValidationErrors fieldErrors = spec.validate(toValidate, EntitySpec::Mode::Update);
+    for (const QString &name : fieldErrors.fieldNames())
+        errors.add(name, fieldErrors.message(name));
+    if (!errors.isEmpty())
+        return rejected(op, Sync::Reason::ValidationFailed, describe(errors));
+
+    auto courseId = courseOf(spec, current);
+    if (!courseId)
+        return courseId.error();
+    const bool wasDeleted = current.value(u"deleted").toBool();
+    QJsonObject writes;
+    bool anyMerged = false;
+    QStringList conflictIds;
+    if (wasDeleted) {
+        // Edit met delete: the edited record stays until someone decides (SYNC.md).
+        auto conflict = addConflict(op, spec, current, *courseId,
+                                    {{QStringLiteral("kind"), QStringLiteral("delete")},
+                                     {QStringLiteral("mine"), op.newValues()},
+                                     {QStringLiteral("theirs"), true}});
+        if (!conflict)
+            return conflict.error();
+        conflictIds.append(*conflict);
+    }
+    QList<std::pair<Patched, Merge::FieldMerge>> conflicts;
+    for (const Patched &p : std::as_const(patched)) {
+        const Merge::FieldMerge merge = Merge::mergeField(*p.field, p.base, p.mine, p.theirs);
+        switch (merge.outcome) {
+        case Merge::FieldMerge::Outcome::KeepTheirs:
+            break;
+        case Merge::FieldMerge::Outcome::Merged:
+            anyMerged = true;
+            writes.insert(p.field->name, merge.value);
+            break;
+        case Merge::FieldMerge::Outcome::TakeMine:
+            writes.insert(p.field->name, merge.value);
+            break;
+        case Merge::FieldMerge::Outcome::Conflict:
+            conflicts.append({p, merge});
+            break;
+        }
+    }
+    for (auto it = writes.begin(); it != writes.end(); ++it)
+        it.value() = canonical(*spec.field(it.key()), it.value());
+
+    // An item that moves to another module: it must be one of the same course, and the item
+    // goes last there unless the op placed it.
+    if (spec.name == Entities::content().name && writes.contains(u"moduleId")) {
+        const QString target = writes.value(u"moduleId").toString();
+        auto module = RecordStore::get(m_tx, Entities::module(), target);
+        if (!module)
+            return module.error();
+        if (!*module || (*module)->value(u"courseId") != current.value(u"courseId"))
+            return rejected(op, Sync::Reason::ValidationFailed,
+                            QStringLiteral("moduleId: ")
+                                + SyncService::tr("must be a module of the same course"));
+        if (!writes.contains(u"orderKey")) {
+            auto key
+                = CourseService::orderKeyFor(m_tx, m_clock, spec, QStringLiteral("module_id"),
+                                             target, QJsonValue(), current.value(u"id").toString());
+            if (!key)
+                return key.error();
+            writes.insert(QStringLiteral("orderKey"), *key);
+        }
+    }
+    // Resolving a conflict by op stamps who resolved it and when.
+    if (isConflictEntity(spec) && writes.contains(u"status")) {
+        const bool resolved = writes.value(u"status") == QJsonValue(QStringLiteral("resolved"));
+        writes.insert(QStringLiteral("resolvedBy"),
+                      resolved ? QJsonValue(m_caller.userId) : QJsonValue());
+        writes.insert(QStringLiteral("resolvedAt"),
+                      resolved ? Json::fromDateTime(QDateTime::currentDateTimeUtc())
+                               : QJsonValue());
+    }
+
+    qint64 rev = current.value(u"rev").toInteger();
+    if (wasDeleted) {
+        if (auto r = reviveAncestors(spec, current); !r)
+            return r.error();
+        auto revived = RecordStore::revive(m_tx, m_clock, spec, current, writes);
+        if (!revived)
+            return revived.error();
+        rev = revived->value(u"rev").toInteger();
+    } else if (!writes.isEmpty()) {
+        auto updated = RecordStore::update(m_tx, m_clock, spec, current, writes);
+        if (!updated)
+            return updated.error();
+        rev = updated->value(u"rev").toInteger();
+    }
+    for (const auto &[p, merge] : std::as_const(conflicts)) {
+        const bool text = p.field->merge == MergeRule::Text;
+        auto conflict = addConflict(
+            op, spec, current, *courseId,
+            {{QStringLiteral("field"), p.field->name},
+             {QStringLiteral("kind"), text ? QStringLiteral("text") : QStringLiteral("field")},
+             {QStringLiteral("base"), p.base},
+             {QStringLiteral("mine"), p.mine},
+             {QStringLiteral("theirs"), p.theirs},
+             {QStringLiteral("merged"), text ? merge.markedText : QString()}});
+        if (!conflict)
+            return conflict.error();
+        conflictIds.append(*conflict);
+    }
+    if (!conflictIds.isEmpty())
+        return done(op, Outcome::Conflict, rev, conflictIds.first());
+    return done(op, anyMerged ? Outcome::Merged : Outcome::Applied, rev);
+}
+
+Result<OpResult> Applier::remove(const Sync::Op &op, const EntitySpec &spec, const Record &current,
+                                 const CourseAccess &access)
+{
+    const qint64 rev = current.value(u"rev").toInteger();
+    if (current.value(u"deleted").toBool())
+        return done(op, Outcome::Applied, rev);
+    if (spec.name == Entities::course().name && !access.isOwner())
+        return rejected(op, Sync::Reason::Forbidden,
+                        SyncService::tr("Only the course's instructors and administrators can "
+                                        "delete it."));
+    // Delete met edit: the record changed since the revision the device deleted. With old values
+    // in the patch, only a real difference from them counts (not a sibling's renumbering).
+    bool editedSince = op.baseRev && rev > *op.baseRev;
+    if (editedSince && !op.patch.isEmpty()) {
+        editedSince = false;
+        for (auto it = op.patch.cbegin(); it != op.patch.cend(); ++it) {
+            const FieldSpec *f = spec.field(it.key());
+            if (f && f->merge != MergeRule::Order
+                && canonical(*f, it->oldValue) != current.value(f->name))
+                editedSince = true;
+        }
+    }
+    if (editedSince) {
+        auto courseId = courseOf(spec, current);
+        if (!courseId)
+            return courseId.error();
+        auto conflict = addConflict(op, spec, current, *courseId,
+                                    {{QStringLiteral("kind"), QStringLiteral("delete")},
+                                     {QStringLiteral("mine"), true},
+                                     {QStringLiteral("theirs"), fieldsOf(spec, current)}});
+        if (!conflict)
+            return conflict.error();
+        return done(op, Outcome::Conflict, rev, *conflict);
+    }
+    if (auto r = CourseService::tombstoneTree(m_tx, m_clock, spec, current); !r)
+        return r.error();
+    if (spec.name == Entities::course().name)
+        m_access.remove(current.value(u"id").toString());
+    return done(op, Outcome::Applied, rev + 1);
+}
+
+Result<OpResult> Applier::purge(const Sync::Op &op, const EntitySpec &spec, const Record &current)
+{
+    // Erasure (GDPR): the text goes everywhere the record went, copies in conflicts included.
+    QJsonObject cleared;
+    for (const FieldSpec &f : spec.fields) {
+        if (f.type == FieldType::LongText || (f.type == FieldType::Text && f.required))
+            cleared.insert(f.name, QString());
+        else if (f.type == FieldType::Text)
+            cleared.insert(f.name, QJsonValue());
+    }
+    auto wiped = RecordStore::update(m_tx, m_clock, spec, current, cleared);
+    if (!wiped)
+        return wiped.error();
+    if (auto r = CourseService::tombstoneTree(m_tx, m_clock, spec, *wiped); !r)
+        return r.error();
+    RecordFilter copies;
+    copies.add(QStringLiteral("entity_id = :id AND entity = :entity"))
+        .bind(QStringLiteral(":id"), current.value(u"id").toString())
+        .bind(QStringLiteral(":entity"), spec.name);
+    copies.includeDeleted = true;
+    auto conflicts = RecordStore::select(m_tx, Entities::conflict(), copies, QStringLiteral("id"));
+    if (!conflicts)
+        return conflicts.error();
+    for (const Record &conflict : *conflicts) {
+        if (auto r = RecordStore::update(m_tx, m_clock, Entities::conflict(), conflict,
+                                         {{QStringLiteral("base"), QJsonValue()},
+                                          {QStringLiteral("mine"), QJsonValue()},
+                                          {QStringLiteral("theirs"), QJsonValue()},
+                                          {QStringLiteral("merged"), QString()}});
+            !r)
+            return r.error();
+    }
+    auto after = RecordStore::get(m_tx, spec, current.value(u"id").toString(), true);
+    if (!after)
+        return after.error();
+    return done(op, Outcome::Applied, *after ? (*after)->value(u"rev").toInteger() : 0);
+}
+
+// sync_ops: the first outcome of every op, so that a repeated push answers the same.
+struct StoredOp
+{
+    QString userId;
+    OpResult result;
+};
+
+Result<std::optional<StoredOp>> storedOp(Transaction &tx, const QString &opId)
+{
+    auto q = tx.query(QStringLiteral("SELECT user_id, outcome, rev, conflict_id, reason, message"
+                                     " FROM sync_ops WHERE op_id = :op"));
+    q.bind(QStringLiteral(":op"), opId);
+    if (auto r = q.exec(); !r)
+        return r.error();
+    if (!q.next())
+        return std::optional<StoredOp>();
+    StoredOp stored;
+    stored.userId = q.text(0);
+    stored.result.opId = opId;
+    stored.result.outcome = Sync::outcomeFromString(q.text(1)).value_or(Outcome::Rejected);
+    stored.result.rev = q.int64(2);
+    stored.result.conflictId = q.text(3);
+    stored.result.reason = q.text(4);
+    stored.result.message = q.text(5);
+    return std::optional<StoredOp>(stored);
+}
+
+Result<void> storeOp(Transaction &tx, const Caller &caller, const Sync::Op &op,
+                     const OpResult &result)
+{
+    auto q = tx.query(QStringLiteral(
+        "INSERT INTO sync_ops (op_id, org_id, user_id, device_id, device_seq, entity, entity_id,"
+        " outcome, rev, conflict_id, reason, message, received_at) VALUES (:op, :org, :user,"
+        " :device, :seq, :entity, :entityId, :outcome, :rev, :conflict, :reason, :message, :at)"));
+    q.bind(QStringLiteral(":op"), op.opId.toLower())
+        .bind(QStringLiteral(":org"), caller.orgId)
+        .bind(QStringLiteral(":user"), caller.userId)
+        .bind(QStringLiteral(":device"), op.deviceId.toLower())
+        .bind(QStringLiteral(":seq"), op.deviceSeq)
+        .bind(QStringLiteral(":entity"), op.entity)
+        .bind(QStringLiteral(":entityId"), op.entityId.toLower())
+        .bind(QStringLiteral(":outcome"), Sync::toString(result.outcome))
+        .bind(QStringLiteral(":rev"), result.rev)
+        .bind(QStringLiteral(":conflict"), textOrNull(result.conflictId))
+        .bind(QStringLiteral(":reason"), textOrNull(result.reason))
+        .bind(QStringLiteral(":message"), textOrNull(result.message));
+    q.bind(QStringLiteral(":at"), QDateTime::currentMSecsSinceEpoch());
+    return q.exec();
+}
+
+// Decides, for one pull, what the caller may see of each record, loading courses and the
+// caller's enrolments once for the whole request.
+class Visibility
+{
+public:
+    Visibility(Transaction &tx, const Caller &caller)
+        : m_tx(tx)
+        , m_caller(caller)
+    { }
+
+    Result<void> loadEnrollments();
+    Result<void> loadCourses(const QStringList &ids);
+    const CourseAccess &access(const QString &courseId) const;
+    bool enrolledIn(const QString &courseId) const { return m_enrollments.contains(courseId); }
+
+private:
+    struct Standing
+    {
+        QString role;
+        QString status;
+        QString type;
+    };
+    Transaction &m_tx;
+    const Caller &m_caller;
+    QHash<QString, Standing> m_enrollments;
+    QHash<QString, CourseAccess> m_access;
+    CourseAccess m_none;
+};
+
+Result<void> Visibility::loadEnrollments()
+{
+    auto q = m_tx.query(QStringLiteral("SELECT course_id, role, status, type FROM enrollments"
+                                       " WHERE user_id = :me AND deleted = 0"));
+    q.bind(QStringLiteral(":me"), m_caller.userId);
+    if (auto r = q.exec(); !r)
+        return r;
+    while (q.next())
+        m_enrollments.insert(q.text(0), {q.text(1), q.text(2), q.text(3)});
+    return {};
+}
+
+Result<void> Visibility::loadCourses(const QStringList &ids)
+{
+    QStringList missing;
+    for (const QString &id : ids) {
+        if (!m_access.contains(id) && !missing.contains(id))
+            missing.append(id);
+    }
+    if (missing.isEmpty())
+        return {};
+    auto courses = loadByIds(m_tx, Entities::course(), missing);
+    if (!courses)
+        return courses.error();
+    for (const QString &id : std::as_const(missing)) {
+        const Record course = courses->value(id);
+        if (course.isEmpty() || course.value(u"deleted").toBool()
+            || course.value(u"orgId").toString() != m_caller.orgId) {
+            m_access.insert(id, CourseAccess());
+            continue;
+        }
+        const Standing s = m_enrollments.value(id);
+        m_access.insert(id, CourseAccess::from(m_caller, course, s.role, s.status, s.type));
+    }
+    return {};
+}
+
+const CourseAccess &Visibility::access(const QString &courseId) const
+{
+    auto it = m_access.constFind(courseId);
+    return it == m_access.constEnd() ? m_none : *it;
+}
+
+} // namespace
+
+Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::PushRequest &request)
+{
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    Applier applier(tx, m_context.clock(), caller);
+    QList<OpResult> results;
+    results.reserve(request.ops.size());
+    for (const Sync::Op &op : request.ops) {
+        // The device's clock moves ours on, so what the server stamps next sorts after it.
+        m_context.clock().receive(Hlc::fromString(op.hlc));
+        auto stored = storedOp(tx, op.opId.toLower());
+        if (!stored)
+            return stored.error();
+        if (*stored) {
+            if ((*stored)->userId == caller.userId)
+                results.append((*stored)->result);
+            else
+                results.append(rejected(op, Sync::Reason::AlreadyExists,
+                                        tr("Another account already sent an operation with "
+                                           "this id.")));
+            continue;
+        }
+        OpResult result;
+        {
+            // Each op on its own: a constraint one op breaks undoes that op alone.
+            Savepoint savepoint(tx);
+            if (!savepoint.isOk())
+                return tx.error();
+            auto applied = applier.apply(op);
+            if (applied && applied->outcome != Outcome::Rejected) {
+                if (auto r = savepoint.release(); !r)
+                    return r.error();
+                result = *applied;
+            } else {
+                if (auto r = savepoint.rollback(); !r)
+                    return r.error();
+                applier.forget();
+                if (applied) {
+                    result = *applied;
+                } else if (applied.error().code == QLatin1StringView(ErrorCode::AlreadyExists)) {
+                    result = rejected(op, Sync::Reason::Conflict,
+                                      tr("Another record already has these values (a course "
+                                         "code is used once per term)."));
+                } else if (applied.error().code == QLatin1StringView(ErrorCode::ValidationFailed)) {
+                    result = rejected(op, Sync::Reason::ValidationFailed,
+                                      describe(ValidationErrors::fromError(applied.error())));
+                } else {
+                    return applied.error(); // the database failed: nothing of the push stays
+                }
+            }
+        }
+        if (auto r = storeOp(tx, caller, op, result); !r)
+            return r.error();
+        results.append(result);
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return results;
+}
+
+Result<SyncService::PullQuery> SyncService::parsePullQuery(const QUrlQuery &query)
+{
+    PullQuery pull;
+    ValidationErrors errors;
+    if (query.hasQueryItem(QStringLiteral("cursor"))) {
+        bool ok = false;
+        const qint64 cursor = query.queryItemValue(QStringLiteral("cursor")).toLongLong(&ok);
+        if (!ok || cursor < 0)
+            errors.add(QStringLiteral("cursor"), tr("must be a whole number of 0 or more"));
+        else
+            pull.cursor = cursor;
+    }
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        const int limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > Sync::maxPullLimit)
+            errors.add(QStringLiteral("limit"),
+                       tr("must be a whole number from 1 to %1").arg(Sync::maxPullLimit));
+        else
+            pull.limit = limit;
+    }
+    if (!errors.isEmpty())
+        return errors.toError();
+    return pull;
+}
+
+Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &query)
+{
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    Visibility visibility(tx, caller);
+    if (auto r = visibility.loadEnrollments(); !r)
+        return r.error();
+
+    struct Row
+    {
+        qint64 seq;
+        QString entity;
+        QString id;
+        qint64 rev;
+        bool targeted; // written for this caller alone
+    };
+    Sync::PullPage page;
+    page.cursor = query.cursor;
+    // Where each record stands in `changes`: it ships once per page, at its newest row.
+    QHash<QString, qsizetype> shipped;
+    QList<std::optional<Sync::Change>> changes;
+    qsizetype live = 0;
+    qint64 examined = 0;
+    // Rows the caller may not see are read and skipped; reading a few pages' worth of them per
+    // request keeps a student's first sync in a busy organisation from being mostly empty pages.
+    const qint64 maxExamined = qint64(query.limit) * 4;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    while (live < query.limit && examined < maxExamined) {
+        const qint64 want = query.limit - live;
+        auto q = tx.query(
+            QStringLiteral("SELECT seq, entity, entity_id, rev, audience_user_id FROM change_log"
+                           " WHERE org_id = :org AND seq > :cursor"
+                           " AND (audience_user_id IS NULL OR audience_user_id = :me)"
+                           " ORDER BY seq LIMIT :limit"));
+        q.bind(QStringLiteral(":org"), caller.orgId)
+            .bind(QStringLiteral(":cursor"), page.cursor)
+            .bind(QStringLiteral(":me"), caller.userId)
+            .bind(QStringLiteral(":limit"), want + 1);
+        if (auto r = q.exec(); !r)
+            return r.error();
+        QList<Row> rows;
+        while (q.next())
+            rows.append({q.int64(0), q.text(1), q.text(2), q.int64(3), !q.value(4).isNull()});
+        page.hasMore = rows.size() > want;
+        if (page.hasMore)
+            rows.removeLast();
+        if (rows.isEmpty())
+            break;
+        examined += rows.size();
+        page.cursor = rows.last().seq;
+
+        // Every record of the batch in one statement per entity (and per few hundred ids).
+        QHash<QString, QStringList> idsByEntity;
+        for (const Row &row : std::as_const(rows)) {
+            QStringList &ids = idsByEntity[row.entity];
+            if (!ids.contains(row.id))
+                ids.append(row.id);
+        }
+        QHash<QString, QHash<QString, Record>> records;
+        QStringList courseIds;
+        QStringList moduleIds;
+        for (auto it = idsByEntity.cbegin(); it != idsByEntity.cend(); ++it) {
+            const EntitySpec *spec = EntityRegistry::find(it.key());
+            if (!spec)
+                continue; // organisations, users, roles: not in the sync feed (yet)
+            auto loaded = loadByIds(tx, *spec, it.value());
+            if (!loaded)
+                return loaded.error();
+            for (const Record &record : std::as_const(*loaded)) {
+                const QString course = spec->name == Entities::course().name
+                    ? record.value(u"id").toString()
+                    : record.value(u"courseId").toString();
+                if (!course.isEmpty())
+                    courseIds.append(course);
+                if (spec->name == Entities::content().name)
+                    moduleIds.append(record.value(u"moduleId").toString());
+            }
+            records.insert(it.key(), *loaded);
+        }
+        if (auto r = visibility.loadCourses(courseIds); !r)
+            return r.error();
+        QHash<QString, Record> modules = records.value(Entities::module().name);
+        moduleIds.removeDuplicates();
+        moduleIds.removeIf([&](const QString &id) { return modules.contains(id); });
+        if (!moduleIds.isEmpty()) {
+            auto more = loadByIds(tx, Entities::module(), moduleIds);
+            if (!more)
+                return more.error();
+            modules.insert(*more);
+        }
+
+        for (const Row &row : std::as_const(rows)) {
+            const EntitySpec *spec = EntityRegistry::find(row.entity);
+            if (!spec)
+                continue;
+            const Record record = records.value(row.entity).value(row.id);
+            if (record.isEmpty())
+                continue;
+            // A newer revision has a later row, which ships it.
+            if (record.value(u"rev").toInteger() > row.rev)
+                continue;
+            enum { Skip, Hidden, Full } show = Skip;
+            const bool isCourse = spec->name == Entities::course().name;
+            const QString courseId = isCourse ? row.id : record.value(u"courseId").toString();
+            const CourseAccess &access = visibility.access(courseId);
+            switch (spec->audience) {
+            case Audience::Course:
+                if (courseId.isEmpty()) {
+                    // Organisation files: everyone in the organisation.
+                    show = record.value(u"access").toString() == u"organization" ? Full : Skip;
+                } else if (access.seesDrafts()) {
+                    show = Full;
+                } else if (access.canSee()) {
+                    bool released = true;
+                    if (spec->name == Entities::module().name)
+                        released = CourseAccess::isReleased(record, now);
+                    else if (spec->name == Entities::content().name)
+                        released = CourseAccess::isReleased(record, now)
+                            && CourseAccess::isReleased(
+                                       modules.value(record.value(u"moduleId").toString()), now);
+                    show = released ? Full : Hidden;
+                } else if (visibility.enrolledIn(courseId)) {
+                    // Enrolled where the course is not open to them (a draft, archived,
+                    // dropped, waitlisted): they learn it is gone, never what it holds.
+                    show = Hidden;
+                }
+                break;
+            case Audience::CourseStaff:
+                show = access.canEdit() ? Full : Skip;
+                break;
+            case Audience::Own:
+                show = access.canEdit()
+                        || (!spec->ownerField.isEmpty()
+                            && record.value(spec->ownerField).toString() == caller.userId)
+                    ? Full
+                    : Skip;
+                break;
+            case Audience::OrgAdmin:
+                show = caller.isAdmin() ? Full : Skip;
+                break;
+            }
+            if (show == Skip && row.targeted)
+                show = Hidden; // it was there for them before: now it is gone
+            if (show == Skip)
+                continue;
+            Sync::Change change;
+            change.seq = row.seq;
+            change.entity = spec->name;
+            change.entityId = row.id;
+            change.rev = record.value(u"rev").toInteger();
+            change.hlc = record.value(u"hlc").toString();
+            change.deleted = show == Hidden || record.value(u"deleted").toBool();
+            if (!change.deleted)
+                change.fields = record;
+            const QString key = spec->name + u'/' + row.id;
+            if (auto it = shipped.constFind(key); it != shipped.constEnd()) {
+                changes[*it].reset();
+                --live;
+            }
+            shipped.insert(key, changes.size());
+            changes.append(change);
+            ++live;
+        }
+        if (!page.hasMore)
+            break;
+    }
+    page.changes.reserve(live);
+    for (const std::optional<Sync::Change> &change : std::as_const(changes)) {
+        if (change)
+            page.changes.append(*change);
+    }
+    return page;
+}
+
+QStringList SyncService::conflictSorts()
+{
+    return {QStringLiteral("createdAt"), QStringLiteral("updatedAt")};
+}
+
+QStringList SyncService::conflictFilters()
+{
+    return {QStringLiteral("status"), QStringLiteral("courseId"), QStringLiteral("entity"),
+            QStringLiteral("entityId")};
+}
+
+namespace {
+// Conflicts are for the course's staff: its instructors and TAs, and the organisation's admins.
+RecordFilter visibleConflicts(const Caller &caller)
+{
+    RecordFilter filter;
+    filter.add(QStringLiteral("org_id = :org")).bind(QStringLiteral(":org"), caller.orgId);
+    if (caller.isAdmin())
+        return filter;
+    const RecordFilter staff = CourseAccess::draftCourses(caller);
+    filter.add(QStringLiteral("course_id IN (SELECT courses.id FROM courses WHERE deleted = 0 AND ")
+               + staff.where + u')');
+    for (const auto &[placeholder, value] : staff.binds) {
+        if (placeholder != u":org")
+            filter.bind(placeholder, value);
+    }
+    return filter;
+}
+
+Error noSuchConflict()
+{
+    return fail(ErrorCode::NotFound, SyncService::tr("There is no such conflict."));
+}
+} // namespace
+
+Result<Page<Record>> SyncService::listConflicts(const Caller &caller, const ListQuery &query)
+{
+    RecordFilter filter = visibleConflicts(caller);
+    ValidationErrors errors;
+    if (const QString status = query.filter(QStringLiteral("status")); !status.isEmpty()) {
+        if (status != u"open" && status != u"resolved")
+            errors.add(QStringLiteral("status"), tr("must be open or resolved"));
+        filter.add(QStringLiteral("status = :status")).bind(QStringLiteral(":status"), status);
+    }
+    for (const auto &[name, column] :
+         {std::pair {QStringLiteral("courseId"), QStringLiteral("course_id")},
+          std::pair {QStringLiteral("entityId"), QStringLiteral("entity_id")}}) {
+        const QString value = query.filter(name);
+        if (value.isEmpty())
+            continue;
+        if (!isUuidString(value))
+            errors.add(name, tr("must be a UUID"));
+        filter.add(column + QStringLiteral(" = :") + column).bind(u':' + column, value.toLower());
+    }
+    if (const QString entity = query.filter(QStringLiteral("entity")); !entity.isEmpty())
+        filter.add(QStringLiteral("entity = :entity")).bind(QStringLiteral(":entity"), entity);
+    if (!errors.isEmpty())
+        return errors.toError();
+
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    Page<Record> page;
+    page.page = query.page;
+    page.limit = query.limit;
+    auto total = RecordStore::count(tx, Entities::conflict(), filter);
+    if (!total)
+        return total.error();
+    page.total = *total;
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    auto rows = RecordStore::select(tx, Entities::conflict(), filter,
+                                    RecordStore::column(Entities::conflict(), query.sortField)
+                                        + direction + QStringLiteral(", id") + direction,
+                                    query.limit, query.offset());
+    if (!rows)
+        return rows.error();
+    page.items = *rows;
+    return page;
+}
+
+namespace {
+Result<std::pair<Record, CourseAccess>> findConflict(Transaction &tx, const Caller &caller,
+                                                     const QString &id)
+{
+    if (!isUuidString(id))
+        return noSuchConflict();
+    auto conflict = RecordStore::get(tx, Entities::conflict(), id.toLower());
+    if (!conflict)
+        return conflict.error();
+    if (!*conflict || (*conflict)->value(u"orgId").toString() != caller.orgId)
+        return noSuchConflict();
+    auto access = CourseAccess::of(tx, caller, (*conflict)->value(u"courseId").toString());
+    if (!access)
+        return access.error();
+    if (!access->canEdit())
+        return noSuchConflict();
+    return std::pair<Record, CourseAccess>(**conflict, *access);
+}
+} // namespace
+
+Result<Record> SyncService::getConflict(const Caller &caller, const QString &id)
+{
+    Transaction tx(m_context.db(), Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    auto found = findConflict(tx, caller, id);
+    if (!found)
+        return found.error();
+    return found->first;
+}
+
+Result<Record> SyncService::resolveConflict(const Caller &caller, const QString &id,
+                                            const QJsonObject &body)
+{
+    ValidationErrors errors;
+    const QString resolution = body.value(u"resolution").toString();
+    static const QStringList resolutions = {QStringLiteral("mine"), QStringLiteral("theirs"),
+                                            QStringLiteral("both"), QStringLiteral("edited")};
+    if (!resolutions.contains(resolution))
+        errors.add(QStringLiteral("resolution"), tr("must be mine, theirs, both or edited"));
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != u"resolution" && it.key() != u"value")
+            errors.add(it.key(), tr("is not a known field"));
+    }
+    if (resolution == u"edited" && !body.contains(u"value"))
+        errors.add(QStringLiteral("value"), tr("is required for an edited resolution"));
+    if (!errors.isEmpty())
+        return errors.toError();
+
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
+    auto found = findConflict(tx, caller, id);
+    if (!found)
+        return found.error();
+    const auto &[conflict, access] = *found;
+    if (conflict.value(u"status").toString() == u"resolved")
+        return fail(ErrorCode::Conflict, tr("This conflict is already resolved."));
+    const EntitySpec *spec = EntityRegistry::find(conflict.value(u"entity").toString());
+    if (!spec)
+        return fail(ErrorCode::Internal, tr("The conflict names an unknown kind of record."));
+    auto target = RecordStore::get(tx, *spec, conflict.value(u"entityId").toString(), true);
+    if (!target)
+        return target.error();
+    if (!*target)
+        return fail(ErrorCode::NotFound, tr("The record of this conflict is gone."));
+    const Record &record = **target;
+    HlcClock &clock = m_context.clock();
+
+    if (conflict.value(u"kind").toString() == u"delete") {
+        // "mine" and "theirs" choose between the side that deleted and the side that edited.
+        if (resolution != u"mine" && resolution != u"theirs") {
+            errors.add(QStringLiteral("resolution"),
+                       tr("must be mine or theirs for an edit that met a delete"));
+            return errors.toError();
+        }
+        const QJsonValue chosen = conflict.value(resolution);
+        const bool deleteIt = chosen == QJsonValue(true);
+        if (deleteIt && !record.value(u"deleted").toBool()) {
+            if (spec->name == Entities::course().name && !access.isOwner())
+                return fail(ErrorCode::Forbidden,
+                            tr("Only the course's instructors and administrators can delete "
+                               "it."));
+            if (auto r = CourseService::tombstoneTree(tx, clock, *spec, record); !r)
+                return r.error();
+        } else if (!deleteIt && record.value(u"deleted").toBool()) {
+            if (auto r = RecordStore::revive(tx, clock, *spec, record, {}); !r)
+                return r.error();
+        }
+    } else {
+        const QString fieldName = conflict.value(u"field").toString();
+        const FieldSpec *field = spec->field(fieldName);
+        if (!field)
+            return fail(ErrorCode::Internal, tr("The conflict names an unknown field."));
+        std::optional<QJsonValue> value;
+        if (resolution == u"mine") {
+            value = conflict.value(u"mine");
+        } else if (resolution == u"both") {
+            if (field->merge != MergeRule::Text) {
+                errors.add(QStringLiteral("resolution"),
+                           tr("both is for text; choose mine, theirs or edit the value"));
+                return errors.toError();
+            }
+            // Theirs is what the record holds now (it may have moved on since the conflict).
+            value = QJsonValue(record.value(fieldName).toString() + QStringLiteral("\n\n")
+                               + conflict.value(u"mine").toString());
+        } else if (resolution == u"edited") {
+            value = body.value(u"value");
+        }
+        if (value) {
+            const QJsonObject change {{fieldName, *value}};
+            const ValidationErrors invalid = spec->validate(change, EntitySpec::Mode::Update);
+            if (!invalid.isEmpty()) {
+                ValidationErrors named;
+                named.add(QStringLiteral("value"), invalid.message(fieldName));
+                return named.toError();
+            }
+            const QJsonObject normalized = spec->normalize(change, EntitySpec::Mode::Update);
+            if (normalized.value(fieldName) != record.value(fieldName)) {
+                if (auto r = RecordStore::update(tx, clock, *spec, record, normalized); !r)
+                    return r.error();
+            }
+        }
+    }
+    auto resolved = RecordStore::update(
+        tx, clock, Entities::conflict(), conflict,
+        {{QStringLiteral("status"), QStringLiteral("resolved")},
+         {QStringLiteral("resolution"), resolution},
+         {QStringLiteral("resolvedBy"), caller.userId},
+         {QStringLiteral("resolvedAt"), Json::fromDateTime(QDateTime::currentDateTimeUtc())}});
+    if (!resolved)
+        return resolved.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return resolved;
+}
+
+} // namespace Lectern::Server

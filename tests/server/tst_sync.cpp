@@ -1,0 +1,1021 @@
+#include "httpclient.h"
+#include "storage/recordstore.h"
+#include "storage/transaction.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <lectern/entityspec.h>
+#include <lectern/hlc.h>
+#include <lectern/orderkey.h>
+#include <lectern/uuidv7.h>
+#include <memory>
+
+using namespace Lectern;
+using namespace Lectern::Test;
+using namespace Qt::StringLiterals;
+
+// Sync over real HTTP (SYNC.md): ops pushed by devices apply at most once and show in pull and
+// in the REST API; concurrent edits merge per field and per text hunk or become conflict records
+// that the inbox resolves; each caller pulls exactly what they may see, enrolment brings a whole
+// course, and paging ships every record once.
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void pushCreateUpdateDelete();
+    void restEditsAppearInPull();
+    void replayChangesNothing();
+    void differentFieldsMerge();
+    void sameFieldConflicts();
+    void lessonBodyMergesByParagraph();
+    void editMeetsDelete();
+    void deleteMeetsEdit();
+    void studentPushIsForbidden();
+    void studentPullSeesReleasedMaterialOnly();
+    void otherOrganisationSeesNothing();
+    void enrolmentBringsTheWholeCourse();
+    void cursorPagesShipEveryRecordOnce();
+    void limits_data();
+    void limits();
+    void rejections_data();
+    void rejections();
+    void resolve_data();
+    void resolve();
+    void resolveEditDeleteConflict();
+    void resolveTwiceConflicts();
+    void oneBadOpLeavesTheOthers();
+    void firstSyncOfTenThousandItemsIsFast();
+
+private:
+    HttpResult call(const QString &token, const QByteArray &method, const QString &path,
+                    const QJsonObject &body = {});
+    QJsonObject op(const QString &entity, const QString &id, const QString &kind,
+                   const QJsonObject &patch, std::optional<qint64> baseRev = std::nullopt);
+    // {"f": {"new": v}} for a create; {"f": {"old": o, "new": n}} with `old` for an update.
+    static QJsonObject created(const QJsonObject &values);
+    static QJsonObject changed(const QString &field, const QJsonValue &oldValue,
+                               const QJsonValue &newValue);
+    HttpResult push(const QString &token, const QJsonArray &ops);
+    // The results of a push that must succeed (200), in order.
+    QList<QJsonObject> pushOk(const QString &token, const QJsonArray &ops);
+    // Pulls from `cursor` until hasMore is false: the newest change of each record by
+    // "entity/id", and the final cursor.
+    QHash<QString, QJsonObject> pullAll(const QString &token, qint64 *cursor = nullptr,
+                                        int limit = 500);
+    qint64 latestCursor(const QString &token);
+    // A course of the demo instructor made by push, with one module and one lesson.
+    struct Tree
+    {
+        QString course;
+        QString module;
+        QString item;
+    };
+    Tree makeTree(const QString &token, const QString &body = u"Body"_s);
+    QJsonObject getRecord(const QString &token, const QString &path);
+    QJsonObject conflict(const QString &token, const QString &id);
+    qint64 changeLogRows();
+
+    TestServer m_server;
+    std::unique_ptr<HttpClient> m_http;
+    QHash<QString, QString> m_tokens;
+    QHash<QString, QString> m_ids;
+    QString m_otherAdminToken;
+    QString m_deviceId = createUuidV7String();
+    quint32 m_counter = 0;
+    int m_codes = 0;
+};
+
+namespace {
+const QString password = u"sync-tests-password"_s;
+}
+
+HttpResult TestSync::call(const QString &token, const QByteArray &method, const QString &path,
+                          const QJsonObject &body)
+{
+    m_http->setToken(token);
+    const bool hasBody = method != "GET" && method != "DELETE";
+    return m_http->send(
+        method, path, hasBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray());
+}
+
+QJsonObject TestSync::op(const QString &entity, const QString &id, const QString &kind,
+                         const QJsonObject &patch, std::optional<qint64> baseRev)
+{
+    const Hlc hlc {QDateTime::currentMSecsSinceEpoch(), ++m_counter, u"test-device"_s};
+    return {{u"opId"_s, createUuidV7String()},
+            {u"deviceSeq"_s, qint64(m_counter)},
+            {u"hlc"_s, hlc.toString()},
+            {u"entity"_s, entity},
+            {u"entityId"_s, id},
+            {u"kind"_s, kind},
+            {u"baseRev"_s, baseRev ? QJsonValue(*baseRev) : QJsonValue()},
+            {u"patch"_s, patch}};
+}
+
+QJsonObject TestSync::created(const QJsonObject &values)
+{
+    QJsonObject patch;
+    for (auto it = values.begin(); it != values.end(); ++it)
+        patch.insert(it.key(), QJsonObject {{u"new"_s, it.value()}});
+    return patch;
+}
+
+QJsonObject TestSync::changed(const QString &field, const QJsonValue &oldValue,
+                              const QJsonValue &newValue)
+{
+    return {{field, QJsonObject {{u"old"_s, oldValue}, {u"new"_s, newValue}}}};
+}
+
+HttpResult TestSync::push(const QString &token, const QJsonArray &ops)
+{
+    return call(token, "POST", u"/api/v1/sync/push"_s,
+                {{u"deviceId"_s, m_deviceId}, {u"ops"_s, ops}});
+}
+
+QList<QJsonObject> TestSync::pushOk(const QString &token, const QJsonArray &ops)
+{
+    const HttpResult r = push(token, ops);
+    if (r.status != 200) {
+        qWarning().noquote() << "push failed:" << r.status << r.body;
+        return {};
+    }
+    QList<QJsonObject> results;
+    for (const QJsonValue &v : r.data().toObject().value(u"results").toArray())
+        results.append(v.toObject());
+    if (results.size() != ops.size())
+        qWarning().noquote() << "push answered" << results.size() << "results for" << ops.size();
+    return results;
+}
+
+QHash<QString, QJsonObject> TestSync::pullAll(const QString &token, qint64 *cursor, int limit)
+{
+    QHash<QString, QJsonObject> changes;
+    qint64 at = cursor ? *cursor : 0;
+    for (int guard = 0; guard < 100000; ++guard) {
+        const HttpResult r
+            = call(token, "GET", u"/api/v1/sync/pull?cursor=%1&limit=%2"_s.arg(at).arg(limit));
+        if (r.status != 200) {
+            qWarning().noquote() << "pull failed:" << r.status << r.body;
+            break;
+        }
+        const QJsonObject page = r.data().toObject();
+        for (const QJsonValue &v : page.value(u"changes").toArray()) {
+            const QJsonObject change = v.toObject();
+            changes.insert(change.value(u"entity").toString() + u'/'
+                               + change.value(u"entityId").toString(),
+                           change);
+        }
+        at = page.value(u"cursor").toInteger();
+        if (!page.value(u"hasMore").toBool())
+            break;
+    }
+    if (cursor)
+        *cursor = at;
+    return changes;
+}
+
+qint64 TestSync::latestCursor(const QString &token)
+{
+    qint64 cursor = 0;
+    pullAll(token, &cursor, 2000);
+    return cursor;
+}
+
+TestSync::Tree TestSync::makeTree(const QString &token, const QString &body)
+{
+    Tree tree {createUuidV7String(), createUuidV7String(), createUuidV7String()};
+    const QString code = u"SYNC-%1"_s.arg(++m_codes);
+    const QList<QJsonObject> results = pushOk(
+        token,
+        {op(u"course"_s, tree.course, u"create"_s,
+            created({{u"code"_s, code}, {u"title"_s, QString(u"Course "_s + code)}})),
+         op(u"module"_s, tree.module, u"create"_s,
+            created(
+                {{u"courseId"_s, tree.course}, {u"title"_s, u"Module"_s}, {u"published"_s, true}})),
+         op(u"content"_s, tree.item, u"create"_s,
+            created({{u"moduleId"_s, tree.module},
+                     {u"type"_s, u"lesson"_s},
+                     {u"title"_s, u"Lesson"_s},
+                     {u"body"_s, body},
+                     {u"published"_s, true}}))});
+    for (const QJsonObject &result : results) {
+        if (result.value(u"outcome").toString() != u"applied")
+            qWarning().noquote() << "cannot make the tree:"
+                                 << QJsonDocument(result).toJson(QJsonDocument::Compact);
+    }
+    return tree;
+}
+
+QJsonObject TestSync::getRecord(const QString &token, const QString &path)
+{
+    const HttpResult r = call(token, "GET", path);
+    return r.status == 200 ? r.data().toObject() : QJsonObject {{u"status"_s, r.status}};
+}
+
+QJsonObject TestSync::conflict(const QString &token, const QString &id)
+{
+    return getRecord(token, u"/api/v1/sync/conflicts/"_s + id);
+}
+
+qint64 TestSync::changeLogRows()
+{
+    Server::Transaction tx(m_server.server().context().db(), Server::Transaction::Read);
+    auto q = tx.query(u"SELECT COUNT(*) FROM change_log"_s);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.int64(0);
+}
+
+void TestSync::initTestCase()
+{
+    LECTERN_START_SERVER(m_server);
+    m_http = std::make_unique<HttpClient>(m_server.url());
+    for (const QString &key :
+         {u"admin"_s, u"instructor"_s, u"ta"_s, u"student1"_s, u"student2"_s, u"student3"_s}) {
+        const HttpResult login = m_http->login(key + u"@demo.lectern"_s);
+        QVERIFY2(login.status == 200, login.body.constData());
+        m_tokens.insert(key, m_http->token());
+        m_ids.insert(key,
+                     login.data().toObject().value(u"user").toObject().value(u"id").toString());
+    }
+    QVERIFY(m_server.server().organizations().create(u"Elsewhere"_s, u"elsewhere"_s));
+    auto user = m_server.server().users().createInOrganization(
+        u"elsewhere"_s, u"admin@elsewhere.example"_s, u"Other admin"_s, {Role::Admin}, password);
+    QVERIFY(user);
+    HttpClient client(m_server.url());
+    QCOMPARE(client.login(u"admin@elsewhere.example"_s, password).status, 200);
+    m_otherAdminToken = client.token();
+}
+
+void TestSync::pushCreateUpdateDelete()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    qint64 cursor = latestCursor(instructor);
+    const Tree tree = makeTree(instructor);
+
+    // Visible through REST ...
+    const QJsonObject course = getRecord(instructor, u"/api/v1/courses/"_s + tree.course);
+    QCOMPARE(course.value(u"modules").toArray().size(), 1);
+    const QJsonObject item = getRecord(instructor, u"/api/v1/contents/"_s + tree.item);
+    QCOMPARE(item.value(u"courseId").toString(), tree.course); // derived from the module
+    QVERIFY(!item.value(u"orderKey").toString().isEmpty());    // placed by the server
+    QCOMPARE(item.value(u"body").toString(), u"Body"_s);
+    // ... and through pull.
+    auto changes = pullAll(instructor, &cursor);
+    QVERIFY(changes.contains(u"course/"_s + tree.course));
+    QVERIFY(changes.contains(u"module/"_s + tree.module));
+    QCOMPARE(changes.value(u"content/"_s + tree.item).value(u"fields").toObject().value(u"title"),
+             u"Lesson"_s);
+
+    // Update.
+    auto results = pushOk(instructor,
+                          {op(u"content"_s, tree.item, u"update"_s,
+                              changed(u"title"_s, u"Lesson"_s, u"Lesson one"_s), 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(results.value(0).value(u"rev").toInteger(), 2);
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(u"title"),
+             u"Lesson one"_s);
+    changes = pullAll(instructor, &cursor);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.value(u"content/"_s + tree.item).value(u"rev").toInteger(), 2);
+
+    // Delete of the module: its items go with it, as through REST.
+    results = pushOk(instructor, {op(u"module"_s, tree.module, u"delete"_s, {}, 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + tree.module).status, 404);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/contents/"_s + tree.item).status, 404);
+    changes = pullAll(instructor, &cursor);
+    QVERIFY(changes.value(u"module/"_s + tree.module).value(u"deleted").toBool());
+    QVERIFY(changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
+    QVERIFY(changes.value(u"content/"_s + tree.item).value(u"fields").toObject().isEmpty());
+
+    // Deleting it again changes nothing and is fine.
+    results = pushOk(instructor, {op(u"module"_s, tree.module, u"delete"_s, {}, 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"applied"_s);
+    QVERIFY(pullAll(instructor, &cursor).isEmpty());
+}
+
+void TestSync::restEditsAppearInPull()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    qint64 cursor = latestCursor(instructor);
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/modules/"_s + tree.module,
+                  {{u"title"_s, u"Renamed by REST"_s}})
+                 .status,
+             200);
+    const auto changes = pullAll(instructor, &cursor);
+    QCOMPARE(changes.size(), 1);
+    const QJsonObject change = changes.value(u"module/"_s + tree.module);
+    QCOMPARE(change.value(u"fields").toObject().value(u"title"), u"Renamed by REST"_s);
+    QCOMPARE(change.value(u"rev").toInteger(), 2);
+    QVERIFY(!change.value(u"hlc").toString().isEmpty());
+    QVERIFY(change.value(u"seq").toInteger() <= cursor);
+}
+
+void TestSync::replayChangesNothing()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    const QJsonArray ops = {
+        op(u"module"_s, tree.module, u"update"_s, changed(u"title"_s, u"Module"_s, u"Replayed"_s),
+           1),
+        op(u"content"_s, createUuidV7String(), u"create"_s,
+           created({{u"moduleId"_s, tree.module}, {u"type"_s, u"link"_s}, {u"title"_s, u"L"_s}})),
+        op(u"course"_s, tree.course, u"update"_s, changed(u"status"_s, u"draft"_s, u"published"_s),
+           1),
+    };
+    const HttpResult first = push(instructor, ops);
+    QCOMPARE(first.status, 200);
+    const qint64 rows = changeLogRows();
+    const qint64 rev
+        = getRecord(instructor, u"/api/v1/modules/"_s + tree.module).value(u"rev").toInteger();
+    const HttpResult second = push(instructor, ops);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(second.data(), first.data());
+    QCOMPARE(changeLogRows(), rows);
+    QCOMPARE(getRecord(instructor, u"/api/v1/modules/"_s + tree.module).value(u"rev").toInteger(),
+             rev);
+    const QJsonArray results = first.data().toObject().value(u"results").toArray();
+    QCOMPARE(results.at(0).toObject().value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(results.at(1).toObject().value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(results.at(2).toObject().value(u"reason").toString(), u"server_decides"_s);
+}
+
+void TestSync::differentFieldsMerge()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    // The server moved on (title) while the device, on rev 1, changed another field.
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item,
+                  {{u"title"_s, u"Server title"_s}})
+                 .status,
+             200);
+    const auto results = pushOk(instructor,
+                                {op(u"content"_s, tree.item, u"update"_s,
+                                    changed(u"estimatedMinutes"_s, QJsonValue(), 15), 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"applied"_s);
+    const QJsonObject item = getRecord(instructor, u"/api/v1/contents/"_s + tree.item);
+    QCOMPARE(item.value(u"title"), u"Server title"_s);
+    QCOMPARE(item.value(u"estimatedMinutes").toInteger(), 15);
+    QCOMPARE(item.value(u"rev").toInteger(), 3);
+
+    // Changing a field to what the server already has writes nothing: no new revision.
+    const auto same = pushOk(instructor,
+                             {op(u"content"_s, tree.item, u"update"_s,
+                                 changed(u"title"_s, u"Lesson"_s, u"Server title"_s), 1)});
+    QCOMPARE(same.value(0).value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(same.value(0).value(u"rev").toInteger(), 3);
+}
+
+void TestSync::sameFieldConflicts()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const QString ta = m_tokens[u"ta"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/enroll"_s.arg(tree.course),
+                  {{u"userId"_s, m_ids[u"ta"_s]}, {u"role"_s, u"ta"_s}})
+                 .status,
+             201);
+    QCOMPARE(
+        call(instructor, "PUT", u"/api/v1/modules/"_s + tree.module, {{u"title"_s, u"Theirs"_s}})
+            .status,
+        200);
+    qint64 cursor = latestCursor(ta);
+    const auto results = pushOk(ta,
+                                {op(u"module"_s, tree.module, u"update"_s,
+                                    changed(u"title"_s, u"Module"_s, u"Mine"_s), 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"conflict"_s);
+    const QString conflictId = results.value(0).value(u"conflictId").toString();
+    QVERIFY(isUuidString(conflictId));
+    // The record keeps theirs until someone decides.
+    QCOMPARE(getRecord(ta, u"/api/v1/modules/"_s + tree.module).value(u"title"), u"Theirs"_s);
+
+    const QJsonObject c = conflict(instructor, conflictId);
+    QCOMPARE(c.value(u"kind"), u"field"_s);
+    QCOMPARE(c.value(u"field"), u"title"_s);
+    QCOMPARE(c.value(u"base"), u"Module"_s);
+    QCOMPARE(c.value(u"mine"), u"Mine"_s);
+    QCOMPARE(c.value(u"theirs"), u"Theirs"_s);
+    QCOMPARE(c.value(u"status"), u"open"_s);
+    QCOMPARE(c.value(u"entity"), u"module"_s);
+    QCOMPARE(c.value(u"entityId"), tree.module);
+    QCOMPARE(c.value(u"courseId"), tree.course);
+    QCOMPARE(c.value(u"mineAuthorId"), m_ids[u"ta"_s]);
+
+    const HttpResult list
+        = call(instructor, "GET", u"/api/v1/sync/conflicts?status=open&courseId="_s + tree.course);
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.data().toArray().size(), 1);
+    QCOMPARE(list.json.value(u"pagination").toObject().value(u"totalItems").toInteger(), 1);
+    // Staff only: a student of the course never sees it.
+    QCOMPARE(call(m_tokens[u"student1"_s], "GET", u"/api/v1/sync/conflicts/"_s + conflictId).status,
+             404);
+    QCOMPARE(call(m_otherAdminToken, "GET", u"/api/v1/sync/conflicts/"_s + conflictId).status, 404);
+
+    const auto changes = pullAll(ta, &cursor);
+    QVERIFY(changes.contains(u"conflict/"_s + conflictId));
+    QCOMPARE(changes.value(u"conflict/"_s + conflictId).value(u"fields").toObject().value(u"mine"),
+             u"Mine"_s);
+}
+
+void TestSync::lessonBodyMergesByParagraph()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const QString base = u"First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n"_s;
+    const Tree tree = makeTree(instructor, base);
+    const QString theirs = u"First paragraph, edited on the server.\n\nSecond paragraph.\n\n"
+                           u"Third paragraph.\n"_s;
+    QCOMPARE(
+        call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item, {{u"body"_s, theirs}}).status,
+        200);
+    const QString mine = u"First paragraph.\n\nSecond paragraph.\n\nThird paragraph, edited "
+                         u"offline.\n"_s;
+    auto results = pushOk(
+        instructor, {op(u"content"_s, tree.item, u"update"_s, changed(u"body"_s, base, mine), 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"merged"_s);
+    const QString merged = u"First paragraph, edited on the server.\n\nSecond paragraph.\n\n"
+                           u"Third paragraph, edited offline.\n"_s;
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(u"body"), merged);
+
+    // The same sentence changed on both sides is a text conflict with both versions marked.
+    const QString serverAgain = merged;
+    QString theirs2 = merged;
+    theirs2.replace(u"Second paragraph."_s, u"Second paragraph, server."_s);
+    QCOMPARE(
+        call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item, {{u"body"_s, theirs2}}).status,
+        200);
+    QString mine2 = serverAgain;
+    mine2.replace(u"Second paragraph."_s, u"Second paragraph, device."_s);
+    results = pushOk(
+        instructor,
+        {op(u"content"_s, tree.item, u"update"_s, changed(u"body"_s, serverAgain, mine2), 3)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"conflict"_s);
+    const QJsonObject c = conflict(instructor, results.value(0).value(u"conflictId").toString());
+    QCOMPARE(c.value(u"kind"), u"text"_s);
+    QCOMPARE(c.value(u"field"), u"body"_s);
+    QVERIFY(c.value(u"merged").toString().contains(u"<<<<<<<"_s));
+    QVERIFY(c.value(u"merged").toString().contains(u"Second paragraph, device."_s));
+    QVERIFY(c.value(u"merged").toString().contains(u"Second paragraph, server."_s));
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(u"body"), theirs2);
+}
+
+void TestSync::editMeetsDelete()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "DELETE", u"/api/v1/modules/"_s + tree.module).status, 200);
+    // A device that did not know edits the item: the item stays (with its module), and the
+    // delete-versus-edit is a conflict.
+    const auto results = pushOk(
+        instructor,
+        {op(u"content"_s, tree.item, u"update"_s, changed(u"title"_s, u"Lesson"_s, u"Kept"_s), 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"conflict"_s);
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(u"title"), u"Kept"_s);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + tree.module).status, 200);
+    const QJsonObject c = conflict(instructor, results.value(0).value(u"conflictId").toString());
+    QCOMPARE(c.value(u"kind"), u"delete"_s);
+    QCOMPARE(c.value(u"theirs"), QJsonValue(true));
+    QCOMPARE(c.value(u"mine").toObject().value(u"title"), u"Kept"_s);
+}
+
+void TestSync::deleteMeetsEdit()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item,
+                  {{u"title"_s, u"Edited meanwhile"_s}})
+                 .status,
+             200);
+    const auto results = pushOk(instructor, {op(u"content"_s, tree.item, u"delete"_s, {}, 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"conflict"_s);
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(u"title"),
+             u"Edited meanwhile"_s);
+    const QJsonObject c = conflict(instructor, results.value(0).value(u"conflictId").toString());
+    QCOMPARE(c.value(u"kind"), u"delete"_s);
+    QCOMPARE(c.value(u"mine"), QJsonValue(true));
+    QCOMPARE(c.value(u"theirs").toObject().value(u"title"), u"Edited meanwhile"_s);
+
+    // Deleting on the revision the device has seen is no conflict.
+    const auto again = pushOk(instructor, {op(u"content"_s, tree.item, u"delete"_s, {}, 2)});
+    QCOMPARE(again.value(0).value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/contents/"_s + tree.item).status, 404);
+}
+
+void TestSync::studentPushIsForbidden()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/enroll"_s.arg(tree.course),
+                  {{u"userId"_s, m_ids[u"student1"_s]}})
+                 .status,
+             201);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/publish"_s.arg(tree.course)).status,
+             200);
+    const QString student = m_tokens[u"student1"_s];
+    const auto results = pushOk(
+        student,
+        {op(u"content"_s, tree.item, u"update"_s, changed(u"title"_s, u"Lesson"_s, u"Mine"_s), 1),
+         op(u"module"_s, createUuidV7String(), u"create"_s,
+            created({{u"courseId"_s, tree.course}, {u"title"_s, u"Mine"_s}})),
+         op(u"course"_s, createUuidV7String(), u"create"_s,
+            created({{u"code"_s, u"STUDENT"_s}, {u"title"_s, u"Mine"_s}})),
+         op(u"content"_s, tree.item, u"delete"_s, {}, 1),
+         op(u"content"_s, tree.item, u"purge"_s, {}, 1)});
+    QCOMPARE(results.size(), 5);
+    for (const QJsonObject &result : results) {
+        QCOMPARE(result.value(u"outcome").toString(), u"rejected"_s);
+        QCOMPARE(result.value(u"reason").toString(), u"forbidden"_s);
+    }
+    QCOMPARE(getRecord(student, u"/api/v1/contents/"_s + tree.item).value(u"title"), u"Lesson"_s);
+}
+
+void TestSync::studentPullSeesReleasedMaterialOnly()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const QString student = m_tokens[u"student3"_s];
+    qint64 cursor = latestCursor(student);
+    const Tree tree = makeTree(instructor);
+    const QString draftModule = createUuidV7String();
+    const QString draftItem = createUuidV7String();
+    const QString itemInDraftModule = createUuidV7String();
+    const QString lockedItem = createUuidV7String();
+    pushOk(instructor,
+           {op(u"module"_s, draftModule, u"create"_s,
+               created({{u"courseId"_s, tree.course}, {u"title"_s, u"Draft module"_s}})),
+            op(u"content"_s, draftItem, u"create"_s,
+               created({{u"moduleId"_s, tree.module},
+                        {u"type"_s, u"lesson"_s},
+                        {u"title"_s, u"Draft item"_s}})),
+            op(u"content"_s, itemInDraftModule, u"create"_s,
+               created({{u"moduleId"_s, draftModule},
+                        {u"type"_s, u"lesson"_s},
+                        {u"title"_s, u"Published, in a draft module"_s},
+                        {u"published"_s, true}})),
+            op(u"content"_s, lockedItem, u"create"_s,
+               created({{u"moduleId"_s, tree.module},
+                        {u"type"_s, u"lesson"_s},
+                        {u"title"_s, u"Tomorrow"_s},
+                        {u"published"_s, true},
+                        {u"unlockAt"_s,
+                         QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate)}}))});
+    // A draft course: nothing of it, even enrolled.
+    QVERIFY(pullAll(student, &cursor).isEmpty());
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/enroll"_s.arg(tree.course),
+                  {{u"userId"_s, m_ids[u"student3"_s]}})
+                 .status,
+             201);
+    auto changes = pullAll(student, &cursor);
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        if (!it.key().startsWith(u"enrollment/"_s)) // their own enrolment they may see
+            QVERIFY2(it->value(u"deleted").toBool(), qPrintable(it.key()));
+    }
+
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/publish"_s.arg(tree.course)).status,
+             200);
+    changes = pullAll(student, &cursor);
+    QVERIFY(!changes.value(u"course/"_s + tree.course).value(u"deleted").toBool());
+    QVERIFY(!changes.value(u"module/"_s + tree.module).value(u"deleted").toBool());
+    QVERIFY(!changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
+    for (const QString &hidden :
+         QStringList {u"module/"_s + draftModule, u"content/"_s + draftItem,
+                      u"content/"_s + itemInDraftModule, u"content/"_s + lockedItem}) {
+        if (changes.contains(hidden)) {
+            QVERIFY2(changes.value(hidden).value(u"deleted").toBool(), qPrintable(hidden));
+            QVERIFY(changes.value(hidden).value(u"fields").toObject().isEmpty());
+        }
+    }
+    // Publishing the module brings its items (touched for everyone).
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/modules/"_s + draftModule, {{u"published"_s, true}})
+                 .status,
+             200);
+    changes = pullAll(student, &cursor);
+    QVERIFY(!changes.value(u"module/"_s + draftModule).value(u"deleted").toBool());
+    QCOMPARE(changes.value(u"content/"_s + itemInDraftModule)
+                 .value(u"fields")
+                 .toObject()
+                 .value(u"title"),
+             u"Published, in a draft module"_s);
+    // Unpublishing an item hides it again.
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item, {{u"published"_s, false}})
+                 .status,
+             200);
+    changes = pullAll(student, &cursor);
+    QVERIFY(changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
+    // Someone else's enrolment or a staff record never reaches the student.
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        QVERIFY2(!it.key().startsWith(u"conflict/"_s), qPrintable(it.key()));
+}
+
+void TestSync::otherOrganisationSeesNothing()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    qint64 cursor = latestCursor(m_otherAdminToken);
+    const Tree tree = makeTree(instructor);
+    QVERIFY(pullAll(m_otherAdminToken, &cursor).isEmpty());
+    const auto results = pushOk(
+        m_otherAdminToken,
+        {op(u"content"_s, tree.item, u"update"_s, changed(u"title"_s, u"Lesson"_s, u"Hijack"_s), 1),
+         op(u"module"_s, createUuidV7String(), u"create"_s,
+            created({{u"courseId"_s, tree.course}, {u"title"_s, u"Intruder"_s}})),
+         op(u"content"_s, tree.item, u"create"_s,
+            created({{u"moduleId"_s, tree.module},
+                     {u"type"_s, u"lesson"_s},
+                     {u"title"_s, u"Same id"_s}}))});
+    QCOMPARE(results.value(0).value(u"reason").toString(), u"not_found"_s);
+    QCOMPARE(results.value(1).value(u"reason").toString(), u"not_found"_s);
+    QCOMPARE(results.value(2).value(u"reason").toString(), u"already_exists"_s);
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(u"title"),
+             u"Lesson"_s);
+}
+
+void TestSync::enrolmentBringsTheWholeCourse()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const QString student = m_tokens[u"student2"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/publish"_s.arg(tree.course)).status,
+             200);
+    qint64 cursor = latestCursor(student);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/enroll"_s.arg(tree.course),
+                  {{u"userId"_s, m_ids[u"student2"_s]}})
+                 .status,
+             201);
+    auto changes = pullAll(student, &cursor);
+    QVERIFY(!changes.value(u"course/"_s + tree.course).value(u"deleted").toBool());
+    QVERIFY(!changes.value(u"module/"_s + tree.module).value(u"deleted").toBool());
+    QCOMPARE(changes.value(u"content/"_s + tree.item).value(u"fields").toObject().value(u"title"),
+             u"Lesson"_s);
+    // The student's own enrolment ships too, and nobody else's.
+    int enrolments = 0;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        if (it.key().startsWith(u"enrollment/"_s)) {
+            ++enrolments;
+            QCOMPARE(it->value(u"fields").toObject().value(u"userId"), m_ids[u"student2"_s]);
+        }
+    }
+    QCOMPARE(enrolments, 1);
+    // Other people did not get the touch rows.
+    qint64 other = 0;
+    QVERIFY(pullAll(m_tokens[u"student1"_s], &other).value(u"content/"_s + tree.item).isEmpty());
+
+    // Unenrolled: the whole course goes from their device.
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/unenroll"_s.arg(tree.course),
+                  {{u"userId"_s, m_ids[u"student2"_s]}})
+                 .status,
+             200);
+    changes = pullAll(student, &cursor);
+    QVERIFY(changes.value(u"course/"_s + tree.course).value(u"deleted").toBool());
+    QVERIFY(changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
+}
+
+void TestSync::cursorPagesShipEveryRecordOnce()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    qint64 start = latestCursor(instructor);
+    const Tree tree = makeTree(instructor);
+    QJsonArray ops;
+    QSet<QString> expected {u"course/"_s + tree.course, u"module/"_s + tree.module,
+                            u"content/"_s + tree.item};
+    for (int i = 0; i < 60; ++i) {
+        const QString id = createUuidV7String();
+        expected.insert(u"content/"_s + id);
+        ops.append(op(u"content"_s, id, u"create"_s,
+                      created({{u"moduleId"_s, tree.module},
+                               {u"type"_s, u"link"_s},
+                               {u"title"_s, u"Link %1"_s.arg(i)}})));
+    }
+    QCOMPARE(pushOk(instructor, ops).size(), 60);
+    // Edits after creation: each record still ships once, in its newest state.
+    QCOMPARE(
+        call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item, {{u"title"_s, u"Newest"_s}})
+            .status,
+        200);
+    QHash<QString, int> seen;
+    qint64 cursor = start;
+    QJsonObject newest;
+    for (int guard = 0; guard < 1000; ++guard) {
+        const HttpResult r
+            = call(instructor, "GET", u"/api/v1/sync/pull?cursor=%1&limit=7"_s.arg(cursor));
+        QCOMPARE(r.status, 200);
+        const QJsonObject page = r.data().toObject();
+        QVERIFY(page.value(u"changes").toArray().size() <= 7);
+        for (const QJsonValue &v : page.value(u"changes").toArray()) {
+            const QJsonObject change = v.toObject();
+            const QString key
+                = change.value(u"entity").toString() + u'/' + change.value(u"entityId").toString();
+            ++seen[key];
+            if (change.value(u"entityId").toString() == tree.item)
+                newest = change;
+        }
+        QVERIFY(page.value(u"cursor").toInteger() >= cursor);
+        cursor = page.value(u"cursor").toInteger();
+        if (!page.value(u"hasMore").toBool())
+            break;
+    }
+    for (const QString &key : expected)
+        QVERIFY2(seen.value(key) == 1, qPrintable(key + u" seen %1 times"_s.arg(seen.value(key))));
+    QCOMPARE(newest.value(u"fields").toObject().value(u"title"), u"Newest"_s);
+}
+
+void TestSync::limits_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("501 ops") << u"ops"_s << 422 << u"validation_failed"_s;
+    QTest::newRow("more than 1 MiB") << u"bytes"_s << 413 << u"payload_too_large"_s;
+    QTest::newRow("no device") << u"device"_s << 422 << u"validation_failed"_s;
+    QTest::newRow("bad op") << u"badop"_s << 422 << u"validation_failed"_s;
+    QTest::newRow("cursor -1") << u"/api/v1/sync/pull?cursor=-1"_s << 422 << u"validation_failed"_s;
+    QTest::newRow("cursor text") << u"/api/v1/sync/pull?cursor=abc"_s << 422
+                                 << u"validation_failed"_s;
+    QTest::newRow("limit 0") << u"/api/v1/sync/pull?limit=0"_s << 422 << u"validation_failed"_s;
+    QTest::newRow("limit too big")
+        << u"/api/v1/sync/pull?limit=2001"_s << 422 << u"validation_failed"_s;
+    QTest::newRow("bad conflict status")
+        << u"/api/v1/sync/conflicts?status=maybe"_s << 422 << u"validation_failed"_s;
+    QTest::newRow("no token") << u"noauth"_s << 401 << u"unauthorized"_s;
+}
+
+void TestSync::limits()
+{
+    QFETCH(QString, what);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    const QString token = m_tokens[u"instructor"_s];
+    HttpResult r;
+    if (what == u"ops") {
+        QJsonArray ops;
+        for (int i = 0; i < 501; ++i)
+            ops.append(op(u"module"_s, createUuidV7String(), u"delete"_s, {}));
+        r = push(token, ops);
+    } else if (what == u"bytes") {
+        const QString big(600 * 1024, u'x');
+        r = push(token,
+                 {op(u"content"_s, createUuidV7String(), u"update"_s,
+                     changed(u"body"_s, big, QString(big + u"y"_s)))});
+    } else if (what == u"device") {
+        r = call(token, "POST", u"/api/v1/sync/push"_s,
+                 {{u"ops"_s, QJsonArray {op(u"module"_s, createUuidV7String(), u"delete"_s, {})}}});
+    } else if (what == u"badop") {
+        QJsonObject bad = op(u"module"_s, u"not-a-uuid"_s, u"delete"_s, {});
+        r = push(token, {bad});
+    } else if (what == u"noauth") {
+        r = call(QString(), "GET", u"/api/v1/sync/pull"_s);
+    } else {
+        r = call(token, "GET", what);
+    }
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.errorCode(), code);
+}
+
+void TestSync::rejections_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown entity") << u"spaceship"_s << u"create"_s << u"unknown_entity"_s;
+    QTest::newRow("enrolment") << u"enrollment"_s << u"update"_s << u"server_decides"_s;
+    QTest::newRow("file") << u"file"_s << u"delete"_s << u"server_decides"_s;
+    QTest::newRow("cohort") << u"cohort"_s << u"create"_s << u"server_decides"_s;
+    QTest::newRow("missing record") << u"module"_s << u"update"_s << u"not_found"_s;
+    QTest::newRow("bad field") << u"module"_s << u"create-bad"_s << u"validation_failed"_s;
+    QTest::newRow("immutable") << u"module"_s << u"move-course"_s << u"validation_failed"_s;
+    QTest::newRow("existing id") << u"content"_s << u"create-again"_s << u"already_exists"_s;
+    QTest::newRow("purge by instructor") << u"content"_s << u"purge"_s << u"forbidden"_s;
+}
+
+void TestSync::rejections()
+{
+    QFETCH(QString, entity);
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    QJsonObject o;
+    if (kind == u"create-bad")
+        o = op(entity, createUuidV7String(), u"create"_s,
+               created({{u"courseId"_s, tree.course}, {u"title"_s, 42}}));
+    else if (kind == u"move-course")
+        o = op(entity, tree.module, u"update"_s,
+               changed(u"courseId"_s, tree.course, createUuidV7String()), 1);
+    else if (kind == u"create-again")
+        o = op(entity, tree.item, u"create"_s,
+               created({{u"moduleId"_s, tree.module},
+                        {u"type"_s, u"lesson"_s},
+                        {u"title"_s, u"Again"_s}}));
+    else if (kind == u"update")
+        o = op(entity, createUuidV7String(), kind, changed(u"title"_s, u"a"_s, u"b"_s), 1);
+    else if (kind == u"purge")
+        o = op(entity, tree.item, kind, {}, 1);
+    else if (kind == u"delete")
+        o = op(entity, createUuidV7String(), kind, {}, 1);
+    else
+        o = op(entity, createUuidV7String(), kind, created({{u"title"_s, u"x"_s}}));
+    const auto results = pushOk(instructor, {o});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"rejected"_s);
+    QCOMPARE(results.value(0).value(u"reason").toString(), reason);
+    QCOMPARE(results.value(0).value(u"rev").toInteger(), 0);
+}
+
+void TestSync::resolve_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("resolution");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected"); // the record's field afterwards; empty: 422
+    QTest::newRow("mine") << u"title"_s << u"mine"_s << QJsonValue() << u"Mine"_s;
+    QTest::newRow("theirs") << u"title"_s << u"theirs"_s << QJsonValue() << u"Theirs"_s;
+    QTest::newRow("edited") << u"title"_s << u"edited"_s << QJsonValue(u"Both, edited"_s)
+                            << u"Both, edited"_s;
+    QTest::newRow("both on a title") << u"title"_s << u"both"_s << QJsonValue() << QString();
+    QTest::newRow("edited, invalid") << u"title"_s << u"edited"_s << QJsonValue(42) << QString();
+    QTest::newRow("unknown") << u"title"_s << u"neither"_s << QJsonValue() << QString();
+    QTest::newRow("both on a body")
+        << u"body"_s << u"both"_s << QJsonValue() << u"Theirs\n\nMine"_s;
+}
+
+void TestSync::resolve()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, resolution);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor, u"Base"_s);
+    const QString base = field == u"title" ? u"Lesson"_s : u"Base"_s;
+    QCOMPARE(
+        call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item, {{field, u"Theirs"_s}}).status,
+        200);
+    const auto results = pushOk(
+        instructor, {op(u"content"_s, tree.item, u"update"_s, changed(field, base, u"Mine"_s), 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"conflict"_s);
+    const QString id = results.value(0).value(u"conflictId").toString();
+    qint64 cursor = latestCursor(instructor);
+
+    QJsonObject body {{u"resolution"_s, resolution}};
+    if (!value.isNull())
+        body.insert(u"value"_s, value);
+    const HttpResult r
+        = call(instructor, "POST", u"/api/v1/sync/conflicts/%1/resolve"_s.arg(id), body);
+    if (expected.isEmpty()) {
+        QCOMPARE(r.status, 422);
+        QCOMPARE(conflict(instructor, id).value(u"status"), u"open"_s);
+        return;
+    }
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.data().toObject().value(u"status"), u"resolved"_s);
+    QCOMPARE(r.data().toObject().value(u"resolution"), resolution);
+    QCOMPARE(r.data().toObject().value(u"resolvedBy"), m_ids[u"instructor"_s]);
+    QVERIFY(!r.data().toObject().value(u"resolvedAt").toString().isEmpty());
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(field), expected);
+    // Both the record (when it changed) and the conflict reach the devices.
+    const auto changes = pullAll(instructor, &cursor);
+    QCOMPARE(changes.value(u"conflict/"_s + id).value(u"fields").toObject().value(u"status"),
+             u"resolved"_s);
+    QCOMPARE(changes.contains(u"content/"_s + tree.item), resolution != u"theirs");
+}
+
+void TestSync::resolveEditDeleteConflict()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    // Delete met edit, resolved "mine" (the delete): the item goes.
+    Tree tree = makeTree(instructor);
+    QCOMPARE(
+        call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item, {{u"title"_s, u"E"_s}}).status,
+        200);
+    auto results = pushOk(instructor, {op(u"content"_s, tree.item, u"delete"_s, {}, 1)});
+    QString id = results.value(0).value(u"conflictId").toString();
+    QCOMPARE(call(instructor, "POST", u"/api/v1/sync/conflicts/%1/resolve"_s.arg(id),
+                  {{u"resolution"_s, u"mine"_s}})
+                 .status,
+             200);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/contents/"_s + tree.item).status, 404);
+
+    // Edit met delete, resolved "theirs" (the delete): the revived item goes again.
+    tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "DELETE", u"/api/v1/contents/"_s + tree.item).status, 200);
+    results = pushOk(
+        instructor,
+        {op(u"content"_s, tree.item, u"update"_s, changed(u"title"_s, u"Lesson"_s, u"Kept"_s), 1)});
+    id = results.value(0).value(u"conflictId").toString();
+    QCOMPARE(call(instructor, "GET", u"/api/v1/contents/"_s + tree.item).status, 200);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/sync/conflicts/%1/resolve"_s.arg(id),
+                  {{u"resolution"_s, u"both"_s}})
+                 .status,
+             422);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/sync/conflicts/%1/resolve"_s.arg(id),
+                  {{u"resolution"_s, u"theirs"_s}})
+                 .status,
+             200);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/contents/"_s + tree.item).status, 404);
+}
+
+void TestSync::resolveTwiceConflicts()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(
+        call(instructor, "PUT", u"/api/v1/modules/"_s + tree.module, {{u"title"_s, u"T"_s}}).status,
+        200);
+    const auto results = pushOk(
+        instructor,
+        {op(u"module"_s, tree.module, u"update"_s, changed(u"title"_s, u"Module"_s, u"M"_s), 1)});
+    const QString id = results.value(0).value(u"conflictId").toString();
+    const QString path = u"/api/v1/sync/conflicts/%1/resolve"_s.arg(id);
+    QCOMPARE(call(instructor, "POST", path, {{u"resolution"_s, u"mine"_s}}).status, 200);
+    const HttpResult again = call(instructor, "POST", path, {{u"resolution"_s, u"theirs"_s}});
+    QCOMPARE(again.status, 409);
+    QCOMPARE(again.errorCode(), u"conflict"_s);
+    QCOMPARE(getRecord(instructor, u"/api/v1/modules/"_s + tree.module).value(u"title"), u"M"_s);
+    // A student may not resolve, nor see, it.
+    QCOMPARE(call(m_tokens[u"student1"_s], "POST", path, {{u"resolution"_s, u"mine"_s}}).status,
+             404);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/sync/conflicts/%1/resolve"_s.arg(u"nope"_s),
+                  {{u"resolution"_s, u"mine"_s}})
+                 .status,
+             404);
+}
+
+void TestSync::oneBadOpLeavesTheOthers()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    const QString code
+        = getRecord(instructor, u"/api/v1/courses/"_s + tree.course).value(u"code").toString();
+    const QString first = createUuidV7String();
+    const QString third = createUuidV7String();
+    const QString clash = createUuidV7String();
+    const auto results
+        = pushOk(instructor,
+                 {op(u"module"_s, first, u"create"_s,
+                     created({{u"courseId"_s, tree.course}, {u"title"_s, u"First"_s}})),
+                  // Breaks the unique code-per-term constraint inside the database.
+                  op(u"course"_s, clash, u"create"_s,
+                     created({{u"code"_s, code}, {u"title"_s, u"Clash"_s}})),
+                  op(u"module"_s, third, u"create"_s,
+                     created({{u"courseId"_s, tree.course}, {u"title"_s, u"Third"_s}}))});
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results[0].value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(results[1].value(u"outcome").toString(), u"rejected"_s);
+    QCOMPARE(results[1].value(u"reason").toString(), u"conflict"_s);
+    QCOMPARE(results[2].value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + first).status, 200);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + third).status, 200);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/courses/"_s + clash).status, 404);
+}
+
+void TestSync::firstSyncOfTenThousandItemsIsFast()
+{
+    // A fresh organisation, so the feed holds this course alone.
+    QVERIFY(m_server.server().organizations().create(u"Big"_s, u"big"_s));
+    auto user = m_server.server().users().createInOrganization(
+        u"big"_s, u"admin@big.example"_s, u"Big admin"_s, {Role::Admin}, password);
+    QVERIFY(user);
+    HttpClient client(m_server.url());
+    QCOMPARE(client.login(u"admin@big.example"_s, password).status, 200);
+    const QString token = client.token();
+    const Tree tree = makeTree(token);
+    {
+        Server::Transaction tx(m_server.server().context().db());
+        QVERIFY(tx.isOk());
+        const EntitySpec &spec = EntityRegistry::get(u"content"_s);
+        QString key;
+        for (int i = 0; i < 10000; ++i) {
+            key = OrderKey::between(key, QString());
+            const QJsonObject fields {{u"moduleId"_s, tree.module},
+                                      {u"courseId"_s, tree.course},
+                                      {u"orderKey"_s, key},
+                                      {u"type"_s, u"lesson"_s},
+                                      {u"title"_s, u"Lesson %1"_s.arg(i)},
+                                      {u"body"_s, u"Some text of a lesson, %1."_s.arg(i)},
+                                      {u"published"_s, true}};
+            QVERIFY(Server::RecordStore::insert(tx, m_server.server().context().clock(), spec,
+                                                user->orgId, createUuidV7String(),
+                                                spec.normalize(fields, EntitySpec::Mode::Create)));
+        }
+        QVERIFY(tx.commit());
+    }
+    for (int limit : {500, 2000}) {
+        QElapsedTimer timer;
+        timer.start();
+        qint64 cursor = 0;
+        const auto changes = pullAll(token, &cursor, limit);
+        const qint64 ms = timer.elapsed();
+        qInfo("first sync of %lld records in pages of %d: %lld ms", qint64(changes.size()), limit,
+              ms);
+        QVERIFY(changes.size() >= 10003);
+        if (Test::backendUnderTest() == Server::Backend::Sqlite)
+            QVERIFY2(ms < 2000, qPrintable(u"%1 ms"_s.arg(ms)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"
