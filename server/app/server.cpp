@@ -2,8 +2,11 @@
 
 #include "app/demodata.h"
 #include "core/logging.h"
+#include "events/changenotifier.h"
 #include "files/uploadreceiver.h"
 #include "routes/routes.h"
+#include "services/courseaccess.h"
+#include "storage/changelog.h"
 #include "storage/migrations.h"
 
 #include <QDir>
@@ -23,6 +26,7 @@ Router buildRouter(Server &server)
     addFileRoutes(router, server.files());
     addSearchRoutes(router, server.search());
     addEnrollmentRoutes(router, server.enrollments(), server.cohorts());
+    addEventRoutes(router);
     addSyncRoutes(router, server.sync());
     return router;
 }
@@ -101,6 +105,7 @@ Server::Server(std::unique_ptr<ServerContext> context)
                                           << r.error().message;
     });
     m_maintenance->start();
+    startEvents();
     // Uploads stream to disk instead of through Qt's parser, which holds whole bodies in memory.
     m_http->addStreamingRoute("POST", QStringLiteral("/api/v1/files/upload"),
                               [this](QTcpSocket *socket) {
@@ -109,6 +114,43 @@ Server::Server(std::unique_ptr<ServerContext> context)
 }
 
 Server::~Server() = default;
+
+void Server::startEvents()
+{
+    // The live event channel: WebSocket connections on /api/v1/ws, told of every change
+    // committed in their organisation by this process (Transaction::commit) or, on PostgreSQL,
+    // by any other process on the same database (NOTIFY).
+    m_http->addWebSocketPath(QStringLiteral("/api/v1/ws"));
+    m_events = std::make_unique<EventHub>(
+        [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },
+        [this](const Caller &caller, const QString &courseId) -> Result<bool> {
+            Transaction tx(m_context->db(), Transaction::Read);
+            if (!tx.isOk())
+                return tx.error();
+            auto access = CourseAccess::of(tx, caller, courseId);
+            if (!access)
+                return access.error();
+            return access->canSee();
+        },
+        [this](const QString &orgId) -> Result<qint64> {
+            Transaction tx(m_context->db(), Transaction::Read);
+            if (!tx.isOk())
+                return tx.error();
+            return ChangeLog::latestSeq(tx, orgId);
+        },
+        EventHub::Options {});
+    m_events->attach(m_http.get());
+    QObject::connect(&m_context->db().changes(), &ChangeNotifier::changed, m_events.get(),
+                     &EventHub::publish);
+    if (m_context->db().backend() == Backend::Postgres) {
+        m_changeListener = std::make_unique<ChangeListener>(m_context->db().config());
+        QObject::connect(m_changeListener.get(), &ChangeListener::changed, m_events.get(),
+                         &EventHub::publishRemote);
+        if (auto r = m_changeListener->start(); !r)
+            qCWarning(lcServer).noquote()
+                << "cannot hear other server processes' changes (retrying):" << r.error().message;
+    }
+}
 
 Result<quint16> Server::listen()
 {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/servercontext.h"
+#include "events/changelistener.h"
+#include "events/eventhub.h"
 #include "files/fileservice.h"
 #include "http/apiserver.h"
 #include "search/searchservice.h"
@@ -42,9 +44,11 @@ public:
     CohortService &cohorts() { return m_cohorts; }
     SyncService &sync() { return m_sync; }
     ApiServer &http() { return *m_http; }
+    EventHub &events() { return *m_events; }
 
 private:
     explicit Server(std::unique_ptr<ServerContext> context);
+    void startEvents();
 
     std::unique_ptr<ServerContext> m_context;
     AuthService m_auth;
@@ -57,6 +61,9 @@ private:
     CohortService m_cohorts;
     SyncService m_sync;
     std::unique_ptr<ApiServer> m_http;
+    // After m_http: its connections go before the HTTP server that accepted them.
+    std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<ChangeListener> m_changeListener; // PostgreSQL: changes of other processes
     std::unique_ptr<QTimer> m_maintenance;
 };
 

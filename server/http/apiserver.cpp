@@ -398,6 +398,25 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (BodyLimitGuard::wasRejected(socket))
         return true; // the guard already answered 413 and is closing the connection
 
+    // Qt 6.4 calls this for a WebSocket handshake before its own WebSocket server sees it, with
+    // the request still uncommitted in the socket's read transaction (it rolls it back to hand
+    // the bytes over), and hands the socket over only when this returns true — so accept without
+    // writing anything, or decline (missingHandler answers 404) for paths without a WebSocket.
+    if (socket->isTransactionStarted()
+        && request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+        const QString path = request.url().path();
+        if (request.method() != QHttpServerRequest::Method::Get || !m_webSocketPaths.contains(path))
+            return false;
+        BodyLimitGuard::markUpgraded(socket);
+        ApiRequest api;
+        api.method = "GET";
+        api.path = path;
+        api.requestId = newRequestId(request.value("x-request-id"));
+        api.address = clientAddress(request.remoteAddress());
+        logRequest(api, ApiResponse::raw(101, QByteArray(), QByteArray()), startedNs);
+        return true;
+    }
+
     auto api = std::make_shared<ApiRequest>();
     const Route *route = nullptr;
     if (auto early = prepare(request, *api, route)) {

@@ -4,6 +4,7 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QSet>
 #include <QThreadPool>
 
 class QTcpSocket;
@@ -38,6 +39,11 @@ public:
     using StreamHandler = std::function<void(QTcpSocket *socket)>;
     void addStreamingRoute(const QByteArray &method, const QString &path, StreamHandler handler);
     const Authenticator &authenticator() const { return m_authenticator; }
+
+    // A path whose WebSocket handshakes (GET with Upgrade: websocket) go to Qt's WebSocket
+    // server; take them with nextPendingWebSocketConnection() on newWebSocketConnection().
+    // Register a route on the path too: it answers requests that are not upgrades (426).
+    void addWebSocketPath(const QString &path) { m_webSocketPaths.insert(path); }
 
     // A response whose body is `length` bytes of the file at `path` from `offset`: written in
     // pieces as the socket drains, so a download never sits in memory. The route sets the status
@@ -77,6 +83,7 @@ private:
 
     Router m_router;
     QList<std::tuple<QByteArray, QString, StreamHandler>> m_streamingRoutes;
+    QSet<QString> m_webSocketPaths;
     Authenticator m_authenticator;
     Options m_options;
     QThreadPool m_pool;

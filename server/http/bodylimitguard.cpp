@@ -37,6 +37,13 @@ bool BodyLimitGuard::wasTakenOver(const QTcpSocket *socket)
     return socket && socket->property(takenProperty).toBool();
 }
 
+void BodyLimitGuard::markUpgraded(QTcpSocket *socket)
+{
+    // Qt drops every connection to the socket's signals when it upgrades it, ours included;
+    // this keeps the guard out even where a version of Qt would not.
+    socket->setProperty(takenProperty, true);
+}
+
 // Runs only at a request boundary. Qt's parser may already have read part of this request's head
 // inside its socket transaction (a head split over packets): rewind to see the request line, and
 // put Qt's read position back when the request is not ours.

@@ -27,6 +27,8 @@ public:
     using Takeover = std::function<void(QTcpSocket *socket)>;
     void addTakeover(const QByteArray &method, const QByteArray &path, Takeover handler);
     static bool wasTakenOver(const QTcpSocket *socket);
+    // A connection upgraded to a WebSocket carries frames, not requests: leave it alone.
+    static void markUpgraded(QTcpSocket *socket);
 
 protected:
     void incomingConnection(qintptr descriptor) override;

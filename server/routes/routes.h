@@ -28,6 +28,8 @@ void addSearchRoutes(Router &router, SearchService &search);
 void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortService &cohorts);
 // Sync (SYNC.md): push, pull and the conflict inbox.
 void addSyncRoutes(Router &router, SyncService &sync);
+// GET /api/v1/ws: the WebSocket handshake goes to the EventHub; plain requests get 426.
+void addEventRoutes(Router &router);
 // The OpenAPI document describing all of the above.
 void addOpenApiRoute(Router &router);
 

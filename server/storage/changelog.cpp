@@ -37,7 +37,12 @@ Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
         return r.error();
     if (!q.next())
         return fail(ErrorCode::Internal, QStringLiteral("The change sequence returned no value."));
-    return q.int64(0);
+    const qint64 seq = q.int64(0);
+    if (!change.orgId.isEmpty()) {
+        qint64 &newest = tx.writtenChanges[change.orgId];
+        newest = qMax(newest, seq);
+    }
+    return seq;
 }
 
 Result<void> ChangeLog::touch(Transaction &tx, const QString &orgId, const TouchSet &set,
@@ -58,12 +63,33 @@ Result<void> ChangeLog::touch(Transaction &tx, const QString &orgId, const Touch
         .bind(QStringLiteral(":org"), orgId);
     for (const auto &[placeholder, value] : set.binds)
         q.bind(placeholder, value);
-    return q.exec();
+    if (auto r = q.exec(); !r)
+        return r;
+    // Live clients hear of touches as of any change (Transaction::commit announces them).
+    if (q.rowsAffected() > 0 && !orgId.isEmpty()) {
+        auto newest = latestSeq(tx, orgId);
+        if (!newest)
+            return newest.error();
+        qint64 &known = tx.writtenChanges[orgId];
+        known = qMax(known, *newest);
+    }
+    return {};
 }
 
 Result<qint64> ChangeLog::latestSeq(Transaction &tx)
 {
     auto q = tx.query(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log"));
+    if (auto r = q.exec(); !r)
+        return r.error();
+    q.next();
+    return q.int64(0);
+}
+
+Result<qint64> ChangeLog::latestSeq(Transaction &tx, const QString &orgId)
+{
+    auto q = tx.query(
+        QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE org_id = :org"));
+    q.bind(QStringLiteral(":org"), orgId);
     if (auto r = q.exec(); !r)
         return r.error();
     q.next();

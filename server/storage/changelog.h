@@ -41,6 +41,8 @@ public:
     // is empty. Used when what someone may see changed (SYNC.md: enrolment, publishing).
     static Result<void> touch(Transaction &tx, const QString &orgId, const TouchSet &set,
                               const QString &audienceUserId = {});
+    // The newest seq of one organisation's changes (0 when it has none).
+    static Result<qint64> latestSeq(Transaction &tx, const QString &orgId);
 };
 
 } // namespace Lectern::Server

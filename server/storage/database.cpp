@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "events/changenotifier.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -213,6 +215,7 @@ Error databaseError(const QSqlError &error, const QString &what)
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
     , m_dialect(m_config.backend)
+    , m_changes(std::make_unique<ChangeNotifier>())
     , m_prefix(QStringLiteral("lectern-") + createUuidV7String())
 { }
 

@@ -13,6 +13,8 @@
 
 namespace Lectern::Server {
 
+class ChangeNotifier;
+
 enum class Backend { Sqlite, Postgres };
 
 // Where the data lives: "sqlite:PATH" (relative paths are under the data folder) or
@@ -97,6 +99,8 @@ public:
     const DatabaseConfig &config() const { return m_config; }
     Backend backend() const { return m_config.backend; }
     const SqlDialect &dialect() const { return m_dialect; }
+    // Hears of every committed change to the change log (Transaction::commit tells it).
+    ChangeNotifier &changes() const { return *m_changes; }
 
     // Opens (or reuses) this thread's connection.
     Result<QSqlDatabase> connection();
@@ -117,6 +121,7 @@ private:
 
     DatabaseConfig m_config;
     SqlDialect m_dialect;
+    std::unique_ptr<ChangeNotifier> m_changes;
     QString m_prefix;
     QMutex m_mutex;
     QSet<QString> m_names;

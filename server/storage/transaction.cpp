@@ -1,5 +1,7 @@
 #include "transaction.h"
 
+#include "events/changenotifier.h"
+
 #include <QSqlError>
 
 namespace Lectern::Server {
@@ -187,6 +189,10 @@ Result<void> Transaction::commit()
                                       : m_error;
     if (m_savepointFailure)
         return *m_savepointFailure;
+    if (!writtenChanges.isEmpty()) {
+        if (auto r = ChangeNotifier::announce(*this, writtenChanges); !r)
+            return r.error(); // the failed statement rolled the transaction back
+    }
     QSqlQuery commit(m_connection);
     m_active = false;
     if (!commit.exec(QStringLiteral("COMMIT"))) {
@@ -194,6 +200,8 @@ Result<void> Transaction::commit()
         QSqlQuery(m_connection).exec(QStringLiteral("ROLLBACK"));
         return error;
     }
+    if (!writtenChanges.isEmpty())
+        m_db.changes().committed(std::exchange(writtenChanges, {}));
     return {};
 }
 

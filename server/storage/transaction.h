@@ -73,6 +73,9 @@ public:
 
     // Set once the change sequence has been locked in this transaction (see SqlDialect).
     bool changeSequenceLocked = false;
+    // The newest change_log seq per organisation written here (ChangeLog::record): announced
+    // with the commit and handed to Database::changes() once it succeeded (server/events).
+    QHash<QString, qint64> writtenChanges;
 
     // A failed statement ends the unit of work at once, on both backends: PostgreSQL refuses
     // everything after an error anyway, and rolling back now lets the connection free its

@@ -1,5 +1,6 @@
 #include "testserver.h"
 
+#include <QDir>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -129,6 +130,10 @@ bool TestServer::start()
     config.listenAddress = QHostAddress::LocalHost;
     config.listenPort = 0; // any free port
     config.demo = m_options.demo;
+    if (const TestServer *first = m_options.sameDatabaseAs) {
+        config.database = first->m_database.url();
+        config.jwtSecretFile = QDir(first->dataDir()).filePath(QStringLiteral("jwt-secret"));
+    }
     if (m_options.configure)
         m_options.configure(config);
     auto server = Server::Server::create(config);

@@ -48,6 +48,9 @@ public:
     {
         bool demo = true;
         std::function<void(Server::ServerConfig &)> configure;
+        // A second instance of a scaled-out deployment: serves the database of this (started)
+        // server with the same token secret, so tokens from either work on both.
+        const TestServer *sameDatabaseAs = nullptr;
     };
 
     TestServer();
