@@ -22,7 +22,7 @@ Router buildRouter(Server &server)
     addAuthRoutes(router, server.auth());
     addOrganizationRoutes(router, server.organizations());
     addUserRoutes(router, server.users());
-    addCourseRoutes(router, server.courses());
+    addCourseRoutes(router, server.courses(), server.context());
     addFileRoutes(router, server.files());
     addSearchRoutes(router, server.search());
     addEnrollmentRoutes(router, server.enrollments(), server.cohorts());

@@ -61,6 +61,7 @@ QStringList ServerConfig::keys()
             QStringLiteral("lockout-address-failures"),
             QStringLiteral("lockout-window"),
             QStringLiteral("workers"),
+            QStringLiteral("response-cache-size"),
             QStringLiteral("password-hash-profile"),
             QStringLiteral("log-format")};
 }
@@ -210,6 +211,10 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             intIn(1, 24 * 3600, config.lockoutWindowSeconds);
         } else if (key == u"workers") {
             intIn(1, 64, config.workerThreads);
+        } else if (key == u"response-cache-size") {
+            config.responseCacheBytes = parseSize(value, &ok);
+            if (!ok)
+                errors.add(key, Messages::tr("must be a size (e.g. 64m), or 0 for no cache"));
         } else if (key == u"password-hash-profile") {
             if (value != u"interactive" && value != u"moderate" && value != u"sensitive")
                 errors.add(key, Messages::tr("must be interactive, moderate or sensitive"));

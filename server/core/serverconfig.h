@@ -32,6 +32,8 @@ struct ServerConfig
     int lockoutAddressFailures = 5; // per client address within the window
     int lockoutWindowSeconds = 15 * 60;
     int workerThreads = 2;
+    // Memory for serialized course reads (ResponseCache); 0 turns the cache off.
+    qint64 responseCacheBytes = 64LL * 1024 * 1024;
     QString passwordHashProfile
         = QStringLiteral("interactive"); // interactive | moderate | sensitive
     QString logFormat = QStringLiteral("json"); // json | text

@@ -1,5 +1,7 @@
 #include "servercontext.h"
 
+#include "storage/changelog.h"
+
 namespace Lectern::Server {
 
 ServerContext::ServerContext(ServerConfig config, std::unique_ptr<Database> database,
@@ -9,6 +11,12 @@ ServerContext::ServerContext(ServerConfig config, std::unique_ptr<Database> data
     , m_clock(nodeId)
     , m_hasher(PasswordHasher::profileFromName(m_config.passwordHashProfile))
     , m_tokens(std::move(tokenSecret), m_config.accessTokenTtlSeconds)
+    , m_responses(m_config.responseCacheBytes, [this]() -> Result<qint64> {
+        Transaction tx(*m_database, Transaction::Read);
+        if (!tx.isOk())
+            return tx.error();
+        return ChangeLog::latestSeq(tx);
+    })
 { }
 
 } // namespace Lectern::Server

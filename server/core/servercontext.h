@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/serverconfig.h"
+#include "http/responsecache.h"
 #include "services/callercache.h"
 #include "services/passwordhasher.h"
 #include "services/tokenservice.h"
@@ -25,6 +26,8 @@ public:
     const PasswordHasher &hasher() const { return m_hasher; }
     const TokenService &tokens() const { return m_tokens; }
     CallerCache &callers() { return m_callers; }
+    // Serialized course reads, valid while the change sequence stands still (ResponseCache).
+    ResponseCache &responses() { return m_responses; }
 
 private:
     ServerConfig m_config;
@@ -33,6 +36,7 @@ private:
     PasswordHasher m_hasher;
     TokenService m_tokens;
     CallerCache m_callers;
+    ResponseCache m_responses;
 };
 
 } // namespace Lectern::Server

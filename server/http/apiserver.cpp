@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <algorithm>
 #include <chrono>
 #include <exception>
 
@@ -283,7 +284,11 @@ QByteArray ApiServer::serialize(const ApiRequest &request, const ApiResponse &re
     header("X-Frame-Options", "DENY");
     header("Content-Security-Policy", "default-src 'none'");
     header("Referrer-Policy", "no-referrer");
-    header("Cache-Control", "no-store");
+    // Nothing is kept by clients or proxies unless a route says otherwise (ResponseCache does).
+    const bool ownCaching = std::any_of(response.headers.cbegin(), response.headers.cend(),
+                                        [](const auto &h) { return h.first == "Cache-Control"; });
+    if (!ownCaching)
+        header("Cache-Control", "no-store");
     header("X-Request-Id", request.requestId.toLatin1());
     for (const auto &[name, value] : std::as_const(response.headers)) {
         if (name != fileBodyHeader)
@@ -291,7 +296,9 @@ QByteArray ApiServer::serialize(const ApiRequest &request, const ApiResponse &re
     }
     if (closeConnection)
         header("Connection", "close");
-    header("Content-Length", QByteArray::number(file ? file->length : response.body.size()));
+    // A 304 has no body, and its Content-Length would have to be the full body's (RFC 9110 8.6).
+    if (response.status != 304)
+        header("Content-Length", QByteArray::number(file ? file->length : response.body.size()));
     out += "\r\n";
     if (!file && request.method != "HEAD")
         out += response.body;

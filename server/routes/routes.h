@@ -21,7 +21,8 @@ void addHealthRoutes(Router &router, ServerContext &context);
 void addAuthRoutes(Router &router, AuthService &auth);
 void addOrganizationRoutes(Router &router, OrganizationService &organizations);
 void addUserRoutes(Router &router, UserService &users);
-void addCourseRoutes(Router &router, CourseService &courses);
+// The course list and the course with its outline are served through context.responses().
+void addCourseRoutes(Router &router, CourseService &courses, ServerContext &context);
 // Metadata and download; the upload itself is read by UploadReceiver (see Server).
 void addFileRoutes(Router &router, FileService &files);
 void addSearchRoutes(Router &router, SearchService &search);

@@ -108,4 +108,27 @@ bool CourseAccess::isReleased(const Record &record, const QDateTime &now)
     return true;
 }
 
+Result<QDateTime> CourseAccess::nextRelease(Database &db, const QString &courseId,
+                                            const QDateTime &now)
+{
+    Transaction tx(db, Transaction::Read);
+    if (!tx.isOk())
+        return tx.error();
+    // Unpublished and deleted rows count too: a boundary too many only ends a cached view early.
+    auto q = tx.query(QStringLiteral(
+        "SELECT MIN(at) FROM ("
+        " SELECT publish_at AS at FROM modules WHERE course_id = :course AND publish_at > :now"
+        " UNION ALL SELECT unlock_at FROM modules WHERE course_id = :course AND unlock_at > :now"
+        " UNION ALL SELECT publish_at FROM contents WHERE course_id = :course AND publish_at > :now"
+        " UNION ALL SELECT unlock_at FROM contents WHERE course_id = :course AND unlock_at > :now"
+        ") AS ahead"));
+    q.bind(QStringLiteral(":course"), courseId).bind(QStringLiteral(":now"), timeValue(now));
+    if (auto r = q.exec(); !r)
+        return r.error();
+    if (!q.next() || q.value(0).isNull())
+        return QDateTime();
+    const qint64 at = q.int64(0);
+    return QDateTime::fromMSecsSinceEpoch(at - at % 1000, Qt::UTC);
+}
+
 } // namespace Lectern::Server

@@ -42,6 +42,12 @@ struct CourseAccess
     static QString releasedCondition(const QString &alias, bool hasDates);
     // For learners: is a module or item released now (published, publish and unlock dates passed)?
     static bool isReleased(const Record &record, const QDateTime &now);
+    // When a learner's view of the course next changes by itself: the first publish or unlock
+    // time of its modules and items after `now`, rounded down to the second (records carry their
+    // times to the second, and isReleased() compares those); invalid when none is ahead. Until
+    // then, that view changes only with the data.
+    static Result<QDateTime> nextRelease(Database &db, const QString &courseId,
+                                         const QDateTime &now);
 };
 
 } // namespace Lectern::Server

@@ -68,6 +68,8 @@ QString valueOf(const ServerConfig &config, const QString &key)
         return QString::number(config.lockoutWindowSeconds);
     if (key == u"workers")
         return QString::number(config.workerThreads);
+    if (key == u"response-cache-size")
+        return QString::number(config.responseCacheBytes);
     if (key == u"password-hash-profile")
         return config.passwordHashProfile;
     if (key == u"log-format")
@@ -93,6 +95,7 @@ void TestServerConfig::defaults()
     QCOMPARE(config->maxBodyBytes, qint64(1024 * 1024));
     QCOMPARE(config->accessTokenTtlSeconds, 15 * 60);
     QCOMPARE(config->refreshTokenTtlDays, 30);
+    QCOMPARE(config->responseCacheBytes, qint64(64 * 1024 * 1024));
     QCOMPARE(config->passwordHashProfile, u"interactive"_s);
     QCOMPARE(config->logFormat, u"json"_s);
     // The same as a default-constructed configuration.
@@ -246,6 +249,15 @@ void TestServerConfig::values_data()
     invalid("workers", u"two"_s);
     invalid("workers", u"2.5"_s);
     invalid("workers", QString());
+
+    valid("response-cache-size", u"64m"_s, u"67108864"_s);
+    valid("response-cache-size", u"512k"_s, u"524288"_s);
+    valid("response-cache-size", u"1g"_s, u"1073741824"_s);
+    valid("response-cache-size", u"0"_s, u"0"_s); // no cache
+    invalid("response-cache-size", u"-1"_s);
+    invalid("response-cache-size", u"1.5m"_s);
+    invalid("response-cache-size", u"lots"_s);
+    invalid("response-cache-size", QString());
 
     for (const char *profile : {"interactive", "moderate", "sensitive"})
         valid("password-hash-profile", QString::fromLatin1(profile), QString::fromLatin1(profile));
