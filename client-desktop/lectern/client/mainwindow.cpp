@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "sync/synccontroller.h"
+#include "syncui/conflictinbox.h"
+#include "syncui/refusedchangesview.h"
+#include "syncui/syncindicator.h"
 #include "workspacepage.h"
 
 #include <QAction>
@@ -58,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_serverLabel(new QLabel(this))
     , m_workspaceList(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
+    , m_syncIndicator(new SyncIndicator(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Lectern"));
@@ -100,7 +105,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_serverLabel->setForegroundRole(QPalette::PlaceholderText);
     m_serverLabel->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_syncIndicator);
     statusBar()->addPermanentWidget(m_serverLabel);
+    connect(m_syncIndicator, &SyncIndicator::conflictsRequested, this,
+            &MainWindow::showConflictInbox);
+    connect(m_syncIndicator, &SyncIndicator::refusedRequested, this,
+            &MainWindow::showRefusedChanges);
     statusBar()->setSizeGripEnabled(true);
 
     createMenus();
@@ -424,6 +434,44 @@ QString MainWindow::initials(const QString &name)
     if (words.size() > 1)
         result += words.last().front();
     return result.toUpper();
+}
+
+void MainWindow::setSyncController(SyncController *controller)
+{
+    m_sync = controller;
+    m_syncIndicator->attach(controller);
+}
+
+void MainWindow::showConflictInbox()
+{
+    if (!m_sync)
+        return;
+    if (!m_conflictInbox)
+        m_conflictInbox = new ConflictInbox(m_sync, this);
+    m_conflictInbox->show();
+    m_conflictInbox->raise();
+    m_conflictInbox->activateWindow();
+}
+
+void MainWindow::showRefusedChanges()
+{
+    if (!m_sync)
+        return;
+    if (!m_refusedChanges)
+        m_refusedChanges = new RefusedChangesView(m_sync, this);
+    m_refusedChanges->show();
+    m_refusedChanges->raise();
+    m_refusedChanges->activateWindow();
+}
+
+ConflictInbox *MainWindow::conflictInbox() const
+{
+    return m_conflictInbox;
+}
+
+RefusedChangesView *MainWindow::refusedChangesView() const
+{
+    return m_refusedChanges;
 }
 
 void MainWindow::showAbout()

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 #include <lectern/organization.h>
 #include <lectern/user.h>
@@ -16,6 +17,11 @@ class QPushButton;
 class QStackedWidget;
 
 namespace Lectern::Client {
+
+class ConflictInbox;
+class RefusedChangesView;
+class SyncController;
+class SyncIndicator;
 
 // The window after logging in: who is logged in where, whether the server can be reached, and the
 // workspaces the person's roles open. It shows what it is given and forwards what the person asks
@@ -51,6 +57,16 @@ public:
     // Two letters for the avatar: "Ada Lovelace" -> "AL".
     static QString initials(const QString &name);
 
+    // The sync state in the status bar; with a controller set it follows it, and its buttons
+    // open the conflict inbox and the refused changes (windows of their own, made when first
+    // asked for).
+    SyncIndicator *syncIndicator() const { return m_syncIndicator; }
+    void setSyncController(SyncController *controller);
+    void showConflictInbox();
+    void showRefusedChanges();
+    ConflictInbox *conflictInbox() const;
+    RefusedChangesView *refusedChangesView() const;
+
 Q_SIGNALS:
     void logoutRequested();
     void quitRequested();
@@ -80,6 +96,10 @@ private:
     QLabel *m_sessionBarText = nullptr;
     QListWidget *m_workspaceList;
     QStackedWidget *m_pages;
+    SyncIndicator *m_syncIndicator;
+    QPointer<SyncController> m_sync;
+    QPointer<ConflictInbox> m_conflictInbox;
+    QPointer<RefusedChangesView> m_refusedChanges;
     QList<Workspace> m_workspaces;
     QUrl m_serverUrl;
     QDateTime m_lastConnected;

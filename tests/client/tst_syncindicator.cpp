@@ -1,0 +1,297 @@
+#include <QLabel>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+#include <QToolButton>
+#include <lectern/client/mainwindow.h>
+#include <lectern/client/syncui/syncindicator.h>
+#include <lectern/client/translationloader.h>
+
+using namespace Lectern;
+using namespace Lectern::Client;
+
+// The status bar's sync indicator: each SyncStatus shows the right words, and only the parts
+// that have something to say are visible.
+class tst_SyncIndicator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void showsStatus_data();
+    void showsStatus();
+    void progress();
+    void lastSynced_data();
+    void lastSynced();
+    void lastSyncedTooltipHasExactTime();
+    void buttonsAskForActions();
+    void inTheMainWindow();
+
+private:
+    template<typename T> static T *child(QWidget *parent, const char *name)
+    {
+        T *widget = parent->findChild<T *>(QLatin1StringView(name));
+        if (!widget)
+            qWarning("no child %s", name);
+        return widget;
+    }
+};
+
+void tst_SyncIndicator::initTestCase()
+{
+    TranslationLoader::install(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void tst_SyncIndicator::showsStatus_data()
+{
+    QTest::addColumn<SyncStatus>("status");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("queued"); // empty: hidden
+    QTest::addColumn<bool>("progress");
+    QTest::addColumn<QString>("error");     // empty: hidden
+    QTest::addColumn<QString>("conflicts"); // empty: hidden
+    QTest::addColumn<QString>("refused");   // empty: hidden
+    QTest::addColumn<bool>("syncNowEnabled");
+
+    SyncStatus idle;
+    idle.online = true;
+    QTest::newRow("online, nothing waiting")
+        << idle << QStringLiteral("Online") << QString() << false << QString() << QString()
+        << QString() << true;
+
+    SyncStatus offline;
+    offline.queued = 3;
+    QTest::newRow("offline with changes")
+        << offline << QStringLiteral("Offline") << QStringLiteral("3 changes waiting to sync")
+        << false << QString() << QString() << QString() << true;
+
+    SyncStatus one;
+    one.queued = 1;
+    one.online = true;
+    QTest::newRow("one change") << one << QStringLiteral("Online")
+                                << QStringLiteral("1 change waiting to sync") << false << QString()
+                                << QString() << QString() << true;
+
+    SyncStatus syncing;
+    syncing.online = true;
+    syncing.syncing = true;
+    syncing.queued = 2;
+    syncing.done = 1;
+    syncing.total = 4;
+    QTest::newRow("syncing") << syncing << QStringLiteral("Syncing…")
+                             << QStringLiteral("2 changes waiting to sync") << true << QString()
+                             << QString() << QString() << false;
+
+    SyncStatus failed;
+    failed.lastError = QStringLiteral("Cannot reach the server at http://lectern.example.");
+    QTest::newRow("error") << failed << QStringLiteral("Offline") << QString() << false
+                           << failed.lastError << QString() << QString() << true;
+
+    SyncStatus conflicts;
+    conflicts.online = true;
+    conflicts.openConflicts = 2;
+    conflicts.rejected = 1;
+    QTest::newRow("conflicts and refused")
+        << conflicts << QStringLiteral("Online") << QString() << false << QString()
+        << QStringLiteral("2 conflicts") << QStringLiteral("1 refused") << true;
+
+    SyncStatus oneConflict;
+    oneConflict.online = true;
+    oneConflict.openConflicts = 1;
+    QTest::newRow("one conflict") << oneConflict << QStringLiteral("Online") << QString() << false
+                                  << QString() << QStringLiteral("1 conflict") << QString() << true;
+
+    SyncStatus signedOut;
+    signedOut.signedOut = true;
+    signedOut.queued = 5;
+    QTest::newRow("signed out") << signedOut << QStringLiteral("Signed out")
+                                << QStringLiteral("5 changes waiting to sync") << false << QString()
+                                << QString() << QString() << false;
+}
+
+void tst_SyncIndicator::showsStatus()
+{
+    QFETCH(SyncStatus, status);
+    QFETCH(QString, state);
+    QFETCH(QString, queued);
+    QFETCH(bool, progress);
+    QFETCH(QString, error);
+    QFETCH(QString, conflicts);
+    QFETCH(QString, refused);
+    QFETCH(bool, syncNowEnabled);
+
+    SyncIndicator indicator;
+    // From a different status first: every part must follow the change.
+    SyncStatus busy;
+    busy.syncing = true;
+    busy.queued = 9;
+    busy.openConflicts = 4;
+    busy.rejected = 4;
+    busy.lastError = QStringLiteral("old error");
+    indicator.setStatus(busy);
+    indicator.setStatus(status);
+    indicator.show();
+
+    QCOMPARE(child<QLabel>(&indicator, "syncStateLabel")->text(), state);
+    auto *queuedLabel = child<QLabel>(&indicator, "syncQueuedLabel");
+    QCOMPARE(queuedLabel->isVisible(), !queued.isEmpty());
+    if (!queued.isEmpty())
+        QCOMPARE(queuedLabel->text(), queued);
+    QCOMPARE(child<QProgressBar>(&indicator, "syncProgress")->isVisible(), progress);
+    auto *errorLabel = child<QLabel>(&indicator, "syncErrorLabel");
+    QCOMPARE(errorLabel->isVisible(), !error.isEmpty());
+    if (!error.isEmpty())
+        QCOMPARE(errorLabel->text(), error);
+    auto *conflictsButton = child<QToolButton>(&indicator, "syncConflictsButton");
+    QCOMPARE(conflictsButton->isVisible(), !conflicts.isEmpty());
+    if (!conflicts.isEmpty())
+        QCOMPARE(conflictsButton->text(), conflicts);
+    auto *refusedButton = child<QToolButton>(&indicator, "syncRefusedButton");
+    QCOMPARE(refusedButton->isVisible(), !refused.isEmpty());
+    if (!refused.isEmpty())
+        QCOMPARE(refusedButton->text(), refused);
+    auto *syncNow = child<QToolButton>(&indicator, "syncNowButton");
+    QVERIFY(syncNow->isVisible());
+    QCOMPARE(syncNow->text(), QStringLiteral("Sync now"));
+    QCOMPARE(syncNow->isEnabled(), syncNowEnabled);
+    QVERIFY(child<QLabel>(&indicator, "syncLastLabel")->isVisible());
+}
+
+void tst_SyncIndicator::progress()
+{
+    SyncIndicator indicator;
+    indicator.show();
+    auto *bar = child<QProgressBar>(&indicator, "syncProgress");
+
+    SyncStatus status;
+    status.online = true;
+    status.syncing = true;
+    indicator.setStatus(status);
+    QVERIFY(bar->isVisible());
+    // Total unknown: a busy bar.
+    QCOMPARE(bar->minimum(), 0);
+    QCOMPARE(bar->maximum(), 0);
+
+    status.done = 30;
+    status.total = 120;
+    indicator.setStatus(status);
+    QCOMPARE(bar->maximum(), 120);
+    QCOMPARE(bar->value(), 30);
+
+    status.syncing = false;
+    indicator.setStatus(status);
+    QVERIFY(!bar->isVisible());
+}
+
+void tst_SyncIndicator::lastSynced_data()
+{
+    QTest::addColumn<QDateTime>("last");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<QString>("text");
+
+    const QDateTime now = QDateTime(QDate(2025, 3, 14), QTime(15, 30)).toUTC();
+    QTest::newRow("never") << QDateTime() << now << QStringLiteral("Never synced");
+    QTest::newRow("seconds") << now.addSecs(-20) << now << QStringLiteral("Last synced just now");
+    QTest::newRow("one minute") << now.addSecs(-61) << now
+                                << QStringLiteral("Last synced 1 minute ago");
+    QTest::newRow("three minutes")
+        << now.addSecs(-3 * 60 - 5) << now << QStringLiteral("Last synced 3 minutes ago");
+    QTest::newRow("two hours") << now.addSecs(-2 * 3600 - 60) << now
+                               << QStringLiteral("Last synced 2 hours ago");
+    QTest::newRow("yesterday") << now.addDays(-1).addSecs(-13 * 3600) << now
+                               << QStringLiteral("Last synced yesterday");
+    QTest::newRow("last week") << now.addDays(-6) << now
+                               << QStringLiteral("Last synced on %1")
+                                      .arg(QLocale().toString(now.addDays(-6).toLocalTime().date(),
+                                                              QLocale::ShortFormat));
+}
+
+void tst_SyncIndicator::lastSynced()
+{
+    QFETCH(QDateTime, last);
+    QFETCH(QDateTime, now);
+    QFETCH(QString, text);
+    QCOMPARE(SyncIndicator::lastSyncedText(last, now), text);
+}
+
+void tst_SyncIndicator::lastSyncedTooltipHasExactTime()
+{
+    SyncIndicator indicator;
+    SyncStatus status;
+    status.online = true;
+    status.lastSuccess = QDateTime::currentDateTimeUtc().addSecs(-3 * 60 - 10);
+    indicator.setStatus(status);
+    auto *label = child<QLabel>(&indicator, "syncLastLabel");
+    QCOMPARE(label->text(), QStringLiteral("Last synced 3 minutes ago"));
+    QVERIFY2(label->toolTip().contains(
+                 QLocale().toString(status.lastSuccess.toLocalTime().time(), QLocale::LongFormat)),
+             qPrintable(label->toolTip()));
+}
+
+void tst_SyncIndicator::buttonsAskForActions()
+{
+    SyncIndicator indicator;
+    SyncStatus status;
+    status.online = true;
+    status.openConflicts = 3;
+    status.rejected = 2;
+    indicator.setStatus(status);
+    indicator.show();
+    QSignalSpy syncNow(&indicator, &SyncIndicator::syncNowRequested);
+    QSignalSpy conflicts(&indicator, &SyncIndicator::conflictsRequested);
+    QSignalSpy refused(&indicator, &SyncIndicator::refusedRequested);
+    QTest::mouseClick(child<QToolButton>(&indicator, "syncNowButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QToolButton>(&indicator, "syncConflictsButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QToolButton>(&indicator, "syncRefusedButton"), Qt::LeftButton);
+    QCOMPARE(syncNow.size(), 1);
+    QCOMPARE(conflicts.size(), 1);
+    QCOMPARE(refused.size(), 1);
+}
+
+void tst_SyncIndicator::inTheMainWindow()
+{
+    MainWindow window;
+    User user;
+    user.id = QStringLiteral("u1");
+    user.name = QStringLiteral("Ian Instructor");
+    user.roles = {Role::Instructor};
+    Organization org;
+    org.name = QStringLiteral("Demo Academy");
+    window.setProfile(user, org);
+    window.setServerUrl(QUrl(QStringLiteral("https://lectern.example.org")));
+    window.setConnectionState(ConnectionMonitor::State::Online);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    SyncIndicator *indicator = window.syncIndicator();
+    QVERIFY(indicator);
+    QVERIFY(indicator->isVisible());
+    QVERIFY(window.statusBar()->isAncestorOf(indicator));
+
+    SyncStatus status;
+    status.online = true;
+    status.syncing = true;
+    status.queued = 3;
+    status.done = 2;
+    status.total = 5;
+    status.openConflicts = 2;
+    status.lastSuccess = QDateTime::currentDateTimeUtc().addSecs(-3 * 60 - 10);
+    indicator->setStatus(status);
+    // Everything fits: nothing is squeezed below its size hint.
+    for (QWidget *part : indicator->findChildren<QWidget *>()) {
+        if (part->isVisible())
+            QVERIFY2(part->width() >= part->minimumSizeHint().width(),
+                     qPrintable(part->objectName()));
+    }
+
+    const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        window.resize(1100, 660);
+        QTest::qWait(50);
+        window.statusBar()->grab().save(dir + QStringLiteral("/sync-indicator.png"));
+    }
+}
+
+QTEST_MAIN(tst_SyncIndicator)
+#include "tst_syncindicator.moc"
