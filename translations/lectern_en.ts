@@ -38,6 +38,204 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::ConflictInbox</name>
+    <message>
+        <source>Conflicts — Lectern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. Everything you and others changed has merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version both changes started from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the text to keep. Where both sides changed the same lines, both are shown between &lt;&lt;&lt;&lt;&lt;&lt;&lt; mine, ======= and &gt;&gt;&gt;&gt;&gt;&gt;&gt; theirs lines: keep what you want and remove those marker lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save and resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep their text, then a blank line, then yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit merged…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the text to keep, starting from both versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflict to resolve</numerusform>
+            <numerusform>%n conflicts to resolve</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 — %3</source>
+        <comment>kind of record · field — who changed it when</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change, %1</source>
+        <comment>%1: today at 14:05</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their change, %1</source>
+        <comment>%1: today at 14:05</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s version, %1</source>
+        <comment>%1: today at 14:05</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 was deleted on one side and edited on the other. Keep mine deletes it; keep theirs keeps the edited %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it, with their edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 was edited on one side and deleted on the other. Keep mine keeps the edited %1; keep theirs deletes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it, with your edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use your version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the server&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides changed the same lines. Added lines are green; removed lines are red and struck out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides changed this to different values. Choose the one to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text still has conflict marker lines (&lt;&lt;&lt;&lt;&lt;&lt;&lt;, =======, &gt;&gt;&gt;&gt;&gt;&gt;&gt;). Remove them, keeping the lines you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::ConflictItemDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>field · who changed it when</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::ConflictListModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>record title — field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete or keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You deleted it %1; someone else edited it %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person deleted it %1; someone else edited it %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You edited it %1; someone else deleted it %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person edited it %1; someone else deleted it %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed it %1; someone else %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person changed it %1; someone else %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict is no longer open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between the deleted and the edited version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both versions can be kept only for text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::ErrorMessages</name>
     <message>
         <source>The email or password is incorrect.</source>
@@ -95,6 +293,37 @@
     <name>Lectern::Client::FileTokenStore</name>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::LocalStore</name>
+    <message>
+        <source>The offline copy on this computer could not be updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lectern does not know records of the kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This can only be changed while connected to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline copy on this computer is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record with this id exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -261,9 +490,491 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::RefusedChangesModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>record title — what was refused</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is no longer in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your new %1</source>
+        <comment>%1: a kind of record, e.g. lesson</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your deletion of this %1</source>
+        <comment>%1: a kind of record, e.g. lesson</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your erasure of this %1</source>
+        <comment>%1: a kind of record, e.g. lesson</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your change of this %1</source>
+        <comment>%1: a kind of record, e.g. lesson</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your change of %1</source>
+        <comment>%1: field names</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::RefusedChangesView</name>
+    <message>
+        <source>Refused changes — Lectern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept these changes. What you wrote is kept here: copy it to use it again, then dismiss it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it from this list. Copy what you need first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No refused changes. The server accepted everything you sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, refused %2</source>
+        <comment>%1: your change of Title, %2: today at 14:05</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::Session</name>
     <message>
         <source>You are not logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::SyncEngine</name>
+    <message>
+        <source>The server did not answer for the changes sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent changes Lectern does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the session to be renewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Your changes are kept on this computer and will be sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy. Lectern will try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has a problem (HTTP %1). Lectern will try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an answer Lectern does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::SyncIndicator</name>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the conflict inbox: choose which version to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused: your text is kept so that you can copy it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your changes and fetch others&apos; changes now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session ended. Your changes are kept and sent after you log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your changes and fetching others&apos; changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: changes sync as you make them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: your changes are kept on this computer and sync when the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server has not received yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <comment>changes the server refused</comment>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <comment>%1: date and time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has not synced with the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <comment>%1: just now, 3 minutes ago, yesterday...</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::SyncMark</name>
+    <message>
+        <source>Changed on this computer; not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::SyncWords</name>
+    <message>
+        <source>course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocks on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled %1)</source>
+        <comment>%1: a kind of record, e.g. lesson</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>a field name before its value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a field name and its value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <comment>%1: a time of day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <comment>%1: a time of day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1 at %2</source>
+        <comment>%1: a date, %2: a time of day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>%1: a date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to make this change. Ask the course&apos;s instructor if you think you should be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record no longer exists on the server, or you can no longer see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not know this kind of record. It may run an older version of Lectern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This can only be changed while connected to the server, not through sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the values you entered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server already has a record with this identity, so it was not created again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another record already uses these values (for example the same course code and term).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -299,6 +1010,84 @@
     </message>
     <message>
         <source>People, roles, cohorts and your organization&apos;s settings will be managed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::EntitySpec</name>
+    <message>
+        <source>is not a known field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a time such as 2026-11-21T09:30:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date such as 2026-11-21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an order key (digits and letters, not ending in 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 64 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 2 MiB</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -350,6 +1139,64 @@
     <message>
         <source>Student</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Sync</name>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a valid HLC timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of create, update, delete, purge, append</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be null or a whole number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;old&quot; and &quot;new&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must hold at least one operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must hold at most %n operations</source>
+        <translation>
+            <numerusform>must hold at most %n operation</numerusform>
+            <numerusform>must hold at most %n operations</numerusform>
+        </translation>
     </message>
 </context>
 <context>

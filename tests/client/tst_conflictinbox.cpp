@@ -592,14 +592,19 @@ void tst_ConflictInbox::screenshots()
     inbox.resize(1100, 600);
     inbox.show();
     QVERIFY(QTest::qWaitForWindowExposed(&inbox));
+    const auto shoot = [&](QWidget *widget, const QString &name) {
+        QTest::qWait(50); // layouts settle
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+    };
     inbox.setCurrentRow(inbox.model()->rowOf(m_bodyConflict));
-    QTest::qWait(50);
-    inbox.grab().save(dir + QStringLiteral("/conflict-inbox.png"));
+    shoot(&inbox, QStringLiteral("conflict-inbox"));
+    inbox.setCurrentRow(inbox.model()->rowOf(m_titleConflict));
+    shoot(&inbox, QStringLiteral("conflict-inbox-field"));
     inbox.setCurrentRow(inbox.model()->rowOf(m_deletedByMe));
-    inbox.grab().save(dir + QStringLiteral("/conflict-inbox-delete.png"));
+    shoot(&inbox, QStringLiteral("conflict-inbox-delete"));
     inbox.setCurrentRow(inbox.model()->rowOf(m_bodyConflict));
     inbox.editMerged();
-    inbox.grab().save(dir + QStringLiteral("/conflict-inbox-edit.png"));
+    shoot(&inbox, QStringLiteral("conflict-inbox-edit"));
 
     QVERIFY(m_sync->update(QStringLiteral("content"), m_lesson,
                            {{QStringLiteral("body"), QStringLiteral("My new lesson text.\n")}}));
@@ -612,14 +617,14 @@ void tst_ConflictInbox::screenshots()
     RefusedChangesView view(m_sync.get());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.grab().save(dir + QStringLiteral("/refused-changes.png"));
+    shoot(&view, QStringLiteral("refused-changes"));
     ConflictInbox empty(m_sync.get());
     for (int i = empty.model()->rowCount(); i > 0; --i)
         empty.keepTheirs();
     empty.resize(700, 300);
     empty.show();
     QVERIFY(QTest::qWaitForWindowExposed(&empty));
-    empty.grab().save(dir + QStringLiteral("/conflict-inbox-empty.png"));
+    shoot(&empty, QStringLiteral("conflict-inbox-empty"));
 }
 
 QTEST_MAIN(tst_ConflictInbox)

@@ -76,7 +76,7 @@ ConflictInbox::ConflictInbox(SyncController *controller, QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(createDetail());
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 700});
+    splitter->setSizes({330, 710});
 
     // No conflicts: say that this is the good case.
     auto *empty = new QWidget(this);
@@ -218,7 +218,9 @@ QWidget *ConflictInbox::createDetail()
     connect(m_theirsButton, &QPushButton::clicked, this, &ConflictInbox::keepTheirs);
     connect(m_bothButton, &QPushButton::clicked, this, &ConflictInbox::keepBoth);
     connect(m_editButton, &QPushButton::clicked, this, &ConflictInbox::editMerged);
-    auto *buttons = new QHBoxLayout;
+    m_choices = new QWidget(detail);
+    auto *buttons = new QHBoxLayout(m_choices);
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(8);
     buttons->addStretch();
     buttons->addWidget(m_editButton);
@@ -236,7 +238,7 @@ QWidget *ConflictInbox::createDetail()
     layout->addSpacing(6);
     layout->addWidget(m_detailPages, 1);
     layout->addWidget(m_errorLabel);
-    layout->addLayout(buttons);
+    layout->addWidget(m_choices);
     return detail;
 }
 
@@ -275,6 +277,8 @@ void ConflictInbox::updateEmptyState()
 void ConflictInbox::showCurrent()
 {
     m_detailPages->setCurrentIndex(0);
+    m_choices->show();
+    m_explanation->show();
     m_errorLabel->hide();
     const int row = currentRow();
     for (QPushButton *button : {m_mineButton, m_theirsButton, m_bothButton, m_editButton})
@@ -336,8 +340,8 @@ void ConflictInbox::showCurrent()
         m_minePane->showDiff(base, c.mine.toString());
         m_theirsPane->showDiff(base, c.theirs.toString());
         m_explanation->setText(
-            tr("Both sides changed the same lines of this text. Lines added since the version "
-               "before are green, removed lines are red and struck out."));
+            tr("Both sides changed the same lines. Added lines are green; removed lines are red "
+               "and struck out."));
     } else {
         m_basePane->showText(SyncWords::valueText(c.base));
         m_minePane->showText(SyncWords::valueText(c.mine));
@@ -385,8 +389,9 @@ void ConflictInbox::editMerged()
     m_editor->setPlainText(m_model->conflict(row).editText());
     m_errorLabel->hide();
     m_detailPages->setCurrentIndex(1);
-    for (QPushButton *button : {m_mineButton, m_theirsButton, m_bothButton, m_editButton})
-        button->setEnabled(false);
+    // The editor has its own Save and Cancel; the explanation is the editor's hint now.
+    m_choices->hide();
+    m_explanation->hide();
     m_editor->setFocus();
 }
 

@@ -66,6 +66,7 @@ private:
     QPushButton *m_theirsButton;
     QPushButton *m_bothButton;
     QPushButton *m_editButton;
+    QWidget *m_choices;
     QString m_selectedId;
     int m_selectedRow = -1;
 };

@@ -156,7 +156,7 @@ ConflictListModel::Conflict ConflictListModel::load(const LocalRecord &record) c
     c.pending = c.pending || store->hasPending(QStringLiteral("conflict"), c.id);
     c.title = SyncWords::recordTitle(c.entity, fields);
     c.entityName = SyncWords::entityName(c.entity, fields);
-    c.fieldLabel = c.isDelete() ? tr("Deleted or edited") : SyncWords::fieldName(c.field);
+    c.fieldLabel = c.isDelete() ? tr("Delete or keep") : SyncWords::fieldName(c.field);
     c.whoWhen = whoWhen(c);
     return c;
 }
