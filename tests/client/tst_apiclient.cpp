@@ -167,6 +167,9 @@ void tst_ApiClient::urlFor()
     api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8080")));
     QCOMPARE(api.urlFor(QStringLiteral("healthz")).toString(),
              QStringLiteral("http://127.0.0.1:8080/healthz"));
+    const QUrl withQuery = api.urlFor(QStringLiteral("/api/v1/sync/pull?cursor=3&limit=50"));
+    QCOMPARE(withQuery.path(), QStringLiteral("/api/v1/sync/pull"));
+    QCOMPARE(withQuery.query(), QStringLiteral("cursor=3&limit=50"));
 }
 
 void tst_ApiClient::sendsJsonAndBearerToken()

@@ -92,12 +92,17 @@ void ApiClient::setBaseUrl(const QUrl &url)
 
 QUrl ApiClient::urlFor(const QString &path) const
 {
+    // A query ("/api/v1/sync/pull?cursor=3") stays a query, not an escaped part of the path.
+    const qsizetype queryStart = path.indexOf(u'?');
+    const QString pathOnly = queryStart < 0 ? path : path.first(queryStart);
     QUrl url = m_baseUrl;
     QString fullPath = url.path();
     if (fullPath.endsWith(u'/'))
         fullPath.chop(1);
-    fullPath += path.startsWith(u'/') ? path : u'/' + path;
+    fullPath += pathOnly.startsWith(u'/') ? pathOnly : u'/' + pathOnly;
     url.setPath(fullPath);
+    if (queryStart >= 0)
+        url.setQuery(path.mid(queryStart + 1));
     return url;
 }
 

@@ -68,6 +68,7 @@ public:
     // Stops a request without calling its callback.
     static void cancel(QNetworkReply *reply);
 
+    // `path` may end in a query ("/api/v1/sync/pull?cursor=3").
     QUrl urlFor(const QString &path) const;
 
     // The envelope rules, separate from the network so that they can be tested on their own.
