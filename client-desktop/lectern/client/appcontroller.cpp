@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "profilecache.h"
 #include "session.h"
+#include "sync/synccontroller.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -46,6 +47,18 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     if (options.connectionCheckIntervalMs > 0)
         m_monitor->setInterval(options.connectionCheckIntervalMs);
     m_session->setProfileCache(m_profiles.get());
+    m_sync = new SyncController(this);
+    m_mainWindow->setSyncController(m_sync);
+    // The status bar's sync indicator, the conflict inbox and the refused changes follow it.
+    m_mainWindow->setSyncController(m_sync);
+    // The engine found its access token refused: renew the session and hand it the new one (a
+    // refresh token the server no longer takes ends the session: onSessionExpired()).
+    connect(m_sync, &SyncController::accessTokenNeeded, this, [this] {
+        m_session->refresh([this](const Result<void> &refreshed) {
+            if (refreshed)
+                m_sync->setAccessToken(m_session->accessToken());
+        });
+    });
 
     connect(m_session, &Session::loggedIn, this, &AppController::onLoggedIn);
     connect(m_session, &Session::loginFailed, this, [this](const Error &error) {
@@ -56,6 +69,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_session, &Session::resumedOffline, this, &AppController::onResumedOffline);
     connect(m_session, &Session::sessionExpired, this, &AppController::onSessionExpired);
     connect(m_session, &Session::profileChanged, this, [this] {
+        if (!m_session->accessToken().isEmpty())
+            m_sync->setAccessToken(m_session->accessToken()); // refreshed
         m_mainWindow->setProfile(m_session->user(), m_session->organization());
         m_mainWindow->setLastConnected(m_session->lastConnected());
     });
@@ -142,6 +157,26 @@ void AppController::onLoggedIn()
     m_loginDialog->setEmail(m_session->email());
     m_mainWindow->hideSessionEnded();
     showMainWindow();
+    startSync();
+}
+
+void AppController::startSync()
+{
+    const QString userId = m_session->user().id;
+    if (userId.isEmpty())
+        return;
+    if (m_sync->isRunning() && m_sync->serverUrl() == m_session->serverUrl()
+        && m_sync->userId() == userId) {
+        if (!m_session->accessToken().isEmpty())
+            m_sync->setAccessToken(m_session->accessToken());
+        return;
+    }
+    // Each account (server and user) has a database of its own; the previous one keeps its
+    // outbox for that account's next login.
+    const Result<void> started
+        = m_sync->start(m_session->serverUrl(), userId, m_session->accessToken(), m_dataDir);
+    if (!started)
+        qCWarning(lcUi) << "offline store unavailable:" << started.error().message;
 }
 
 void AppController::showMainWindow()
@@ -182,6 +217,7 @@ void AppController::onResumedOffline(const Error &error)
     m_resumeGrace.stop();
     m_loginDialog->setBusy(false);
     showMainWindow();
+    startSync();
     // No answer at all: say so now rather than after the monitor's first check.
     if (error.code == QLatin1StringView(ClientErrorCode::NetworkUnreachable)
         && m_monitor->state() != ConnectionMonitor::State::Online)
@@ -191,6 +227,7 @@ void AppController::onResumedOffline(const Error &error)
 void AppController::onSessionExpired(const Error &error)
 {
     qCInfo(lcAuth) << "session ended by the server:" << error.code;
+    m_sync->signOut(); // the outbox stays for the next login
     m_loginDialog->setBusy(false);
     if (m_mainWindow->isVisible()) {
         showSessionEnded(error);
@@ -217,7 +254,10 @@ void AppController::onConnectionChanged(ConnectionMonitor::State state)
     if (state == ConnectionMonitor::State::Offline) {
         m_session->noteConnected(m_monitor->lastOnline());
         m_mainWindow->setLastConnected(m_session->lastConnected());
-    } else if (state == ConnectionMonitor::State::Online && !m_session->hasValidAccessToken()) {
+    } else if (state == ConnectionMonitor::State::Online) {
+        m_sync->networkAvailable();
+    }
+    if (state == ConnectionMonitor::State::Online && !m_session->hasValidAccessToken()) {
         // Back from offline: the session becomes a full one again in the background, or ends
         // (sessionExpired) if the server no longer takes the refresh token.
         qCInfo(lcAuth) << "server is back; renewing the session";
@@ -243,6 +283,7 @@ void AppController::logout()
     m_resuming = false;
     m_resumeGrace.stop();
     m_monitor->stop();
+    m_sync->stop(); // the database and its outbox stay for this account's next login
     m_session->logout();
     showLogin();
 }

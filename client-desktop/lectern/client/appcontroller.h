@@ -17,14 +17,15 @@ class LoginDialog;
 class MainWindow;
 class ProfileCache;
 class Session;
+class SyncController;
 
 // How the program was started (main.cpp fills this from the command line; tests set it directly).
 struct AppOptions
 {
-    QUrl serverUrl; // --server: overrides the last server used
+    QUrl serverUrl;  // --server: overrides the last server used
     QString dataDir; // --data-dir: settings and token file go here instead of the platform places
     TokenStore::Mode tokenStoreMode = TokenStore::Mode::KeychainWithFileFallback;
-    bool useSystemNetworkHint = true; // QNetworkInformation as a hint for the connection monitor
+    bool useSystemNetworkHint = true;  // QNetworkInformation as a hint for the connection monitor
     int connectionCheckIntervalMs = 0; // 0: ConnectionMonitor's default
 };
 
@@ -56,6 +57,8 @@ public:
     ProfileCache *profileCache() const { return m_profiles.get(); }
     LoginDialog *loginDialog() const { return m_loginDialog.get(); }
     MainWindow *mainWindow() const { return m_mainWindow.get(); }
+    // The logged-in account's offline store and sync (running while someone is logged in).
+    SyncController *syncController() const { return m_sync; }
     QString dataDir() const { return m_dataDir; }
 
 Q_SIGNALS:
@@ -72,6 +75,7 @@ private:
     void showSessionEnded(const Error &error);
     void logInAgain();
     void logout();
+    void startSync();
 
     AppOptions m_options;
     QString m_dataDir;
@@ -83,6 +87,7 @@ private:
     ConnectionMonitor *m_monitor;
     std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
+    SyncController *m_sync = nullptr;
     // Resuming waits this long for the server before showing something: the main window from the
     // cached profile, or else the login dialog with a spinner.
     QTimer m_resumeGrace;

@@ -53,9 +53,10 @@ SyncEngine::SyncEngine(Config config, QObject *parent)
     connect(&m_socketRetry, &QTimer::timeout, this, &SyncEngine::connectSocket);
 
     connect(m_socket, &QWebSocket::connected, this, [this] {
+        m_socketToken = m_config.accessToken;
         m_socket->sendTextMessage(
             QString::fromUtf8(Json::toBytes({{QStringLiteral("type"), QStringLiteral("auth")},
-                                             {QStringLiteral("token"), m_config.accessToken}})));
+                                             {QStringLiteral("token"), m_socketToken}})));
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncEngine::onSocketMessage);
     connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
@@ -111,7 +112,9 @@ void SyncEngine::setAccessToken(const QString &token)
     }
     if (!m_started)
         return;
-    if (changed || m_socket->state() == QAbstractSocket::UnconnectedState) {
+    // An open channel stays open (the server checks the token once); one that is still
+    // connecting may have been refused the old token.
+    if (m_socket->state() == QAbstractSocket::UnconnectedState || (changed && !m_socketReady)) {
         m_socketFailures = 0;
         m_socket->abort();
         connectSocket();
@@ -185,6 +188,7 @@ void SyncEngine::beginRound()
     m_retry.stop();
     m_running = true;
     m_again = false;
+    m_roundToken = m_config.accessToken;
     m_roundCursor = m_store->cursor();
     m_roundQueued = m_store->pendingCount();
     m_roundPushed = 0;
@@ -311,6 +315,13 @@ void SyncEngine::fail(const Error &error)
     else if (error.details.contains(u"httpStatus"))
         setOnline(true);
     if (isTokenProblem(error)) {
+        if (m_roundToken != m_config.accessToken && !m_config.accessToken.isEmpty()) {
+            // Refused the token that was replaced meanwhile: try the new one.
+            refreshStatus();
+            m_debounce.start();
+            Q_EMIT roundFinished(false);
+            return;
+        }
         qCInfo(lcSync) << "the server refused the access token:" << error.code;
         needToken();
         refreshStatus();
@@ -387,7 +398,7 @@ void SyncEngine::onSocketClosed()
     m_socketReady = false;
     if (!m_started || m_signedOut)
         return;
-    if (m_socket->closeCode() == closeUnauthorized) {
+    if (m_socket->closeCode() == closeUnauthorized && m_socketToken == m_config.accessToken) {
         qCInfo(lcSync) << "live channel refused the access token";
         needToken();
         return;

@@ -103,6 +103,8 @@ private:
     ApiClient *m_api = nullptr;
     QWebSocket *m_socket = nullptr;
     QPointer<QNetworkReply> m_reply;
+    QString m_roundToken;  // the access token the round's requests went out with
+    QString m_socketToken; // the one the live channel authenticated with
     QTimer m_debounce;
     QTimer m_fallback;
     QTimer m_retry;
