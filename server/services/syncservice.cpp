@@ -847,13 +847,22 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
     const qint64 maxExamined = qint64(query.limit) * 4;
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
+    // Only the registry's entities sync (not organisations, users or roles); their names are
+    // fixed identifiers, so they go into the statement as they are.
+    static const QString synced = [] {
+        QStringList names;
+        for (const EntitySpec &spec : EntityRegistry::all())
+            names.append(u'\'' + spec.name + u'\'');
+        return names.join(u", ");
+    }();
     while (live < query.limit && examined < maxExamined) {
         const qint64 want = query.limit - live;
         auto q = tx.query(
             QStringLiteral("SELECT seq, entity, entity_id, rev, audience_user_id FROM change_log"
-                           " WHERE org_id = :org AND seq > :cursor"
+                           " WHERE org_id = :org AND seq > :cursor AND entity IN (%1)"
                            " AND (audience_user_id IS NULL OR audience_user_id = :me)"
-                           " ORDER BY seq LIMIT :limit"));
+                           " ORDER BY seq LIMIT :limit")
+                .arg(synced));
         q.bind(QStringLiteral(":org"), caller.orgId)
             .bind(QStringLiteral(":cursor"), page.cursor)
             .bind(QStringLiteral(":me"), caller.userId)
