@@ -276,6 +276,7 @@ void tst_SyncIndicator::inTheMainWindow()
     status.done = 2;
     status.total = 5;
     status.openConflicts = 2;
+    status.rejected = 1;
     status.lastSuccess = QDateTime::currentDateTimeUtc().addSecs(-3 * 60 - 10);
     indicator->setStatus(status);
     // Everything fits: nothing is squeezed below its size hint.
