@@ -126,6 +126,9 @@ private Q_SLOTS:
     void pushRejectedCreateKeepsContentOnly();
     void opsWithoutResultAreQueuedAgain();
     void inFlightOpsRequeuedAfterReopen();
+    void requeuedOpIsNeverFoldedInto();
+    void requeuedCreateIsNotForgottenOnDelete();
+    void lateAnswerAfterNewerPullShowsServerState();
     void takeBatchLimits();
     void secondConnectionDoesNotFoldIntoInFlightOp();
     void openConflicts();
@@ -695,6 +698,55 @@ void tst_LocalStore::inFlightOpsRequeuedAfterReopen()
     const QList<Sync::Op> again = m_store->takeBatch();
     QCOMPARE(again.size(), 1);
     QVERIFY(again[0] == batch[0]); // the same op id: the server answers with the first outcome
+}
+
+// Found by the sync simulation: an op whose answer was lost may already be applied on the
+// server, which answers its first outcome when it comes again. A later edit folded into it would
+// be dropped silently, so it gets an op of its own.
+void tst_LocalStore::requeuedOpIsNeverFoldedInto()
+{
+    const QString id = pulledCourse();
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("A")}}));
+    QCOMPARE(m_store->takeBatch().size(), 1);
+    QVERIFY(m_store->requeueInFlight()); // the answer never came; the device restarted
+    QVERIFY(m_store->update(QStringLiteral("course"), id,
+                            {{QStringLiteral("title"), QStringLiteral("B")}}));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 2);
+    QCOMPARE(ops[0].patch.value(QStringLiteral("title")).newValue.toString(), QStringLiteral("A"));
+    QCOMPARE(ops[1].patch.value(QStringLiteral("title")).newValue.toString(), QStringLiteral("B"));
+}
+
+void tst_LocalStore::requeuedCreateIsNotForgottenOnDelete()
+{
+    const QString id = *m_store->create(QStringLiteral("course"), newCourse());
+    QCOMPARE(m_store->takeBatch().size(), 1);
+    QVERIFY(m_store->requeueInFlight());
+    // The server may hold the course now: deleting it must tell the server, not just forget it.
+    QVERIFY(m_store->remove(QStringLiteral("course"), id));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 2);
+    QCOMPARE(Sync::toString(ops[1].kind), Sync::toString(Sync::OpKind::Delete));
+}
+
+// Found by the sync simulation: a delete pushed, its answer lost, a pull brings the record back
+// at a later revision (someone's edit restored it: a delete-vs-edit conflict), then the delete
+// is answered "applied" at its older revision. The device must show the server's newer state.
+void tst_LocalStore::lateAnswerAfterNewerPullShowsServerState()
+{
+    const QString id = pulledCourse(); // rev 3
+    QVERIFY(m_store->remove(QStringLiteral("course"), id));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QCOMPARE(batch.size(), 1);
+    QVERIFY(m_store->requeueInFlight());
+    QVERIFY(m_store->applyPulled(page({serverCourse(++m_seq, id, 5, QStringLiteral("Kept"))})));
+    QVERIFY(!m_store->record(QStringLiteral("course"), id)); // still deleted here: op pending
+    QVERIFY(m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Applied, 4)}));
+    const auto record = m_store->record(QStringLiteral("course"), id);
+    QVERIFY(record);
+    QCOMPARE(record->fields.value(QStringLiteral("title")).toString(), QStringLiteral("Kept"));
+    QCOMPARE(record->pending, 0);
 }
 
 void tst_LocalStore::takeBatchLimits()

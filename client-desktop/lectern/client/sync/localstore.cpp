@@ -29,7 +29,7 @@ Q_LOGGING_CATEGORY(lcSync, "lectern.client.sync", QtInfoMsg)
 
 namespace {
 
-constexpr int schemaVersion = 1;
+constexpr int schemaVersion = 2;
 const QString storageErrorCode = QStringLiteral("storage_error");
 
 const char *const schema[] = {
@@ -47,7 +47,10 @@ const char *const schema[] = {
     "CREATE TABLE IF NOT EXISTS outbox ("
     " device_seq INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL UNIQUE,"
     " entity TEXT NOT NULL, entity_id TEXT NOT NULL, kind TEXT NOT NULL, base_rev INTEGER,"
-    " hlc TEXT NOT NULL, patch TEXT NOT NULL, in_flight INTEGER NOT NULL DEFAULT 0)",
+    " hlc TEXT NOT NULL, patch TEXT NOT NULL, in_flight INTEGER NOT NULL DEFAULT 0,"
+    // Once an op has gone out it may have been applied (its answer lost): it is frozen, so later
+    // edits never fold into it (the server would answer the first outcome and drop them).
+    " sent INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS outbox_record ON outbox (entity, entity_id)",
     "CREATE TABLE IF NOT EXISTS sync_state ("
     " id INTEGER PRIMARY KEY CHECK (id = 1), device_id TEXT NOT NULL,"
@@ -63,7 +66,7 @@ const char *const schema[] = {
 const char recordColumns[] = "entity, id, parent_id, server_rev, server_hlc, server_fields, "
                              "fields, deleted, server_deleted, pending";
 const char opColumns[] = "device_seq, op_id, entity, entity_id, kind, base_rev, hlc, patch, "
-                         "in_flight";
+                         "in_flight, sent";
 
 QString jsonText(const QJsonObject &object)
 {
@@ -144,6 +147,10 @@ struct StoredOp
 {
     Sync::Op op;
     bool inFlight = false;
+    bool sent = false; // went out at least once: the server may hold it already
+
+    // Later edits may fold into it, or drop it, only while the server cannot have seen it.
+    bool frozen() const { return inFlight || sent; }
 };
 
 struct Row
@@ -384,6 +391,7 @@ struct LocalStore::Private
         op.patch = decodePatch(jsonObject(query.value(7)));
         op.deviceId = deviceId;
         stored.inFlight = query.value(8).toBool();
+        stored.sent = query.value(9).toBool();
         return stored;
     }
 
@@ -538,6 +546,13 @@ Result<void> LocalStore::open(const QString &path)
         return error;
     }
     bool ok = true;
+    // Version 1 outboxes had no `sent` column.
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()
+        && query.value(0).toInt() == 1) {
+        query.finish();
+        query.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0"));
+    }
+    query.finish();
     for (const char *statement : schema) {
         if (!query.exec(QString::fromLatin1(statement))) {
             d->lastSqlError = query.lastError().text();
@@ -697,7 +712,7 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
         // In-flight ops always precede queued ones (a batch is the head of the outbox), so the
         // newest op holding this field is the one to fold into, if it is not on its way yet.
         int holder = -1;
-        for (int i = ops.size() - 1; i >= 0 && !ops[i].inFlight; --i) {
+        for (int i = ops.size() - 1; i >= 0 && !ops[i].frozen(); --i) {
             if (ops[i].op.patch.contains(name)) {
                 holder = i;
                 break;
@@ -717,7 +732,7 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
     bool ok = true;
     if (!rest.isEmpty()) {
         const int last = int(ops.size()) - 1;
-        if (last >= 0 && !ops[last].inFlight
+        if (last >= 0 && !ops[last].frozen()
             && (ops[last].op.kind == Sync::OpKind::Update
                 || ops[last].op.kind == Sync::OpKind::Create)) {
             const bool isCreate = ops[last].op.kind == Sync::OpKind::Create;
@@ -779,7 +794,7 @@ Result<void> LocalStore::remove(const QString &entity, const QString &id)
     const QList<StoredOp> ops = d->loadOps(entity, id);
     const bool neverPushed = !row->serverFields && !ops.isEmpty()
         && ops.first().op.kind == Sync::OpKind::Create
-        && std::none_of(ops.begin(), ops.end(), [](const StoredOp &op) { return op.inFlight; });
+        && std::none_of(ops.begin(), ops.end(), [](const StoredOp &op) { return op.frozen(); });
     bool ok = true;
     if (neverPushed) {
         // The server never heard of it: forgetting it here is the whole delete.
@@ -1025,7 +1040,8 @@ QList<Sync::Op> LocalStore::takeBatch(int maxOps, qint64 maxBytes)
     query.finish();
     bool ok = true;
     if (!batch.isEmpty())
-        ok = d->run("UPDATE outbox SET in_flight = 1 WHERE in_flight = 0 AND device_seq <= ?",
+        ok = d->run("UPDATE outbox SET in_flight = 1, sent = 1 WHERE in_flight = 0"
+                    " AND device_seq <= ?",
                     {batch.last().deviceSeq});
     if (!ok || !d->commit()) {
         d->rollback();
@@ -1078,6 +1094,12 @@ Result<void> LocalStore::applyPushResults(const QList<Sync::OpResult> &results,
         } else if (result.outcome == Sync::Outcome::Conflict) {
             // The server keeps its value as the provisional winner until someone resolves the
             // conflict: show that, not the local value.
+            if (!revert.contains(key))
+                revert.append(key);
+        } else if (const std::optional<Row> row = d->loadRow(op.entity, op.entityId);
+                   row && row->serverFields && row->serverRev >= result.rev) {
+            // A pull already brought the server's state at or after this op (its answer came
+            // late, e.g. after a crash): that state includes the op, so it is what to show.
             if (!revert.contains(key))
                 revert.append(key);
         }
