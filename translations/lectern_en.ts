@@ -730,6 +730,14 @@
         <comment>%1: just now, 3 minutes ago, yesterday...</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <comment>changes waiting to sync</comment>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::SyncMark</name>

@@ -1,5 +1,6 @@
 #include <QLabel>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void lastSyncedTooltipHasExactTime();
     void buttonsAskForActions();
     void inTheMainWindow();
+    void french();
 
 private:
     template<typename T> static T *child(QWidget *parent, const char *name)
@@ -279,19 +281,74 @@ void tst_SyncIndicator::inTheMainWindow()
     status.rejected = 1;
     status.lastSuccess = QDateTime::currentDateTimeUtc().addSecs(-3 * 60 - 10);
     indicator->setStatus(status);
-    // Everything fits: nothing is squeezed below its size hint.
-    for (QWidget *part : indicator->findChildren<QWidget *>()) {
-        if (part->isVisible())
-            QVERIFY2(part->width() >= part->minimumSizeHint().width(),
-                     qPrintable(part->objectName()));
-    }
-
+    // Everything fits, also in the smallest window and with an error to show: nothing is
+    // squeezed below its size hint, and what had to go is in the state's tooltip.
+    const auto squeezed = [&]() -> QString {
+        QTest::qWait(20); // the layouts settle
+        if (indicator->geometry().right() >= window.statusBar()->width())
+            return QStringLiteral("the indicator");
+        for (QWidget *part : indicator->findChildren<QWidget *>()) {
+            // (A fixed width is the indicator's choice: the short progress bar.)
+            const int least = qMin(part->minimumSizeHint().width(), part->maximumWidth());
+            if (part->isVisible() && part->width() < least)
+                return part->objectName();
+        }
+        return {};
+    };
+    window.resize(1280, 700);
+    QCOMPARE(squeezed(), QString());
+    QVERIFY(child<QLabel>(indicator, "syncLastLabel")->isVisible());
+    QCOMPARE(child<QLabel>(indicator, "syncQueuedLabel")->text(),
+             QStringLiteral("3 changes waiting to sync"));
     const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        window.resize(1100, 660);
-        QTest::qWait(50);
+    if (!dir.isEmpty())
         window.statusBar()->grab().save(dir + QStringLiteral("/sync-indicator.png"));
-    }
+
+    window.resize(window.minimumSize());
+    status.lastError = QStringLiteral("Cannot reach the server at https://lectern.example.org.");
+    indicator->setStatus(status);
+    QCOMPARE(squeezed(), QString());
+    auto *state = child<QLabel>(indicator, "syncStateLabel");
+    QVERIFY(!child<QLabel>(indicator, "syncLastLabel")->isVisible());
+    QVERIFY2(state->toolTip().contains(QStringLiteral("Last synced 3 minutes ago")),
+             qPrintable(state->toolTip()));
+    QVERIFY(child<QToolButton>(indicator, "syncConflictsButton")->isVisible());
+    QVERIFY(child<QToolButton>(indicator, "syncRefusedButton")->isVisible());
+    QVERIFY(child<QToolButton>(indicator, "syncNowButton")->isVisible());
+    if (!dir.isEmpty())
+        window.grab().save(dir + QStringLiteral("/sync-indicator-narrow.png"));
+
+    // Offline, the window's own status line takes its share too.
+    window.setConnectionState(ConnectionMonitor::State::Offline);
+    window.setLastConnected(QDateTime::currentDateTimeUtc().addSecs(-600));
+    status.online = false;
+    status.syncing = false;
+    indicator->setStatus(status);
+    QCOMPARE(squeezed(), QString());
+    if (!dir.isEmpty())
+        window.grab().save(dir + QStringLiteral("/sync-indicator-offline-narrow.png"));
+}
+
+void tst_SyncIndicator::french()
+{
+    TranslationLoader::install(QLocale(QLocale::French, QLocale::France));
+    const auto restore = qScopeGuard(
+        [] { TranslationLoader::install(QLocale(QLocale::English, QLocale::UnitedStates)); });
+    QCOMPARE(SyncIndicator::queuedText(1),
+             QStringLiteral("1 modification en attente de synchronisation"));
+    QCOMPARE(SyncIndicator::queuedText(3),
+             QStringLiteral("3 modifications en attente de synchronisation"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(SyncIndicator::lastSyncedText(now.addSecs(-3 * 60 - 5), now),
+             QStringLiteral("Dernière synchronisation il y a 3 minutes"));
+    SyncStatus status;
+    status.openConflicts = 2;
+    SyncIndicator indicator;
+    indicator.setStatus(status);
+    indicator.show();
+    QCOMPARE(child<QLabel>(&indicator, "syncStateLabel")->text(), QStringLiteral("Hors ligne"));
+    QCOMPARE(child<QToolButton>(&indicator, "syncConflictsButton")->text(),
+             QStringLiteral("2 conflits"));
 }
 
 QTEST_MAIN(tst_SyncIndicator)

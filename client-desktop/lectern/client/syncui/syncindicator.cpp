@@ -14,6 +14,13 @@ namespace Lectern::Client {
 
 namespace {
 
+constexpr int margin = 4;
+constexpr int spacing = 10;
+constexpr int iconGap = 5;
+constexpr int minimumErrorWidth = 100;
+constexpr int progressWidth = 96;
+constexpr int compactProgressWidth = 48;
+
 QLabel *makeLabel(const char *objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -50,13 +57,15 @@ SyncIndicator::SyncIndicator(QWidget *parent)
           makeButton("syncConflictsButton", QStringLiteral(":/icons/conflict.svg"), this))
     , m_refusedButton(makeButton("syncRefusedButton", QStringLiteral(":/icons/refused.svg"), this))
     , m_syncNowButton(makeButton("syncNowButton", QStringLiteral(":/icons/syncing.svg"), this))
+    , m_measure(new QLabel(this))
 {
+    m_measure->hide();
     setObjectName(QStringLiteral("syncIndicator"));
     setAccessibleName(tr("Sync status"));
 
     m_progress->setObjectName(QStringLiteral("syncProgress"));
     m_progress->setTextVisible(false);
-    m_progress->setFixedSize(96, 8);
+    m_progress->setFixedSize(progressWidth, 8);
     m_progress->setAccessibleName(tr("Sync progress"));
 
     m_lastLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -64,9 +73,6 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     m_errorLabel->setStyleSheet(QStringLiteral("color: #B45309;"));
     m_errorLabel->setMaximumWidth(340);
 
-    m_conflictsButton->setToolTip(tr("Open the conflict inbox: choose which version to keep"));
-    m_refusedButton->setToolTip(
-        tr("Changes the server refused: your text is kept so that you can copy it"));
     m_syncNowButton->setText(tr("Sync now"));
     m_syncNowButton->setToolTip(tr("Send your changes and fetch others' changes now"));
     connect(m_conflictsButton, &QToolButton::clicked, this, &SyncIndicator::conflictsRequested);
@@ -74,10 +80,11 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     connect(m_syncNowButton, &QToolButton::clicked, this, &SyncIndicator::syncNowRequested);
 
     auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 0, 4, 0);
-    layout->setSpacing(10);
+    layout->setContentsMargins(margin, 0, margin, 0);
+    layout->setSpacing(spacing);
+    layout->addStretch(1); // space the parts do not need goes to the left
     auto *state = new QHBoxLayout;
-    state->setSpacing(5);
+    state->setSpacing(iconGap);
     state->addWidget(m_stateIcon);
     state->addWidget(m_stateLabel);
     layout->addLayout(state);
@@ -91,7 +98,12 @@ SyncIndicator::SyncIndicator(QWidget *parent)
 
     // "3 minutes ago" becomes "4 minutes ago" without a new status.
     m_minuteTimer.setInterval(60 * 1000);
-    connect(&m_minuteTimer, &QTimer::timeout, this, &SyncIndicator::updateLastSynced);
+    connect(&m_minuteTimer, &QTimer::timeout, this, [this] {
+        updateLastSynced();
+        measure();
+        updateGeometry();
+        fitToWidth();
+    });
     m_minuteTimer.start();
 
     refresh();
@@ -134,14 +146,11 @@ void SyncIndicator::refresh()
     m_stateIcon->setPixmap(QIcon(icon).pixmap(QSize(14, 14)));
     m_stateLabel->setText(stateText(status));
     m_stateIcon->setToolTip(tip);
-    m_stateLabel->setToolTip(tip);
 
     m_queuedLabel->setText(queuedText(status.queued));
-    m_queuedLabel->setVisible(status.queued > 0);
     m_queuedLabel->setToolTip(
         tr("Changes made on this computer that the server has not received yet."));
 
-    m_progress->setVisible(status.syncing);
     if (status.total > 0) {
         // QProgressBar takes ints: scale large rounds down.
         const qint64 scale = status.total > 1000000 ? status.total / 1000000 + 1 : 1;
@@ -156,16 +165,152 @@ void SyncIndicator::refresh()
 
     updateLastSynced();
 
-    m_errorLabel->setText(status.lastError);
     m_errorLabel->setToolTip(status.lastError);
-    m_errorLabel->setVisible(!status.lastError.isEmpty());
 
-    m_conflictsButton->setText(tr("%n conflict(s)", nullptr, status.openConflicts));
-    m_conflictsButton->setVisible(status.openConflicts > 0);
-    m_refusedButton->setText(tr("%n refused", "changes the server refused", status.rejected));
-    m_refusedButton->setVisible(status.rejected > 0);
-
+    m_conflictsButton->setToolTip(tr("%n conflict(s)", nullptr, status.openConflicts) + u'\n'
+                                  + tr("Open the conflict inbox: choose which version to keep"));
+    m_refusedButton->setToolTip(
+        tr("%n refused", "changes the server refused", status.rejected) + u'\n'
+        + tr("Changes the server refused: your text is kept so that you can copy it"));
     m_syncNowButton->setEnabled(!status.syncing && !status.signedOut);
+    measure();
+    updateGeometry();
+    fitToWidth();
+}
+
+int SyncIndicator::textWidth(const QString &text) const
+{
+    m_measure->setText(text);
+    return m_measure->sizeHint().width();
+}
+
+namespace {
+int buttonWidth(QToolButton *button, const QString &text, Qt::ToolButtonStyle style)
+{
+    button->setText(text);
+    button->setToolButtonStyle(style);
+    return button->sizeHint().width();
+}
+} // namespace
+
+void SyncIndicator::measure()
+{
+    const SyncStatus &status = m_status;
+    // The least: state, a short bar, the buttons as icon and number; then what each part adds
+    // in its full form.
+    m_minimumWidth
+        = 2 * margin + m_stateIcon->sizeHint().width() + iconGap + textWidth(m_stateLabel->text());
+    m_extra = {};
+    const auto add = [&](bool shown, int compact, int full, int Extra::*extra) {
+        if (!shown)
+            return;
+        m_minimumWidth += spacing + compact;
+        m_extra.*extra = full - compact;
+    };
+    add(status.syncing, compactProgressWidth, progressWidth, &Extra::progress);
+    const QString conflicts = tr("%n conflict(s)", nullptr, status.openConflicts);
+    add(status.openConflicts > 0,
+        buttonWidth(m_conflictsButton, QString::number(status.openConflicts),
+                    Qt::ToolButtonTextBesideIcon),
+        buttonWidth(m_conflictsButton, conflicts, Qt::ToolButtonTextBesideIcon), &Extra::conflicts);
+    const QString refused = tr("%n refused", "changes the server refused", status.rejected);
+    add(status.rejected > 0,
+        buttonWidth(m_refusedButton, QString::number(status.rejected),
+                    Qt::ToolButtonTextBesideIcon),
+        buttonWidth(m_refusedButton, refused, Qt::ToolButtonTextBesideIcon), &Extra::refused);
+    add(true, buttonWidth(m_syncNowButton, tr("Sync now"), Qt::ToolButtonIconOnly),
+        buttonWidth(m_syncNowButton, tr("Sync now"), Qt::ToolButtonTextBesideIcon),
+        &Extra::syncNow);
+
+    m_fullWidth
+        = m_minimumWidth + m_extra.progress + m_extra.conflicts + m_extra.refused + m_extra.syncNow;
+    if (status.queued > 0)
+        m_fullWidth += spacing + textWidth(queuedText(status.queued));
+    if (!status.lastError.isEmpty())
+        m_fullWidth += spacing + qMin(m_errorLabel->maximumWidth(), textWidth(status.lastError));
+    m_fullWidth += spacing + textWidth(m_lastLabel->text());
+}
+
+QSize SyncIndicator::minimumSizeHint() const
+{
+    return QSize(m_minimumWidth, QWidget::minimumSizeHint().height());
+}
+
+QSize SyncIndicator::sizeHint() const
+{
+    return QSize(m_fullWidth, QWidget::sizeHint().height());
+}
+
+void SyncIndicator::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitToWidth();
+}
+
+void SyncIndicator::fitToWidth()
+{
+    const SyncStatus &status = m_status;
+    int room = width() - m_minimumWidth;
+    // Each part in its full form while there is room, most important first.
+    const auto grow = [&room](int extra) {
+        if (room < extra)
+            return false;
+        room -= extra;
+        return true;
+    };
+
+    // The queued count, in short words when the long ones do not fit.
+    QString queued;
+    if (status.queued > 0) {
+        const QString full = queuedText(status.queued);
+        const QString brief = tr("%n waiting", "changes waiting to sync", status.queued);
+        if (grow(spacing + textWidth(full)))
+            queued = full;
+        else if (grow(spacing + textWidth(brief)))
+            queued = brief;
+    }
+    m_queuedLabel->setText(queued);
+    m_queuedLabel->setVisible(!queued.isEmpty());
+
+    const bool fullConflicts = grow(m_extra.conflicts);
+    m_conflictsButton->setText(fullConflicts ? tr("%n conflict(s)", nullptr, status.openConflicts)
+                                             : QString::number(status.openConflicts));
+    m_conflictsButton->setVisible(status.openConflicts > 0);
+    const bool fullRefused = grow(m_extra.refused);
+    m_refusedButton->setText(fullRefused
+                                 ? tr("%n refused", "changes the server refused", status.rejected)
+                                 : QString::number(status.rejected));
+    m_refusedButton->setVisible(status.rejected > 0);
+    m_syncNowButton->setText(tr("Sync now"));
+    m_syncNowButton->setToolButtonStyle(grow(m_extra.syncNow) ? Qt::ToolButtonTextBesideIcon
+                                                              : Qt::ToolButtonIconOnly);
+
+    m_progress->setFixedWidth(grow(m_extra.progress) ? progressWidth : compactProgressWidth);
+    m_progress->setVisible(status.syncing);
+
+    // The error, elided to what is left (the tooltip has it all).
+    QString error;
+    if (!status.lastError.isEmpty() && room >= spacing + minimumErrorWidth) {
+        // A few pixels for the label's own frame around the text.
+        const int available = qMin(room - spacing, m_errorLabel->maximumWidth()) - 4;
+        error = m_errorLabel->fontMetrics().elidedText(status.lastError, Qt::ElideRight, available);
+        room -= spacing + textWidth(error);
+    }
+    m_errorLabel->setText(error);
+    m_errorLabel->setVisible(!error.isEmpty());
+
+    const bool last = grow(spacing + textWidth(m_lastLabel->text()));
+    m_lastLabel->setVisible(last);
+
+    // What does not fit is still one hover away.
+    QString tip = m_stateIcon->toolTip();
+    if (status.queued > 0 && queued != queuedText(status.queued))
+        tip += u'\n' + queuedText(status.queued);
+    if (error != status.lastError)
+        tip += u'\n' + status.lastError;
+    if (!last)
+        tip += u'\n' + m_lastLabel->text();
+    m_stateLabel->setToolTip(tip);
 }
 
 void SyncIndicator::updateLastSynced()

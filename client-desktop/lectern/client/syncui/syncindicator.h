@@ -39,14 +39,27 @@ public:
     static QString lastSyncedText(const QDateTime &lastSuccess,
                                   const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    // Everything the status has to say; minimumSizeHint() is the state and the buttons only.
+    // Narrower than sizeHint(), the indicator drops "Last synced", shortens the queued count and
+    // elides the error, in that order (their full words stay in the tooltips).
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
 Q_SIGNALS:
     void syncNowRequested();
     void conflictsRequested();
     void refusedRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void refresh();
     void updateLastSynced();
+    void measure();
+    // The width a label of this indicator needs for `text`.
+    int textWidth(const QString &text) const;
+    void fitToWidth();
 
     SyncStatus m_status;
     QLabel *m_stateIcon;
@@ -58,7 +71,20 @@ private:
     QToolButton *m_conflictsButton;
     QToolButton *m_refusedButton;
     QToolButton *m_syncNowButton;
+    QLabel *m_measure; // never shown: measures texts as the labels will show them
     QTimer m_minuteTimer;
+    // What measure() found for the current status: the width of the least form, and what
+    // each part adds in its full form.
+    struct Extra
+    {
+        int progress = 0;
+        int conflicts = 0;
+        int refused = 0;
+        int syncNow = 0;
+    };
+    Extra m_extra;
+    int m_minimumWidth = 0;
+    int m_fullWidth = 0;
 };
 
 } // namespace Lectern::Client
