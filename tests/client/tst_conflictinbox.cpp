@@ -588,6 +588,9 @@ void tst_ConflictInbox::screenshots()
     if (dir.isEmpty())
         QSKIP("LECTERN_SCREENSHOT_DIR is not set");
     fill();
+    // An edit of the lesson not synced yet: its row carries the mark.
+    QVERIFY(m_sync->update(QStringLiteral("content"), m_lesson,
+                           {{QStringLiteral("estimatedMinutes"), 15}}));
     ConflictInbox inbox(m_sync.get());
     inbox.resize(1100, 600);
     inbox.show();

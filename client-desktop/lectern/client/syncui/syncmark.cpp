@@ -33,6 +33,15 @@ int SyncMark::paint(QPainter *painter, const QStyleOptionViewItem &option, const
     if (!isMarked(index))
         return 0;
     const QRect rect = markRect(option.rect);
+    if (option.state & QStyle::State_Selected) {
+        // A light disc keeps the blue mark visible on the selection's colour.
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option.palette.color(QPalette::HighlightedText));
+        painter->drawEllipse(QRectF(rect).adjusted(-1.5, -1.5, 1.5, 1.5));
+        painter->restore();
+    }
     icon().paint(painter, rect, Qt::AlignCenter,
                  option.state & QStyle::State_Enabled ? QIcon::Normal : QIcon::Disabled);
     return SyncMark::size + 2 * markMargin;
