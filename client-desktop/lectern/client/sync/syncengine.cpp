@@ -42,6 +42,10 @@ SyncEngine::SyncEngine(Config config, QObject *parent)
     m_api->setAccessToken(m_config.accessToken);
     m_batchLimit = m_config.pushLimit;
 
+    // The timers are members, not children by default: make them children so moveToThread()
+    // takes them along (a timer can only be started from the thread it lives in).
+    for (QTimer *timer : {&m_debounce, &m_fallback, &m_retry, &m_socketRetry})
+        timer->setParent(this);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(m_config.debounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &SyncEngine::syncNow);
