@@ -103,6 +103,9 @@ Server::Server(std::unique_ptr<ServerContext> context)
         if (auto r = m_context->db().refreshStatistics(); !r)
             qCWarning(lcServer).noquote() << "could not refresh the planner's statistics:"
                                           << r.error().message;
+        // Bytes of deleted files go once no live row references them.
+        if (auto r = m_files.sweepBlobs(); !r)
+            qCWarning(lcServer).noquote() << "could not sweep file blobs:" << r.error().message;
     });
     m_maintenance->start();
     startEvents();
