@@ -32,9 +32,36 @@ const char *levelName(QtMsgType type)
     return "info";
 }
 
+// The time as Qt::ISODateWithMs writes it ("2026-11-22T02:53:54.156Z"), with the part up to the
+// second formatted once a second per thread: the access log asks on every request.
+QByteArray isoNow()
+{
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray prefix;
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    const qint64 second = ms / 1000;
+    if (second != cachedSecond) {
+        prefix = QDateTime::fromSecsSinceEpoch(second, Qt::UTC)
+                     .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss."))
+                     .toLatin1();
+        cachedSecond = second;
+    }
+    const int milli = int(ms % 1000);
+    const char tail[]
+        = {char('0' + milli / 100), char('0' + milli / 10 % 10), char('0' + milli % 10), 'Z'};
+    return prefix + QByteArrayView(tail, sizeof tail);
+}
+
+void writeRaw(const QByteArray &line)
+{
+    QMutexLocker lock(&g_mutex);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
 void writeLine(QtMsgType level, const char *category, QJsonObject fields)
 {
-    const QString time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString time = QString::fromLatin1(isoNow());
     QByteArray line;
     if (g_format == Format::Json) {
         fields.insert(QStringLiteral("time"), time);
@@ -52,9 +79,7 @@ void writeLine(QtMsgType level, const char *category, QJsonObject fields)
         line = text.toUtf8();
     }
     line.append('\n');
-    QMutexLocker lock(&g_mutex);
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    std::fflush(stderr);
+    writeRaw(line);
 }
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
@@ -73,6 +98,50 @@ void event(const QLoggingCategory &category, QtMsgType level, const QJsonObject 
 {
     if (category.isEnabled(level))
         writeLine(level, category.categoryName(), fields);
+}
+
+void event(const QLoggingCategory &category, QtMsgType level, QByteArrayView members,
+           const std::function<QJsonObject()> &fields)
+{
+    if (!category.isEnabled(level))
+        return;
+    if (g_format != Format::Json) {
+        writeLine(level, category.categoryName(), fields());
+        return;
+    }
+    QByteArray line;
+    line.reserve(members.size() + 128);
+    line += '{';
+    line += members;
+    line += ",\"time\":\"";
+    line += isoNow();
+    line += "\",\"level\":\"";
+    line += levelName(level);
+    line += "\",\"category\":";
+    appendJsonString(line, QString::fromLatin1(category.categoryName()));
+    line += "}\n";
+    writeRaw(line);
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto u = uchar(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
 } // namespace Lectern::Server::Log

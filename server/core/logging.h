@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <functional>
 
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
@@ -16,5 +17,12 @@ enum class Format { Json, Text };
 void install(Format format);
 // A structured log line: `fields` become top-level keys next to time, level and category.
 void event(const QLoggingCategory &category, QtMsgType level, const QJsonObject &fields);
+// The same line for a hot path (the access log, once per request), without building a
+// QJsonObject: `members` are the fields as JSON object members, already escaped
+// (`"status":200,"path":"/x"`). `fields` gives them as an object for the text format only.
+void event(const QLoggingCategory &category, QtMsgType level, QByteArrayView members,
+           const std::function<QJsonObject()> &fields);
+// Appends `text` to `out` as a JSON string, quotes included.
+void appendJsonString(QByteArray &out, QStringView text);
 
 } // namespace Lectern::Server::Log

@@ -11,12 +11,7 @@ ServerContext::ServerContext(ServerConfig config, std::unique_ptr<Database> data
     , m_clock(nodeId)
     , m_hasher(PasswordHasher::profileFromName(m_config.passwordHashProfile))
     , m_tokens(std::move(tokenSecret), m_config.accessTokenTtlSeconds)
-    , m_responses(m_config.responseCacheBytes, [this]() -> Result<qint64> {
-        Transaction tx(*m_database, Transaction::Read);
-        if (!tx.isOk())
-            return tx.error();
-        return ChangeLog::latestSeq(tx);
-    })
+    , m_responses(m_config.responseCacheBytes, [this] { return ChangeLog::latestSeq(*m_database); })
 { }
 
 } // namespace Lectern::Server

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QThread>
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -220,11 +221,14 @@ ApiServer::ApiServer(Router router, Authenticator authenticator, Options options
     m_pool.setMaxThreadCount(qMax(1, options.workerThreads));
     // Threads keep their database connections: never let them expire.
     m_pool.setExpiryTimeout(-1);
+    m_readPool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
+    m_readPool.setExpiryTimeout(-1);
 }
 
 ApiServer::~ApiServer()
 {
     m_pool.waitForDone();
+    m_readPool.waitForDone();
 }
 
 Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
@@ -307,19 +311,43 @@ QByteArray ApiServer::serialize(const ApiRequest &request, const ApiResponse &re
 
 void ApiServer::logRequest(const ApiRequest &request, const ApiResponse &response, qint64 startedNs)
 {
+    const QtMsgType level = response.status >= 500 ? QtWarningMsg : QtInfoMsg;
+    if (!lcHttp().isEnabled(level))
+        return;
     const std::optional<FileBody> file = fileBodyOf(response);
     const double durationMs = startedNs > 0 ? double(nowNs() - startedNs) / 1e6 : 0.0;
-    QJsonObject fields {{QStringLiteral("message"), QStringLiteral("request")},
-                        {QStringLiteral("requestId"), request.requestId},
-                        {QStringLiteral("method"), QString::fromLatin1(request.method)},
-                        {QStringLiteral("path"), request.path},
-                        {QStringLiteral("status"), response.status},
-                        {QStringLiteral("durationMs"), durationMs},
-                        {QStringLiteral("bytes"), file ? file->length : response.body.size()},
-                        {QStringLiteral("remote"), request.address}};
-    if (request.caller)
-        fields.insert(QStringLiteral("userId"), request.caller->userId);
-    Log::event(lcHttp(), response.status >= 500 ? QtWarningMsg : QtInfoMsg, fields);
+    const qint64 bytes = file ? file->length : response.body.size();
+    // Written by hand: one line per request, and a QJsonObject costs more than the request does.
+    QByteArray members;
+    members.reserve(256);
+    members += "\"message\":\"request\",\"requestId\":";
+    Log::appendJsonString(members, request.requestId);
+    members += ",\"method\":";
+    Log::appendJsonString(members, QString::fromLatin1(request.method));
+    members += ",\"path\":";
+    Log::appendJsonString(members, request.path);
+    members += ",\"status\":" + QByteArray::number(response.status);
+    members += ",\"durationMs\":" + QByteArray::number(durationMs, 'f', 3);
+    members += ",\"bytes\":" + QByteArray::number(bytes);
+    members += ",\"remote\":";
+    Log::appendJsonString(members, request.address);
+    if (request.caller) {
+        members += ",\"userId\":";
+        Log::appendJsonString(members, request.caller->userId);
+    }
+    Log::event(lcHttp(), level, members, [&] {
+        QJsonObject fields {{QStringLiteral("message"), QStringLiteral("request")},
+                            {QStringLiteral("requestId"), request.requestId},
+                            {QStringLiteral("method"), QString::fromLatin1(request.method)},
+                            {QStringLiteral("path"), request.path},
+                            {QStringLiteral("status"), response.status},
+                            {QStringLiteral("durationMs"), durationMs},
+                            {QStringLiteral("bytes"), bytes},
+                            {QStringLiteral("remote"), request.address}};
+        if (request.caller)
+            fields.insert(QStringLiteral("userId"), request.caller->userId);
+        return fields;
+    });
 }
 
 std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request, ApiRequest &api,
@@ -398,6 +426,24 @@ ApiResponse ApiServer::run(const Route &route, ApiRequest &request)
              Messages::tr("Something went wrong on the server. It has been logged.")));
 }
 
+std::optional<ApiResponse> ApiServer::probe(const Route &route, ApiRequest &request)
+{
+    try {
+        if (route.access == Access::User) {
+            auto caller = m_authenticator(request.header("authorization"));
+            if (!caller)
+                return ApiResponse::error(caller.error());
+            request.caller = *caller;
+        }
+        return route.probe(request);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp) << "unhandled exception in the probe of" << route.pattern << e.what();
+    } catch (...) {
+        qCCritical(lcHttp) << "unhandled exception in the probe of" << route.pattern;
+    }
+    return std::nullopt; // the handler runs, and answers
+}
+
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const qint64 startedNs = nowNs();
@@ -438,9 +484,20 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         return true;
     }
 
+    // A read whose answer is ready costs less than the trip to the pool and back.
+    if (route->run == Run::Read && route->probe) {
+        if (std::optional<ApiResponse> ready = probe(*route, *api)) {
+            auto responder = makeResponder(request, socket);
+            send(responder, *api, std::move(*ready), startedNs);
+            return true;
+        }
+    }
+
     // Slow work queues for the worker pool; past a bound, say "later" instead of queueing forever
     // (a flood of logins would otherwise hold memory and answer everyone late).
-    if (m_pending >= m_options.maxQueuedWork) {
+    const bool read = route->run == Run::Read;
+    int &pending = read ? m_pendingReads : m_pending;
+    if (pending >= m_options.maxQueuedWork) {
         auto responder = makeResponder(request, socket);
         ApiResponse busy = ApiResponse::error(fail(
             ErrorCode::Unavailable, Messages::tr("The server is busy. Try again in a moment.")));
@@ -452,13 +509,14 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     // Worker: the responder travels with the work and comes back to this thread to write.
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> guard(socket);
-    ++m_pending;
-    m_pool.start([this, route, api, responder, guard, startedNs] {
+    ++pending;
+    (read ? m_readPool : m_pool).start([this, route, api, responder, guard, startedNs, read] {
         ApiResponse response = run(*route, *api);
         QMetaObject::invokeMethod(
             this,
-            [this, api, responder, guard, startedNs, response = std::move(response)]() mutable {
-                --m_pending;
+            [this, api, responder, guard, startedNs, read,
+             response = std::move(response)]() mutable {
+                --(read ? m_pendingReads : m_pending);
                 if (guard)
                     send(*responder, *api, std::move(response), startedNs);
             },

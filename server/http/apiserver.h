@@ -78,6 +78,8 @@ private:
     std::optional<ApiResponse> prepare(const QHttpServerRequest &request, ApiRequest &api,
                                        const Route *&route);
     ApiResponse run(const Route &route, ApiRequest &request);
+    // Authenticates and asks the route's probe for a ready answer (Run::Read).
+    std::optional<ApiResponse> probe(const Route &route, ApiRequest &request);
     void send(QHttpServerResponder &responder, const ApiRequest &request, ApiResponse response,
               qint64 startedNs);
 
@@ -87,8 +89,10 @@ private:
     Authenticator m_authenticator;
     Options m_options;
     QThreadPool m_pool;
+    QThreadPool m_readPool; // Run::Read
     quint16 m_port = 0;
     int m_pending = 0;
+    int m_pendingReads = 0;
 };
 
 } // namespace Lectern::Server

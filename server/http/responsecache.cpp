@@ -75,6 +75,24 @@ ApiResponse ResponseCache::serve(const ApiRequest &request, const QByteArray &ke
     return response;
 }
 
+std::optional<ApiResponse> ResponseCache::find(const ApiRequest &request, const QByteArray &key)
+{
+    if (m_maxBytes == 0)
+        return std::nullopt;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const Result<qint64> version = m_version ? m_version() : Result<qint64>(qint64(0));
+    if (!version)
+        return std::nullopt;
+    QMutexLocker lock(&m_mutex);
+    const Entry *entry = m_entries.object(key);
+    if (!entry || entry->version != *version || now >= entry->expiresAtMs)
+        return std::nullopt; // counted as a miss by serve()
+    ++m_hits;
+    const Entry current = *entry;
+    lock.unlock();
+    return answer(request, current);
+}
+
 ApiResponse ResponseCache::answer(const ApiRequest &request, const Entry &entry) const
 {
     const bool gzipped

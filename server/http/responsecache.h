@@ -41,6 +41,8 @@ public:
     // time: the route, its parameters and query, and who is asking (their view). Only 200s are
     // stored; others pass through untouched.
     ApiResponse serve(const ApiRequest &request, const QByteArray &key, const Builder &build);
+    // The answer from a current entry under `key`, or nothing (then serve() builds it).
+    std::optional<ApiResponse> find(const ApiRequest &request, const QByteArray &key);
 
     // "route|path|sorted query" for `request`: the request half of a key.
     static QByteArray requestKey(const ApiRequest &request);

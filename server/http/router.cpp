@@ -10,7 +10,7 @@ QStringList splitPath(const QString &path)
 } // namespace
 
 void Router::add(const QByteArray &method, const QString &pattern, Access access, Run run,
-                 Handler handler)
+                 Handler handler, Probe probe)
 {
     Route route;
     route.method = method;
@@ -18,6 +18,7 @@ void Router::add(const QByteArray &method, const QString &pattern, Access access
     route.access = access;
     route.run = run;
     route.handler = std::move(handler);
+    route.probe = std::move(probe);
     route.segments = splitPath(pattern);
     m_routes.append(std::move(route));
 }

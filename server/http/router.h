@@ -16,9 +16,16 @@ enum class Access {
 // Where a route runs. Quick database reads run on the server's thread; slow work (password
 // hashing) runs on the worker pool and its response is written back on the server's thread
 // (ARCHITECTURE.md: Qt 6.4's QFuture handlers crash under load; this is the safe pattern).
-enum class Run { Inline, Worker };
+// Reads that are hot and sometimes slow (the cached course reads: a hit is cheap, building a
+// large outline is not) first try their Probe on the server's thread; when it has no answer ready,
+// the handler runs on a pool of its own (one thread per core), so a slow build never stalls the
+// server's thread and logins never queue it.
+enum class Run { Inline, Worker, Read };
 
 using Handler = std::function<ApiResponse(ApiRequest &)>;
+// For Run::Read: the answer when it is ready (a cache hit), after authentication; nothing sends
+// the request on to the handler.
+using Probe = std::function<std::optional<ApiResponse>(ApiRequest &)>;
 
 struct Route
 {
@@ -27,6 +34,7 @@ struct Route
     Access access = Access::User;
     Run run = Run::Inline;
     Handler handler;
+    Probe probe;
     QStringList segments;
 };
 
@@ -35,7 +43,7 @@ class Router
 {
 public:
     void add(const QByteArray &method, const QString &pattern, Access access, Run run,
-             Handler handler);
+             Handler handler, Probe probe = {});
 
     struct Match
     {

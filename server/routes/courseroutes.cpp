@@ -41,28 +41,30 @@ void addCourseRoutes(Router &router, CourseService &courses, ServerContext &cont
     const QString id = QStringLiteral("id");
     ResponseCache &cache = context.responses();
 
-    router.add("GET", QStringLiteral("/api/v1/courses"), Access::User, Run::Inline,
-               [&courses, &cache](ApiRequest &r) {
-                   auto query
-                       = ListQuery::parse(r.query, CourseService::courseSortFields(),
+    router.add(
+        "GET", QStringLiteral("/api/v1/courses"), Access::User, Run::Read,
+        [&courses, &cache](ApiRequest &r) {
+            auto query = ListQuery::parse(r.query, CourseService::courseSortFields(),
                                           QStringLiteral("title"), CourseService::courseFilters());
-                   if (!query)
-                       return ApiResponse::error(query.error());
-                   return cache.serve(r, cacheKey(r), [&] {
-                       return ResponseCache::Built {
-                           RecordResponses::page(courses.listCourses(r.user(), *query))};
-                   });
-               });
+            if (!query)
+                return ApiResponse::error(query.error());
+            return cache.serve(r, cacheKey(r), [&] {
+                return ResponseCache::Built {
+                    RecordResponses::page(courses.listCourses(r.user(), *query))};
+            });
+        },
+        [&cache](ApiRequest &r) { return cache.find(r, cacheKey(r)); });
     router.add("POST", QStringLiteral("/api/v1/courses"), Access::User, Run::Inline,
                [&courses](ApiRequest &r) {
                    return RecordResponses::created(courses.createCourse(r.user(), r.json));
                });
-    router.add("GET", QStringLiteral("/api/v1/courses/:id"), Access::User, Run::Inline,
-               [&courses, &context, &cache, id](ApiRequest &r) {
-                   return cache.serve(r, cacheKey(r), [&] {
-                       return courseWithOutline(courses, context, r, r.param(id));
-                   });
-               });
+    router.add(
+        "GET", QStringLiteral("/api/v1/courses/:id"), Access::User, Run::Read,
+        [&courses, &context, &cache, id](ApiRequest &r) {
+            return cache.serve(r, cacheKey(r),
+                               [&] { return courseWithOutline(courses, context, r, r.param(id)); });
+        },
+        [&cache](ApiRequest &r) { return cache.find(r, cacheKey(r)); });
     router.add("PUT", QStringLiteral("/api/v1/courses/:id"), Access::User, Run::Inline,
                [&courses, id](ApiRequest &r) {
                    return respond(courses.updateCourse(r.user(), r.param(id), r.json),

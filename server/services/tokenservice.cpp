@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMessageAuthenticationCode>
 #include <lectern/uuidv7.h>
 #include <sodium.h>
 
@@ -71,7 +70,19 @@ Result<QByteArray> TokenService::loadOrCreateSecret(const QString &path)
 
 QByteArray TokenService::sign(const QByteArray &signingInput) const
 {
-    return QMessageAuthenticationCode::hash(signingInput, m_secret, QCryptographicHash::Sha256);
+    // HMAC-SHA256 (RFC 2104, any key length), as QMessageAuthenticationCode computes it, at a
+    // fraction of its cost: every authenticated request verifies one.
+    crypto_auth_hmacsha256_state state;
+    QByteArray mac(crypto_auth_hmacsha256_BYTES, Qt::Uninitialized);
+    crypto_auth_hmacsha256_init(&state,
+                                reinterpret_cast<const unsigned char *>(m_secret.constData()),
+                                size_t(m_secret.size()));
+    crypto_auth_hmacsha256_update(&state,
+                                  reinterpret_cast<const unsigned char *>(signingInput.constData()),
+                                  quint64(signingInput.size()));
+    crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char *>(mac.data()));
+    sodium_memzero(&state, sizeof state);
+    return mac;
 }
 
 QString TokenService::issue(const User &user, const QDateTime &now) const

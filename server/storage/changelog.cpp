@@ -1,5 +1,7 @@
 #include "changelog.h"
 
+#include <QSqlError>
+
 namespace Lectern::Server {
 
 namespace {
@@ -94,6 +96,21 @@ Result<qint64> ChangeLog::latestSeq(Transaction &tx, const QString &orgId)
         return r.error();
     q.next();
     return q.int64(0);
+}
+
+Result<qint64> ChangeLog::latestSeq(Database &db)
+{
+    auto connection = db.connection();
+    if (!connection)
+        return connection.error();
+    const QString sql = QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_log");
+    bool prepared = false;
+    std::unique_ptr<QSqlQuery> q = db.acquire(*connection, sql, &prepared);
+    if (!prepared || !q->exec() || !q->next())
+        return databaseError(q->lastError(), sql);
+    const qint64 seq = q->value(0).toLongLong();
+    db.release(*connection, sql, std::move(q));
+    return seq;
 }
 
 } // namespace Lectern::Server

@@ -43,6 +43,9 @@ public:
                               const QString &audienceUserId = {});
     // The newest seq of one organisation's changes (0 when it has none).
     static Result<qint64> latestSeq(Transaction &tx, const QString &orgId);
+    // The newest seq, read by one statement of its own (prepared once per connection, no
+    // transaction around it): the response cache asks on every request it answers.
+    static Result<qint64> latestSeq(Database &db);
 };
 
 } // namespace Lectern::Server
