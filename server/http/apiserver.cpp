@@ -277,6 +277,15 @@ qint64 ApiServer::monotonicNs()
 QByteArray ApiServer::serialize(const ApiRequest &request, const ApiResponse &response,
                                 bool closeConnection)
 {
+    QByteArray out = serializeHead(request, response, closeConnection);
+    if (!fileBodyOf(response) && request.method != "HEAD")
+        out += response.body;
+    return out;
+}
+
+QByteArray ApiServer::serializeHead(const ApiRequest &request, const ApiResponse &response,
+                                    bool closeConnection)
+{
     const std::optional<FileBody> file = fileBodyOf(response);
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
         + reasonPhrase(response.status) + "\r\n";
@@ -304,8 +313,6 @@ QByteArray ApiServer::serialize(const ApiRequest &request, const ApiResponse &re
     if (response.status != 304)
         header("Content-Length", QByteArray::number(file ? file->length : response.body.size()));
     out += "\r\n";
-    if (!file && request.method != "HEAD")
-        out += response.body;
     return out;
 }
 
@@ -545,16 +552,22 @@ void ApiServer::send(QHttpServerResponder &responder, const ApiRequest &request,
     // Written as raw bytes (serialize()) so that uploads, which bypass Qt's parser, answer with
     // exactly the same head; a download's bytes follow the head in pieces (FileStreamer).
     QTcpSocket *socket = responder.socket();
-    const QByteArray head = serialize(request, response);
     std::optional<FileBody> file = fileBodyOf(response);
     if (request.method == "HEAD")
         file.reset();
     if (FileStreamer *busy = FileStreamer::of(socket)) {
-        busy->queue(head, file);
-    } else {
-        socket->write(head);
+        busy->queue(serialize(request, response), file);
+    } else if (file || request.method == "HEAD") {
+        socket->write(serializeHead(request, response));
         if (file)
             new FileStreamer(socket, *file);
+    } else if (response.body.size() >= 64 * 1024) {
+        // Head and body apart: the socket's buffer shares a large body's bytes (a cached outline
+        // is 276 KB) instead of copying them into one array first.
+        socket->write(serializeHead(request, response));
+        socket->write(response.body);
+    } else {
+        socket->write(serialize(request, response)); // one piece: one write to the network
     }
     logRequest(request, response, startedNs);
 }

@@ -78,6 +78,9 @@ private:
     std::optional<ApiResponse> prepare(const QHttpServerRequest &request, ApiRequest &api,
                                        const Route *&route);
     ApiResponse run(const Route &route, ApiRequest &request);
+    // serialize() without the body.
+    static QByteArray serializeHead(const ApiRequest &request, const ApiResponse &response,
+                                    bool closeConnection = false);
     // Authenticates and asks the route's probe for a ready answer (Run::Read).
     std::optional<ApiResponse> probe(const Route &route, ApiRequest &request);
     void send(QHttpServerResponder &responder, const ApiRequest &request, ApiResponse response,
