@@ -305,6 +305,13 @@ void SyncEngine::finishRound()
     refreshStatus();
     qCDebug(lcSync) << "round done; cursor" << m_store->cursor() << "queued" << m_status.queued;
     Q_EMIT roundFinished(true);
+    // The server answers: if the live channel is down (its back-off may have grown long while
+    // the server was away), bring it back now rather than at the next retry.
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+        m_socketRetry.stop();
+        m_socketFailures = 0;
+        connectSocket();
+    }
     // Edits made or events received during the round.
     if (m_again || (m_status.queued > 0 && m_store->inFlightCount() == 0))
         m_debounce.start();
@@ -312,6 +319,7 @@ void SyncEngine::finishRound()
 
 void SyncEngine::fail(const Error &error)
 {
+    qCDebug(lcSync) << "round failed:" << error.code << error.message;
     m_running = false;
     m_status.syncing = false;
     if (error.code == QLatin1StringView(ClientErrorCode::NetworkUnreachable))
@@ -409,9 +417,13 @@ void SyncEngine::onSocketClosed()
     }
     if (m_config.accessToken.isEmpty())
         return;
-    // Reconnect with its own back-off; a channel that worked is tried again at once.
-    if (wasReady)
+    // Reconnect with its own back-off; a channel that worked is tried again at once. A channel
+    // that worked and closed may mean the server went away: a round finds out (and says so in
+    // the status) instead of showing "online" until the next edit.
+    if (wasReady) {
         m_socketFailures = 0;
+        m_debounce.start();
+    }
     ++m_socketFailures;
     const int delay = int(qMin<qint64>(
         m_config.maxBackoffMs, qint64(m_config.minBackoffMs) << qMin(m_socketFailures - 1, 16)));
@@ -428,11 +440,12 @@ void SyncEngine::setOnline(bool online)
 {
     if (m_status.online == online)
         return;
+    qCDebug(lcSync) << (online ? "online" : "offline");
     m_status.online = online;
-    refreshStatus();
+    refreshStatus(true); // m_status already holds the change: say it even if nothing else moved
 }
 
-void SyncEngine::refreshStatus()
+void SyncEngine::refreshStatus(bool changed)
 {
     SyncStatus next = m_status;
     if (m_store->isOpen()) {
@@ -451,7 +464,7 @@ void SyncEngine::refreshStatus()
         next.done = 0;
         next.total = 0;
     }
-    if (next == m_status)
+    if (next == m_status && !changed)
         return;
     m_status = next;
     Q_EMIT statusChanged(m_status);

@@ -95,7 +95,8 @@ private:
     void onSocketClosed();
     void noteServerSeq(qint64 seq);
     void setOnline(bool online);
-    void refreshStatus();
+    // Emits statusChanged when anything moved, or when `changed` (a field set before the call).
+    void refreshStatus(bool changed = false);
     QString describe(const Error &error) const;
 
     Config m_config;
