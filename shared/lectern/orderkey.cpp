@@ -200,6 +200,20 @@ QString OrderKey::betweenJittered(const QString &before, const QString &after)
     return jittered;
 }
 
+QString OrderKey::forIndex(const QStringList &keys, qsizetype index)
+{
+    index = qBound<qsizetype>(0, index, keys.size());
+    const QString before = index > 0 ? keys.at(index - 1) : QString();
+    QString after;
+    for (qsizetype i = index; i < keys.size(); ++i) {
+        if (before.isEmpty() || keys.at(i) > before) {
+            after = keys.at(i);
+            break;
+        }
+    }
+    return betweenJittered(before, after);
+}
+
 QStringList OrderKey::spread(int count)
 {
     QStringList keys;

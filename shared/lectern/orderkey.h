@@ -19,6 +19,11 @@ public:
     static QString between(const QString &before, const QString &after);
     // As between(), plus random low digits so that concurrent inserts at one spot differ.
     static QString betweenJittered(const QString &before, const QString &after);
+    // A key that puts an item at `index` among siblings whose keys are `keys` (in list order,
+    // equal keys allowed: two devices can make the same key, and then the id orders them). It
+    // goes after keys[index - 1] and before the next key greater than that one, so a position
+    // between two equal keys lands after both. Empty when the gap is exhausted (see above).
+    static QString forIndex(const QStringList &keys, qsizetype index);
     // `count` evenly spread keys for a fresh list (e.g. when duplicating a course).
     static QStringList spread(int count);
 

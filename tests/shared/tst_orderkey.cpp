@@ -28,6 +28,7 @@ private Q_SLOTS:
     void invalidInputs();
     void isValid_data();
     void isValid();
+    void forIndexSkipsEqualNeighbours();
     void spread_data();
     void spread();
 };
@@ -322,6 +323,23 @@ void TestOrderKey::isValid()
     QFETCH(bool, valid);
 
     QCOMPARE(OrderKey::isValid(key), valid);
+}
+
+// Two devices can make the same key (an unjittered gap); a position between two equal keys must
+// still give a valid key, after both (the ids order equal keys).
+void TestOrderKey::forIndexSkipsEqualNeighbours()
+{
+    const QStringList keys {u"a0"_s, u"a0V"_s, u"a0V"_s, u"a1"_s};
+    const QString middle = OrderKey::forIndex(keys, 2);
+    QVERIFY(OrderKey::isValid(middle));
+    QVERIFY(middle > u"a0V"_s);
+    QVERIFY(middle < u"a1"_s);
+    const QString first = OrderKey::forIndex(keys, 0);
+    QVERIFY(OrderKey::isValid(first) && first < u"a0"_s);
+    const QString last = OrderKey::forIndex(keys, keys.size());
+    QVERIFY(OrderKey::isValid(last) && last > u"a1"_s);
+    QVERIFY(OrderKey::isValid(OrderKey::forIndex({u"a0"_s, u"a0"_s}, 1)));
+    QVERIFY(OrderKey::isValid(OrderKey::forIndex({}, 0)));
 }
 
 void TestOrderKey::spread_data()

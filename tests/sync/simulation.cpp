@@ -431,13 +431,11 @@ void Simulation::Private::edit(Device &device, int number)
         const QString moduleId = target.id.isEmpty() ? r.parentId : target.id;
         QList<Client::LocalRecord> siblings = store.children(u"content"_s, moduleId);
         siblings.removeIf([&r](const Client::LocalRecord &s) { return s.id == r.id; });
-        const int at = int(rng.bounded(quint32(siblings.size() + 1)));
-        const QString before
-            = at > 0 ? siblings.at(at - 1).fields.value(u"orderKey").toString() : QString();
-        const QString after = at < siblings.size()
-            ? siblings.at(at).fields.value(u"orderKey").toString()
-            : QString();
-        QJsonObject changes {{u"orderKey"_s, OrderKey::betweenJittered(before, after)}};
+        QStringList keys;
+        for (const Client::LocalRecord &s : std::as_const(siblings))
+            keys.append(s.fields.value(u"orderKey").toString());
+        const QString key = OrderKey::forIndex(keys, rng.bounded(quint32(keys.size() + 1)));
+        QJsonObject changes {{u"orderKey"_s, key}};
         if (moduleId != r.parentId)
             changes.insert(u"moduleId"_s, moduleId);
         expect(store.update(r.entity, r.id, changes), u"move"_s);
