@@ -41,6 +41,69 @@ bool holdsSeat(const std::optional<Record> &e)
         && (type == regular || type == u"audit");
 }
 
+bool isWaiting(const Record &e)
+{
+    return !e.value(u"deleted").toBool() && e.value(u"role").toString() == student
+        && e.value(u"status").toString() == enrolled && e.value(u"type").toString() == waitlist;
+}
+
+bool isEnrolledStudent(const std::optional<Record> &e)
+{
+    return e && e->value(u"role").toString() == student
+        && e->value(u"status").toString() == enrolled;
+}
+
+// Keeps enrollments.waitlisted_at in step with `e` as just written: set (behind everyone waiting
+// in the course) when it joins the waitlist, kept while it waits, cleared when it leaves.
+Result<void> keepWaitlistPlace(Transaction &tx, const Record &e)
+{
+    const QString id = e.value(u"id").toString();
+    if (!isWaiting(e)) {
+        return tx
+            .query(QStringLiteral("UPDATE enrollments SET waitlisted_at = NULL"
+                                  " WHERE id = :id AND waitlisted_at IS NOT NULL"))
+            .bind(QStringLiteral(":id"), id)
+            .exec();
+    }
+    // Strictly after the last one waiting: two joining in one millisecond keep their order.
+    auto last = tx.query(QStringLiteral("SELECT MAX(waitlisted_at) FROM enrollments"
+                                        " WHERE course_id = :course AND deleted = 0"));
+    last.bind(QStringLiteral(":course"), e.value(u"courseId").toString());
+    if (auto r = last.exec(); !r)
+        return r;
+    const qint64 after = last.next() && !last.value(0).isNull() ? last.int64(0) + 1 : 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return tx
+        .query(QStringLiteral("UPDATE enrollments SET waitlisted_at = :at"
+                              " WHERE id = :id AND waitlisted_at IS NULL"))
+        .bind(QStringLiteral(":at"), std::max(now, after))
+        .bind(QStringLiteral(":id"), id)
+        .exec();
+}
+
+// Every enrolment write of this service goes through these two, so waitlisted_at follows.
+Result<Record> insertEnrollment(Transaction &tx, HlcClock &clock, const QString &orgId,
+                                const QString &id, const QJsonObject &fields)
+{
+    auto inserted = RecordStore::insert(tx, clock, Entities::enrollment(), orgId, id, fields);
+    if (!inserted)
+        return inserted;
+    if (auto r = keepWaitlistPlace(tx, *inserted); !r)
+        return r.error();
+    return inserted;
+}
+
+Result<Record> updateEnrollment(Transaction &tx, HlcClock &clock, const Record &current,
+                                const QJsonObject &changes)
+{
+    auto updated = RecordStore::update(tx, clock, Entities::enrollment(), current, changes);
+    if (!updated)
+        return updated;
+    if (auto r = keepWaitlistPlace(tx, *updated); !r)
+        return r.error();
+    return updated;
+}
+
 Result<qint64> seatsTaken(Transaction &tx, const QString &courseId, const QString &excludeId)
 {
     RecordFilter filter;
@@ -60,6 +123,30 @@ Result<bool> isFull(Transaction &tx, const Record &course, const QString &exclud
     if (!taken)
         return taken.error();
     return *taken >= max.toInteger();
+}
+
+// Whether a student asking for the waitlist would be given a seat at once: a seat is free for them
+// beyond those the students already waiting (other than `excludeId`) will take.
+Result<bool> seatFreeFor(Transaction &tx, const Record &course, const QString &excludeId)
+{
+    const QJsonValue max = course.value(u"maxEnrollment");
+    if (max.isNull() || max.isUndefined())
+        return true;
+    const QString courseId = course.value(u"id").toString();
+    auto taken = seatsTaken(tx, courseId, excludeId);
+    if (!taken)
+        return taken.error();
+    RecordFilter filter;
+    filter
+        .add(QStringLiteral("course_id = :course AND role = 'student' AND status = 'enrolled'"
+                            " AND type = 'waitlist'"))
+        .bind(QStringLiteral(":course"), courseId);
+    if (!excludeId.isEmpty())
+        filter.add(QStringLiteral("id <> :self")).bind(QStringLiteral(":self"), excludeId);
+    auto waiting = RecordStore::count(tx, Entities::enrollment(), filter);
+    if (!waiting)
+        return waiting.error();
+    return max.toInteger() - *taken > *waiting;
 }
 
 bool windowOpen(const Record &course, const QDateTime &now)
@@ -295,24 +382,41 @@ Result<EnrollmentService::Outcome> EnrollmentService::enrollIn(Transaction &tx, 
         existing = *live;
     }
     const bool wasEnrolled = existing && existing->value(u"status").toString() == enrolled;
-    // A cohort never takes over someone who already takes part (directly or through another).
-    if (wasEnrolled && !request.cohortId.isEmpty())
-        return Outcome {*existing, false,
-                        existing->value(u"type").toString() == waitlist
-                            && existing->value(u"role").toString() == student};
+    const Outcome unchanged {existing ? *existing : Record(), false,
+                             existing && isWaiting(*existing)};
+    // A cohort never takes over someone who already takes part (directly or through another);
+    // only the role of what it gave follows the role the cohort is now enrolled with.
+    if (wasEnrolled && !request.cohortId.isEmpty()) {
+        const bool given = existing->value(u"cohortId").toString() == request.cohortId.toLower();
+        if (!given || !request.role || existing->value(u"role").toString() == *request.role)
+            return unchanged;
+    }
 
+    // Left out, the role stays what it was, also for someone dropped: a TA comes back a TA.
     const QString role
-        = request.role.value_or(wasEnrolled ? existing->value(u"role").toString() : student);
+        = request.role.value_or(existing ? existing->value(u"role").toString() : student);
     QString type
         = request.type.value_or(wasEnrolled ? existing->value(u"type").toString() : regular);
     if (role != student)
         type = regular; // seats and the waitlist are for students
-    const bool alreadyStudent = wasEnrolled && existing->value(u"role").toString() == student;
-    if (role == student && !alreadyStudent && request.enforceWindow && !request.override
-        && !windowOpen(course, QDateTime::currentDateTimeUtc()))
+    if (role == student && !isEnrolledStudent(existing) && request.enforceWindow
+        && !request.override && !windowOpen(course, QDateTime::currentDateTimeUtc()))
         return enrollmentClosed(course);
-    if (role == student && type != waitlist && !request.override && !holdsSeat(existing)) {
-        auto full = isFull(tx, course, existing ? existing->value(u"id").toString() : QString());
+    const QString existingId = existing ? existing->value(u"id").toString() : QString();
+    if (role == student && type == waitlist && !(existing && isWaiting(*existing))) {
+        // One waits only for a seat there is not: with a seat free (or the limit overridden)
+        // asking for the waitlist enrols as regular, as if the seat had been given at once.
+        bool free = request.override;
+        if (!free) {
+            auto seat = seatFreeFor(tx, course, existingId);
+            if (!seat)
+                return seat.error();
+            free = *seat;
+        }
+        if (free)
+            type = holdsSeat(existing) ? existing->value(u"type").toString() : regular;
+    } else if (role == student && type != waitlist && !request.override && !holdsSeat(existing)) {
+        auto full = isFull(tx, course, existingId);
         if (!full)
             return full.error();
         if (*full)
@@ -337,7 +441,7 @@ Result<EnrollmentService::Outcome> EnrollmentService::enrollIn(Transaction &tx, 
             outcome.enrollment = *existing;
             return outcome;
         }
-        auto updated = RecordStore::update(tx, clock, Entities::enrollment(), *existing, changes);
+        auto updated = updateEnrollment(tx, clock, *existing, changes);
         if (!updated)
             return updated.error();
         outcome.enrollment = *updated;
@@ -346,8 +450,7 @@ Result<EnrollmentService::Outcome> EnrollmentService::enrollIn(Transaction &tx, 
     fields.insert(QStringLiteral("courseId"), courseId);
     fields.insert(QStringLiteral("userId"), userId);
     const QString id = request.id.isEmpty() ? createUuidV7String() : request.id.toLower();
-    auto inserted = RecordStore::insert(tx, clock, Entities::enrollment(),
-                                        course.value(u"orgId").toString(), id, fields);
+    auto inserted = insertEnrollment(tx, clock, course.value(u"orgId").toString(), id, fields);
     if (!inserted)
         return inserted.error();
     outcome.enrollment = *inserted;
@@ -387,7 +490,7 @@ Result<QList<Record>> EnrollmentService::dropFromCohort(Transaction &tx, HlcCloc
             return r.error();
         const QJsonObject change = q.next() ? QJsonObject {{QStringLiteral("cohortId"), q.text(0)}}
                                             : QJsonObject {{QStringLiteral("status"), dropped}};
-        auto updated = RecordStore::update(tx, clock, Entities::enrollment(), e, change);
+        auto updated = updateEnrollment(tx, clock, e, change);
         if (!updated)
             return updated.error();
         changed.append(*updated);
@@ -418,16 +521,16 @@ Result<QList<Record>> EnrollmentService::promoteWaitlist(Transaction &tx, HlcClo
         .add(QStringLiteral("course_id = :course AND role = 'student' AND status = 'enrolled'"
                             " AND type = 'waitlist'"))
         .bind(QStringLiteral(":course"), courseId);
-    // Joined the waitlist first, moves up first: the HLC of that change orders ties in a
-    // millisecond.
-    auto waiting = RecordStore::select(tx, Entities::enrollment(), filter,
-                                       QStringLiteral("updated_at, hlc, id"), limit);
+    // Joined the waitlist first, moves up first, whatever changed on the enrolment since. Ties
+    // (only among those who were waiting before waitlisted_at existed) go by the HLC.
+    auto waiting = RecordStore::select(
+        tx, Entities::enrollment(), filter,
+        QStringLiteral("COALESCE(waitlisted_at, updated_at), hlc, id"), limit);
     if (!waiting)
         return waiting.error();
     QList<Record> promoted;
     for (const Record &e : *waiting) {
-        auto updated = RecordStore::update(tx, clock, Entities::enrollment(), e,
-                                           {{QStringLiteral("type"), regular}});
+        auto updated = updateEnrollment(tx, clock, e, {{QStringLiteral("type"), regular}});
         if (!updated)
             return updated.error();
         promoted.append(*updated);
@@ -543,10 +646,6 @@ EnrollmentService::enroll(const Caller &caller, const QString &courseId, const Q
             return errors.toError();
         }
         const QString cohortKey = (*cohort)->value(u"id").toString();
-        const QString cohortRole = role.value_or(student);
-        if (cohortRole == student && !override
-            && !windowOpen(course, QDateTime::currentDateTimeUtc()))
-            return enrollmentClosed(course);
         RecordFilter link;
         link.add(QStringLiteral("cohort_id = :cohort AND course_id = :course"))
             .bind(QStringLiteral(":cohort"), cohortKey)
@@ -554,6 +653,12 @@ EnrollmentService::enroll(const Caller &caller, const QString &courseId, const Q
         auto links = RecordStore::select(tx, Entities::cohortCourse(), link, QString(), 1);
         if (!links)
             return links.error();
+        // Enrolled again without a role, the cohort keeps the one it has (as a person does).
+        const QString cohortRole
+            = role.value_or(links->isEmpty() ? student : links->first().value(u"role").toString());
+        if (cohortRole == student && !override
+            && !windowOpen(course, QDateTime::currentDateTimeUtc()))
+            return enrollmentClosed(course);
         if (links->isEmpty()) {
             auto made = RecordStore::insert(tx, m_context.clock(), Entities::cohortCourse(),
                                             caller.orgId, createUuidV7String(),
@@ -691,8 +796,8 @@ EnrollmentService::unenroll(const Caller &caller, const QString &courseId, const
             return fail(ErrorCode::NotFound, tr("This person is not enrolled in this course."));
         Record record = **existing;
         if (record.value(u"status").toString() != dropped) {
-            auto updated = RecordStore::update(tx, m_context.clock(), Entities::enrollment(),
-                                               record, {{QStringLiteral("status"), dropped}});
+            auto updated = updateEnrollment(tx, m_context.clock(), record,
+                                            {{QStringLiteral("status"), dropped}});
             if (!updated)
                 return updated.error();
             record = *updated;
@@ -850,6 +955,26 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
         merged.insert(it.key(), it.value());
     if (merged.value(u"role").toString() != student && merged.value(u"type").toString() != regular)
         changes.insert(QStringLiteral("type"), regular);
+    // The rules of an enrol request: making someone an enrolled student (bringing back a dropped
+    // or completed one, or a TA who becomes a student) needs the window open.
+    if (isEnrolledStudent(merged) && !isEnrolledStudent(current) && !override
+        && !windowOpen(found->access.course, QDateTime::currentDateTimeUtc()))
+        return enrollmentClosed(found->access.course);
+    // And one waits only for a seat there is not: with one free, the waitlist is a seat.
+    if (isWaiting(merged) && !isWaiting(current)) {
+        bool free = override;
+        if (!free) {
+            auto seat = seatFreeFor(tx, found->access.course, current.value(u"id").toString());
+            if (!seat)
+                return seat.error();
+            free = *seat;
+        }
+        if (free) {
+            const QString type = holdsSeat(current) ? current.value(u"type").toString() : regular;
+            changes.insert(QStringLiteral("type"), type);
+            merged.insert(QStringLiteral("type"), type);
+        }
+    }
     if (holdsSeat(merged) && !holdsSeat(current) && !override) {
         auto full = isFull(tx, found->access.course, current.value(u"id").toString());
         if (!full)
@@ -861,8 +986,7 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
                    "course's maximum, or send \"override\": true."),
                 {{QStringLiteral("maxEnrollment"), found->access.course.value(u"maxEnrollment")}});
     }
-    auto updated
-        = RecordStore::update(tx, m_context.clock(), Entities::enrollment(), current, changes);
+    auto updated = updateEnrollment(tx, m_context.clock(), current, changes);
     if (!updated)
         return updated.error();
     auto promoted = promoteWaitlist(tx, m_context.clock(), current.value(u"courseId").toString());

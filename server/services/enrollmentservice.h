@@ -64,10 +64,10 @@ public:
         QString userId;
         std::optional<QString> role;
         std::optional<QString> type;
-        QString cohortId; // empty: a direct enrolment
-        QString id; // a client-made id for a new record
+        QString cohortId;          // empty: a direct enrolment
+        QString id;                // a client-made id for a new record
         bool enforceWindow = true; // a student may join only while enrolment is open
-        bool override = false; // the manager overrides the window and the seat limit
+        bool override = false;     // the manager overrides the window and the seat limit
     };
     struct Outcome
     {
@@ -82,7 +82,8 @@ public:
     static Result<QList<Record>> dropFromCohort(Transaction &tx, HlcClock &clock,
                                                 const QString &courseId, const QString &cohortId,
                                                 const QString &userId);
-    // Gives free seats to the oldest waitlisted students of the course; answers who moved up.
+    // Gives free seats to the students of the course who joined the waitlist first (its
+    // waitlisted_at, which no other edit moves); answers who moved up.
     static Result<QList<Record>> promoteWaitlist(Transaction &tx, HlcClock &clock,
                                                  const QString &courseId);
     // Names each id that is not a live person of `orgId` (as `field`, or `field[i]` for lists).

@@ -345,6 +345,19 @@ const QList<Migration> migrations = {
          // (org_id, seq), which change_log_org_seq serves.
          QStringLiteral("ALTER TABLE change_log ADD COLUMN audience_user_id TEXT NULL"),
      }},
+    {6,
+     "enrolments: waitlist position",
+     {
+         // When the enrolment last joined its course's waitlist (milliseconds; NULL when it is not
+         // waiting): the waitlist moves up in this order, so editing a waiting enrolment keeps its
+         // place. Server-side bookkeeping, not a registry field (EnrollmentService keeps it).
+         QStringLiteral("ALTER TABLE enrollments ADD COLUMN waitlisted_at BIGINT NULL"),
+         // Those already waiting keep the order they had: by their last change.
+         QStringLiteral("UPDATE enrollments SET waitlisted_at = updated_at WHERE deleted = 0"
+                        " AND role = 'student' AND status = 'enrolled' AND type = 'waitlist'"),
+         QStringLiteral("CREATE INDEX enrollments_waitlist ON enrollments"
+                        " (course_id, waitlisted_at) WHERE waitlisted_at IS NOT NULL"),
+     }},
 };
 
 Result<void> ensureBookkeeping(Transaction &tx)

@@ -32,6 +32,14 @@ private Q_SLOTS:
     void waitlistAndPromotion();
     void raisingTheLimitPromotesTheWaitlist();
     void updateRespectsSeats();
+    void waitlistKeepsItsOrder();
+    void waitlistOnlyWhenFull_data();
+    void waitlistOnlyWhenFull();
+    void updateFollowsEnrolRules_data();
+    void updateFollowsEnrolRules();
+    void reenrolKeepsTheRole_data();
+    void reenrolKeepsTheRole();
+    void cohortRoleReachesItsMembers();
     void enrollmentWindow_data();
     void enrollmentWindow();
     void cohortEnrolsMembers();
@@ -56,12 +64,16 @@ private:
     QJsonArray classList(const QString &courseId, const QString &query = QString());
     QStringList changeLog(const QString &entityId);
     QString makeCohort(const QString &name);
+    HttpResult putEnrollment(const QString &id, const QJsonObject &body);
+    HttpResult unenroll(const QString &courseId, const QString &userId);
+    // enrollments.waitlisted_at of each enrolment of the course by user id ("" for NULL).
+    QHash<QString, QString> waitlistedAt(const QString &courseId);
 
     TestServer m_server {serverOptions()};
     std::unique_ptr<HttpClient> m_http;
     int m_counter = 0;
     QHash<QString, QString> m_tokens; // admin, instructor, ta, student, stranger, outsider
-    QHash<QString, QString> m_ids; // the same, plus outsiderStudent
+    QHash<QString, QString> m_ids;    // the same, plus outsiderStudent
     QString m_matrixCourse;
     QString m_matrixTarget; // enrolled in the matrix course by initTestCase
     QString m_matrixCohort;
@@ -193,6 +205,35 @@ QString TestEnrollments::makeCohort(const QString &name)
     if (r.status != 201)
         qWarning().noquote() << "cannot make a cohort" << r.status << r.body;
     return r.data().toObject().value(u"id").toString();
+}
+
+HttpResult TestEnrollments::putEnrollment(const QString &id, const QJsonObject &body)
+{
+    return call(m_tokens[u"instructor"_s], "PUT", u"/api/v1/enrollments/"_s + id, body);
+}
+
+HttpResult TestEnrollments::unenroll(const QString &courseId, const QString &userId)
+{
+    return call(m_tokens[u"instructor"_s], "POST",
+                u"/api/v1/courses/"_s + courseId + u"/unenroll"_s, {{u"userId"_s, userId}});
+}
+
+QHash<QString, QString> TestEnrollments::waitlistedAt(const QString &courseId)
+{
+    QHash<QString, QString> values;
+    Server::Transaction tx(m_server.server().context().db(), Server::Transaction::Read);
+    if (!tx.isOk())
+        return values;
+    auto q = tx.query(u"SELECT user_id, waitlisted_at FROM enrollments"
+                      " WHERE course_id = :course AND deleted = 0"_s);
+    q.bind(u":course"_s, courseId);
+    if (auto r = q.exec(); !r) {
+        qWarning().noquote() << r.error().message;
+        return values;
+    }
+    while (q.next())
+        values.insert(q.text(0), q.value(1).isNull() ? QString() : q.text(1));
+    return values;
 }
 
 QStringList TestEnrollments::changeLog(const QString &entityId)
@@ -552,6 +593,363 @@ void TestEnrollments::updateRespectsSeats()
     QCOMPARE(moved.status, 422);
     QVERIFY(moved.errorFields().contains(u"courseId"));
     QVERIFY(moved.errorFields().contains(u"status"));
+}
+
+void TestEnrollments::waitlistKeepsItsOrder()
+{
+    const QString course = makeCourse({{u"maxEnrollment"_s, 1}});
+    const QString a = addPerson(u"Ora Seated"_s);
+    const QString b = addPerson(u"Ola First"_s);
+    const QString c = addPerson(u"Oli Second"_s);
+    const QString d = addPerson(u"Oda Third"_s);
+    enroll(course, {{u"userId"_s, a}});
+    const QString bId
+        = enroll(course, {{u"userId"_s, b}}).value(u"data"_s).toObject().value(u"id"_s).toString();
+    enroll(course, {{u"userId"_s, c}});
+    enroll(course, {{u"userId"_s, d}});
+    QJsonArray list = classList(course, u"role=student"_s);
+    QCOMPARE(typeOf(list, b), u"enrolled/waitlist"_s);
+    QCOMPARE(typeOf(list, d), u"enrolled/waitlist"_s);
+    // The server keeps when each joined the waitlist; a seat holder has no place in it.
+    QHash<QString, QString> places = waitlistedAt(course);
+    QVERIFY(places.value(a).isEmpty());
+    QVERIFY(!places.value(b).isEmpty());
+    QVERIFY(places.value(b).toLongLong() < places.value(c).toLongLong());
+    QVERIFY(places.value(c).toLongLong() < places.value(d).toLongLong());
+
+    // Edits of b after c and d joined (the record sent back, a repeated enrol) keep b first.
+    QJsonObject record = byUser(list, b);
+    QCOMPARE(putEnrollment(bId, record).status, 200);
+    QCOMPARE(putEnrollment(bId, {{u"type"_s, u"waitlist"_s}}).status, 200);
+    QCOMPARE(enroll(course, {{u"userId"_s, b}, {u"type"_s, u"waitlist"_s}})
+                 .value(u"data"_s)
+                 .toObject()
+                 .value(u"type"_s)
+                 .toString(),
+             u"waitlist"_s);
+    QCOMPARE(waitlistedAt(course).value(b), places.value(b));
+    QCOMPARE(unenroll(course, a).status, 200);
+    list = classList(course, u"role=student"_s);
+    QCOMPARE(typeOf(list, b), u"enrolled/regular"_s);
+    QCOMPARE(typeOf(list, c), u"enrolled/waitlist"_s);
+    QVERIFY(waitlistedAt(course).value(b).isEmpty()); // seated: out of the queue
+
+    // Leaving the waitlist forgets the place: c drops and comes back behind d.
+    QCOMPARE(unenroll(course, c).status, 200);
+    QVERIFY(waitlistedAt(course).value(c).isEmpty());
+    QCOMPARE(enroll(course, {{u"userId"_s, c}}).value(u"data"_s).toObject().value(u"type"_s),
+             u"waitlist"_s);
+    QCOMPARE(unenroll(course, b).status, 200);
+    list = classList(course, u"role=student"_s);
+    QCOMPARE(typeOf(list, d), u"enrolled/regular"_s);
+    QCOMPARE(typeOf(list, c), u"enrolled/waitlist"_s);
+}
+
+void TestEnrollments::waitlistOnlyWhenFull_data()
+{
+    QTest::addColumn<int>("maxEnrollment"); // -1: no limit
+    QTest::addColumn<int>("seated");        // other students holding a seat
+    QTest::addColumn<int>("waiting");       // other students on the waitlist
+    QTest::addColumn<QString>("start");     // "new", or the subject's type before the request
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("writes"); // the subject's change log entries from this request
+    QTest::addColumn<int>("othersPromoted");
+
+    const QJsonObject wait {{u"type"_s, u"waitlist"_s}};
+    const QJsonObject forcedWait {{u"type"_s, u"waitlist"_s}, {u"override"_s, true}};
+    const QByteArray post = "POST";
+    const QByteArray put = "PUT";
+    // A seat free: asking for the waitlist enrols, in one write (no detour through the waitlist).
+    QTest::newRow("new, seat free")
+        << 2 << 1 << 0 << u"new"_s << post << wait << u"regular"_s << 1 << 0;
+    QTest::newRow("new, no limit")
+        << -1 << 1 << 0 << u"new"_s << post << wait << u"regular"_s << 1 << 0;
+    QTest::newRow("new, full") << 1 << 1 << 0 << u"new"_s << post << wait << u"waitlist"_s << 1
+                               << 0;
+    QTest::newRow("new, full, override")
+        << 1 << 1 << 0 << u"new"_s << post << forcedWait << u"regular"_s << 1 << 0;
+    QTest::newRow("seated, seat free: nothing written")
+        << 3 << 1 << 0 << u"regular"_s << post << wait << u"regular"_s << 0 << 0;
+    QTest::newRow("auditor, seat free: keeps the audit seat")
+        << 3 << 1 << 0 << u"audit"_s << post << wait << u"audit"_s << 0 << 0;
+    QTest::newRow("PUT seated, seat free")
+        << 3 << 1 << 0 << u"regular"_s << put << wait << u"regular"_s << 1 << 0;
+    // Full with someone waiting: the seat holder goes to the back, the waiting one moves up.
+    QTest::newRow("PUT seated, full, one waiting")
+        << 2 << 1 << 1 << u"regular"_s << put << wait << u"waitlist"_s << 1 << 1;
+    QTest::newRow("seated, full, one waiting")
+        << 2 << 1 << 1 << u"regular"_s << post << wait << u"waitlist"_s << 1 << 1;
+}
+
+void TestEnrollments::waitlistOnlyWhenFull()
+{
+    QFETCH(int, maxEnrollment);
+    QFETCH(int, seated);
+    QFETCH(int, waiting);
+    QFETCH(QString, start);
+    QFETCH(QByteArray, method);
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, type);
+    QFETCH(int, writes);
+    QFETCH(int, othersPromoted);
+
+    const QString course = makeCourse(
+        maxEnrollment < 0 ? QJsonObject() : QJsonObject {{u"maxEnrollment"_s, maxEnrollment}});
+    const QString subject = addPerson(u"Wes Waiting"_s);
+    QString id;
+    if (start != u"new") {
+        const QJsonObject made
+            = enroll(course, {{u"userId"_s, subject}, {u"type"_s, start}, {u"override"_s, true}});
+        id = made.value(u"data"_s).toObject().value(u"id"_s).toString();
+        QCOMPARE(made.value(u"data"_s).toObject().value(u"type"_s).toString(), start);
+    }
+    QStringList others;
+    for (int i = 0; i < seated + waiting; ++i) {
+        others.append(addPerson(u"Other %1"_s.arg(i)));
+        const QJsonObject made
+            = enroll(course, {{u"userId"_s, others.last()}, {u"override"_s, i < seated}});
+        QCOMPARE(made.value(u"data"_s).toObject().value(u"type"_s).toString(),
+                 i < seated ? u"regular"_s : u"waitlist"_s);
+    }
+    const qsizetype logBefore = id.isEmpty() ? 0 : changeLog(id).size();
+
+    QJsonObject answer;
+    if (method == "PUT") {
+        const HttpResult r = putEnrollment(id, body);
+        QCOMPARE(r.status, 200);
+        answer = r.data().toObject();
+    } else {
+        QJsonObject request = body;
+        request.insert(u"userId"_s, subject);
+        const QJsonObject r = enroll(course, request);
+        QCOMPARE(r.value(u"status"_s).toInt(), start == u"new" ? 201 : 200);
+        answer = r.value(u"data"_s).toObject();
+        QCOMPARE(r.value(u"message"_s).toString().isEmpty(), type != u"waitlist");
+    }
+    QCOMPARE(answer.value(u"type"_s).toString(), type);
+    id = answer.value(u"id"_s).toString();
+    QCOMPARE(changeLog(id).size() - logBefore, writes);
+    const QJsonArray list = classList(course, u"role=student"_s);
+    QCOMPARE(typeOf(list, subject), u"enrolled/"_s + type);
+    int promoted = 0;
+    for (qsizetype i = seated; i < others.size(); ++i)
+        promoted += typeOf(list, others[i]) == u"enrolled/regular" ? 1 : 0;
+    QCOMPARE(promoted, othersPromoted);
+}
+
+void TestEnrollments::updateFollowsEnrolRules_data()
+{
+    QTest::addColumn<QJsonObject>("courseFields");
+    QTest::addColumn<QString>("start"); // role/status of the enrolment before the PUT
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("after"); // role/status/type when it answers 200
+
+    const QJsonObject closed {{u"enrollmentClosesAt"_s, u"2020-01-01T00:00:00Z"_s}};
+    const QJsonObject notYet {{u"enrollmentOpensAt"_s, u"2999-01-01T00:00:00Z"_s}};
+    const QJsonObject open {{u"enrollmentOpensAt"_s, u"2020-01-01T00:00:00Z"_s}};
+    const QJsonObject full {{u"maxEnrollment"_s, 1}}; // taken by someone else
+    const QJsonObject back {{u"status"_s, u"enrolled"_s}};
+    const QJsonObject backForced {{u"status"_s, u"enrolled"_s}, {u"override"_s, true}};
+    const QString closedCode = u"enrollment_closed"_s;
+
+    QTest::newRow("dropped back, window closed")
+        << closed << u"student/dropped"_s << back << 409 << closedCode << QString();
+    QTest::newRow("dropped back, not open yet")
+        << notYet << u"student/dropped"_s << back << 409 << closedCode << QString();
+    QTest::newRow("completed back, window closed")
+        << closed << u"student/completed"_s << back << 409 << closedCode << QString();
+    QTest::newRow("TA made a student, window closed")
+        << closed << u"ta/enrolled"_s << QJsonObject {{u"role"_s, u"student"_s}} << 409
+        << closedCode << QString();
+    QTest::newRow("dropped back, window closed, override")
+        << closed << u"student/dropped"_s << backForced << 200 << QString()
+        << u"student/enrolled/regular"_s;
+    QTest::newRow("dropped back, window open") << open << u"student/dropped"_s << back << 200
+                                               << QString() << u"student/enrolled/regular"_s;
+    QTest::newRow("dropped TA back, window closed: staff are not limited")
+        << closed << u"ta/dropped"_s << back << 200 << QString() << u"ta/enrolled/regular"_s;
+    QTest::newRow("enrolled student changed, window closed")
+        << closed << u"student/enrolled"_s << QJsonObject {{u"type"_s, u"audit"_s}} << 200
+        << QString() << u"student/enrolled/audit"_s;
+    QTest::newRow("dropping, window closed")
+        << closed << u"student/enrolled"_s << QJsonObject {{u"status"_s, u"dropped"_s}} << 200
+        << QString() << u"student/dropped/regular"_s;
+    // Seats were already enforced by PUT; the rows keep it so.
+    QTest::newRow("dropped back, full")
+        << full << u"student/dropped"_s << back << 409 << u"course_full"_s << QString();
+    QTest::newRow("dropped back, full, override")
+        << full << u"student/dropped"_s << backForced << 200 << QString()
+        << u"student/enrolled/regular"_s;
+    QTest::newRow("dropped back onto the waitlist, full")
+        << full << u"student/dropped"_s
+        << QJsonObject {{u"status"_s, u"enrolled"_s}, {u"type"_s, u"waitlist"_s}} << 200
+        << QString() << u"student/enrolled/waitlist"_s;
+}
+
+void TestEnrollments::updateFollowsEnrolRules()
+{
+    QFETCH(QJsonObject, courseFields);
+    QFETCH(QString, start);
+    QFETCH(QJsonObject, body);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(QString, after);
+
+    const QString course = makeCourse(courseFields);
+    const QString person = addPerson(u"Pete Put"_s);
+    const QString role = start.section(u'/', 0, 0);
+    const QString state = start.section(u'/', 1, 1);
+    const QString id
+        = enroll(course, {{u"userId"_s, person}, {u"role"_s, role}, {u"override"_s, true}})
+              .value(u"data"_s)
+              .toObject()
+              .value(u"id"_s)
+              .toString();
+    QVERIFY(!id.isEmpty());
+    if (state == u"dropped")
+        QCOMPARE(unenroll(course, person).status, 200);
+    else if (state == u"completed")
+        QCOMPARE(putEnrollment(id, {{u"status"_s, u"completed"_s}}).status, 200);
+    if (courseFields.contains(u"maxEnrollment"))
+        QCOMPARE(enroll(course, {{u"userId"_s, addPerson(u"Sue Seated"_s)}})
+                     .value(u"data"_s)
+                     .toObject()
+                     .value(u"type"_s)
+                     .toString(),
+                 u"regular"_s);
+    const HttpResult before = call(m_tokens[u"admin"_s], "GET", u"/api/v1/enrollments/"_s + id);
+
+    const HttpResult r = putEnrollment(id, body);
+    QVERIFY2(r.status == status, r.body.constData());
+    QCOMPARE(r.errorCode(), code);
+    const HttpResult read = call(m_tokens[u"admin"_s], "GET", u"/api/v1/enrollments/"_s + id);
+    if (status != 200) {
+        QVERIFY(!r.json.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+        QCOMPARE(read.data(), before.data()); // nothing written
+        return;
+    }
+    const QJsonObject e = read.data().toObject();
+    QCOMPARE(e.value(u"role"_s).toString() + u'/' + e.value(u"status"_s).toString() + u'/'
+                 + e.value(u"type"_s).toString(),
+             after);
+}
+
+void TestEnrollments::reenrolKeepsTheRole_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QJsonObject>("courseFields");
+    QTest::addColumn<QJsonObject>("again"); // the second enrol request, without userId
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("after");
+
+    const QJsonObject closed {{u"enrollmentClosesAt"_s, u"2020-01-01T00:00:00Z"_s}};
+    const QJsonObject student {{u"role"_s, u"student"_s}};
+    QTest::newRow("dropped TA") << u"ta"_s << QJsonObject() << QJsonObject() << 200 << u"ta"_s;
+    QTest::newRow("dropped instructor")
+        << u"instructor"_s << QJsonObject() << QJsonObject() << 200 << u"instructor"_s;
+    QTest::newRow("dropped TA, window closed")
+        << u"ta"_s << closed << QJsonObject() << 200 << u"ta"_s;
+    QTest::newRow("dropped TA, as a student")
+        << u"ta"_s << QJsonObject() << student << 200 << u"student"_s;
+    QTest::newRow("dropped TA, as a student, window closed")
+        << u"ta"_s << closed << student << 409 << QString();
+    QTest::newRow("dropped student")
+        << u"student"_s << QJsonObject() << QJsonObject() << 200 << u"student"_s;
+}
+
+void TestEnrollments::reenrolKeepsTheRole()
+{
+    QFETCH(QString, role);
+    QFETCH(QJsonObject, courseFields);
+    QFETCH(QJsonObject, again);
+    QFETCH(int, status);
+    QFETCH(QString, after);
+
+    const QString course = makeCourse(courseFields);
+    const QString person = addPerson(u"Tad Returning"_s);
+    const QString id
+        = enroll(course, {{u"userId"_s, person}, {u"role"_s, role}, {u"override"_s, true}})
+              .value(u"data"_s)
+              .toObject()
+              .value(u"id"_s)
+              .toString();
+    QCOMPARE(unenroll(course, person).status, 200);
+
+    QJsonObject body = again;
+    body.insert(u"userId"_s, person);
+    const QJsonObject r = enroll(course, body, status);
+    QCOMPARE(r.value(u"status"_s).toInt(), status);
+    const QJsonObject e = byUser(classList(course), person);
+    QCOMPARE(e.value(u"id"_s).toString(), id); // the same record, back
+    if (status == 200) {
+        QCOMPARE(e.value(u"role"_s).toString(), after);
+        QCOMPARE(e.value(u"status"_s).toString(), u"enrolled"_s);
+    } else {
+        QCOMPARE(e.value(u"status"_s).toString(), u"dropped"_s);
+    }
+}
+
+void TestEnrollments::cohortRoleReachesItsMembers()
+{
+    const QString cohort = makeCohort(u"Tutors"_s);
+    const QString other = makeCohort(u"Tutors, other group"_s);
+    const QString m1 = addPerson(u"Tia Tutor"_s);
+    const QString m2 = addPerson(u"Tod Tutor"_s);
+    const QString direct = addPerson(u"Dee Direct"_s);
+    const QString elsewhere = addPerson(u"Eve Elsewhere"_s);
+    QCOMPARE(call(m_tokens[u"admin"_s], "POST", u"/api/v1/cohorts/"_s + cohort + u"/members"_s,
+                  {{u"userIds"_s, QJsonArray {m1, m2, direct, elsewhere}}})
+                 .status,
+             200);
+    QCOMPARE(call(m_tokens[u"admin"_s], "POST", u"/api/v1/cohorts/"_s + other + u"/members"_s,
+                  {{u"userIds"_s, QJsonArray {elsewhere}}})
+                 .status,
+             200);
+    const QString course = makeCourse({{u"maxEnrollment"_s, 3}});
+    enroll(course, {{u"userId"_s, direct}});
+    enroll(course, {{u"cohortId"_s, other}});
+    QCOMPARE(enroll(course, {{u"cohortId"_s, cohort}}).value(u"status"_s).toInt(), 201);
+    const auto roles = [&] {
+        const QJsonArray list = classList(course);
+        QStringList out;
+        for (const QString &who : {m1, m2, direct, elsewhere}) {
+            const QJsonObject e = byUser(list, who);
+            out.append(e.value(u"role"_s).toString() + u'/' + e.value(u"type"_s).toString());
+        }
+        return out;
+    };
+    // Three seats: direct, elsewhere and m1; m2 waits.
+    QCOMPARE(roles(),
+             (QStringList {u"student/regular"_s, u"student/waitlist"_s, u"student/regular"_s,
+                           u"student/regular"_s}));
+
+    // The cohort's new role reaches the members it enrolled, not the others.
+    const QJsonObject asTa = enroll(course, {{u"cohortId"_s, cohort}, {u"role"_s, u"ta"_s}});
+    QCOMPARE(asTa.value(u"status"_s).toInt(), 200);
+    QCOMPARE(roles(),
+             (QStringList {u"ta/regular"_s, u"ta/regular"_s, u"student/regular"_s,
+                           u"student/regular"_s}));
+    const HttpResult read = call(m_tokens[u"admin"_s], "GET", u"/api/v1/cohorts/"_s + cohort);
+    QCOMPARE(
+        read.data().toObject().value(u"courses"_s).toArray().first().toObject().value(u"role"_s),
+        u"ta"_s);
+
+    // Enrolled again without a role, the cohort keeps its role (and so do its members).
+    QCOMPARE(enroll(course, {{u"cohortId"_s, cohort}}).value(u"status"_s).toInt(), 200);
+    QCOMPARE(roles()[0], u"ta/regular"_s);
+
+    // Back to students: seats count again, in member order; one seat is left for two.
+    QCOMPARE(enroll(course, {{u"cohortId"_s, cohort}, {u"role"_s, u"student"_s}})
+                 .value(u"status"_s)
+                 .toInt(),
+             200);
+    QCOMPARE(roles(),
+             (QStringList {u"student/regular"_s, u"student/waitlist"_s, u"student/regular"_s,
+                           u"student/regular"_s}));
 }
 
 void TestEnrollments::enrollmentWindow_data()
