@@ -2,6 +2,8 @@
 
 #include "search/searchtext.h"
 
+#include <algorithm>
+
 namespace Lectern::Server {
 
 namespace {
@@ -11,7 +13,7 @@ const QString versionKey = QStringLiteral("search_index_version");
 
 struct Document
 {
-    QString title; // shown in answers
+    QString title;     // shown in answers
     QString titleText; // indexed, weighted
     QString bodyText;
     QString courseId;
@@ -71,6 +73,73 @@ QString chooseSnippet(const QString &titleSnippet, const QString &bodySnippet,
     const QString presented = SearchText::present(snippet, useBody ? bodyText : titleText);
     return presented.isEmpty() ? fallbackSnippet(snippet) : presented;
 }
+
+// A row of search_entries with what FTS5 must be told to forget it.
+struct Entry
+{
+    qint64 rowid = 0;
+    QString titleFolded;
+    QString bodyFolded;
+};
+
+Result<std::optional<Entry>> entryOf(Transaction &tx, const QString &entity, const QString &id)
+{
+    auto q = tx.query(QStringLiteral("SELECT id, title_folded, body_folded FROM search_entries"
+                                     " WHERE entity = :entity AND entity_id = :id"));
+    q.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":id"), id);
+    if (auto r = q.exec(); !r)
+        return r.error();
+    if (!q.next())
+        return std::optional<Entry>();
+    return std::optional<Entry>(Entry {q.int64(0), q.text(1), q.text(2)});
+}
+
+// The backend's own index (SqlDialect): after adding an entry or before removing one.
+Result<void> tellIndex(Transaction &tx, const QStringList &statements, const Entry &entry)
+{
+    for (const QString &sql : statements) {
+        auto q = tx.query(sql);
+        q.bind(QStringLiteral(":rowid"), entry.rowid)
+            .bind(QStringLiteral(":title_folded"), entry.titleFolded)
+            .bind(QStringLiteral(":body_folded"), entry.bodyFolded);
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> deleteEntry(Transaction &tx, qint64 rowid)
+{
+    auto q = tx.query(QStringLiteral("DELETE FROM search_entries WHERE id = :rowid"));
+    q.bind(QStringLiteral(":rowid"), rowid);
+    return q.exec();
+}
+
+Result<Entry> insertEntry(Transaction &tx, const EntitySpec &spec, const Record &record)
+{
+    const Document doc = documentOf(spec, record);
+    const auto [titleText, titleFolded] = indexed(doc.titleText);
+    const auto [bodyText, bodyFolded] = indexed(doc.bodyText);
+    auto insert = tx.query(QStringLiteral(
+        "INSERT INTO search_entries (entity, entity_id, org_id, course_id, module_id, title,"
+        " title_text, body_text, title_folded, body_folded) VALUES (:entity, :id, :org, :course,"
+        " :module, :title, :title_text, :body_text, :title_folded, :body_folded) RETURNING id"));
+    insert.bind(QStringLiteral(":entity"), spec.name)
+        .bind(QStringLiteral(":id"), record.value(u"id").toString())
+        .bind(QStringLiteral(":org"), record.value(u"orgId").toString())
+        .bind(QStringLiteral(":course"), doc.courseId)
+        .bind(QStringLiteral(":module"), textOrNull(doc.moduleId))
+        .bind(QStringLiteral(":title"), doc.title)
+        .bind(QStringLiteral(":title_text"), titleText)
+        .bind(QStringLiteral(":body_text"), bodyText)
+        .bind(QStringLiteral(":title_folded"), titleFolded)
+        .bind(QStringLiteral(":body_folded"), bodyFolded);
+    if (auto r = insert.exec(); !r)
+        return r.error();
+    if (!insert.next())
+        return fail(ErrorCode::Internal, QStringLiteral("The search entry did not come back."));
+    return Entry {insert.int64(0), titleFolded, bodyFolded};
+}
 } // namespace
 
 QJsonObject SearchHit::toJson() const
@@ -92,44 +161,112 @@ Result<void> SearchIndex::update(Transaction &tx, const EntitySpec &spec, const 
 {
     if (!indexes(spec))
         return {};
-    const QString id = record.value(u"id").toString();
-    const auto bindKey = [&](SqlQuery &q) {
-        q.bind(QStringLiteral(":entity"), spec.name).bind(QStringLiteral(":id"), id);
-    };
-    QStringList removal = tx.dialect().searchBeforeDelete();
-    removal.append(
-        QStringLiteral("DELETE FROM search_entries WHERE entity = :entity AND entity_id = :id"));
-    for (const QString &sql : std::as_const(removal)) {
-        auto q = tx.query(sql);
-        bindKey(q);
-        if (auto r = q.exec(); !r)
+    auto old = entryOf(tx, spec.name, record.value(u"id").toString());
+    if (!old)
+        return old.error();
+    if (*old) {
+        if (auto r = tellIndex(tx, tx.dialect().searchBeforeDelete(), **old); !r)
+            return r;
+        if (auto r = deleteEntry(tx, (*old)->rowid); !r)
             return r;
     }
     if (record.value(u"deleted").toBool())
         return {};
+    auto added = insertEntry(tx, spec, record);
+    if (!added)
+        return added.error();
+    return tellIndex(tx, tx.dialect().searchAfterInsert(), *added);
+}
 
-    const Document doc = documentOf(spec, record);
-    const auto [titleText, titleFolded] = indexed(doc.titleText);
-    const auto [bodyText, bodyFolded] = indexed(doc.bodyText);
-    auto insert = tx.query(QStringLiteral(
-        "INSERT INTO search_entries (entity, entity_id, org_id, course_id, module_id, title,"
-        " title_text, body_text, title_folded, body_folded) VALUES (:entity, :id, :org, :course,"
-        " :module, :title, :title_text, :body_text, :title_folded, :body_folded)"));
-    bindKey(insert);
-    insert.bind(QStringLiteral(":org"), record.value(u"orgId").toString())
-        .bind(QStringLiteral(":course"), doc.courseId)
-        .bind(QStringLiteral(":module"), textOrNull(doc.moduleId))
-        .bind(QStringLiteral(":title"), doc.title)
-        .bind(QStringLiteral(":title_text"), titleText)
-        .bind(QStringLiteral(":body_text"), bodyText)
-        .bind(QStringLiteral(":title_folded"), titleFolded)
-        .bind(QStringLiteral(":body_folded"), bodyFolded);
-    if (auto r = insert.exec(); !r)
-        return r;
-    for (const QString &sql : tx.dialect().searchAfterInsert()) {
-        auto q = tx.query(sql);
-        bindKey(q);
-        if (auto r = q.exec(); !r)
+Result<void> SearchIndex::update(Transaction &tx, const EntitySpec &spec, const Record &before,
+                                 const Record &after)
+{
+    if (!indexes(spec))
+        return {};
+    if (!before.isEmpty()) {
+        const Document was = documentOf(spec, before);
+        const Document now = documentOf(spec, after);
+        if (was.title == now.title && was.titleText == now.titleText && was.bodyText == now.bodyText
+            && was.courseId == now.courseId && was.moduleId == now.moduleId
+            && before.value(u"id") == after.value(u"id")
+            && before.value(u"orgId") == after.value(u"orgId")
+            && before.value(u"deleted").toBool() == after.value(u"deleted").toBool())
+            return {}; // the index holds this already
+    }
+    if (tx.searchBatch) {
+        tx.searchBatch->m_pending.append({&spec, after});
+        return {};
+    }
+    return update(tx, spec, after);
+}
+
+SearchBatch::SearchBatch(Transaction &tx)
+    : m_tx(tx)
+{
+    Q_ASSERT(!tx.searchBatch);
+    tx.searchBatch = this;
+}
+
+SearchBatch::~SearchBatch()
+{
+    if (m_tx.searchBatch == this)
+        m_tx.searchBatch = nullptr;
+}
+
+void SearchBatch::rollbackTo(qsizetype mark)
+{
+    if (mark < m_pending.size())
+        m_pending.resize(mark);
+}
+
+Result<void> SearchBatch::flush()
+{
+    if (m_tx.searchBatch == this)
+        m_tx.searchBatch = nullptr;
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    // Each record once, as last written.
+    QHash<std::pair<QString, QString>, qsizetype> last;
+    for (qsizetype i = 0; i < pending.size(); ++i)
+        last.insert({pending.at(i).spec->name, pending.at(i).record.value(u"id").toString()}, i);
+    QList<Entry> old;
+    QList<qsizetype> added;
+    for (qsizetype i = 0; i < pending.size(); ++i) {
+        const Pending &p = pending.at(i);
+        const QString id = p.record.value(u"id").toString();
+        if (last.value({p.spec->name, id}) != i)
+            continue;
+        auto entry = entryOf(m_tx, p.spec->name, id);
+        if (!entry)
+            return entry.error();
+        if (*entry)
+            old.append(**entry);
+        if (!p.record.value(u"deleted").toBool())
+            added.append(i);
+    }
+    // FTS5 keeps what it is told in memory until a row older than the last one it was told of,
+    // or any statement that opens a statement savepoint (the AUTOINCREMENT insert below does):
+    // then it writes a segment. So: forget the old rows in rowid order, change search_entries,
+    // then tell it of the new rows (whose rowids are above all others) — a segment or two.
+    std::sort(old.begin(), old.end(),
+              [](const Entry &a, const Entry &b) { return a.rowid < b.rowid; });
+    for (const Entry &entry : std::as_const(old)) {
+        if (auto r = tellIndex(m_tx, m_tx.dialect().searchBeforeDelete(), entry); !r)
+            return r;
+    }
+    for (const Entry &entry : std::as_const(old)) {
+        if (auto r = deleteEntry(m_tx, entry.rowid); !r)
+            return r;
+    }
+    QList<Entry> entries;
+    entries.reserve(added.size());
+    for (const qsizetype i : std::as_const(added)) {
+        auto entry = insertEntry(m_tx, *pending.at(i).spec, pending.at(i).record);
+        if (!entry)
+            return entry.error();
+        entries.append(*entry);
+    }
+    for (const Entry &entry : std::as_const(entries)) {
+        if (auto r = tellIndex(m_tx, m_tx.dialect().searchAfterInsert(), entry); !r)
             return r;
     }
     return {};

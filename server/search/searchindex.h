@@ -30,6 +30,11 @@ public:
     static bool indexes(const EntitySpec &spec);
     // Brings the index in line with `record` as just written (a tombstone leaves it out).
     static Result<void> update(Transaction &tx, const EntitySpec &spec, const Record &record);
+    // The same for a write from `before` (empty for a new record) to `after`: nothing to do when
+    // no indexed text, parent or the tombstone flag changed; held back until the transaction's
+    // SearchBatch (if it has one) flushes.
+    static Result<void> update(Transaction &tx, const EntitySpec &spec, const Record &before,
+                               const Record &after);
     // Indexes every record when the index was made by other folding rules, or never (a database
     // from before the index existed). Serialised between server processes.
     static Result<void> ensureBuilt(Database &db);
@@ -38,6 +43,36 @@ public:
     // search_entries `s`: entity, entity_id, org_id, course_id, module_id), best first.
     static Result<Page<SearchHit>> search(Transaction &tx, const QStringList &words,
                                           const RecordFilter &filter, int page, int limit);
+};
+
+// Holds back the index updates of a transaction's writes and makes them together in flush(),
+// for transactions that write many indexed records (a sync push). SQLite's FTS5 writes what it
+// was told as a new segment of its index whenever a savepoint (a statement's own included) opens
+// or closes, or a row older than the last one changes; indexing op by op inside a push's per-op
+// savepoints made a segment per op, and merging them cost more with every op. flush() orders the
+// work so that FTS5 writes a segment or two. Nothing may search the index before flush().
+class SearchBatch
+{
+public:
+    explicit SearchBatch(Transaction &tx);
+    ~SearchBatch();
+    Q_DISABLE_COPY_MOVE(SearchBatch)
+
+    // For undoing what was held back since: a savepoint rolled back to.
+    qsizetype mark() const { return m_pending.size(); }
+    void rollbackTo(qsizetype mark);
+    // Writes what was held back (each record once, as last written); later writes index at once.
+    Result<void> flush();
+
+private:
+    friend class SearchIndex;
+    struct Pending
+    {
+        const EntitySpec *spec;
+        Record record;
+    };
+    Transaction &m_tx;
+    QList<Pending> m_pending;
 };
 
 } // namespace Lectern::Server

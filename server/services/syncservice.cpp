@@ -1,5 +1,6 @@
 #include "syncservice.h"
 
+#include "search/searchindex.h"
 #include "services/courseaccess.h"
 #include "services/courseservice.h"
 #include "storage/changelog.h"
@@ -130,7 +131,18 @@ public:
 
     Result<OpResult> apply(const Sync::Op &op);
     // After an op was undone: what was cached may describe records that are gone again.
-    void forget() { m_access.clear(); }
+    void forget()
+    {
+        m_access.clear();
+        m_preloaded.clear();
+    }
+    // Reads the targets of `ops` (tombstones included) in a few statements, for apply() to take
+    // instead of reading each on its own. Each is taken once: a second op on the same record
+    // reads it again.
+    Result<void> preload(const QList<Sync::Op> &ops);
+    // After an op that may have written records other than its target (creates, deletes,
+    // purges, conflicts, revivals): the preloaded copies may be stale.
+    void dropPreloaded() { m_preloaded.clear(); }
 
 private:
     Result<CourseAccess> accessTo(const QString &courseId);
@@ -151,7 +163,36 @@ private:
     HlcClock &m_clock;
     const Caller &m_caller;
     QHash<QString, CourseAccess> m_access;
+    // "entity/id" -> the record as it was before the push; nullopt when there was none.
+    QHash<QString, std::optional<Record>> m_preloaded;
 };
+
+Result<void> Applier::preload(const QList<Sync::Op> &ops)
+{
+    QHash<QString, QStringList> idsByEntity;
+    for (const Sync::Op &op : ops) {
+        const EntitySpec *spec = EntityRegistry::find(op.entity);
+        const QString id = op.entityId.toLower();
+        if (!spec || !isUuidString(id))
+            continue;
+        QStringList &ids = idsByEntity[spec->name];
+        ids.append(id);
+    }
+    for (auto it = idsByEntity.begin(); it != idsByEntity.end(); ++it) {
+        it->removeDuplicates();
+        const EntitySpec &spec = *EntityRegistry::find(it.key());
+        auto loaded = loadByIds(m_tx, spec, *it);
+        if (!loaded)
+            return loaded.error();
+        for (const QString &id : std::as_const(*it)) {
+            auto found = loaded->constFind(id);
+            m_preloaded.insert(spec.name + u'/' + id,
+                               found == loaded->constEnd() ? std::optional<Record>()
+                                                           : std::optional<Record>(*found));
+        }
+    }
+    return {};
+}
 
 Result<CourseAccess> Applier::accessTo(const QString &courseId)
 {
@@ -201,9 +242,15 @@ Result<OpResult> Applier::apply(const Sync::Op &op)
                                         "resolved."));
 
     const QString id = op.entityId.toLower();
-    auto existing = RecordStore::get(m_tx, *spec, id, true);
-    if (!existing)
-        return existing.error();
+    Result<std::optional<Record>> existing = std::optional<Record>();
+    if (auto it = m_preloaded.find(spec->name + u'/' + id); it != m_preloaded.end()) {
+        existing = *it;
+        m_preloaded.erase(it);
+    } else {
+        existing = RecordStore::get(m_tx, *spec, id, true);
+        if (!existing)
+            return existing.error();
+    }
     const bool foreign = *existing && (*existing)->value(u"orgId").toString() != m_caller.orgId;
 
     if (op.kind == Sync::OpKind::Create) {
@@ -737,6 +784,9 @@ Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::Push
     if (!tx.isOk())
         return tx.error();
     Applier applier(tx, m_context.clock(), caller);
+    SearchBatch search(tx);
+    if (auto r = applier.preload(request.ops); !r)
+        return r.error();
     QList<OpResult> results;
     results.reserve(request.ops.size());
     for (const Sync::Op &op : request.ops) {
@@ -757,6 +807,7 @@ Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::Push
         OpResult result;
         {
             // Each op on its own: a constraint one op breaks undoes that op alone.
+            const qsizetype searchMark = search.mark();
             Savepoint savepoint(tx);
             if (!savepoint.isOk())
                 return tx.error();
@@ -768,6 +819,7 @@ Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::Push
             } else {
                 if (auto r = savepoint.rollback(); !r)
                     return r.error();
+                search.rollbackTo(searchMark);
                 applier.forget();
                 if (applied) {
                     result = *applied;
@@ -783,10 +835,16 @@ Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::Push
                 }
             }
         }
+        // A plain update writes its own record alone; anything else may have written others.
+        if (op.kind != Sync::OpKind::Update
+            || (result.outcome != Outcome::Applied && result.outcome != Outcome::Merged))
+            applier.dropPreloaded();
         if (auto r = storeOp(tx, caller, op, result); !r)
             return r.error();
         results.append(result);
     }
+    if (auto r = search.flush(); !r)
+        return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     return results;

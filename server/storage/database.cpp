@@ -131,8 +131,7 @@ QStringList SqlDialect::searchAfterInsert() const
     if (m_backend == Backend::Postgres)
         return {}; // the document column is generated
     return {QStringLiteral("INSERT INTO search_fts (rowid, title_folded, body_folded)"
-                           " SELECT id, title_folded, body_folded FROM search_entries"
-                           " WHERE entity = :entity AND entity_id = :id")};
+                           " VALUES (:rowid, :title_folded, :body_folded)")};
 }
 
 QStringList SqlDialect::searchBeforeDelete() const
@@ -141,8 +140,7 @@ QStringList SqlDialect::searchBeforeDelete() const
         return {};
     // An external-content FTS5 table forgets a row when told its old text.
     return {QStringLiteral("INSERT INTO search_fts (search_fts, rowid, title_folded, body_folded)"
-                           " SELECT 'delete', id, title_folded, body_folded FROM search_entries"
-                           " WHERE entity = :entity AND entity_id = :id")};
+                           " VALUES ('delete', :rowid, :title_folded, :body_folded)")};
 }
 
 QString SqlDialect::searchFrom() const

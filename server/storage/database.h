@@ -67,8 +67,10 @@ public:
     // search_fts over it (external content, so it keeps no second copy); PostgreSQL a weighted
     // tsvector column with a GIN index. Titles weigh ten times as much as bodies on both.
     // Migrations: {{SEARCH_DOCUMENT}} (extra columns of search_entries) and {{SEARCH_INDEX}}.
-    // Statements run, with :entity and :id bound, right after a row is added to search_entries
-    // and right before one is removed.
+    // Statements run, with the row's :rowid, :title_folded and :body_folded bound, right after a
+    // row is added to search_entries and right before one is removed. Each writes one row with
+    // VALUES: an INSERT ... SELECT into FTS5 opens a statement savepoint, at which FTS5 writes
+    // its pending terms out as a new segment, so one per indexed record piled up segments.
     QStringList searchAfterInsert() const;
     QStringList searchBeforeDelete() const;
     // The FROM clause (search_entries aliased `s`), the condition for rows matching :match, and

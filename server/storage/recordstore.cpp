@@ -160,10 +160,11 @@ Result<void> touchVisibility(Transaction &tx, const EntitySpec &spec, const Reco
 }
 
 // Every write of an indexed entity ends here, so the full-text index changes in the same
-// transaction as the record.
-Result<Record> reindexed(Transaction &tx, const EntitySpec &spec, const Record &record)
+// transaction as the record (`before` is the record as it was, empty for a new one).
+Result<Record> reindexed(Transaction &tx, const EntitySpec &spec, const Record &before,
+                         const Record &record)
 {
-    if (auto r = SearchIndex::update(tx, spec, record); !r)
+    if (auto r = SearchIndex::update(tx, spec, before, record); !r)
         return r.error();
     return record;
 }
@@ -282,9 +283,11 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
         columns.append(f.column);
         placeholders.append(u":f_" + f.column);
     }
-    auto q = tx.query(QStringLiteral("INSERT INTO ") + spec.table + QStringLiteral(" (")
-                      + columns.join(u", ") + QStringLiteral(") VALUES (")
-                      + placeholders.join(u", ") + u')');
+    // The stored row comes back with the statement (defaults included): no second read.
+    auto q
+        = tx.query(QStringLiteral("INSERT INTO ") + spec.table + QStringLiteral(" (")
+                   + columns.join(u", ") + QStringLiteral(") VALUES (") + placeholders.join(u", ")
+                   + QStringLiteral(") RETURNING ") + selectList(spec));
     q.bind(QStringLiteral(":id"), id)
         .bind(QStringLiteral(":org"), orgId)
         .bind(QStringLiteral(":hlc"), hlc)
@@ -296,6 +299,9 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
     }
     if (auto r = q.exec(); !r)
         return r.error();
+    if (!q.next())
+        return fail(ErrorCode::Internal, QStringLiteral("The new record did not come back."));
+    const Record stored = readRecord(spec, q);
     {
         Record made = fields;
         made.insert(QStringLiteral("orgId"), orgId);
@@ -305,10 +311,7 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
     }
     if (auto seq = ChangeLog::record(tx, {orgId, spec.name, id, 1, hlc, false}); !seq)
         return seq.error();
-    auto stored = get(tx, spec, id);
-    if (!stored)
-        return stored.error();
-    return reindexed(tx, spec, **stored);
+    return reindexed(tx, spec, Record(), stored);
 }
 
 Result<Record> RecordStore::update(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
@@ -343,8 +346,10 @@ Result<Record> RecordStore::write(Transaction &tx, HlcClock &clock, const Entity
         if (changes.contains(f.name))
             assignments.append(f.column + QStringLiteral(" = :f_") + f.column);
     }
+    // The row as stored comes back with the statement: no second read.
     auto q = tx.query(QStringLiteral("UPDATE ") + spec.table + QStringLiteral(" SET ")
-                      + assignments.join(u", ") + QStringLiteral(" WHERE id = :id RETURNING rev"));
+                      + assignments.join(u", ") + QStringLiteral(" WHERE id = :id RETURNING ")
+                      + selectList(spec));
     q.bind(QStringLiteral(":hlc"), hlc)
         .bind(QStringLiteral(":now"), timeValue(QDateTime::currentDateTimeUtc()))
         .bind(QStringLiteral(":search"), searchText(spec, merged))
@@ -357,7 +362,8 @@ Result<Record> RecordStore::write(Transaction &tx, HlcClock &clock, const Entity
         return r.error();
     if (!q.next())
         return fail(ErrorCode::NotFound, QStringLiteral("The record is gone."));
-    const qint64 rev = q.int64(0);
+    const Record stored = readRecord(spec, q);
+    const qint64 rev = stored.value(u"rev").toInteger();
     if (auto r = touchVisibility(tx, spec, current, merged); !r)
         return r.error();
     if (auto seq = ChangeLog::record(tx,
@@ -366,10 +372,7 @@ Result<Record> RecordStore::write(Transaction &tx, HlcClock &clock, const Entity
                                       merged.value(u"deleted").toBool()});
         !seq)
         return seq.error();
-    auto stored = get(tx, spec, current.value(u"id").toString(), true);
-    if (!stored)
-        return stored.error();
-    return reindexed(tx, spec, **stored);
+    return reindexed(tx, spec, current, stored);
 }
 
 Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
@@ -399,7 +402,7 @@ Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const En
         return seq.error();
     gone.insert(QStringLiteral("rev"), rev);
     gone.insert(QStringLiteral("hlc"), hlc);
-    return reindexed(tx, spec, gone);
+    return reindexed(tx, spec, current, gone);
 }
 
 } // namespace Lectern::Server

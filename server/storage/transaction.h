@@ -9,6 +9,8 @@
 
 namespace Lectern::Server {
 
+class SearchBatch;
+
 // A prepared statement with named placeholders (":name") whose failures come back as Errors.
 // A unique-constraint violation becomes `already_exists`, so services can answer 409.
 class Transaction;
@@ -76,6 +78,8 @@ public:
     // The newest change_log seq per organisation written here (ChangeLog::record): announced
     // with the commit and handed to Database::changes() once it succeeded (server/events).
     QHash<QString, qint64> writtenChanges;
+    // Set while the search index's updates are held back to be made together (SearchBatch).
+    SearchBatch *searchBatch = nullptr;
 
     // A failed statement ends the unit of work at once, on both backends: PostgreSQL refuses
     // everything after an error anyway, and rolling back now lets the connection free its
