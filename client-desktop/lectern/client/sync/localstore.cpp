@@ -1096,8 +1096,10 @@ Result<void> LocalStore::applyPushResults(const QList<Sync::OpResult> &results,
             // conflict: show that, not the local value.
             if (!revert.contains(key))
                 revert.append(key);
-        } else if (const std::optional<Row> row = d->loadRow(op.entity, op.entityId);
-                   row && row->serverFields && row->serverRev >= result.rev) {
+        } else if (d->scalar("SELECT server_rev FROM records WHERE entity = ? AND id = ?"
+                             " AND server_fields IS NOT NULL",
+                             {op.entity, op.entityId})
+                   >= qMax<qint64>(1, result.rev)) {
             // A pull already brought the server's state at or after this op (its answer came
             // late, e.g. after a crash): that state includes the op, so it is what to show.
             if (!revert.contains(key))
