@@ -129,6 +129,7 @@ private Q_SLOTS:
     void requeuedOpIsNeverFoldedInto();
     void requeuedCreateIsNotForgottenOnDelete();
     void lateAnswerAfterNewerPullShowsServerState();
+    void settlingOneBatchLeavesTheNextInFlight();
     void takeBatchLimits();
     void secondConnectionDoesNotFoldIntoInFlightOp();
     void openConflicts();
@@ -747,6 +748,25 @@ void tst_LocalStore::lateAnswerAfterNewerPullShowsServerState()
     QVERIFY(record);
     QCOMPARE(record->fields.value(QStringLiteral("title")).toString(), QStringLiteral("Kept"));
     QCOMPARE(record->pending, 0);
+}
+
+// The engine sends the next batch before it settles the last answer: settling must requeue only
+// the answered batch's unanswered ops, not the batch still on its way.
+void tst_LocalStore::settlingOneBatchLeavesTheNextInFlight()
+{
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(m_store->create(QStringLiteral("course"), newCourse()));
+    const QList<Sync::Op> first = m_store->takeBatch(2);
+    const QList<Sync::Op> second = m_store->takeBatch(2);
+    QCOMPARE(m_store->inFlightCount(), 4);
+    // Only the first op of the first batch was answered.
+    QVERIFY(m_store->applyPushResults({result(first[0].opId, Sync::Outcome::Applied, 1)}, nullptr,
+                                      first.last().deviceSeq));
+    QCOMPARE(m_store->pendingCount(), 3);
+    QCOMPARE(m_store->inFlightCount(), 2); // the second batch is still on its way
+    const QList<Sync::Op> again = m_store->takeBatch();
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again[0].opId, first[1].opId);
 }
 
 void tst_LocalStore::takeBatchLimits()

@@ -1051,7 +1051,7 @@ QList<Sync::Op> LocalStore::takeBatch(int maxOps, qint64 maxBytes)
 }
 
 Result<void> LocalStore::applyPushResults(const QList<Sync::OpResult> &results,
-                                          QStringList *entities)
+                                          QStringList *entities, qint64 batchEnd)
 {
     if (!isOpen())
         return Error(storageErrorCode, tr("The offline copy on this computer is not open."));
@@ -1116,7 +1116,10 @@ Result<void> LocalStore::applyPushResults(const QList<Sync::OpResult> &results,
     }
     // Ops of the batch without an answer go out again with the next push.
     if (ok)
-        ok = d->run("UPDATE outbox SET in_flight = 0 WHERE in_flight = 1");
+        ok = batchEnd < 0
+            ? d->run("UPDATE outbox SET in_flight = 0 WHERE in_flight = 1")
+            : d->run("UPDATE outbox SET in_flight = 0 WHERE in_flight = 1 AND device_seq <= ?",
+                     {batchEnd});
     for (const auto &key : std::as_const(settled)) {
         if (!ok)
             break;

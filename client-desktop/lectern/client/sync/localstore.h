@@ -114,9 +114,10 @@ public:
     // Settles the ops the server answered: applied, merged and conflict leave the outbox (a
     // conflict arrives by pull as a "conflict" record); rejected ones move to rejectedOps() and
     // their record goes back to the server's state (plus its other pending ops). Ops of the
-    // batch without a result are queued again.
+    // batch without a result are queued again: those up to `batchEnd` (the batch's last
+    // deviceSeq) when given, so a later batch already on its way stays in flight.
     Result<void> applyPushResults(const QList<Sync::OpResult> &results,
-                                  QStringList *entities = nullptr);
+                                  QStringList *entities = nullptr, qint64 batchEnd = -1);
     // Every in-flight op back to queued: the engine calls it when it starts (a crash after a push
     // but before its answer just sends it again; the server answers by op id).
     Result<void> requeueInFlight();

@@ -208,6 +208,11 @@ void SyncEngine::pushNext()
         pullNext();
         return;
     }
+    sendBatch(batch);
+}
+
+void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
+{
     QJsonArray ops;
     for (const Sync::Op &op : batch)
         ops.append(op.toJson());
@@ -215,45 +220,58 @@ void SyncEngine::pushNext()
                             {QStringLiteral("ops"), ops}};
     qCDebug(lcSync) << "pushing" << batch.size() << "ops";
     const qsizetype sent = batch.size();
-    m_reply = m_api->post(pushPath, body, this, [this, sent](const Result<QJsonValue> &reply) {
-        m_reply = nullptr;
-        if (!reply) {
-            (void)m_store->requeueInFlight();
-            if (reply.error().code == QLatin1StringView(ErrorCode::PayloadTooLarge)
-                && m_batchLimit > 1) {
-                // Smaller batches, at once: the server's limit is lower than ours.
-                m_batchLimit = qMax(1, int(sent / 2));
-                pushNext();
+    const qint64 batchEnd = batch.last().deviceSeq;
+    m_reply = m_api->post(
+        pushPath, body, this, [this, sent, batchEnd](const Result<QJsonValue> &reply) {
+            m_reply = nullptr;
+            if (!reply) {
+                (void)m_store->requeueInFlight();
+                if (reply.error().code == QLatin1StringView(ErrorCode::PayloadTooLarge)
+                    && m_batchLimit > 1) {
+                    // Smaller batches, at once: the server's limit is lower than ours.
+                    m_batchLimit = qMax(1, int(sent / 2));
+                    pushNext();
+                    return;
+                }
+                fail(reply.error());
                 return;
             }
-            fail(reply.error());
-            return;
-        }
-        setOnline(true);
-        QList<Sync::OpResult> results;
-        const QJsonArray items = reply->toObject().value(u"results").toArray();
-        for (const QJsonValue &item : items) {
-            if (std::optional<Sync::OpResult> result = Sync::OpResult::fromJson(item.toObject()))
-                results.append(*result);
-        }
-        QStringList entities;
-        const Result<void> applied = m_store->applyPushResults(results, &entities);
-        if (!applied) {
-            fail(applied.error());
-            return;
-        }
-        if (results.isEmpty()) {
-            // Nothing settled: pushing the same batch again would never end.
-            fail(Error(QString::fromLatin1(ClientErrorCode::InvalidResponse),
-                       tr("The server did not answer for the changes sent.")));
-            return;
-        }
-        m_roundPushed += results.size();
-        if (!entities.isEmpty())
-            Q_EMIT recordsChanged(entities);
-        refreshStatus();
-        pushNext();
-    });
+            setOnline(true);
+            QList<Sync::OpResult> results;
+            const QJsonArray items = reply->toObject().value(u"results").toArray();
+            for (const QJsonValue &item : items) {
+                if (std::optional<Sync::OpResult> result
+                    = Sync::OpResult::fromJson(item.toObject()))
+                    results.append(*result);
+            }
+            if (results.isEmpty()) {
+                // Nothing settled: pushing the same batch again would never end.
+                (void)m_store->requeueInFlight();
+                fail(Error(QString::fromLatin1(ClientErrorCode::InvalidResponse),
+                           tr("The server did not answer for the changes sent.")));
+                return;
+            }
+            // The server starts on the next batch while this answer is settled here: the two
+            // overlap instead of taking turns (one request is still on its way at a time).
+            const QList<Sync::Op> next = m_store->takeBatch(m_batchLimit);
+            if (!next.isEmpty())
+                sendBatch(next);
+            QStringList entities;
+            const Result<void> applied = m_store->applyPushResults(results, &entities, batchEnd);
+            if (!applied) {
+                ApiClient::cancel(m_reply);
+                m_reply = nullptr;
+                (void)m_store->requeueInFlight();
+                fail(applied.error());
+                return;
+            }
+            m_roundPushed += results.size();
+            if (!entities.isEmpty())
+                Q_EMIT recordsChanged(entities);
+            refreshStatus();
+            if (next.isEmpty())
+                pushNext(); // ops left unanswered go again, or the round moves on to the pull
+        });
 }
 
 void SyncEngine::pullNext()

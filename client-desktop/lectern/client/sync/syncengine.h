@@ -85,6 +85,8 @@ Q_SIGNALS:
 private:
     void beginRound();
     void pushNext();
+    // Sends one batch (marked in flight by takeBatch) and settles its answer.
+    void sendBatch(const QList<Sync::Op> &batch);
     void pullNext();
     void finishRound();
     void fail(const Error &error);
