@@ -71,7 +71,8 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
             return r.error();
     }
     if (auto r = server->context().db().refreshStatistics(); !r)
-        qCWarning(lcServer).noquote() << "could not refresh the planner's statistics:" << r.error().message;
+        qCWarning(lcServer).noquote()
+            << "could not refresh the planner's statistics:" << r.error().message;
     qCInfo(lcServer).noquote() << "database" << dbConfig->describe() << "schema version"
                                << Migrations::latestVersion();
     return server;
@@ -88,6 +89,7 @@ Server::Server(std::unique_ptr<ServerContext> context)
     , m_enrollments(*m_context)
     , m_cohorts(*m_context)
     , m_sync(*m_context)
+    , m_releases(*m_context)
 {
     ApiServer::Options options;
     options.maxBodyBytes = m_context->config().maxBodyBytes;
@@ -101,13 +103,14 @@ Server::Server(std::unique_ptr<ServerContext> context)
     m_maintenance->setInterval(std::chrono::hours(6));
     QObject::connect(m_maintenance.get(), &QTimer::timeout, [this] {
         if (auto r = m_context->db().refreshStatistics(); !r)
-            qCWarning(lcServer).noquote() << "could not refresh the planner's statistics:"
-                                          << r.error().message;
+            qCWarning(lcServer).noquote()
+                << "could not refresh the planner's statistics:" << r.error().message;
         // Bytes of deleted files go once no live row references them.
         if (auto r = m_files.sweepBlobs(); !r)
             qCWarning(lcServer).noquote() << "could not sweep file blobs:" << r.error().message;
     });
     m_maintenance->start();
+    m_releases.start();
     startEvents();
     // Uploads stream to disk instead of through Qt's parser, which holds whole bodies in memory.
     m_http->addStreamingRoute("POST", QStringLiteral("/api/v1/files/upload"),

@@ -11,6 +11,7 @@
 #include "services/courseservice.h"
 #include "services/enrollmentservice.h"
 #include "services/organizationservice.h"
+#include "services/releaseticker.h"
 #include "services/syncservice.h"
 #include "services/userservice.h"
 
@@ -43,6 +44,7 @@ public:
     EnrollmentService &enrollments() { return m_enrollments; }
     CohortService &cohorts() { return m_cohorts; }
     SyncService &sync() { return m_sync; }
+    ReleaseTicker &releases() { return m_releases; }
     ApiServer &http() { return *m_http; }
     EventHub &events() { return *m_events; }
 
@@ -60,6 +62,7 @@ private:
     EnrollmentService m_enrollments;
     CohortService m_cohorts;
     SyncService m_sync;
+    ReleaseTicker m_releases;
     std::unique_ptr<ApiServer> m_http;
     // After m_http: its connections go before the HTTP server that accepted them.
     std::unique_ptr<EventHub> m_events;

@@ -108,7 +108,8 @@ TouchSet touchSet(const EntitySpec &spec, const QString &where, const QString &p
 // ended or changed role, and everything under a course or module whose release changed. Written
 // before the record's own change row, so that row is the newest of the transaction. Done here,
 // on the one write path, so that no service can forget it.
-// Not covered: releases by time (publishAt / unlockAt passing) change nothing in the database.
+// Releases by time (publishAt / unlockAt passing) change nothing in the database: the
+// ReleaseTicker (services/releaseticker.h) touches those records when their time has passed.
 Result<void> touchVisibility(Transaction &tx, const EntitySpec &spec, const Record &before,
                              const Record &after)
 {

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void deleteMeetsEdit();
     void studentPushIsForbidden();
     void studentPullSeesReleasedMaterialOnly();
+    void timedReleaseReachesLearners();
     void otherOrganisationSeesNothing();
     void enrolmentBringsTheWholeCourse();
     void cursorPagesShipEveryRecordOnce();
@@ -611,6 +612,65 @@ void TestSync::studentPullSeesReleasedMaterialOnly()
     // Someone else's enrolment or a staff record never reaches the student.
     for (auto it = changes.cbegin(); it != changes.cend(); ++it)
         QVERIFY2(!it.key().startsWith(u"conflict/"_s), qPrintable(it.key()));
+}
+
+// An item that unlocks later, and a module published later, reach a learner's device by pull
+// once the time has passed: the release ticker gives them change rows.
+void TestSync::timedReleaseReachesLearners()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const QString student = m_tokens[u"student2"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/publish"_s.arg(tree.course)).status,
+             200);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/enroll"_s.arg(tree.course),
+                  {{u"userId"_s, m_ids[u"student2"_s]}})
+                 .status,
+             201);
+    const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(2);
+    const QString later = createUuidV7String();
+    const QString laterModule = createUuidV7String();
+    const QString inLaterModule = createUuidV7String();
+    pushOk(instructor,
+           {op(u"content"_s, later, u"create"_s,
+               created({{u"moduleId"_s, tree.module},
+                        {u"type"_s, u"lesson"_s},
+                        {u"title"_s, u"Opens soon"_s},
+                        {u"body"_s, u"Hidden until then"_s},
+                        {u"published"_s, true},
+                        {u"unlockAt"_s, soon.toString(Qt::ISODate)}})),
+            op(u"module"_s, laterModule, u"create"_s,
+               created({{u"courseId"_s, tree.course},
+                        {u"title"_s, u"Week 2"_s},
+                        {u"published"_s, true},
+                        {u"publishAt"_s, soon.toString(Qt::ISODate)}})),
+            op(u"content"_s, inLaterModule, u"create"_s,
+               created({{u"moduleId"_s, laterModule},
+                        {u"type"_s, u"lesson"_s},
+                        {u"title"_s, u"Week 2 reading"_s},
+                        {u"published"_s, true}}))});
+    qint64 cursor = 0;
+    auto changes = pullAll(student, &cursor);
+    for (const QString &key : QStringList {u"content/"_s + later, u"module/"_s + laterModule,
+                                           u"content/"_s + inLaterModule}) {
+        if (changes.contains(key))
+            QVERIFY2(changes.value(key).value(u"deleted").toBool(), qPrintable(key));
+    }
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QTest::qWait(int(soon.toMSecsSinceEpoch() - before) + 1100);
+    // Nothing changed in the database, so without the ticker the device would hear nothing.
+    QVERIFY(pullAll(student, &cursor).isEmpty());
+    auto touched
+        = m_server.server().releases().tick(before - 5000, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY2(touched, qPrintable(touched ? QString() : touched.error().message));
+    QVERIFY(*touched >= 3);
+    changes = pullAll(student, &cursor);
+    QCOMPARE(changes.value(u"content/"_s + later).value(u"fields").toObject().value(u"body"),
+             u"Hidden until then"_s);
+    QVERIFY(!changes.value(u"module/"_s + laterModule).value(u"deleted").toBool());
+    QCOMPARE(
+        changes.value(u"content/"_s + inLaterModule).value(u"fields").toObject().value(u"title"),
+        u"Week 2 reading"_s);
 }
 
 void TestSync::otherOrganisationSeesNothing()
