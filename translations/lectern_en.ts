@@ -479,6 +479,26 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::OutlineModel</name>
+    <message>
+        <source>The title %1.</source>
+        <comment>the title must not be empty</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item is no longer in the outline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That module is no longer in this course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no room left at this place in the outline. Sync, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::ProfileCache</name>
     <message>
         <source>Cannot write %1: %2</source>

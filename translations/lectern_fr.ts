@@ -479,6 +479,26 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::OutlineModel</name>
+    <message>
+        <source>The title %1.</source>
+        <comment>the title must not be empty</comment>
+        <translation>Le titre %1.</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the outline.</source>
+        <translation>Cet élément ne figure plus dans le plan.</translation>
+    </message>
+    <message>
+        <source>That module is no longer in this course.</source>
+        <translation>Ce module ne fait plus partie de ce cours.</translation>
+    </message>
+    <message>
+        <source>There is no room left at this place in the outline. Sync, then try again.</source>
+        <translation>Il n’y a plus de place à cet endroit du plan. Synchronisez, puis réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::ProfileCache</name>
     <message>
         <source>Cannot write %1: %2</source>
