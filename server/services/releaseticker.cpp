@@ -49,16 +49,18 @@ void ReleaseTicker::start(std::chrono::milliseconds interval, std::chrono::milli
 
 Result<int> ReleaseTicker::tick(qint64 sinceMs, qint64 untilMs)
 {
-    Transaction tx(m_context.db());
-    if (!tx.isOk())
-        return tx.error();
+    // Most ticks find nothing: look in a read transaction, and take the writer's lock only
+    // when there is something to announce.
     QStringList orgs;
     {
-        auto q = tx.query(QStringLiteral("SELECT org_id FROM modules WHERE deleted = 0 AND ")
-                          + releasedIn(QStringLiteral("m"))
-                          + QStringLiteral(" UNION SELECT org_id FROM contents WHERE deleted = 0"
-                                           " AND ")
-                          + releasedIn(QStringLiteral("c")));
+        Transaction look(m_context.db(), Transaction::Read);
+        if (!look.isOk())
+            return look.error();
+        auto q = look.query(QStringLiteral("SELECT org_id FROM modules WHERE deleted = 0 AND ")
+                            + releasedIn(QStringLiteral("m"))
+                            + QStringLiteral(" UNION SELECT org_id FROM contents WHERE deleted = 0"
+                                             " AND ")
+                            + releasedIn(QStringLiteral("c")));
         for (const auto &[placeholder, value] : window(QStringLiteral("m"), sinceMs, untilMs)
                  + window(QStringLiteral("c"), sinceMs, untilMs))
             q.bind(placeholder, value);
@@ -69,6 +71,9 @@ Result<int> ReleaseTicker::tick(qint64 sinceMs, qint64 untilMs)
     }
     if (orgs.isEmpty())
         return 0;
+    Transaction tx(m_context.db());
+    if (!tx.isOk())
+        return tx.error();
     const qint64 before = [&tx] {
         auto seq = ChangeLog::latestSeq(tx);
         return seq ? *seq : 0;
