@@ -358,6 +358,20 @@ const QList<Migration> migrations = {
          QStringLiteral("CREATE INDEX enrollments_waitlist ON enrollments"
                         " (course_id, waitlisted_at) WHERE waitlisted_at IS NOT NULL"),
      }},
+    {7,
+     "release times",
+     {
+         // The release ticker (ReleaseTicker) asks every 30 s what was released in the last
+         // window: without these it would read every module and item each time.
+         QStringLiteral("CREATE INDEX modules_publish_at ON modules (publish_at)"
+                        " WHERE publish_at IS NOT NULL"),
+         QStringLiteral("CREATE INDEX modules_unlock_at ON modules (unlock_at)"
+                        " WHERE unlock_at IS NOT NULL"),
+         QStringLiteral("CREATE INDEX contents_publish_at ON contents (publish_at)"
+                        " WHERE publish_at IS NOT NULL"),
+         QStringLiteral("CREATE INDEX contents_unlock_at ON contents (unlock_at)"
+                        " WHERE unlock_at IS NOT NULL"),
+     }},
 };
 
 Result<void> ensureBookkeeping(Transaction &tx)
