@@ -233,14 +233,22 @@ void tst_SyncEngine::conflictingEditsMakeOneConflictBothSee()
     QVERIFY(second->store()->record(QStringLiteral("course"), courseId));
     QTRY_VERIFY(first->isWebSocketReady() && second->isWebSocketReady());
 
-    // Both change the title, each also another field, without pushing yet.
+    // The second device goes offline and changes the title and the level; meanwhile the first
+    // changes the title and the term and pushes first, so the second's title is the one that
+    // arrives late and conflicts.
+    second.reset();
+    {
+        LocalStore offline;
+        QVERIFY(offline.open(dbPath(QStringLiteral("b"))));
+        QVERIFY(offline.update(QStringLiteral("course"), courseId,
+                               {{QStringLiteral("title"), QStringLiteral("General chemistry")},
+                                {QStringLiteral("level"), QStringLiteral("intro")}}));
+    }
     QVERIFY(first->store()->update(QStringLiteral("course"), courseId,
                                    {{QStringLiteral("title"), QStringLiteral("Chemistry I")},
                                     {QStringLiteral("term"), QStringLiteral("spring")}}));
-    QVERIFY(second->store()->update(QStringLiteral("course"), courseId,
-                                    {{QStringLiteral("title"), QStringLiteral("General chemistry")},
-                                     {QStringLiteral("level"), QStringLiteral("intro")}}));
     QVERIFY(settle(*first));
+    second = engine(QStringLiteral("b"), b.accessToken);
     QVERIFY(settle(*second));
 
     QTRY_COMPARE_WITH_TIMEOUT(second->store()->openConflictCount(), 1, 10000);
