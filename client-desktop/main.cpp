@@ -1,15 +1,56 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
+#include <QTimer>
 #include <cstdio>
 #include <lectern/client/apiclient.h>
 #include <lectern/client/appcontroller.h>
+#include <lectern/client/mainwindow.h>
 #include <lectern/client/translationloader.h>
 
 using namespace Lectern::Client;
 
+namespace {
+
+// For bench/client_start.sh: prints "ready <ms>" once the main window has been painted for the
+// first time (its workspaces filled from the offline store), and quits when asked to.
+class ReadyProbe : public QObject
+{
+public:
+    ReadyProbe(const QElapsedTimer &clock, bool quit)
+        : m_clock(clock)
+        , m_quit(quit)
+    { }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            watched->removeEventFilter(this);
+            // After the rest of this paint pass (the children) is done.
+            QTimer::singleShot(0, this, [this] {
+                std::printf("ready %lld\n", static_cast<long long>(m_clock.elapsed()));
+                std::fflush(stdout);
+                if (m_quit)
+                    QCoreApplication::quit();
+            });
+        }
+        return false;
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    bool m_quit;
+    bool m_done = false;
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    QElapsedTimer clock;
+    clock.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Lectern"));
     QApplication::setOrganizationName(QStringLiteral("Lectern"));
@@ -57,6 +98,12 @@ int main(int argc, char *argv[])
     AppController controller(options);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
+    std::unique_ptr<ReadyProbe> probe;
+    if (qEnvironmentVariableIsSet("LECTERN_REPORT_READY")) {
+        probe = std::make_unique<ReadyProbe>(
+            clock, qEnvironmentVariableIntValue("LECTERN_REPORT_READY") == 2);
+        controller.mainWindow()->installEventFilter(probe.get());
+    }
     controller.start();
     return app.exec();
 }

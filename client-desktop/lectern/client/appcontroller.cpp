@@ -99,6 +99,7 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         // Someone who can work from the cache does not wait for a slow network: the answer
         // updates the window when it comes.
         if (m_session->isProfileFromCache()) {
+            startSync(); // the store opens now; the engine waits for the access token
             showMainWindow();
             return;
         }
@@ -156,8 +157,8 @@ void AppController::onLoggedIn()
     m_loginDialog->clearMessage();
     m_loginDialog->setEmail(m_session->email());
     m_mainWindow->hideSessionEnded();
+    startSync(); // first, so that the workspaces open on the account's store
     showMainWindow();
-    startSync();
 }
 
 void AppController::startSync()
@@ -216,8 +217,8 @@ void AppController::onResumedOffline(const Error &error)
     m_resuming = false;
     m_resumeGrace.stop();
     m_loginDialog->setBusy(false);
+    startSync(); // first, so that the workspaces open on the account's store
     showMainWindow();
-    startSync();
     // No answer at all: say so now rather than after the monitor's first check.
     if (error.code == QLatin1StringView(ClientErrorCode::NetworkUnreachable)
         && m_monitor->state() != ConnectionMonitor::State::Online)
@@ -286,6 +287,7 @@ void AppController::logout()
     m_sync->stop(); // the database and its outbox stay for this account's next login
     m_session->logout();
     showLogin();
+    m_mainWindow->clearWorkspaces(); // the next login opens fresh pages on its own store
 }
 
 } // namespace Lectern::Client

@@ -303,6 +303,11 @@ void MainWindow::setProfile(const User &user, const Organization &organization)
     const QList<Workspace> before = m_workspaces;
     const Workspace previous = before.isEmpty() ? Workspace() : currentWorkspace();
     m_workspaces = Workspaces::forRoles(user.roles);
+    // A profile refresh of the same person with the same workspaces keeps the pages, and with
+    // them whatever is open in them (a lesson being written).
+    if (!before.isEmpty() && before == m_workspaces && m_pagesUserId == user.id)
+        return;
+    m_pagesUserId = user.id;
 
     const QSignalBlocker blocker(m_workspaceList);
     m_workspaceList->clear();
@@ -316,7 +321,8 @@ void MainWindow::setProfile(const User &user, const Organization &organization)
         item->setData(workspaceRole, int(workspace));
         item->setToolTip(Workspaces::description(workspace));
         item->setSizeHint(QSize(0, 40));
-        m_pages->addWidget(new WorkspacePage(workspace, m_pages));
+        QWidget *page = m_pageFactory ? m_pageFactory(workspace, m_pages) : nullptr;
+        m_pages->addWidget(page ? page : new WorkspacePage(workspace, m_pages));
     }
     // Wide enough for the longest title in this language ("Console d'administration").
     int widest = 0;
@@ -327,7 +333,25 @@ void MainWindow::setProfile(const User &user, const Organization &organization)
         = m_workspaceList->iconSize().width() + 2 * 8 /* item */ + 2 * 8 /* list */ + 24;
     m_workspaceList->setFixedWidth(std::clamp(widest + chrome, 200, 320));
     showWorkspace(!before.isEmpty() && m_workspaces.contains(previous) ? previous
-                                                                      : m_workspaces.value(0));
+                                                                       : m_workspaces.value(0));
+}
+
+void MainWindow::clearWorkspaces()
+{
+    const QSignalBlocker blocker(m_workspaceList);
+    m_workspaceList->clear();
+    while (QWidget *page = m_pages->widget(0)) {
+        m_pages->removeWidget(page);
+        page->deleteLater();
+    }
+    m_workspaces.clear();
+    m_pagesUserId.clear();
+}
+
+QWidget *MainWindow::workspacePage(Workspace workspace) const
+{
+    const int index = m_workspaces.indexOf(workspace);
+    return index < 0 ? nullptr : m_pages->widget(index);
 }
 
 void MainWindow::setServerUrl(const QUrl &url)

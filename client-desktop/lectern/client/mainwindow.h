@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QUrl>
+#include <functional>
 #include <lectern/organization.h>
 #include <lectern/user.h>
 
@@ -49,6 +50,16 @@ public:
     // "Working offline — last connected at 14:05" (yesterday at, on <date>).
     static QString offlineStatus(const QDateTime &lastConnected,
                                  const QDateTime &now = QDateTime::currentDateTime());
+
+    // Makes the page of a workspace (the AppController's real workspaces); without one, or when
+    // it answers null, the workspace gets a placeholder page. Pages are made when the profile is
+    // first set and again only when the account or the workspaces it allows change.
+    using PageFactory = std::function<QWidget *(Workspace, QWidget *parent)>;
+    void setPageFactory(PageFactory factory) { m_pageFactory = std::move(factory); }
+    // Drops the workspace pages (after a logout); the next setProfile() makes new ones.
+    void clearWorkspaces();
+    // The page shown for a workspace (null when the profile does not allow it).
+    QWidget *workspacePage(Workspace workspace) const;
 
     QList<Workspace> workspaces() const { return m_workspaces; }
     Workspace currentWorkspace() const;
@@ -101,6 +112,8 @@ private:
     QPointer<ConflictInbox> m_conflictInbox;
     QPointer<RefusedChangesView> m_refusedChanges;
     QList<Workspace> m_workspaces;
+    QString m_pagesUserId; // whose pages m_pages holds
+    PageFactory m_pageFactory;
     QUrl m_serverUrl;
     QDateTime m_lastConnected;
     ConnectionMonitor::State m_connectionState = ConnectionMonitor::State::Unknown;

@@ -4,6 +4,7 @@
 #include "synclogging.h"
 
 #include <QThread>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -61,6 +62,11 @@ Result<void> SyncController::start(const QUrl &server, const QString &userId,
     onEngineStatus(status);
 
     m_thread->start();
+    // Views that were open before (a logout and a login of the same account) read again.
+    QStringList entities;
+    for (const EntitySpec &spec : EntityRegistry::all())
+        entities.append(spec.name);
+    Q_EMIT recordsChanged(entities);
     return {};
 }
 
