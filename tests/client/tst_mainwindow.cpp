@@ -1,11 +1,15 @@
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include <lectern/client/mainwindow.h>
+#include <lectern/client/theme.h>
 #include <lectern/client/translationloader.h>
 
 using namespace Lectern;
@@ -26,6 +30,8 @@ private Q_SLOTS:
     void statusLineFollowsTheConnection();
     void sessionEndedBar();
     void menuActions();
+    void themes();
+    void undoFollowsTheGroup();
     void initials_data();
     void initials();
 
@@ -280,6 +286,66 @@ void tst_MainWindow::menuActions()
     quitAction->trigger();
     QCOMPARE(quit.size(), 1);
     QVERIFY(window.findChild<QAction *>(QStringLiteral("aboutAction")));
+}
+
+void tst_MainWindow::themes()
+{
+    MainWindow window;
+    window.resize(900, 600);
+    window.show();
+    const QPalette before = QApplication::palette();
+    QSignalSpy requested(&window, &MainWindow::themeRequested);
+    auto *dark = window.findChild<QAction *>(QStringLiteral("theme-dark"));
+    QVERIFY(dark);
+    dark->trigger();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<Theme::Mode>(), Theme::Mode::Dark);
+
+    Theme::apply(Theme::Mode::Dark);
+    window.setThemeMode(Theme::Mode::Dark);
+    QVERIFY(Theme::isDark(QApplication::palette()));
+    QTRY_VERIFY(Theme::isDark(window.palette())); // the window follows without a restart
+    QVERIFY(dark->isChecked());
+    saveScreenshot(&window, QStringLiteral("mainwindow-dark"));
+
+    Theme::apply(Theme::Mode::Light);
+    QVERIFY(!Theme::isDark(QApplication::palette()));
+    Theme::apply(Theme::Mode::System);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), before.color(QPalette::Window));
+    QCOMPARE(Theme::fromId(QStringLiteral("dark")), Theme::Mode::Dark);
+    QCOMPARE(Theme::fromId(QStringLiteral("bogus")), Theme::Mode::System);
+}
+
+void tst_MainWindow::undoFollowsTheGroup()
+{
+    MainWindow window;
+    QUndoGroup group;
+    window.setUndoGroup(&group);
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undo);
+    QVERIFY(!undo->isEnabled());
+    QUndoStack stack;
+    group.addStack(&stack);
+    group.setActiveStack(&stack);
+    int value = 0;
+    struct Set : QUndoCommand
+    {
+        Set(int &target)
+            : QUndoCommand(QStringLiteral("Rename"))
+            , target(target)
+        { }
+        void redo() override { target = 1; }
+        void undo() override { target = 0; }
+        int &target;
+    };
+    stack.push(new Set(value));
+    QCOMPARE(value, 1);
+    QVERIFY(undo->isEnabled());
+    QVERIFY(undo->text().contains(QStringLiteral("Rename")));
+    undo->trigger();
+    QCOMPARE(value, 0);
+    window.findChild<QAction *>(QStringLiteral("redoAction"))->trigger();
+    QCOMPARE(value, 1);
 }
 
 void tst_MainWindow::initials_data()

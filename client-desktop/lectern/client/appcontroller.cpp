@@ -10,6 +10,8 @@
 #include "profilecache.h"
 #include "session.h"
 #include "sync/synccontroller.h"
+#include "theme.h"
+#include "theme.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -44,6 +46,13 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_mainWindow(std::make_unique<MainWindow>())
 {
     qCInfo(lcUi) << "data folder:" << m_dataDir;
+    // The appearance chosen in View → Appearance (LECTERN_THEME overrides it, for screenshots).
+    const Theme::Mode theme = Theme::fromId(qEnvironmentVariableIsSet("LECTERN_THEME")
+                                                ? qEnvironmentVariable("LECTERN_THEME")
+                                                : m_settings->theme());
+    if (theme != Theme::Mode::System)
+        Theme::apply(theme);
+    m_mainWindow->setThemeMode(theme);
     if (options.connectionCheckIntervalMs > 0)
         m_monitor->setInterval(options.connectionCheckIntervalMs);
     m_session->setProfileCache(m_profiles.get());
@@ -90,6 +99,12 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     connect(m_mainWindow.get(), &MainWindow::logoutRequested, this, &AppController::logout);
     connect(m_mainWindow.get(), &MainWindow::quitRequested, this, &AppController::quitRequested);
     connect(m_mainWindow.get(), &MainWindow::loginRequested, this, &AppController::logInAgain);
+    connect(m_mainWindow.get(), &MainWindow::themeRequested, this, [this](Theme::Mode mode) {
+        Theme::apply(mode);
+        m_settings->setTheme(Theme::id(mode));
+        m_settings->sync();
+        m_mainWindow->setThemeMode(mode);
+    });
 
     m_resumeGrace.setSingleShot(true);
     m_resumeGrace.setInterval(400);

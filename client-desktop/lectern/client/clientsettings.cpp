@@ -48,4 +48,15 @@ void ClientSettings::sync()
     m_settings->sync();
 }
 
+QString ClientSettings::theme() const
+{
+    return m_settings->value(QStringLiteral("appearance/theme"), QStringLiteral("system"))
+        .toString();
+}
+
+void ClientSettings::setTheme(const QString &theme)
+{
+    m_settings->setValue(QStringLiteral("appearance/theme"), theme);
+}
+
 } // namespace Lectern::Client

@@ -21,6 +21,9 @@ public:
     void setLastServerUrl(const QUrl &url);
     QString lastEmail() const;
     void setLastEmail(const QString &email);
+    // "system", "light" or "dark" (Theme::id).
+    QString theme() const;
+    void setTheme(const QString &theme);
     void sync();
 
 private:

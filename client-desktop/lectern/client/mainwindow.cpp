@@ -7,6 +7,7 @@
 #include "workspacepage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -20,6 +21,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QUndoGroup>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -276,6 +278,29 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    // Undo and redo are disabled until a workspace hands over its undo group (setUndoGroup).
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->setObjectName(QStringLiteral("editMenu"));
+    m_undoAction = m_editMenu->addAction(tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setEnabled(false);
+    m_redoAction = m_editMenu->addAction(tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setEnabled(false);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *appearance = viewMenu->addMenu(tr("&Appearance"));
+    appearance->setObjectName(QStringLiteral("appearanceMenu"));
+    m_themeActions = new QActionGroup(this);
+    for (Theme::Mode mode : {Theme::Mode::System, Theme::Mode::Light, Theme::Mode::Dark}) {
+        QAction *action = appearance->addAction(Theme::title(mode));
+        action->setObjectName(QStringLiteral("theme-") + Theme::id(mode));
+        action->setCheckable(true);
+        action->setChecked(mode == Theme::current());
+        m_themeActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, mode] { Q_EMIT themeRequested(mode); });
+    }
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About Lectern"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("aboutAction"));
@@ -334,6 +359,31 @@ void MainWindow::setProfile(const User &user, const Organization &organization)
     m_workspaceList->setFixedWidth(std::clamp(widest + chrome, 200, 320));
     showWorkspace(!before.isEmpty() && m_workspaces.contains(previous) ? previous
                                                                        : m_workspaces.value(0));
+}
+
+void MainWindow::setUndoGroup(QUndoGroup *group)
+{
+    // The group's own actions follow its active stack and name the command ("Undo Rename").
+    QAction *undo = group->createUndoAction(this, tr("&Undo"));
+    QAction *redo = group->createRedoAction(this, tr("&Redo"));
+    undo->setShortcut(QKeySequence::Undo);
+    redo->setShortcut(QKeySequence::Redo);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    m_editMenu->insertAction(m_undoAction, undo);
+    m_editMenu->insertAction(m_undoAction, redo);
+    m_editMenu->removeAction(m_undoAction);
+    m_editMenu->removeAction(m_redoAction);
+    delete m_undoAction;
+    delete m_redoAction;
+    m_undoAction = undo;
+    m_redoAction = redo;
+}
+
+void MainWindow::setThemeMode(Theme::Mode mode)
+{
+    for (QAction *action : m_themeActions->actions())
+        action->setChecked(action->objectName() == QStringLiteral("theme-") + Theme::id(mode));
 }
 
 void MainWindow::clearWorkspaces()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionmonitor.h"
+#include "theme.h"
 #include "workspace.h"
 
 #include <QDateTime>
@@ -16,6 +17,9 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
+class QUndoGroup;
+class QActionGroup;
+class QMenu;
 
 namespace Lectern::Client {
 
@@ -56,6 +60,11 @@ public:
     // first set and again only when the account or the workspaces it allows change.
     using PageFactory = std::function<QWidget *(Workspace, QWidget *parent)>;
     void setPageFactory(PageFactory factory) { m_pageFactory = std::move(factory); }
+    // Edit → Undo / Redo act on this group's active stack (the Author workspace's open course).
+    void setUndoGroup(QUndoGroup *group);
+    // Checks the View → Appearance entry of the theme in use.
+    void setThemeMode(Theme::Mode mode);
+
     // Drops the workspace pages (after a logout); the next setProfile() makes new ones.
     void clearWorkspaces();
     // The page shown for a workspace (null when the profile does not allow it).
@@ -82,6 +91,7 @@ Q_SIGNALS:
     void logoutRequested();
     void quitRequested();
     void loginRequested();
+    void themeRequested(Lectern::Client::Theme::Mode mode);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -111,6 +121,10 @@ private:
     QPointer<SyncController> m_sync;
     QPointer<ConflictInbox> m_conflictInbox;
     QPointer<RefusedChangesView> m_refusedChanges;
+    QMenu *m_editMenu = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QActionGroup *m_themeActions = nullptr;
     QList<Workspace> m_workspaces;
     QString m_pagesUserId; // whose pages m_pages holds
     PageFactory m_pageFactory;

@@ -1,0 +1,155 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace Lectern::Client {
+
+namespace {
+Theme::Mode currentMode = Theme::Mode::System;
+QString systemStyle; // the platform's style, kept for going back to System
+QPalette systemPalette;
+bool systemSaved = false;
+
+void saveSystem()
+{
+    if (systemSaved)
+        return;
+    systemSaved = true;
+    systemStyle = QApplication::style()->name();
+    systemPalette = QApplication::palette();
+}
+} // namespace
+
+QString Theme::id(Mode mode)
+{
+    switch (mode) {
+    case Mode::Light:
+        return QStringLiteral("light");
+    case Mode::Dark:
+        return QStringLiteral("dark");
+    case Mode::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+Theme::Mode Theme::fromId(const QString &id)
+{
+    if (id == u"light")
+        return Mode::Light;
+    if (id == u"dark")
+        return Mode::Dark;
+    return Mode::System;
+}
+
+QString Theme::title(Mode mode)
+{
+    switch (mode) {
+    case Mode::Light:
+        return tr("&Light");
+    case Mode::Dark:
+        return tr("&Dark");
+    case Mode::System:
+        break;
+    }
+    return tr("&System");
+}
+
+QPalette Theme::lightPalette()
+{
+    QPalette p;
+    const QColor window(0xf5, 0xf6, 0xf8);
+    const QColor base(0xff, 0xff, 0xff);
+    const QColor text(0x1f, 0x25, 0x2e);
+    const QColor accent(0x2f, 0x6f, 0xd6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0xf0, 0xf2, 0xf5));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x6b, 0x75, 0x82));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0xfb, 0xfb, 0xfc));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, Qt::white);
+    p.setColor(QPalette::Midlight, QColor(0xe6, 0xe8, 0xec));
+    p.setColor(QPalette::Mid, QColor(0xd0, 0xd4, 0xda));
+    p.setColor(QPalette::Dark, QColor(0xa0, 0xa6, 0xb0));
+    p.setColor(QPalette::Shadow, QColor(0x60, 0x66, 0x70));
+    p.setColor(QPalette::Highlight, accent);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, accent);
+    p.setColor(QPalette::LinkVisited, QColor(0x6a, 0x4c, 0xc4));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x9a, 0xa1, 0xab));
+    return p;
+}
+
+QPalette Theme::darkPalette()
+{
+    QPalette p;
+    const QColor window(0x1e, 0x21, 0x26);
+    const QColor base(0x16, 0x18, 0x1c);
+    const QColor text(0xe4, 0xe7, 0xeb);
+    const QColor accent(0x4c, 0x8d, 0xf6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x22, 0x25, 0x2b));
+    p.setColor(QPalette::ToolTipBase, QColor(0x2a, 0x2e, 0x35));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8d, 0x95, 0xa1));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x2a, 0x2e, 0x35));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    p.setColor(QPalette::Light, QColor(0x3a, 0x3f, 0x47));
+    p.setColor(QPalette::Midlight, QColor(0x32, 0x36, 0x3d));
+    p.setColor(QPalette::Mid, QColor(0x3c, 0x41, 0x4a));
+    p.setColor(QPalette::Dark, QColor(0x12, 0x14, 0x17));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, accent);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x7a, 0xb0, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xf5));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x6c, 0x73, 0x7d));
+    return p;
+}
+
+bool Theme::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness()
+        < palette.color(QPalette::WindowText).lightness();
+}
+
+void Theme::apply(Mode mode)
+{
+    saveSystem();
+    currentMode = mode;
+    switch (mode) {
+    case Mode::System:
+        QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setPalette(systemPalette);
+        break;
+    case Mode::Light:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(lightPalette());
+        break;
+    case Mode::Dark:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+        break;
+    }
+}
+
+Theme::Mode Theme::current()
+{
+    return currentMode;
+}
+
+} // namespace Lectern::Client
