@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace Lectern {
 
@@ -287,6 +288,41 @@ QList<EntitySpec> makeRegistry()
     };
     specs.append(conflict);
 
+    // A learner's progress through one item (SYNC.md, student activity): append-only events with
+    // ids made on the device, so two devices never conflict; what the learner has done is derived
+    // from all of them (Progress::summarize: completion by union, time by sum, position by
+    // latest). The server sets userId to the author.
+    EntitySpec progress;
+    progress.name = QStringLiteral("progress");
+    progress.table = QStringLiteral("progress_events");
+    progress.parentField = QStringLiteral("contentId");
+    progress.audience = Audience::Own;
+    progress.ownerField = QStringLiteral("userId");
+    FieldSpec position = typed("position", "position", FieldType::Number);
+    position.maximum = 1.0; // a fraction of the item
+    FieldSpec courseOfProgress = typed("courseId", "course_id", FieldType::Id);
+    courseOfProgress.required = true;
+    FieldSpec at = typed("at", "at", FieldType::Time);
+    at.required = true;
+    progress.fields = {
+        parent("contentId", "content_id"),
+        courseOfProgress,
+        typed("userId", "user_id", FieldType::Id),
+        enumeration("kind", "kind",
+                    {QStringLiteral("opened"), QStringLiteral("position"),
+                     QStringLiteral("completed"), QStringLiteral("time")},
+                    nullptr),
+        position,
+        typed("seconds", "seconds", FieldType::Integer, "0"),
+        at,
+    };
+    progress.fields[3].required = true;
+    for (FieldSpec &f : progress.fields) {
+        f.merge = MergeRule::AppendOnly;
+        f.immutable = true;
+    }
+    specs.append(progress);
+
     return specs;
 }
 
@@ -310,6 +346,13 @@ const FieldSpec *EntitySpec::field(const QString &name) const
             return &f;
     }
     return nullptr;
+}
+
+bool EntitySpec::isAppendOnly() const
+{
+    return !fields.isEmpty() && std::all_of(fields.begin(), fields.end(), [](const FieldSpec &f) {
+        return f.merge == MergeRule::AppendOnly;
+    });
 }
 
 QStringList EntitySpec::fieldNames() const
@@ -357,12 +400,16 @@ ValidationErrors EntitySpec::validate(const QJsonObject &input, Mode mode) const
                 errors.add(key, Messages::tr("must be a whole number"));
             else if (value.toInteger() < 0)
                 errors.add(key, Messages::tr("must not be negative"));
+            else if (f->maximum && double(value.toInteger()) > *f->maximum)
+                errors.add(key, Messages::tr("must be at most %1").arg(*f->maximum));
             break;
         case FieldType::Number:
             if (!value.isDouble())
                 errors.add(key, Messages::tr("must be a number"));
             else if (value.toDouble() < 0)
                 errors.add(key, Messages::tr("must not be negative"));
+            else if (f->maximum && value.toDouble() > *f->maximum)
+                errors.add(key, Messages::tr("must be at most %1").arg(*f->maximum));
             break;
         case FieldType::Boolean:
             if (!value.isBool())
@@ -489,6 +536,11 @@ const EntitySpec &file()
 const EntitySpec &conflict()
 {
     return EntityRegistry::get(QStringLiteral("conflict"));
+}
+
+const EntitySpec &progress()
+{
+    return EntityRegistry::get(QStringLiteral("progress"));
 }
 } // namespace Entities
 

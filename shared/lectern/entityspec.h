@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
+#include <optional>
 
 namespace Lectern {
 
@@ -44,6 +45,7 @@ struct FieldSpec
     QStringList values;      // for Enum
     QString defaultValue;    // used on create when absent (as JSON text: "draft", "true", "0")
     bool searchable = false; // folded into the record's search text (the `q` list filter)
+    std::optional<double> maximum; // for Integer, Number: the largest value allowed
 };
 
 // Who receives a record in a sync pull (the REST API's read rules, for the whole feed).
@@ -68,6 +70,9 @@ struct EntitySpec
     bool syncWritable = true;
 
     const FieldSpec *field(const QString &name) const;
+    // Every field is MergeRule::AppendOnly: records made once by their author and never changed
+    // (progress events). Devices add them with an `append` op; updates and deletes are refused.
+    bool isAppendOnly() const;
     QStringList fieldNames() const;
 
     enum class Mode { Create, Update };
@@ -99,6 +104,7 @@ const EntitySpec &cohortMember();
 const EntitySpec &cohortCourse();
 const EntitySpec &file();
 const EntitySpec &conflict();
+const EntitySpec &progress();
 } // namespace Entities
 
 } // namespace Lectern

@@ -83,6 +83,9 @@ inline constexpr auto ServerDecides = "server_decides"; // use the REST API (enr
 inline constexpr auto ValidationFailed = "validation_failed";
 inline constexpr auto AlreadyExists = "already_exists"; // a create of an id that exists
 inline constexpr auto Conflict = "conflict";            // a constraint (e.g. code+term taken)
+// An update, delete or purge of an append-only record (progress events): they are made once by
+// their author and never change; record what happened since as a new record instead.
+inline constexpr auto AppendOnly = "append_only";
 } // namespace Reason
 
 // The first outcome of an op; a repeated push returns the same.
