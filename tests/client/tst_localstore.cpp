@@ -5,6 +5,7 @@
 #include <lectern/client/sync/localstore.h>
 #include <lectern/jsonutil.h>
 #include <lectern/orderkey.h>
+#include <lectern/progress.h>
 #include <lectern/uuidv7.h>
 
 using namespace Lectern;
@@ -133,6 +134,12 @@ private Q_SLOTS:
     void takeBatchLimits();
     void secondConnectionDoesNotFoldIntoInFlightOp();
     void openConflicts();
+    void appendWritesRecordAndAppendOp();
+    void appendOnlyRecordsRefuseEdits();
+    void appendedOpsNeverCoalesce();
+    void appendSameIdTwiceIsOneRecord();
+    void appendPendingUntilAnsweredPullConfirms();
+    void appendRejectedKeepsContent();
     void tenThousandPulledRecords();
 
 private:
@@ -844,6 +851,167 @@ void tst_LocalStore::openConflicts()
                             {{QStringLiteral("status"), QStringLiteral("resolved")},
                              {QStringLiteral("resolution"), QStringLiteral("mine")}}));
     QCOMPARE(m_store->openConflictCount(), 1);
+}
+
+namespace {
+const QString progress = QStringLiteral("progress");
+const QString lessonId = QStringLiteral("0190a3b2-0000-7000-8000-000000000001");
+const QString courseOfLesson = QStringLiteral("0190a3b2-0000-7000-8000-0000000000c0");
+
+QJsonObject progressEvent(const char *kind, double position = -1, qint64 seconds = 0)
+{
+    return Progress::event(lessonId, courseOfLesson, kind, position, seconds);
+}
+
+// The events of the lesson as the store holds them, summarised as the Learn workspace does.
+ItemProgress lessonProgress(const LocalStore &store)
+{
+    QList<QJsonObject> events;
+    for (const LocalRecord &record : store.children(progress, lessonId))
+        events.append(record.fields);
+    return Progress::summarize(events).value(lessonId);
+}
+} // namespace
+
+void tst_LocalStore::appendWritesRecordAndAppendOp()
+{
+    const Result<QString> id
+        = m_store->append(progress, progressEvent(Progress::Position, 0.5, 40));
+    QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
+    const auto record = m_store->record(progress, *id);
+    QVERIFY(record);
+    QCOMPARE(record->parentId, lessonId);
+    QCOMPARE(record->fields.value(u"kind").toString(), QStringLiteral("position"));
+    QCOMPARE(record->fields.value(u"seconds").toInteger(), 40);
+    QCOMPARE(record->pending, 1);
+
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 1);
+    QCOMPARE(Sync::toString(ops[0].kind), QStringLiteral("append"));
+    QCOMPARE(ops[0].entity, progress);
+    QCOMPARE(ops[0].entityId, *id);
+    QVERIFY(!ops[0].baseRev);
+    QCOMPARE(ops[0].patch.value(QStringLiteral("position")).newValue.toDouble(), 0.5);
+    QVERIFY(!ops[0].patch.value(QStringLiteral("position")).hasOld);
+    // The wire form is a valid op (old values are not needed for an append).
+    ValidationErrors errors;
+    QVERIFY(Sync::Op::fromJson(ops[0].toJson(), QString(), errors));
+    QVERIFY(errors.isEmpty());
+
+    // An id made elsewhere is kept; bad events are refused in words, naming the field.
+    const QString given = newId();
+    QJsonObject withId = progressEvent(Progress::Opened);
+    withId.insert(QStringLiteral("id"), given);
+    QCOMPARE(*m_store->append(progress, withId), given);
+    QJsonObject beyondTheEnd = progressEvent(Progress::Position);
+    beyondTheEnd.insert(QStringLiteral("position"), 1.5);
+    const Result<QString> tooFar = m_store->append(progress, beyondTheEnd);
+    QVERIFY(!tooFar);
+    QVERIFY(!tooFar.error().message.isEmpty());
+    QVERIFY(ValidationErrors::fromError(tooFar.error()).has(QStringLiteral("position")));
+    QJsonObject noKind = progressEvent(Progress::Opened);
+    noKind.remove(QStringLiteral("kind"));
+    QVERIFY(ValidationErrors::fromError(m_store->append(progress, noKind).error())
+                .has(QStringLiteral("kind")));
+    QCOMPARE(m_store->pendingCount(), 2);
+    QCOMPARE(lessonProgress(*m_store).secondsSpent, 40);
+}
+
+void tst_LocalStore::appendOnlyRecordsRefuseEdits()
+{
+    const QString id = *m_store->append(progress, progressEvent(Progress::Completed));
+    const Result<QString> created = m_store->create(progress, progressEvent(Progress::Opened));
+    QVERIFY(!created);
+    QCOMPARE(created.error().code, QStringLiteral("append_only"));
+    const Result<void> updated
+        = m_store->update(progress, id, {{QStringLiteral("kind"), QStringLiteral("opened")}});
+    QVERIFY(!updated);
+    QCOMPARE(updated.error().code, QStringLiteral("append_only"));
+    QVERIFY(!updated.error().message.isEmpty());
+    const Result<void> removed = m_store->remove(progress, id);
+    QVERIFY(!removed);
+    QCOMPARE(removed.error().code, QStringLiteral("append_only"));
+    // And authored records are not appended.
+    const Result<QString> appendedCourse = m_store->append(QStringLiteral("course"), newCourse());
+    QVERIFY(!appendedCourse);
+    QCOMPARE(m_store->pendingCount(), 1);
+    QVERIFY(lessonProgress(*m_store).completed);
+}
+
+void tst_LocalStore::appendedOpsNeverCoalesce()
+{
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(m_store->append(progress, progressEvent(Progress::Time, -1, 10)));
+    const QList<Sync::Op> ops = m_store->outbox();
+    QCOMPARE(ops.size(), 5);
+    for (const Sync::Op &op : ops)
+        QCOMPARE(Sync::toString(op.kind), QStringLiteral("append"));
+    QCOMPARE(m_store->children(progress, lessonId).size(), 5);
+    QCOMPARE(lessonProgress(*m_store).secondsSpent, 50);
+}
+
+void tst_LocalStore::appendSameIdTwiceIsOneRecord()
+{
+    QJsonObject event = progressEvent(Progress::Time, -1, 30);
+    event.insert(QStringLiteral("id"), newId());
+    const QString first = *m_store->append(progress, event);
+    const Result<QString> again = m_store->append(progress, event);
+    QVERIFY(again);
+    QCOMPARE(*again, first);
+    QCOMPARE(m_store->pendingCount(), 1);
+    QCOMPARE(lessonProgress(*m_store).secondsSpent, 30);
+}
+
+void tst_LocalStore::appendPendingUntilAnsweredPullConfirms()
+{
+    const QString id = *m_store->append(progress, progressEvent(Progress::Completed, 1.0));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QCOMPARE(batch.size(), 1);
+
+    // The server's copy arrives by pull before the push's answer: still pending, same values.
+    Sync::Change change;
+    change.seq = 10;
+    change.entity = progress;
+    change.entityId = id;
+    change.rev = 1;
+    change.hlc = QStringLiteral("0192d4c5e6f7-000000-server");
+    change.fields = m_store->record(progress, id)->fields;
+    change.fields.insert(QStringLiteral("userId"), newId());
+    change.fields.insert(QStringLiteral("rev"), 1);
+    QVERIFY(m_store->applyPulled(page({change})));
+    auto record = m_store->record(progress, id);
+    QCOMPARE(record->pending, 1);
+    QVERIFY(record->hasServerState);
+    QCOMPARE(record->fields.value(u"kind").toString(), QStringLiteral("completed"));
+    QCOMPARE(m_store->children(progress, lessonId).size(), 1);
+
+    QVERIFY(m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Applied, 1)}));
+    record = m_store->record(progress, id);
+    QCOMPARE(record->pending, 0);
+    QVERIFY(record->isSynced());
+    QCOMPARE(record->fields.value(u"userId"), change.fields.value(u"userId"));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QVERIFY(lessonProgress(*m_store).completed);
+
+    // Pulled again later (another page, a full re-sync): still one event.
+    change.seq = 11;
+    QVERIFY(m_store->applyPulled(page({change})));
+    QCOMPARE(m_store->children(progress, lessonId).size(), 1);
+}
+
+void tst_LocalStore::appendRejectedKeepsContent()
+{
+    const QString id = *m_store->append(progress, progressEvent(Progress::Completed));
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    Sync::OpResult refused = result(batch[0].opId, Sync::Outcome::Rejected);
+    refused.reason = QString::fromLatin1(Sync::Reason::NotFound);
+    QVERIFY(m_store->applyPushResults({refused}));
+    QVERIFY(!m_store->record(progress, id));
+    QVERIFY(!lessonProgress(*m_store).completed);
+    const QList<RejectedOp> rejected = m_store->rejectedOps();
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(Sync::toString(rejected[0].op.kind), QStringLiteral("append"));
+    QCOMPARE(rejected[0].content.value(u"kind").toString(), QStringLiteral("completed"));
 }
 
 void tst_LocalStore::tenThousandPulledRecords()

@@ -615,13 +615,43 @@ QString LocalStore::deviceId() const
 
 Result<QString> LocalStore::create(const QString &entity, const QJsonObject &fields)
 {
-    const EntitySpec *spec = EntityRegistry::find(entity);
+    return add(entity, fields, Sync::OpKind::Create);
+}
+
+Result<QString> LocalStore::append(const QString &entity, const QJsonObject &fields)
+{
+    return add(entity, fields, Sync::OpKind::Append);
+}
+
+namespace {
+// The refusals every edit gives alike: an unknown entity, one only the server changes, and the
+// wrong kind of edit for append-only records (or an append of an editable one).
+std::optional<Error> refuseEdit(const EntitySpec *spec, const QString &entity, Sync::OpKind kind)
+{
     if (!spec)
-        return Error(QString::fromLatin1(Sync::Reason::UnknownEntity),
-                     tr("Lectern does not know records of the kind \"%1\".").arg(entity));
+        return Error(
+            QString::fromLatin1(Sync::Reason::UnknownEntity),
+            LocalStore::tr("Lectern does not know records of the kind \"%1\".").arg(entity));
     if (!spec->syncWritable)
         return Error(QString::fromLatin1(Sync::Reason::ServerDecides),
-                     tr("This can only be changed while connected to the server."));
+                     LocalStore::tr("This can only be changed while connected to the server."));
+    if (spec->isAppendOnly() && kind != Sync::OpKind::Append)
+        return Error(QString::fromLatin1(Sync::Reason::AppendOnly),
+                     LocalStore::tr("These records are kept as they were made and cannot be "
+                                    "changed or deleted."));
+    if (!spec->isAppendOnly() && kind == Sync::OpKind::Append)
+        return Error(
+            QString::fromLatin1(Sync::Reason::ValidationFailed),
+            LocalStore::tr("Records of the kind \"%1\" are created, not appended.").arg(entity));
+    return std::nullopt;
+}
+} // namespace
+
+Result<QString> LocalStore::add(const QString &entity, const QJsonObject &fields, Sync::OpKind kind)
+{
+    const EntitySpec *spec = EntityRegistry::find(entity);
+    if (const std::optional<Error> refused = refuseEdit(spec, entity, kind))
+        return *refused;
     ValidationErrors errors = spec->validate(fields, EntitySpec::Mode::Create);
     QString id = fields.value(u"id").toString().toLower();
     if (id.isEmpty())
@@ -638,6 +668,9 @@ Result<QString> LocalStore::create(const QString &entity, const QJsonObject &fie
         return d->storageError();
     if (d->loadRow(entity, id)) {
         d->rollback();
+        // An append-only record is made once: the same one again is not a second one.
+        if (kind == Sync::OpKind::Append)
+            return id;
         return Error(QString::fromLatin1(ErrorCode::AlreadyExists),
                      tr("A record with this id exists already."));
     }
@@ -648,7 +681,7 @@ Result<QString> LocalStore::create(const QString &entity, const QJsonObject &fie
     op.hlc = hlc.value_or(QString());
     op.entity = entity;
     op.entityId = id;
-    op.kind = Sync::OpKind::Create;
+    op.kind = kind;
     for (auto it = values.begin(); it != values.end(); ++it)
         op.patch.insert(it.key(), Sync::FieldChange {{}, it.value(), false});
 
@@ -668,12 +701,8 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
                                 const QJsonObject &changes)
 {
     const EntitySpec *spec = EntityRegistry::find(entity);
-    if (!spec)
-        return Error(QString::fromLatin1(Sync::Reason::UnknownEntity),
-                     tr("Lectern does not know records of the kind \"%1\".").arg(entity));
-    if (!spec->syncWritable)
-        return Error(QString::fromLatin1(Sync::Reason::ServerDecides),
-                     tr("This can only be changed while connected to the server."));
+    if (const std::optional<Error> refused = refuseEdit(spec, entity, Sync::OpKind::Update))
+        return *refused;
     const ValidationErrors errors = spec->validate(changes, EntitySpec::Mode::Update);
     if (!errors.isEmpty())
         return errors.toError();
@@ -779,9 +808,10 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
 Result<void> LocalStore::remove(const QString &entity, const QString &id)
 {
     const EntitySpec *spec = EntityRegistry::find(entity);
-    if (spec && !spec->syncWritable)
-        return Error(QString::fromLatin1(Sync::Reason::ServerDecides),
-                     tr("This can only be changed while connected to the server."));
+    if (spec) {
+        if (const std::optional<Error> refused = refuseEdit(spec, entity, Sync::OpKind::Delete))
+            return *refused;
+    }
     if (!isOpen())
         return Error(storageErrorCode, tr("The offline copy on this computer is not open."));
     if (!d->begin())

@@ -79,9 +79,15 @@ public:
     // not_found, server_decides (the entity cannot be changed by sync), storage_error.
 
     // Returns the new record's id (fields may carry an "id" made elsewhere).
+    // create, update and remove refuse append-only entities (`append_only`): use append().
     Result<QString> create(const QString &entity, const QJsonObject &fields);
     Result<void> update(const QString &entity, const QString &id, const QJsonObject &changes);
     Result<void> remove(const QString &entity, const QString &id);
+    // Adds a record of an append-only entity (EntitySpec::isAppendOnly(): progress events) with an
+    // `append` op; returns its id (a new UUIDv7, or fields' "id"). Such records never change, so
+    // their ops never fold together; appending an id that is here already changes nothing and
+    // answers that id. The record is pending until the server answers its op.
+    Result<QString> append(const QString &entity, const QJsonObject &fields);
 
     // --- Reads. Deleted records are left out.
     std::optional<LocalRecord> record(const QString &entity, const QString &id) const;
@@ -128,6 +134,9 @@ public:
     Result<void> setLastError(const QString &error);
 
 private:
+    // create() and append(): a new record and its op of `kind`, in one transaction.
+    Result<QString> add(const QString &entity, const QJsonObject &fields, Sync::OpKind kind);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

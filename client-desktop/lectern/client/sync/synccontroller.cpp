@@ -123,6 +123,21 @@ Result<void> SyncController::remove(const QString &entity, const QString &id)
     return removed;
 }
 
+Result<QString> SyncController::append(const QString &entity, const QJsonObject &fields)
+{
+    if (!m_store)
+        return Error(QStringLiteral("storage_error"),
+                     LocalStore::tr("The offline copy on this computer is not open."));
+    QJsonObject values = fields;
+    if (const EntitySpec *spec = EntityRegistry::find(entity); spec && !spec->ownerField.isEmpty()
+        && !values.contains(spec->ownerField) && !m_userId.isEmpty())
+        values.insert(spec->ownerField, m_userId);
+    Result<QString> appended = m_store->append(entity, values);
+    if (appended)
+        afterEdit(entity);
+    return appended;
+}
+
 Result<void> SyncController::dismissRejected(const QString &opId)
 {
     if (!m_store)
@@ -135,6 +150,12 @@ Result<void> SyncController::dismissRejected(const QString &opId)
         onEngineStatus(status);
     }
     return dismissed;
+}
+
+void SyncController::noteExternalEdit(const QString &entity)
+{
+    if (m_store)
+        afterEdit(entity);
 }
 
 void SyncController::afterEdit(const QString &entity)

@@ -21,7 +21,8 @@ class SyncEngine;
 // across logouts) and runs a SyncEngine in a thread of its own. Views then:
 //   - read with store() (a connection of the UI thread: record(), children(), list(),
 //     openConflicts(), rejectedOps(), hasPending() to mark unsynced items);
-//   - write with create() / update() / remove(): validated, written with their outbox op in one
+//   - write with create() / update() / remove() (append() for append-only records such as
+//     progress events): validated, written with their outbox op in one
 //     transaction, and pushed shortly after (resolving a conflict is an update() of the
 //     "conflict" record's status and resolution);
 //   - refresh on recordsChanged(entities) (local edits, pulled pages, push results);
@@ -66,6 +67,9 @@ public:
     Result<QString> create(const QString &entity, const QJsonObject &fields);
     Result<void> update(const QString &entity, const QString &id, const QJsonObject &changes);
     Result<void> remove(const QString &entity, const QString &id);
+    // Adds a record of an append-only entity (progress events: see Progress::event()); its
+    // owner field (userId) is this account's user when not given, as the server will set it.
+    Result<QString> append(const QString &entity, const QJsonObject &fields);
     Result<void> dismissRejected(const QString &opId);
 
 public Q_SLOTS:
@@ -76,6 +80,9 @@ public Q_SLOTS:
     void networkAvailable();
     // The session ended (refresh token refused): stop sending; the outbox is kept.
     void signOut();
+    // Another connection of this device wrote `entity` records to the store (an AutoSaver's
+    // thread): views refresh and the engine pushes, as after create() / update().
+    void noteExternalEdit(const QString &entity);
 
 Q_SIGNALS:
     void statusChanged(const Lectern::Client::SyncStatus &status);

@@ -196,6 +196,8 @@ QString SyncWords::reason(const QString &code)
     if (code == QLatin1StringView(Sync::Reason::Conflict))
         return tr("Another record already uses these values (for example the same course code "
                   "and term).");
+    if (code == QLatin1StringView(Sync::Reason::AppendOnly))
+        return tr("This record is kept as it was made and cannot be changed or deleted.");
     return tr("The server refused this change.");
 }
 
