@@ -143,6 +143,29 @@ QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, cons
     return reply;
 }
 
+QNetworkReply *ApiClient::sendRaw(const QByteArray &verb, const QString &path,
+                                  const QList<std::pair<QByteArray, QByteArray>> &headers,
+                                  QIODevice *body, int timeoutMs)
+{
+    QNetworkRequest request(urlFor(path));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    if (!m_accessToken.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"),
+                             QByteArrayLiteral("Bearer ") + m_accessToken.toUtf8());
+    request.setTransferTimeout(timeoutMs > 0 ? timeoutMs : m_timeoutMs);
+    qCDebug(lcApi) << verb.constData() << request.url().toDisplayString();
+    QNetworkReply *reply = verb == "GET" ? m_network->get(request)
+                                         : m_network->sendCustomRequest(request, verb, body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+            Q_EMIT serverAnswered();
+        else if (!reply->property(cancelledProperty).toBool())
+            Q_EMIT networkErrorOccurred();
+    });
+    return reply;
+}
+
 void ApiClient::cancel(QNetworkReply *reply)
 {
     if (!reply)

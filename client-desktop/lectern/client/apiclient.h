@@ -7,6 +7,7 @@
 #include <functional>
 #include <lectern/result.h>
 
+class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -15,8 +16,8 @@ namespace Lectern::Client {
 // Error codes the client makes itself, next to the server's (lectern/result.h).
 namespace ClientErrorCode {
 inline constexpr auto NetworkUnreachable = "network_unreachable"; // no HTTP answer at all
-inline constexpr auto InvalidResponse = "invalid_response"; // an answer that is not our JSON
-inline constexpr auto InvalidUrl = "invalid_url"; // the server address itself
+inline constexpr auto InvalidResponse = "invalid_response";       // an answer that is not our JSON
+inline constexpr auto InvalidUrl = "invalid_url";                 // the server address itself
 } // namespace ClientErrorCode
 
 // Talks JSON to a Lectern server: builds requests under one base URL, adds the bearer token, and
@@ -33,8 +34,8 @@ public:
 
     struct Options
     {
-        int timeoutMs = 0; // 0: the client's transfer timeout
-        bool withToken = true; // send `Authorization: Bearer` when a token is set
+        int timeoutMs = 0;               // 0: the client's transfer timeout
+        bool withToken = true;           // send `Authorization: Bearer` when a token is set
         bool reportNetworkErrors = true; // emit networkErrorOccurred() when it fails to connect
     };
 
@@ -67,6 +68,15 @@ public:
 
     // Stops a request without calling its callback.
     static void cancel(QNetworkReply *reply);
+
+    // A request whose body or answer is not JSON (file uploads and downloads): the bearer token
+    // and `headers` are set, `body` (may be null; must outlive the reply) is streamed from where
+    // it stands, and the caller reads the reply and deletes it. serverAnswered() and
+    // networkErrorOccurred() are emitted as for the other requests; `timeoutMs` is the longest
+    // wait without any bytes moving.
+    QNetworkReply *sendRaw(const QByteArray &verb, const QString &path,
+                           const QList<std::pair<QByteArray, QByteArray>> &headers,
+                           QIODevice *body = nullptr, int timeoutMs = 0);
 
     // `path` may end in a query ("/api/v1/sync/pull?cursor=3").
     QUrl urlFor(const QString &path) const;

@@ -1,0 +1,218 @@
+#include "autosaver.h"
+
+#include <QCoreApplication>
+#include <QSemaphore>
+#include <QThread>
+#include <lectern/client/sync/localstore.h>
+#include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
+#include <lectern/merge.h>
+#include <memory>
+
+namespace Lectern::Client {
+
+// Lives in the saver's thread with a LocalStore connection of its own.
+class AutoSaveWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AutoSaveWorker(AutoSaver *saver)
+        : m_saver(saver)
+    { }
+
+    void write(quint64 seq, const QString &path, const QString &entity, const QString &id,
+               const AutoSaver::Edit &edit)
+    {
+        QString error;
+        QJsonObject fields = edit.fields;
+        if (path.isEmpty()) {
+            error = LocalStore::tr("The offline copy on this computer is not open.");
+        } else if (m_store.path() != path || !m_store.isOpen()) {
+            if (const Result<void> opened = m_store.open(path); !opened)
+                error = opened.error().message;
+        }
+        if (error.isEmpty()) {
+            Q_EMIT m_saver->aboutToWrite(entity, id);
+            rebase(entity, id, edit.bases, fields);
+            if (const Result<void> updated = m_store.update(entity, id, fields); !updated)
+                error = updated.error().message;
+        }
+        Q_EMIT written(seq, entity, id, fields, error);
+    }
+
+    void close() { m_store.close(); }
+
+Q_SIGNALS:
+    void written(quint64 seq, const QString &entity, const QString &id, const QJsonObject &fields,
+                 const QString &error);
+
+private:
+    // Sync may have changed a field since the editor read it: a text keeps both changes where
+    // they do not overlap; otherwise what the person typed wins (their words are in the outbox,
+    // the other version on the server and in the record's history).
+    void rebase(const QString &entity, const QString &id, const QJsonObject &bases,
+                QJsonObject &fields)
+    {
+        if (bases.isEmpty())
+            return;
+        const std::optional<LocalRecord> record = m_store.record(entity, id);
+        const EntitySpec *spec = EntityRegistry::find(entity);
+        if (!record || !spec)
+            return;
+        for (auto it = bases.begin(); it != bases.end(); ++it) {
+            const QJsonValue current = record->fields.value(it.key());
+            const FieldSpec *field = spec->field(it.key());
+            if (!fields.contains(it.key()) || current == it.value() || !field
+                || field->merge != MergeRule::Text)
+                continue;
+            const Merge::TextMerge merged = Merge::mergeText(
+                it.value().toString(), fields.value(it.key()).toString(), current.toString());
+            if (merged.clean)
+                fields.insert(it.key(), merged.merged);
+        }
+    }
+
+    AutoSaver *m_saver;
+    LocalStore m_store;
+};
+
+AutoSaver::AutoSaver(SyncController *sync, QObject *parent)
+    : QObject(parent)
+    , m_sync(sync)
+{
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("lectern-autosave"));
+    m_worker = new AutoSaveWorker(this);
+    m_worker->moveToThread(m_thread);
+    connect(m_worker, &AutoSaveWorker::written, this, &AutoSaver::onWritten, Qt::QueuedConnection);
+    m_thread->start();
+
+    m_idleTimer.setSingleShot(true);
+    m_maxTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &AutoSaver::send);
+    connect(&m_maxTimer, &QTimer::timeout, this, &AutoSaver::send);
+}
+
+AutoSaver::~AutoSaver()
+{
+    waitForSaved();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker] {
+            worker->close();
+            delete worker;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void AutoSaver::edited(const QString &entity, const QString &id, Provider provider)
+{
+    m_waiting.insert(Key {entity, id}, std::move(provider));
+    m_idleTimer.start(m_options.idleMs);
+    // Typing without a pause still saves every few seconds.
+    if (!m_maxTimer.isActive())
+        m_maxTimer.start(m_options.maxIntervalMs);
+    setBusy();
+}
+
+void AutoSaver::edited(const QString &entity, const QString &id, const QJsonObject &fields)
+{
+    // Fields handed over earlier and not sent yet are kept.
+    Provider earlier = m_waiting.value(Key {entity, id});
+    edited(entity, id, [earlier, fields] {
+        Edit edit = earlier ? earlier() : Edit();
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            edit.fields.insert(it.key(), it.value());
+        return edit;
+    });
+}
+
+void AutoSaver::flush()
+{
+    send();
+}
+
+void AutoSaver::send()
+{
+    m_idleTimer.stop();
+    m_maxTimer.stop();
+    if (m_waiting.isEmpty())
+        return;
+    const QString path = m_sync && m_sync->store() ? m_sync->store()->path() : QString();
+    const QHash<Key, Provider> waiting = std::exchange(m_waiting, {});
+    for (auto it = waiting.begin(); it != waiting.end(); ++it) {
+        const Edit edit = it.value()();
+        if (edit.fields.isEmpty())
+            continue;
+        const quint64 seq = ++m_seq;
+        auto &sent = m_sent[it.key()];
+        sent.first = seq;
+        for (auto field = edit.fields.begin(); field != edit.fields.end(); ++field)
+            sent.second.insert(field.key(), field.value());
+        ++m_inFlight;
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, seq, path, key = it.key(), edit] {
+                worker->write(seq, path, key.entity, key.id, edit);
+            },
+            Qt::QueuedConnection);
+    }
+    setBusy();
+}
+
+bool AutoSaver::waitForSaved(int timeoutMs)
+{
+    send();
+    if (m_inFlight == 0)
+        return true;
+    // The worker takes its calls in order: once this one ran, every write before it is done.
+    auto done = std::make_shared<QSemaphore>();
+    QMetaObject::invokeMethod(
+        m_worker, [done] { done->release(); }, Qt::QueuedConnection);
+    const bool finished = done->tryAcquire(1, timeoutMs);
+    // Take the worker's answers now rather than at the next turn of the event loop.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    return finished && m_inFlight == 0;
+}
+
+std::optional<QJsonObject> AutoSaver::unsavedFields(const QString &entity, const QString &id) const
+{
+    if (const auto sent = m_sent.constFind(Key {entity, id}); sent != m_sent.constEnd())
+        return sent->second;
+    return std::nullopt;
+}
+
+void AutoSaver::onWritten(quint64 seq, const QString &entity, const QString &id,
+                          const QJsonObject &fields, const QString &error)
+{
+    --m_inFlight;
+    const Key key {entity, id};
+    if (auto sent = m_sent.find(key); sent != m_sent.end() && sent->first == seq)
+        m_sent.erase(sent);
+    if (error.isEmpty()) {
+        // First those who edit the record learn what it holds, then views refresh and the
+        // engine pushes, as after an edit made on this thread.
+        Q_EMIT saved(entity, id, fields);
+        if (m_sync)
+            m_sync->noteExternalEdit(entity);
+    } else {
+        Q_EMIT saveFailed(entity, id, error);
+    }
+    setBusy();
+}
+
+void AutoSaver::setBusy()
+{
+    const bool busy = isBusy();
+    if (busy == m_wasBusy)
+        return;
+    m_wasBusy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+} // namespace Lectern::Client
+
+#include "autosaver.moc"
