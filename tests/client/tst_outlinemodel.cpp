@@ -67,6 +67,8 @@ private Q_SLOTS:
     void addAndRemove();
     void unsyncedMark();
     void followsPulledPages();
+    void viewsKeepTheirPlace();
+    void removingAModuleRemovesItsItems();
 
 private:
     LocalStore *store() const { return m_sync->store(); }
@@ -541,6 +543,7 @@ void tst_OutlineModel::unsyncedMark()
 void tst_OutlineModel::followsPulledPages()
 {
     QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     const QString late = createUuidV7String();
     Sync::PullPage page;
     page.changes = {change(100, QStringLiteral("content"), late,
@@ -553,14 +556,64 @@ void tst_OutlineModel::followsPulledPages()
     QStringList entities;
     QVERIFY(store()->applyPulled(page, &entities));
     Q_EMIT m_sync->recordsChanged(entities);
-    QCOMPARE(resets.size(), 1);
+    // A row inserted where it belongs: a view keeps its expanded modules and its selection.
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(0).value<QModelIndex>(), indexOf(QStringLiteral("Async")));
     QCOMPARE(itemTitles(QStringLiteral("Async")), QStringList {QStringLiteral("Tokio docs")});
     QCOMPARE(m_model->indexOf(late).data(OutlineModel::TypeRole).toString(),
              QStringLiteral("link"));
 
     // Other entities leave the outline alone.
     Q_EMIT m_sync->recordsChanged({QStringLiteral("enrollment")});
-    QCOMPARE(resets.size(), 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(resets.size(), 0);
+}
+
+// Moves, removals and insertions change rows in place (no reset): what a view holds on to (the
+// selection, the expanded modules) still points at the same records afterwards.
+void tst_OutlineModel::viewsKeepTheirPlace()
+{
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    const QPersistentModelIndex ownership = indexOf(QStringLiteral("Ownership"));
+    const QPersistentModelIndex generics = indexOf(QStringLiteral("Generics"));
+    const QPersistentModelIndex async = indexOf(QStringLiteral("Async"));
+
+    QVERIFY(m_model->moveItem(id(QStringLiteral("Ownership")), id(QStringLiteral("Traits")), 1));
+    QCOMPARE(m_model->idOf(ownership), id(QStringLiteral("Ownership")));
+    QCOMPARE(ownership.parent(), indexOf(QStringLiteral("Traits")));
+    QCOMPARE(m_model->idOf(generics), id(QStringLiteral("Generics")));
+
+    QVERIFY(m_model->moveModule(id(QStringLiteral("Async")), 0));
+    QCOMPARE(async.row(), 0);
+    QCOMPARE(m_model->idOf(generics), id(QStringLiteral("Generics")));
+    QCOMPARE(generics.parent().row(), 2);
+
+    // A new module above shifts the others; their items still answer for themselves.
+    const Result<QString> added = m_model->addModule(QStringLiteral("Setup"), 0);
+    QVERIFY(added);
+    QCOMPARE(moduleTitles(),
+             QStringList({QStringLiteral("Setup"), QStringLiteral("Async"),
+                          QStringLiteral("Basics"), QStringLiteral("Traits")}));
+    QCOMPARE(m_model->idOf(generics), id(QStringLiteral("Generics")));
+    QCOMPARE(generics.data().toString(), QStringLiteral("Generics"));
+    QCOMPARE(ownership.parent().data().toString(), QStringLiteral("Traits"));
+
+    QVERIFY(m_model->removeRecords({*added, id(QStringLiteral("Async"))}));
+    QCOMPARE(ownership.data().toString(), QStringLiteral("Ownership"));
+    QCOMPARE(ownership.parent().row(), 1);
+    QCOMPARE(resets.size(), 0);
+}
+
+void tst_OutlineModel::removingAModuleRemovesItsItems()
+{
+    QVERIFY(m_model->removeRow(indexOf(QStringLiteral("Basics")).row()));
+    QCOMPARE(moduleTitles(), QStringList({QStringLiteral("Traits"), QStringLiteral("Async")}));
+    for (const char *item : {"Intro", "Ownership", "Borrowing quiz"}) {
+        QVERIFY(!store()->record(QStringLiteral("content"), id(QString::fromLatin1(item))));
+        QCOMPARE(opsOf(QString::fromLatin1(item)).size(), 1);
+    }
+    QCOMPARE(opsOf(QStringLiteral("Generics")).size(), 0);
 }
 
 QTEST_MAIN(tst_OutlineModel)

@@ -1,11 +1,20 @@
 #include "outlinemodel.h"
 
+#include "courseundostack.h"
+#include "editbatch.h"
+#include "recordtreecommand.h"
+#include "updaterecordscommand.h"
+
+#include <QIcon>
+#include <QLocale>
 #include <QMimeData>
+#include <QSet>
 #include <algorithm>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/syncmark.h>
 #include <lectern/jsonutil.h>
 #include <lectern/orderkey.h>
+#include <lectern/uuidv7.h>
 #include <lectern/validation.h>
 
 namespace Lectern::Client {
@@ -15,7 +24,7 @@ namespace {
 const QString moduleEntity = QStringLiteral("module");
 const QString contentEntity = QStringLiteral("content");
 
-// An index's internal id: 0 for a module, its module's row + 1 for an item.
+// A module's index has internal id 0; an item's, its module's serial (never 0).
 constexpr quintptr moduleLevel = 0;
 
 QStringList keysOf(const auto &nodes, const QString &leaveOut)
@@ -26,6 +35,12 @@ QStringList keysOf(const auto &nodes, const QString &leaveOut)
             keys.append(n.orderKey);
     }
     return keys;
+}
+
+Error storeClosed()
+{
+    return fail(ErrorCode::Unavailable,
+                LocalStore::tr("The offline copy on this computer is not open."));
 }
 
 } // namespace
@@ -51,66 +66,250 @@ void OutlineModel::setCourseId(const QString &courseId)
         return;
     beginResetModel();
     m_courseId = courseId;
-    load();
+    m_serials.clear();
+    m_nextSerial = 1;
+    m_dropped.clear();
+    setModules(load());
     endResetModel();
 }
 
-void OutlineModel::load()
+void OutlineModel::setUndoStack(CourseUndoStack *stack)
 {
-    m_modules.clear();
+    m_undoStack = stack;
+}
+
+CourseUndoStack *OutlineModel::undoStack() const
+{
+    return m_undoStack;
+}
+
+// Reads the outline in one pass: a query per module, nothing per row (the view asks data() for
+// thousands of rows).
+QList<OutlineModel::Module> OutlineModel::load()
+{
+    QList<Module> modules;
     LocalStore *store = m_controller ? m_controller->store() : nullptr;
     if (!store || m_courseId.isEmpty())
-        return;
-    auto toNode = [store](const LocalRecord &record, const QString &type) {
+        return modules;
+    auto toNode = [](const LocalRecord &record, const QString &type) {
         Node n;
         n.id = record.id;
         n.type = type;
         n.title = record.fields.value(QLatin1StringView("title")).toString();
         n.orderKey = record.fields.value(QLatin1StringView("orderKey")).toString();
+        n.url = record.fields.value(QLatin1StringView("url")).toString();
         n.published = record.fields.value(QLatin1StringView("published")).toBool();
         n.unlockAt = Json::toDateTime(record.fields.value(QLatin1StringView("unlockAt")));
-        n.pending = !record.isSynced() || store->hasPending(record.entity, record.id);
+        n.pending = !record.isSynced();
         return n;
     };
-    for (const LocalRecord &m : store->children(moduleEntity, m_courseId)) {
+    const QList<LocalRecord> moduleRecords = store->children(moduleEntity, m_courseId);
+    modules.reserve(moduleRecords.size());
+    for (const LocalRecord &m : moduleRecords) {
         Module module;
         module.node = toNode(m, moduleEntity);
-        for (const LocalRecord &c : store->children(contentEntity, m.id))
+        auto serial = m_serials.constFind(m.id);
+        if (serial == m_serials.constEnd())
+            serial = m_serials.insert(m.id, m_nextSerial++);
+        module.serial = *serial;
+        const QList<LocalRecord> items = store->children(contentEntity, m.id);
+        module.items.reserve(items.size());
+        for (const LocalRecord &c : items)
             module.items.append(toNode(c, c.fields.value(QLatin1StringView("type")).toString()));
-        m_modules.append(module);
+        modules.append(std::move(module));
     }
+    return modules;
 }
 
-// Renames, publish toggles and sync answers keep the outline's shape: those update the rows in
-// place, so a view keeps its selection and open editor. Anything else resets.
+void OutlineModel::setModules(const QList<Module> &modules)
+{
+    m_modules = modules;
+    rebuildRows();
+}
+
+void OutlineModel::rebuildRows()
+{
+    m_rowOfSerial.clear();
+    m_rowOfSerial.reserve(m_modules.size());
+    for (int i = 0; i < int(m_modules.size()); ++i)
+        m_rowOfSerial.insert(m_modules.at(i).serial, i);
+}
+
+// Turns the outline into the store's in steps a view can follow without losing its selection
+// or its expanded modules: renames and sync answers change rows in place; then rows that went
+// are removed, rows that stay are moved where they now are (one layout change), and new rows are
+// inserted.
 void OutlineModel::refresh()
 {
-    const QList<Module> before = m_modules;
-    load();
-    const QList<Module> after = m_modules;
-    bool sameShape = before.size() == after.size();
-    for (qsizetype i = 0; sameShape && i < before.size(); ++i) {
-        sameShape = before[i].node.id == after[i].node.id
-            && before[i].items.size() == after[i].items.size();
-        for (qsizetype j = 0; sameShape && j < before[i].items.size(); ++j)
-            sameShape = before[i].items[j].id == after[i].items[j].id;
+    const QList<Module> after = load();
+
+    // Rows in place.
+    bool sameShape = m_modules.size() == after.size();
+    for (qsizetype i = 0; sameShape && i < after.size(); ++i) {
+        sameShape = m_modules[i].node.id == after[i].node.id
+            && m_modules[i].items.size() == after[i].items.size();
+        for (qsizetype j = 0; sameShape && j < after[i].items.size(); ++j)
+            sameShape = m_modules[i].items[j].id == after[i].items[j].id;
     }
-    if (sameShape) {
-        for (int i = 0; i < int(after.size()); ++i) {
+    QHash<QString, Node> before;
+    if (!sameShape) {
+        for (const Module &m : std::as_const(m_modules)) {
+            before.insert(m.node.id, m.node);
+            for (const Node &n : m.items)
+                before.insert(n.id, n);
+        }
+    }
+    const auto emitChanged = [this, &before](const QList<Module> &old) {
+        for (int i = 0; i < int(m_modules.size()); ++i) {
+            const Module &m = m_modules.at(i);
             const QModelIndex module = index(i, 0);
-            if (before[i].node != after[i].node)
+            const bool moduleChanged
+                = old.isEmpty() ? before.value(m.node.id) != m.node : old.at(i).node != m.node;
+            if (moduleChanged)
                 Q_EMIT dataChanged(module, module);
-            for (int j = 0; j < int(after[i].items.size()); ++j) {
-                if (before[i].items[j] != after[i].items[j])
+            for (int j = 0; j < int(m.items.size()); ++j) {
+                const bool changed = old.isEmpty() ? before.value(m.items.at(j).id) != m.items.at(j)
+                                                   : old.at(i).items.at(j) != m.items.at(j);
+                if (changed)
                     Q_EMIT dataChanged(index(j, 0, module), index(j, 0, module));
             }
         }
+    };
+    if (sameShape) {
+        const QList<Module> old = m_modules;
+        setModules(after);
+        emitChanged(old);
         return;
     }
-    m_modules = before;
-    beginResetModel();
-    m_modules = after;
-    endResetModel();
+    if (m_modules.isEmpty() || after.isEmpty()) {
+        beginResetModel();
+        setModules(after);
+        endResetModel();
+        return;
+    }
+
+    QSet<QString> modulesAfter;
+    QHash<QString, QString> moduleOfItemAfter;
+    for (const Module &m : after) {
+        modulesAfter.insert(m.node.id);
+        for (const Node &n : m.items)
+            moduleOfItemAfter.insert(n.id, m.node.id);
+    }
+
+    // Removals: modules that went, then items that went or that move into a new module (they
+    // come back with it).
+    for (int i = int(m_modules.size()) - 1; i >= 0; --i) {
+        if (modulesAfter.contains(m_modules.at(i).node.id))
+            continue;
+        int first = i;
+        while (first > 0 && !modulesAfter.contains(m_modules.at(first - 1).node.id))
+            --first;
+        beginRemoveRows({}, first, i);
+        m_modules.remove(first, i - first + 1);
+        rebuildRows();
+        endRemoveRows();
+        i = first;
+    }
+    QSet<QString> modulesNow;
+    for (const Module &m : std::as_const(m_modules))
+        modulesNow.insert(m.node.id);
+    const auto goes = [&](const Node &n) {
+        const auto it = moduleOfItemAfter.constFind(n.id);
+        return it == moduleOfItemAfter.constEnd() || !modulesNow.contains(*it);
+    };
+    for (int i = 0; i < int(m_modules.size()); ++i) {
+        const QModelIndex parent = index(i, 0);
+        for (int j = int(m_modules.at(i).items.size()) - 1; j >= 0; --j) {
+            if (!goes(m_modules.at(i).items.at(j)))
+                continue;
+            int first = j;
+            while (first > 0 && goes(m_modules.at(i).items.at(first - 1)))
+                --first;
+            beginRemoveRows(parent, first, j);
+            m_modules[i].items.remove(first, j - first + 1);
+            endRemoveRows();
+            j = first;
+        }
+    }
+
+    // Moves: the rows that stay, in their new order.
+    QHash<QString, Node> itemsNow;
+    for (const Module &m : std::as_const(m_modules)) {
+        for (const Node &n : m.items)
+            itemsNow.insert(n.id, n);
+    }
+    QHash<QString, const Module *> current;
+    for (const Module &m : std::as_const(m_modules))
+        current.insert(m.node.id, &m);
+    QList<Module> arranged;
+    for (const Module &target : after) {
+        const Module *now = current.value(target.node.id);
+        if (!now)
+            continue;
+        Module m = *now;
+        m.items.clear();
+        for (const Node &n : target.items) {
+            if (const auto old = itemsNow.constFind(n.id); old != itemsNow.constEnd())
+                m.items.append(*old);
+        }
+        arranged.append(std::move(m));
+    }
+    bool moved = arranged.size() != m_modules.size();
+    for (qsizetype i = 0; !moved && i < arranged.size(); ++i) {
+        moved = arranged[i].node.id != m_modules[i].node.id
+            || arranged[i].items.size() != m_modules[i].items.size();
+        for (qsizetype j = 0; !moved && j < arranged[i].items.size(); ++j)
+            moved = arranged[i].items[j].id != m_modules[i].items[j].id;
+    }
+    if (moved) {
+        Q_EMIT layoutAboutToBeChanged();
+        const QModelIndexList from = persistentIndexList();
+        QStringList fromIds;
+        fromIds.reserve(from.size());
+        for (const QModelIndex &index : from)
+            fromIds.append(idOf(index));
+        setModules(arranged);
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (qsizetype k = 0; k < from.size(); ++k) {
+            const QModelIndex now = indexOf(fromIds.at(k));
+            to.append(now.isValid() ? index(now.row(), from.at(k).column(), now.parent())
+                                    : QModelIndex());
+        }
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged();
+    }
+
+    // Insertions: new modules (with their items), then new items.
+    for (int i = 0; i < int(after.size()); ++i) {
+        const Module &target = after.at(i);
+        if (i >= m_modules.size() || m_modules.at(i).node.id != target.node.id) {
+            beginInsertRows({}, i, i);
+            m_modules.insert(i, target);
+            rebuildRows();
+            endInsertRows();
+            continue;
+        }
+        const QModelIndex parent = index(i, 0);
+        for (int j = 0; j < int(target.items.size()); ++j) {
+            const QList<Node> &now = m_modules.at(i).items;
+            if (j < now.size() && now.at(j).id == target.items.at(j).id)
+                continue;
+            const QString next = j < now.size() ? now.at(j).id : QString();
+            int count = 0;
+            while (j + count < target.items.size() && target.items.at(j + count).id != next)
+                ++count;
+            beginInsertRows(parent, j, j + count - 1);
+            for (int k = 0; k < count; ++k)
+                m_modules[i].items.insert(j + k, target.items.at(j + k));
+            endInsertRows();
+            j += count - 1;
+        }
+    }
+
+    // The same shape now: the new values.
+    setModules(after);
+    emitChanged({});
 }
 
 const OutlineModel::Node *OutlineModel::nodeAt(const QModelIndex &index) const
@@ -119,19 +318,21 @@ const OutlineModel::Node *OutlineModel::nodeAt(const QModelIndex &index) const
         return nullptr;
     if (index.internalId() == moduleLevel)
         return index.row() < m_modules.size() ? &m_modules.at(index.row()).node : nullptr;
-    const qsizetype moduleRow = qsizetype(index.internalId() - 1);
-    if (moduleRow >= m_modules.size() || index.row() >= m_modules.at(moduleRow).items.size())
+    const int row = moduleRowOf(index);
+    if (row < 0 || index.row() >= m_modules.at(row).items.size())
         return nullptr;
-    return &m_modules.at(moduleRow).items.at(index.row());
+    return &m_modules.at(row).items.at(index.row());
+}
+
+int OutlineModel::moduleRowOf(const QModelIndex &item) const
+{
+    return m_rowOfSerial.value(item.internalId(), -1);
 }
 
 int OutlineModel::moduleRow(const QString &moduleId) const
 {
-    for (int i = 0; i < int(m_modules.size()); ++i) {
-        if (m_modules.at(i).node.id == moduleId)
-            return i;
-    }
-    return -1;
+    const auto serial = m_serials.constFind(moduleId);
+    return serial == m_serials.constEnd() ? -1 : m_rowOfSerial.value(*serial, -1);
 }
 
 bool OutlineModel::isModule(const QModelIndex &index) const
@@ -147,16 +348,24 @@ QString OutlineModel::idOf(const QModelIndex &index) const
 
 QModelIndex OutlineModel::indexOf(const QString &id) const
 {
+    if (const int row = moduleRow(id); row >= 0)
+        return createIndex(row, 0, moduleLevel);
     for (int i = 0; i < int(m_modules.size()); ++i) {
         const Module &m = m_modules.at(i);
-        if (m.node.id == id)
-            return createIndex(i, 0, moduleLevel);
         for (int j = 0; j < int(m.items.size()); ++j) {
             if (m.items.at(j).id == id)
-                return createIndex(j, 0, quintptr(i) + 1);
+                return createIndex(j, 0, m.serial);
         }
     }
     return {};
+}
+
+int OutlineModel::itemCount() const
+{
+    int count = 0;
+    for (const Module &m : m_modules)
+        count += int(m.items.size());
+    return count;
 }
 
 QModelIndex OutlineModel::index(int row, int column, const QModelIndex &parent) const
@@ -165,14 +374,15 @@ QModelIndex OutlineModel::index(int row, int column, const QModelIndex &parent) 
         return {};
     if (!parent.isValid())
         return createIndex(row, column, moduleLevel);
-    return createIndex(row, column, quintptr(parent.row()) + 1);
+    return createIndex(row, column, m_modules.at(parent.row()).serial);
 }
 
 QModelIndex OutlineModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid() || child.internalId() == moduleLevel)
         return {};
-    return createIndex(int(child.internalId() - 1), 0, moduleLevel);
+    const int row = moduleRowOf(child);
+    return row < 0 ? QModelIndex() : createIndex(row, 0, moduleLevel);
 }
 
 int OutlineModel::rowCount(const QModelIndex &parent) const
@@ -191,6 +401,40 @@ int OutlineModel::columnCount(const QModelIndex &parent) const
     return 1;
 }
 
+QIcon OutlineModel::iconFor(const QString &type)
+{
+    static QHash<QString, QIcon> icons;
+    auto it = icons.find(type);
+    if (it == icons.end()) {
+        static const QStringList known {QStringLiteral("module"),    QStringLiteral("lesson"),
+                                        QStringLiteral("link"),      QStringLiteral("video"),
+                                        QStringLiteral("file"),      QStringLiteral("quiz"),
+                                        QStringLiteral("assignment")};
+        const QString name = known.contains(type) ? type : QStringLiteral("file");
+        it = icons.insert(type, QIcon(QStringLiteral(":/icons/%1.svg").arg(name)));
+    }
+    return *it;
+}
+
+QString OutlineModel::typeTitle(const QString &type)
+{
+    if (type == u"module")
+        return tr("Module");
+    if (type == u"lesson")
+        return tr("Lesson");
+    if (type == u"link")
+        return tr("Link");
+    if (type == u"video")
+        return tr("Video");
+    if (type == u"file")
+        return tr("File");
+    if (type == u"quiz")
+        return tr("Quiz");
+    if (type == u"assignment")
+        return tr("Assignment");
+    return type;
+}
+
 QVariant OutlineModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -202,8 +446,30 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         return n->title;
-    case Qt::ToolTipRole:
-        return n->pending ? QVariant(SyncMark::toolTip()) : QVariant();
+    case Qt::DecorationRole:
+        return iconFor(n->type);
+    case Qt::CheckStateRole:
+        return n->published ? Qt::Checked : Qt::Unchecked;
+    case Qt::ToolTipRole: {
+        QStringList lines {
+            n->published
+                ? tr("%1 · published: learners can see it", "type of record · published")
+                      .arg(typeTitle(n->type))
+                : tr("%1 · not published: only staff can see it", "type of record · not published")
+                      .arg(typeTitle(n->type))};
+        if (n->unlockAt.isValid())
+            lines.append(
+                tr("Unlocks %1")
+                    .arg(QLocale().toString(n->unlockAt.toLocalTime(), QLocale::ShortFormat)));
+        if (!n->url.isEmpty())
+            lines.append(n->url);
+        if (n->pending)
+            lines.append(SyncMark::toolTip());
+        return lines.join(u'\n');
+    }
+    case Qt::AccessibleDescriptionRole:
+        return n->published ? tr("%1, published").arg(typeTitle(n->type))
+                            : tr("%1, not published").arg(typeTitle(n->type));
     case IdRole:
         return n->id;
     case TypeRole:
@@ -214,6 +480,8 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
         return n->unlockAt;
     case OrderKeyRole:
         return n->orderKey;
+    case UrlRole:
+        return n->url;
     case SyncMark::Role:
         return n->pending;
     default:
@@ -234,17 +502,45 @@ template<typename T> T OutlineModel::remember(T result)
     if (invalid.has(QStringLiteral("title")))
         m_errorString = tr("The title %1.", "the title must not be empty")
                             .arg(invalid.message(QStringLiteral("title")));
+    else if (invalid.has(QStringLiteral("url")))
+        m_errorString = tr("The address %1.", "the address must be at most 2000 characters")
+                            .arg(invalid.message(QStringLiteral("url")));
+    Q_EMIT errorOccurred(m_errorString);
     return result;
 }
 
 Result<void> OutlineModel::update(const QString &entity, const QString &id,
-                                  const QJsonObject &changes)
+                                  const QJsonObject &changes, const QString &text)
 {
     if (!m_controller)
-        return remember(
-            Result<void>(fail(ErrorCode::Unavailable,
-                              LocalStore::tr("The offline copy on this computer is not open."))));
-    return remember(m_controller->update(entity, id, changes));
+        return remember(Result<void>(storeClosed()));
+    m_dropped.clear();
+    const RecordChange change = RecordChange::capture(m_controller->store(), entity, id, changes);
+    Result<void> done = m_controller->update(entity, id, changes);
+    if (done && m_undoStack && !change.isEmpty()) {
+        if (m_collecting)
+            m_collecting->append(change);
+        else
+            m_undoStack->pushDone(new UpdateRecordsCommand(m_undoStack, {change}, text));
+    }
+    return remember(done);
+}
+
+Result<QString> OutlineModel::create(const QString &entity, const QJsonObject &fields,
+                                     const QString &text)
+{
+    if (!m_controller || m_courseId.isEmpty())
+        return remember(Result<QString>(storeClosed()));
+    m_dropped.clear();
+    if (!m_undoStack)
+        return remember(m_controller->create(entity, fields));
+    // The id is made here, so that undo and redo know the record.
+    const QString id = createUuidV7String();
+    Result<void> done = m_undoStack->perform(new RecordTreeCommand(
+        m_undoStack, RecordTreeCommand::Create, {{entity, id, fields}}, text));
+    if (!done)
+        return remember(Result<QString>(done.error()));
+    return remember(Result<QString>(id));
 }
 
 bool OutlineModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -253,32 +549,61 @@ bool OutlineModel::setData(const QModelIndex &index, const QVariant &value, int 
     if (!n)
         return false;
     const QString entity = index.internalId() == moduleLevel ? moduleEntity : contentEntity;
+    // Copies: the update refreshes the outline under `n`.
+    const QString id = n->id;
+    const QString title = n->title;
     QJsonObject changes;
+    QString text;
     switch (role) {
     case Qt::EditRole:
     case Qt::DisplayRole:
         if (value.toString() == n->title)
             return true;
         changes.insert(QLatin1StringView("title"), value.toString());
+        text = tr("Rename “%1”").arg(title);
         break;
-    case PublishedRole:
-        if (value.toBool() == n->published)
+    case Qt::CheckStateRole:
+    case PublishedRole: {
+        const bool published = role == Qt::CheckStateRole
+            ? value.value<Qt::CheckState>() == Qt::Checked
+            : value.toBool();
+        if (published == n->published)
             return true;
-        changes.insert(QLatin1StringView("published"), value.toBool());
+        changes.insert(QLatin1StringView("published"), published);
+        text = published ? tr("Publish “%1”").arg(title) : tr("Unpublish “%1”").arg(title);
         break;
+    }
     case UnlockAtRole: {
         const QDateTime when = value.toDateTime();
         if (when == n->unlockAt)
             return true;
         changes.insert(QLatin1StringView("unlockAt"),
                        when.isValid() ? Json::fromDateTime(when) : QJsonValue());
+        text = when.isValid() ? tr("Set the unlock date of “%1”").arg(title)
+                              : tr("Remove the unlock date of “%1”").arg(title);
         break;
     }
+    case UrlRole:
+        if (value.toString() == n->url)
+            return true;
+        changes.insert(QLatin1StringView("url"), value.toString());
+        text = tr("Change the address of “%1”").arg(title);
+        break;
     default:
         return false;
     }
     // The store's recordsChanged() refreshes the row.
-    return bool(update(entity, n->id, changes));
+    return bool(update(entity, id, changes, text));
+}
+
+Result<void> OutlineModel::updateRecord(const QString &id, const QJsonObject &changes,
+                                        const QString &text)
+{
+    const QModelIndex index = indexOf(id);
+    if (!index.isValid())
+        return remember(
+            Result<void>(fail(ErrorCode::NotFound, tr("This item is no longer in the outline."))));
+    return update(isModule(index) ? moduleEntity : contentEntity, id, changes, text);
 }
 
 Qt::ItemFlags OutlineModel::flags(const QModelIndex &index) const
@@ -286,7 +611,7 @@ Qt::ItemFlags OutlineModel::flags(const QModelIndex &index) const
     if (!nodeAt(index))
         return Qt::ItemIsDropEnabled; // the module level: modules can go to its end
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable | Qt::ItemIsDragEnabled
-        | Qt::ItemIsDropEnabled
+        | Qt::ItemIsDropEnabled | Qt::ItemIsUserCheckable
         | (index.internalId() == moduleLevel ? Qt::ItemFlags() : Qt::ItemNeverHasChildren);
 }
 
@@ -298,6 +623,7 @@ QHash<int, QByteArray> OutlineModel::roleNames() const
     names.insert(PublishedRole, "published");
     names.insert(UnlockAtRole, "unlockAt");
     names.insert(OrderKeyRole, "orderKey");
+    names.insert(UrlRole, "url");
     names.insert(SyncMark::Role, "unsynced");
     return names;
 }
@@ -308,17 +634,53 @@ bool OutlineModel::removeRows(int row, int count, const QModelIndex &parent)
         return false;
     if (parent.isValid() && !isModule(parent))
         return false;
-    const QString entity = parent.isValid() ? contentEntity : moduleEntity;
     QStringList ids;
     for (int i = row; i < row + count; ++i)
         ids.append(idOf(index(i, 0, parent)));
-    if (!m_controller)
+    // A view removing what it has just moved by drag and drop (see dropMimeData()).
+    if (std::any_of(ids.begin(), ids.end(),
+                    [this](const QString &id) { return m_dropped.contains(id); }))
         return false;
-    for (const QString &id : std::as_const(ids)) {
-        if (!remember(m_controller->remove(entity, id)))
-            return false;
+    return bool(removeRecords(ids));
+}
+
+Result<void> OutlineModel::removeRecords(const QStringList &ids)
+{
+    if (!m_controller || !m_controller->store())
+        return remember(Result<void>(storeClosed()));
+    m_dropped.clear();
+    QList<RecordState> roots;
+    for (const QString &id : ids) {
+        const QModelIndex index = indexOf(id);
+        if (!index.isValid())
+            return remember(Result<void>(
+                fail(ErrorCode::NotFound, tr("This item is no longer in the outline."))));
+        // An item whose module goes too goes with it.
+        if (!isModule(index) && ids.contains(idOf(index.parent())))
+            continue;
+        roots.append({isModule(index) ? moduleEntity : contentEntity, id, {}});
     }
-    return true;
+    if (roots.isEmpty())
+        return remember(Result<void>());
+    if (m_undoStack) {
+        const QString title = indexOf(roots.first().id).data().toString();
+        const QString text = roots.size() == 1
+            ? tr("Remove “%1”").arg(title)
+            : tr("Remove %n records", nullptr, int(roots.size()));
+        return remember(m_undoStack->perform(
+            new RecordTreeCommand(m_undoStack, RecordTreeCommand::Remove, roots, text)));
+    }
+    EditBatch batch(m_controller, {moduleEntity, contentEntity});
+    for (const RecordState &root : std::as_const(roots)) {
+        const QList<RecordState> tree
+            = RecordTree::snapshot(m_controller->store(), root.entity, root.id);
+        for (qsizetype i = tree.size() - 1; i >= 0; --i) {
+            if (Result<void> removed = m_controller->remove(tree.at(i).entity, tree.at(i).id);
+                !removed)
+                return remember(removed);
+        }
+    }
+    return remember(Result<void>());
 }
 
 Result<void> OutlineModel::moveItem(const QString &itemId, const QString &targetModuleId, int index)
@@ -346,7 +708,7 @@ Result<void> OutlineModel::moveItem(const QString &itemId, const QString &target
     QJsonObject changes {{QStringLiteral("orderKey"), key}};
     if (!sameModule)
         changes.insert(QLatin1StringView("moduleId"), targetModuleId);
-    return update(contentEntity, itemId, changes);
+    return update(contentEntity, itemId, changes, tr("Move “%1”").arg(item.data().toString()));
 }
 
 Result<void> OutlineModel::moveModule(const QString &moduleId, int index)
@@ -368,43 +730,75 @@ Result<void> OutlineModel::moveModule(const QString &moduleId, int index)
         return remember(Result<void>(
             fail(ErrorCode::Conflict,
                  tr("There is no room left at this place in the outline. Sync, then try again."))));
-    return update(moduleEntity, moduleId, {{QStringLiteral("orderKey"), key}});
+    return update(moduleEntity, moduleId, {{QStringLiteral("orderKey"), key}},
+                  tr("Move “%1”").arg(m_modules.at(row).node.title));
 }
 
-Result<QString> OutlineModel::addModule(const QString &title)
+Result<void> OutlineModel::moveBy(const QString &id, int delta)
+{
+    const QModelIndex index = indexOf(id);
+    if (!index.isValid())
+        return remember(
+            Result<void>(fail(ErrorCode::NotFound, tr("This item is no longer in the outline."))));
+    delta = delta < 0 ? -1 : 1;
+    if (isModule(index)) {
+        const int to = index.row() + delta;
+        if (to < 0 || to >= m_modules.size())
+            return remember(Result<void>());
+        return moveModule(id, to);
+    }
+    const int module = index.parent().row();
+    const int to = index.row() + delta;
+    if (to >= 0 && to < m_modules.at(module).items.size())
+        return moveItem(id, m_modules.at(module).node.id, to);
+    // Over the edge of its module: into the next module in that direction.
+    const int next = module + delta;
+    if (next < 0 || next >= m_modules.size())
+        return remember(Result<void>());
+    return moveItem(id, m_modules.at(next).node.id, delta < 0 ? -1 : 0);
+}
+
+Result<QString> OutlineModel::addModule(const QString &title, int index)
 {
     if (!m_controller || m_courseId.isEmpty())
-        return remember(Result<QString>(
-            fail(ErrorCode::Unavailable,
-                 LocalStore::tr("The offline copy on this computer is not open."))));
+        return remember(Result<QString>(storeClosed()));
     QStringList keys;
     for (const Module &m : std::as_const(m_modules))
         keys.append(m.node.orderKey);
-    return remember(m_controller->create(
-        moduleEntity,
-        {{QStringLiteral("courseId"), m_courseId},
-         {QStringLiteral("title"), title},
-         {QStringLiteral("orderKey"), OrderKey::forIndex(keys, keys.size())}}));
+    if (index < 0 || index > keys.size())
+        index = int(keys.size());
+    return create(moduleEntity,
+                  {{QStringLiteral("courseId"), m_courseId},
+                   {QStringLiteral("title"), title},
+                   {QStringLiteral("orderKey"), OrderKey::forIndex(keys, index)}},
+                  tr("Add module “%1”").arg(title));
 }
 
-Result<QString> OutlineModel::addLesson(const QString &moduleId, const QString &title)
+Result<QString> OutlineModel::addLesson(const QString &moduleId, const QString &title, int index)
+{
+    return addItem(moduleId, QStringLiteral("lesson"), title, {}, index);
+}
+
+Result<QString> OutlineModel::addItem(const QString &moduleId, const QString &type,
+                                      const QString &title, const QJsonObject &fields, int index)
 {
     if (!m_controller || m_courseId.isEmpty())
-        return remember(Result<QString>(
-            fail(ErrorCode::Unavailable,
-                 LocalStore::tr("The offline copy on this computer is not open."))));
+        return remember(Result<QString>(storeClosed()));
     const int row = moduleRow(moduleId);
     if (row < 0)
         return remember(Result<QString>(
             fail(ErrorCode::NotFound, tr("That module is no longer in this course."))));
     const QStringList keys = keysOf(m_modules.at(row).items, QString());
-    return remember(m_controller->create(
-        contentEntity,
-        {{QStringLiteral("moduleId"), moduleId},
-         {QStringLiteral("courseId"), m_courseId},
-         {QStringLiteral("type"), QStringLiteral("lesson")},
-         {QStringLiteral("title"), title},
-         {QStringLiteral("orderKey"), OrderKey::forIndex(keys, keys.size())}}));
+    if (index < 0 || index > keys.size())
+        index = int(keys.size());
+    QJsonObject record = fields;
+    record.insert(QStringLiteral("moduleId"), moduleId);
+    record.insert(QStringLiteral("courseId"), m_courseId);
+    record.insert(QStringLiteral("type"), type);
+    record.insert(QStringLiteral("title"), title);
+    record.insert(QStringLiteral("orderKey"), OrderKey::forIndex(keys, index));
+    return create(contentEntity, record,
+                  tr("Add %1 “%2”", "add lesson “Intro”").arg(typeTitle(type).toLower(), title));
 }
 
 QStringList OutlineModel::mimeTypes() const
@@ -534,6 +928,11 @@ bool OutlineModel::dropMimeData(const QMimeData *data, Qt::DropAction action, in
         return ids;
     };
     const QStringList shapeBefore = shape();
+    const QString firstTitle = indexOf(ids.first()).data().toString();
+    // One undo command for the whole drop.
+    QList<RecordChange> moves;
+    m_collecting = &moves;
+    bool ok = true;
     for (const QString &id : ids) {
         // Where it goes in the list without itself: after the records placed before it.
         if (id != ids.first()) {
@@ -543,13 +942,21 @@ bool OutlineModel::dropMimeData(const QMimeData *data, Qt::DropAction action, in
         }
         const Result<void> moved
             = modules ? moveModule(id, position) : moveItem(id, moduleId, position);
-        if (!moved)
-            return false;
+        if (!moved) {
+            ok = false;
+            break;
+        }
     }
-    // A view that sees "moved" removes the dragged rows it still has selected. A real move resets
-    // the outline, which clears the selection; a drop where everything already was must answer
-    // "nothing dropped", or the view would delete the records.
-    return shape() != shapeBefore;
+    m_collecting = nullptr;
+    if (!moves.isEmpty() && m_undoStack)
+        m_undoStack->pushDone(new UpdateRecordsCommand(
+            m_undoStack, moves,
+            ids.size() == 1 ? tr("Move “%1”").arg(firstTitle)
+                            : tr("Move %n records", nullptr, int(ids.size()))));
+    const bool movedSomething = shape() != shapeBefore;
+    if (movedSomething)
+        m_dropped = ids;
+    return ok && movedSomething;
 }
 
 Qt::DropActions OutlineModel::supportedDropActions() const
