@@ -29,6 +29,7 @@ Router buildRouter(Server &server)
     addEventRoutes(router);
     addSyncRoutes(router, server.sync());
     return router;
+    addProgressRoutes(router, server.progress());
 }
 
 Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
@@ -94,6 +95,7 @@ Server::Server(std::unique_ptr<ServerContext> context)
     ApiServer::Options options;
     options.maxBodyBytes = m_context->config().maxBodyBytes;
     options.workerThreads = m_context->config().workerThreads;
+    , m_progress(*m_context)
     m_http = std::make_unique<ApiServer>(
         buildRouter(*this),
         [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },

@@ -11,6 +11,7 @@
 #include "services/courseservice.h"
 #include "services/enrollmentservice.h"
 #include "services/organizationservice.h"
+#include "services/progressservice.h"
 #include "services/releaseticker.h"
 #include "services/syncservice.h"
 #include "services/userservice.h"
@@ -44,6 +45,7 @@ public:
     EnrollmentService &enrollments() { return m_enrollments; }
     CohortService &cohorts() { return m_cohorts; }
     SyncService &sync() { return m_sync; }
+    ProgressService &progress() { return m_progress; }
     ReleaseTicker &releases() { return m_releases; }
     ApiServer &http() { return *m_http; }
     EventHub &events() { return *m_events; }
@@ -62,6 +64,7 @@ private:
     EnrollmentService m_enrollments;
     CohortService m_cohorts;
     SyncService m_sync;
+    ProgressService m_progress;
     ReleaseTicker m_releases;
     std::unique_ptr<ApiServer> m_http;
     // After m_http: its connections go before the HTTP server that accepted them.

@@ -10,6 +10,7 @@ class FileService;
 class CohortService;
 class EnrollmentService;
 class OrganizationService;
+class ProgressService;
 class SearchService;
 class SyncService;
 class UserService;
@@ -29,6 +30,8 @@ void addSearchRoutes(Router &router, SearchService &search);
 void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortService &cohorts);
 // Sync (SYNC.md): push, pull and the conflict inbox.
 void addSyncRoutes(Router &router, SyncService &sync);
+// Learners' progress events and the summaries derived from them.
+void addProgressRoutes(Router &router, ProgressService &progress);
 // GET /api/v1/ws: the WebSocket handshake goes to the EventHub; plain requests get 426.
 void addEventRoutes(Router &router);
 // The OpenAPI document describing all of the above.

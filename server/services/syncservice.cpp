@@ -3,6 +3,7 @@
 #include "search/searchindex.h"
 #include "services/courseaccess.h"
 #include "services/courseservice.h"
+#include "services/progressservice.h"
 #include "storage/changelog.h"
 
 #include <QJsonArray>
@@ -233,6 +234,9 @@ Result<OpResult> Applier::apply(const Sync::Op &op)
         return rejected(op, Sync::Reason::ServerDecides,
                         SyncService::tr("These records change through the server's own "
                                         "requests, not by sync."));
+    // Append-only records (progress events) have rules of their own: made once, never changed.
+    if (spec->isAppendOnly())
+        return ProgressService::applyOp(m_tx, m_clock, m_caller, op);
     if (op.kind == Sync::OpKind::Append)
         return rejected(op, Sync::Reason::ValidationFailed,
                         SyncService::tr("These records are not append-only."));

@@ -372,6 +372,35 @@ const QList<Migration> migrations = {
          QStringLiteral("CREATE INDEX contents_unlock_at ON contents (unlock_at)"
                         " WHERE unlock_at IS NOT NULL"),
      }},
+    {8,
+     "progress events",
+     {
+         // The registry's `progress` entity: append-only events a learner's devices make
+         // (opened, position, completed, time), summed up by Progress::summarize. Never updated;
+         // position_fraction and occurred_at keep clear of SQL keywords.
+         QStringLiteral("CREATE TABLE progress_events ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " content_id TEXT NOT NULL REFERENCES contents (id),"
+                        " course_id TEXT NOT NULL REFERENCES courses (id),"
+                        " user_id TEXT NOT NULL REFERENCES users (id),"
+                        " kind TEXT NOT NULL,"
+                        " position_fraction DOUBLE PRECISION,"
+                        " seconds BIGINT NOT NULL DEFAULT 0,"
+                        " occurred_at BIGINT NOT NULL,"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         // A learner's events in a course (their summary, GET .../progress), and a whole course's
+         // (the staff's class list).
+         QStringLiteral("CREATE INDEX progress_events_user_course ON progress_events"
+                        " (user_id, course_id, deleted)"),
+         QStringLiteral("CREATE INDEX progress_events_course ON progress_events"
+                        " (course_id, deleted, content_id)"),
+     }},
 };
 
 Result<void> ensureBookkeeping(Transaction &tx)

@@ -135,6 +135,9 @@ Result<void> touchVisibility(Transaction &tx, const EntitySpec &spec, const Reco
         if (was == u"staff" || now == u"staff") {
             sets.append(touchSet(Entities::conflict(), ofCourse, placeholder, course));
             sets.append(touchSet(Entities::enrollment(), ofCourse, placeholder, course));
+            // Staff see every learner's progress events; a learner only ever sees their own,
+            // which their own standing does not change.
+            sets.append(touchSet(Entities::progress(), ofCourse, placeholder, course));
         }
     } else if (spec.name == u"course") {
         if (before.isEmpty() || !changed(u"status"))

@@ -298,11 +298,11 @@ QList<EntitySpec> makeRegistry()
     progress.parentField = QStringLiteral("contentId");
     progress.audience = Audience::Own;
     progress.ownerField = QStringLiteral("userId");
-    FieldSpec position = typed("position", "position", FieldType::Number);
+    FieldSpec position = typed("position", "position_fraction", FieldType::Number);
     position.maximum = 1.0; // a fraction of the item
     FieldSpec courseOfProgress = typed("courseId", "course_id", FieldType::Id);
     courseOfProgress.required = true;
-    FieldSpec at = typed("at", "at", FieldType::Time);
+    FieldSpec at = typed("at", "occurred_at", FieldType::Time);
     at.required = true;
     progress.fields = {
         parent("contentId", "content_id"),
