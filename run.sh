@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Lectern and runs it: the server with a demo organisation, and the desktop client on it.
+# Builds Lectern and runs it: the server with a demo organisation and demo courses, and the desktop
+# client on it.
 #
 #   ./run.sh               build, start the server, open the desktop client (server only if headless)
 #   ./run.sh --no-client   build and run the server only, in the foreground, until Ctrl-C
@@ -16,7 +17,7 @@ for arg in "$@"; do
     --no-client) client=never ;;
     --build-only) build_only=true ;;
     -h | --help)
-        sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -91,7 +92,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "run.sh: starting the server on $listen, data in $data_dir (log: $log)"
-"$server_bin" serve --demo --data-dir "$data_dir" --listen "$listen" >>"$log" 2>&1 </dev/null &
+"$server_bin" serve --demo --demo-courses --data-dir "$data_dir" --listen "$listen" \
+    >>"$log" 2>&1 </dev/null &
 server_pid=$!
 
 ready=false
@@ -126,6 +128,12 @@ cat <<EOF
     instructor@demo.lectern   instructor
     ta@demo.lectern           teaching assistant
     student1@demo.lectern     student (also student2@, student3@demo.lectern)
+
+  Demo courses, taught by instructor@:
+    CHEM-101  Introduction to Chemistry   TA and all three students; module 3 unlocks a week after
+                                          the first start
+    WRIT-110  Academic Writing            student1 and student2
+    DATA-200  Data Analysis with Python   a draft, no students yet
 
   WARNING: these demo passwords are public. Do not expose a --demo server to a network you do
   not trust; for real use, see docs/operator-guide.md.

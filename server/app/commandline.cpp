@@ -93,6 +93,9 @@ int runCommandLine(QCoreApplication &app)
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         Messages::tr("Create the demo organisation and accounts (public passwords!)."));
+    const QCommandLineOption demoCourses(
+        QStringLiteral("demo-courses"),
+        Messages::tr("With --demo: also create a few demo courses, with content and enrolments."));
     const QCommandLineOption name(QStringLiteral("name"),
                                   Messages::tr("Name of the organisation or user to add."),
                                   QStringLiteral("name"));
@@ -114,8 +117,8 @@ int runCommandLine(QCoreApplication &app)
     const QCommandLineOption passwordStdin(
         QStringLiteral("password-stdin"),
         Messages::tr("Read the new user's password from the first line of standard input."));
-    parser.addOptions(
-        {dataDir, config, listen, database, demo, name, slug, email, role, org, passwordStdin});
+    parser.addOptions({dataDir, config, listen, database, demo, demoCourses, name, slug, email,
+                       role, org, passwordStdin});
     parser.process(app);
 
     const QStringList command = parser.positionalArguments();
@@ -131,6 +134,8 @@ int runCommandLine(QCoreApplication &app)
         cli.insert(QStringLiteral("database"), parser.value(database));
     if (parser.isSet(demo))
         cli.insert(QStringLiteral("demo"), QStringLiteral("true"));
+    if (parser.isSet(demoCourses))
+        cli.insert(QStringLiteral("demo-courses"), QStringLiteral("true"));
 
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     QHash<QString, QString> file;

@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "app/democourses.h"
 #include "app/demodata.h"
 #include "core/logging.h"
 #include "events/changenotifier.h"
@@ -28,8 +29,8 @@ Router buildRouter(Server &server)
     addEnrollmentRoutes(router, server.enrollments(), server.cohorts());
     addEventRoutes(router);
     addSyncRoutes(router, server.sync());
-    return router;
     addProgressRoutes(router, server.progress());
+    return router;
 }
 
 Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
@@ -70,6 +71,10 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig &config)
     if (config.demo) {
         if (auto r = DemoData::ensure(server->organizations(), server->users()); !r)
             return r.error();
+        if (config.demoCourses) {
+            if (auto r = DemoCourses::ensure(server->context()); !r)
+                return r.error();
+        }
     }
     if (auto r = server->context().db().refreshStatistics(); !r)
         qCWarning(lcServer).noquote()
@@ -90,12 +95,12 @@ Server::Server(std::unique_ptr<ServerContext> context)
     , m_enrollments(*m_context)
     , m_cohorts(*m_context)
     , m_sync(*m_context)
+    , m_progress(*m_context)
     , m_releases(*m_context)
 {
     ApiServer::Options options;
     options.maxBodyBytes = m_context->config().maxBodyBytes;
     options.workerThreads = m_context->config().workerThreads;
-    , m_progress(*m_context)
     m_http = std::make_unique<ApiServer>(
         buildRouter(*this),
         [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },

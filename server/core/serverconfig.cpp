@@ -52,6 +52,7 @@ QStringList ServerConfig::keys()
             QStringLiteral("jwt-secret-file"),
             QStringLiteral("listen"),
             QStringLiteral("demo"),
+            QStringLiteral("demo-courses"),
             QStringLiteral("max-body-size"),
             QStringLiteral("max-upload-size"),
             QStringLiteral("upload-types"),
@@ -181,6 +182,10 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             config.demo = parseBool(value, &ok);
             if (!ok)
                 errors.add(key, Messages::tr("must be true or false"));
+        } else if (key == u"demo-courses") {
+            config.demoCourses = parseBool(value, &ok);
+            if (!ok)
+                errors.add(key, Messages::tr("must be true or false"));
         } else if (key == u"max-body-size") {
             config.maxBodyBytes = parseSize(value, &ok);
             if (!ok || config.maxBodyBytes < 1024)
@@ -225,6 +230,9 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             config.logFormat = value;
         }
     }
+    // The demo courses are taught by the demo accounts: without them there would be nobody.
+    if (config.demoCourses && !config.demo && !errors.has(QStringLiteral("demo-courses")))
+        errors.add(QStringLiteral("demo-courses"), Messages::tr("needs demo to be on as well"));
     if (!errors.isEmpty()) {
         QStringList lines;
         for (const QString &field : errors.fieldNames())

@@ -21,6 +21,8 @@ struct ServerConfig
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8080;
     bool demo = false;
+    // With demo: also a small catalogue of demo courses (DemoCourses), made once.
+    bool demoCourses = false;
     qint64 maxBodyBytes = 1024 * 1024;
     // Uploads (POST /api/v1/files/upload) stream to disk, so their limit is separate and large.
     qint64 maxUploadBytes = 200LL * 1024 * 1024;

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void listenPrecedence_data();
     void listenPrecedence();
     void demoWarnsAndLogsIn();
+    void demoCoursesForTheStudents();
 
 private:
     struct Finished
@@ -423,6 +424,9 @@ void TestCommandLine::badInvocations_data()
         << QStringList {u"serve"_s} << QString() << QByteArray("workers = many\n") << u"workers"_s;
     QTest::newRow("config file with a malformed line")
         << QStringList {u"serve"_s} << QString() << QByteArray("listen\n") << u"line 1"_s;
+    QTest::newRow("--demo-courses without --demo")
+        << QStringList {u"serve"_s, u"--demo-courses"_s} << QString() << QByteArray()
+        << u"demo-courses"_s;
     QTest::newRow("missing config file")
         << QStringList {u"serve"_s, u"--config"_s, u"/nonexistent/lectern.conf"_s} << QString()
         << QByteArray() << u"/nonexistent/lectern.conf"_s;
@@ -532,6 +536,30 @@ void TestCommandLine::demoWarnsAndLogsIn()
                                              + server->process.readAllStandardError());
     QVERIFY2(output.contains(u"password is public"), qPrintable(output));
     QVERIFY(output.contains(u"lectern-demo"));
+}
+
+void TestCommandLine::demoCoursesForTheStudents()
+{
+    // As run.sh starts it: the demo courses come with --demo-courses (tst_democourses has more).
+    QTemporaryDir dir;
+    const quint16 port = freePort();
+    auto server = start({u"serve"_s, u"--demo"_s, u"--demo-courses"_s, u"--data-dir"_s, dir.path(),
+                         u"--listen"_s, u"127.0.0.1:"_s + QString::number(port)});
+    REQUIRE_HEALTHY(*server, port);
+
+    QUrl base;
+    base.setScheme(u"http"_s);
+    base.setHost(u"127.0.0.1"_s);
+    base.setPort(port);
+    HttpClient client(base);
+    QCOMPARE(client.login(u"student1@demo.lectern"_s, u"lectern-demo"_s).status, 200);
+    const HttpResult courses = client.get(u"/api/v1/courses?sort=code"_s);
+    QCOMPARE(courses.status, 200);
+    QStringList titles;
+    for (const QJsonValue &course : courses.data().toArray())
+        titles.append(course.toObject().value(u"title").toString());
+    QCOMPARE(titles, (QStringList {u"Introduction to Chemistry"_s, u"Academic Writing"_s}));
+    QCOMPARE(stop(server->process), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

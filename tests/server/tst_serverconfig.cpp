@@ -25,6 +25,8 @@ private Q_SLOTS:
     void values_data();
     void values();
     void errorNamesEveryBadKey();
+    void demoCoursesNeedDemo_data();
+    void demoCoursesNeedDemo();
     void everyKeyIsKnownInEveryLayer();
     void fromEnvironment();
     void parseListen_data();
@@ -50,6 +52,8 @@ QString valueOf(const ServerConfig &config, const QString &key)
         return config.listenText();
     if (key == u"demo")
         return config.demo ? u"true"_s : u"false"_s;
+    if (key == u"demo-courses")
+        return config.demoCourses ? u"true"_s : u"false"_s;
     if (key == u"max-body-size")
         return QString::number(config.maxBodyBytes);
     if (key == u"max-upload-size")
@@ -198,6 +202,10 @@ void TestServerConfig::values_data()
     invalid("demo", u"maybe"_s);
     invalid("demo", QString());
     invalid("demo", u"2"_s);
+    // On, demo-courses also needs demo (demoCoursesNeedDemo).
+    for (const char *no : {"0", "false", "off"})
+        valid("demo-courses", QString::fromLatin1(no), u"false"_s);
+    invalid("demo-courses", u"maybe"_s);
 
     valid("max-body-size", u"1048576"_s, u"1048576"_s);
     valid("max-body-size", u"512k"_s, u"524288"_s);
@@ -308,6 +316,44 @@ void TestServerConfig::errorNamesEveryBadKey()
     QCOMPARE(named, (QStringList {u"colour"_s, u"listen"_s, u"workers"_s}));
     for (const QString &key : named)
         QVERIFY2(config.error().message.contains(key), qPrintable(config.error().message));
+}
+
+void TestServerConfig::demoCoursesNeedDemo_data()
+{
+    QTest::addColumn<Settings>("file");
+    QTest::addColumn<Settings>("environment");
+    QTest::addColumn<Settings>("commandLine");
+    QTest::addColumn<bool>("valid");
+
+    const Settings demo {{u"demo"_s, u"true"_s}};
+    const Settings courses {{u"demo-courses"_s, u"true"_s}};
+    const Settings both {{u"demo"_s, u"true"_s}, {u"demo-courses"_s, u"yes"_s}};
+    QTest::newRow("both on the command line") << Settings() << Settings() << both << true;
+    QTest::newRow("demo in the file, courses in the environment")
+        << demo << courses << Settings() << true;
+    QTest::newRow("courses alone") << Settings() << Settings() << courses << false;
+    QTest::newRow("demo turned off by the environment")
+        << both << Settings {{u"demo"_s, u"off"_s}} << Settings() << false;
+}
+
+void TestServerConfig::demoCoursesNeedDemo()
+{
+    QFETCH(Settings, file);
+    QFETCH(Settings, environment);
+    QFETCH(Settings, commandLine);
+    QFETCH(bool, valid);
+
+    auto config = ServerConfig::fromLayers(file, environment, commandLine);
+    QCOMPARE(bool(config), valid);
+    if (valid) {
+        QVERIFY(config->demo);
+        QVERIFY(config->demoCourses);
+    } else {
+        QCOMPARE(config.error().details.value(u"fields").toObject().keys(),
+                 QStringList {u"demo-courses"_s});
+        QVERIFY2(config.error().message.contains(u"demo-courses: needs demo"),
+                 qPrintable(config.error().message));
+    }
 }
 
 void TestServerConfig::everyKeyIsKnownInEveryLayer()
