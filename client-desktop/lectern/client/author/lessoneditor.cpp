@@ -824,7 +824,7 @@ void LessonEditor::linkUploaded(const QString &transferId, const QString &fileId
     if (!body.isEmpty() && !body.endsWith(u'\n'))
         body += u'\n';
     m_saver->edited(contentEntity, attachment.contentId,
-                    QJsonObject {{bodyField, body + u'\n' + markdown + u'\n'}});
+                    QJsonObject {{bodyField, QString(body + u'\n' + markdown + u'\n')}});
 }
 
 } // namespace Lectern::Client

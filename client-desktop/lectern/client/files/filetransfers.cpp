@@ -100,6 +100,16 @@ FileTransfers::FileTransfers(Session *session, SyncController *sync, const QStri
 {
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &FileTransfers::pump);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        for (Transfer &transfer : m_transfers) {
+            if (transfer.state == State::Waiting) {
+                transfer.state = State::Queued;
+                Q_EMIT transferChanged(transfer.id);
+            }
+        }
+        pump();
+    });
     if (sync) {
         // The controller starting for an account (or another one) says so with recordsChanged();
         // coming online is the moment to send what waited.
@@ -294,14 +304,16 @@ QString FileTransfers::queueUpload(const QString &localPath, const QString &cour
     transfer.name = info.fileName();
     transfer.bytesTotal = info.size();
     transfer.queuedAt = QDateTime::currentDateTimeUtc();
-    // Offline it waits for the server from the start; the pump sends it when it can.
-    transfer.state = m_sync && !m_sync->status().online ? State::Waiting : State::Queued;
     m_transfers.append(transfer);
     saveQueue();
     qCInfo(lcFiles) << "upload queued" << transfer.id << transfer.name << transfer.bytesTotal;
     Q_EMIT transferAdded(transfer.id);
-    // Even offline: the first try finds out (the status may be behind the network).
-    schedule();
+    // Offline it says so at once, and tries after the back-off (sync's view of the connection
+    // may be behind the network's).
+    if (m_sync && !m_sync->status().online)
+        waitForConnection(m_transfers.last(), tr("Waiting for connection"));
+    else
+        schedule();
     return transfer.id;
 }
 
@@ -347,6 +359,7 @@ void FileTransfers::removeTransfer(const QString &id)
 void FileTransfers::retryNow()
 {
     m_backoffMs = 0;
+    m_retryTimer.stop();
     bool any = false;
     for (Transfer &transfer : m_transfers) {
         if (transfer.state == State::Waiting) {
@@ -597,25 +610,24 @@ void FileTransfers::networkTrouble(const QString &id, const Error &error, bool d
         return;
     }
     // The session is over (refresh refused) or the server is away: wait and try again.
-    transfer->state = State::Waiting;
-    transfer->error = Session::isAuthFailure(error) ? tr("Waiting for you to log in again")
-                                                    : tr("Waiting for connection");
-    Q_EMIT transferChanged(id);
+    qCInfo(lcFiles) << transfer->name << "waits:" << error.code;
+    waitForConnection(*transfer,
+                      Session::isAuthFailure(error) ? tr("Waiting for you to log in again")
+                                                    : tr("Waiting for connection"));
+}
+
+void FileTransfers::waitForConnection(Transfer &transfer, const QString &message)
+{
+    transfer.state = State::Waiting;
+    transfer.error = message;
+    Q_EMIT transferChanged(transfer.id);
+    if (m_retryTimer.isActive())
+        return;
     m_backoffMs = m_backoffMs == 0 ? m_options.minBackoffMs
                                    : std::min(m_backoffMs * 2, m_options.maxBackoffMs);
+    // Jitter, so that a classroom of laptops does not come back all at once.
     const int jitter = int(QRandomGenerator::global()->bounded(m_backoffMs / 4 + 1));
-    qCInfo(lcFiles) << transfer->name << "waits:" << error.code << "retry in"
-                    << m_backoffMs + jitter << "ms";
-    QTimer::singleShot(m_backoffMs + jitter, this, [this] {
-        for (Transfer &t : m_transfers) {
-            if (t.state == State::Waiting) {
-                t.state = State::Queued;
-                Q_EMIT transferChanged(t.id);
-            }
-        }
-        pump();
-    });
-    schedule();
+    m_retryTimer.start(m_backoffMs + jitter);
 }
 
 void FileTransfers::failForGood(Transfer &transfer, const QString &message)

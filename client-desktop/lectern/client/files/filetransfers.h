@@ -183,6 +183,7 @@ private:
     // No answer (or no session): the transfer waits and everything waiting is tried again
     // after a back-off.
     void networkTrouble(const QString &id, const Error &error, bool dropRunning = true);
+    void waitForConnection(Transfer &transfer, const QString &message);
     void failForGood(Transfer &transfer, const QString &message);
     void removeTransfer(const QString &id);
     // A download of `fileId` moved (`finished`: it ended, well when `ok`).
@@ -205,6 +206,7 @@ private:
     QStringList m_openWhenDownloaded;
     mutable QHash<QString, QString> m_cachedPaths; // fileId -> path; "" when known missing
     QTimer m_pumpTimer;
+    QTimer m_retryTimer; // back-off for what waits for the server
     int m_backoffMs = 0;
     bool m_uploadRunning = false;
     bool m_wasOnline = false;
