@@ -445,9 +445,11 @@ CoursePlayer::Page CoursePlayer::page() const
 
 bool CoursePlayer::openItem(const QString &itemId)
 {
-    const LearnerItem *item = m_outline->item(itemId);
-    if (!item)
+    // A copy: recording progress refreshes the outline, which replaces its items.
+    const LearnerItem *found = m_outline->item(itemId);
+    if (!found)
         return false;
+    const LearnerItem item = *found;
     if (itemId == m_itemId && page() != Page::Empty
         && (page() == Page::Locked) == m_outline->isLocked(itemId))
         return page() == Page::Item;
@@ -457,15 +459,15 @@ bool CoursePlayer::openItem(const QString &itemId)
     if (m_outline->isLocked(itemId)) {
         // Not opened: nothing recorded, nothing of it shown but when it opens.
         m_tracker->close();
-        m_lockedTitle->setText(item->title);
+        m_lockedTitle->setText(item.title);
         m_lockedText->setText(tr("This item opens on %1. Come back then: it unlocks by itself.")
-                                  .arg(LearnFormat::dateTime(item->unlockAt)));
+                                  .arg(LearnFormat::dateTime(item.unlockAt)));
         m_pages->setCurrentIndex(lockedPage);
         updateActive();
         updateNavigation();
         return false;
     }
-    showItem(*item);
+    showItem(item);
     return true;
 }
 
@@ -588,17 +590,18 @@ void CoursePlayer::tryAutoComplete()
 
 void CoursePlayer::openResource()
 {
-    const LearnerItem *item = m_outline->item(m_itemId);
-    if (!item || page() != Page::Item)
+    const LearnerItem *found = m_outline->item(m_itemId);
+    if (!found || page() != Page::Item)
         return;
-    if (item->type == u"file") {
-        if (!m_files || item->fileId.isEmpty())
+    const LearnerItem item = *found;
+    if (item.type == u"file") {
+        if (!m_files || item.fileId.isEmpty())
             return;
-        m_files->open(item->fileId);
+        m_files->open(item.fileId);
     } else {
-        if (!QDesktopServices::openUrl(QUrl(item->url)))
+        if (!QDesktopServices::openUrl(QUrl(item.url)))
             QMessageBox::warning(this, tr("Cannot open the link"),
-                                 tr("No application could open %1.").arg(item->url));
+                                 tr("No application could open %1.").arg(item.url));
     }
     // Opening it is as far as the player can see: it counts as done.
     markComplete();

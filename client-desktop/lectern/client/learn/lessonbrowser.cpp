@@ -1,11 +1,11 @@
 #include "lessonbrowser.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFile>
 #include <QImage>
 #include <QPainter>
-#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTextDocument>
 #include <lectern/client/files/filetransfers.h>
@@ -20,13 +20,18 @@ LessonBrowser::LessonBrowser(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(28);
     connect(this, &QTextBrowser::anchorClicked, this, &LessonBrowser::followLink);
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (m_scrolling)
-            return;
+    // Only the reader's own scrolling (wheel, keys, the scroll bar) counts: layout passes also
+    // move the value, and those must neither lose a restored position nor complete a lesson.
+    // The slider position is already the new one when the action is reported.
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] {
         m_restore = -1; // the reader took over
         const QScrollBar *bar = verticalScrollBar();
-        Q_EMIT positionChanged(scrollFraction());
-        if (bar->maximum() > 0 && value >= bar->maximum())
+        const int range = bar->maximum() - bar->minimum();
+        const int at = bar->sliderPosition() - bar->minimum();
+        // The last line in view is the end (the document's bottom margin is blank).
+        const bool atEnd = range <= 0 || at >= range - fontMetrics().height();
+        Q_EMIT positionChanged(atEnd ? 1.0 : std::clamp(double(at) / range, 0.0, 1.0));
+        if (atEnd && range > 0)
             Q_EMIT reachedEnd();
     });
     // The document is laid out bit by bit: the range grows until it is done.
@@ -63,12 +68,14 @@ void LessonBrowser::reload()
 {
     const double position = m_restore >= 0 ? m_restore : scrollFraction();
     m_missing.clear();
-    {
-        const QScopedValueRollback guard(m_scrolling, true);
-        // Resources are cached by the document: a new one asks loadResource() again.
-        document()->clear();
-        document()->setMarkdown(m_markdown);
-    }
+    // Resources are cached by the document: a new one asks loadResource() again.
+    document()->clear();
+    // Through the view, which also puts its cursor back at the start (a cursor left at the end
+    // would scroll there when the view takes focus).
+    setMarkdown(m_markdown);
+    // Laid out now rather than bit by bit in idle time: the scroll range is final, so a restored
+    // position and "the reader reached the end" mean what they say.
+    document()->documentLayout()->documentSize();
     setScrollFraction(position);
 }
 
@@ -84,7 +91,6 @@ void LessonBrowser::setScrollFraction(double fraction)
 {
     QScrollBar *bar = verticalScrollBar();
     fraction = std::clamp(fraction, 0.0, 1.0);
-    const QScopedValueRollback guard(m_scrolling, true);
     bar->setValue(bar->minimum() + qRound(fraction * (bar->maximum() - bar->minimum())));
 }
 
@@ -145,6 +151,15 @@ void LessonBrowser::followLink(const QUrl &url)
     }
     if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
         QDesktopServices::openUrl(url);
+}
+
+void LessonBrowser::showEvent(QShowEvent *event)
+{
+    // QTextEdit scrolls its cursor into view when first shown after new text: back to where
+    // the reader was.
+    QTextBrowser::showEvent(event);
+    if (m_restore >= 0)
+        setScrollFraction(m_restore);
 }
 
 void LessonBrowser::changeEvent(QEvent *event)

@@ -41,12 +41,13 @@ Q_SIGNALS:
     void fileLinkActivated(const QString &fileId);
     // The reader reached the end of the lesson (scrolled to the bottom).
     void reachedEnd();
-    // The reader scrolled (not a restored position).
+    // The reader scrolled (not a layout pass or a restored position).
     void positionChanged(double fraction);
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void followLink(const QUrl &url);
@@ -55,8 +56,7 @@ private:
     QPointer<FileTransfers> m_files;
     QString m_markdown;
     QStringList m_missing;
-    double m_restore = -1;    // a position to scroll to when the layout is ready
-    bool m_scrolling = false; // the scroll is ours, not the reader's
+    double m_restore = -1; // a position to scroll to when the layout is ready
 };
 
 } // namespace Lectern::Client
