@@ -24,6 +24,7 @@ public:
     void write(quint64 seq, const QString &path, const QString &entity, const QString &id,
                const AutoSaver::Edit &edit)
     {
+        Q_EMIT m_saver->aboutToWrite(entity, id);
         QString error;
         QJsonObject fields = edit.fields;
         if (path.isEmpty()) {
@@ -33,7 +34,6 @@ public:
                 error = opened.error().message;
         }
         if (error.isEmpty()) {
-            Q_EMIT m_saver->aboutToWrite(entity, id);
             rebase(entity, id, edit.bases, fields);
             if (const Result<void> updated = m_store.update(entity, id, fields); !updated)
                 error = updated.error().message;

@@ -81,7 +81,7 @@ Q_SIGNALS:
     // handed over.
     void saved(const QString &entity, const QString &id, const QJsonObject &fields);
     void saveFailed(const QString &entity, const QString &id, const QString &message);
-    // Emitted from the worker thread right before a write (tests prove where writes happen).
+    // Emitted from the worker thread as it starts a write (tests prove where writes happen).
     void aboutToWrite(const QString &entity, const QString &id);
 
 private:

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMimeData>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
@@ -525,8 +526,10 @@ void LessonEditor::updateCounts(bool recount)
         m_counts->clear();
         return;
     }
-    m_counts->setText(tr("%n word(s)", nullptr, m_words) + QStringLiteral(" · ")
-                      + tr("%n min read", nullptr, readingMinutes(m_words)));
+    // Written without plurals, so that every language reads right without plural rules.
+    m_counts->setText(tr("Words: %1 · Reading time: %2 min")
+                          .arg(QLocale().toString(m_words))
+                          .arg(readingMinutes(m_words)));
 }
 
 int LessonEditor::readingMinutes(int words)
