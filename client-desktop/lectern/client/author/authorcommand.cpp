@@ -25,6 +25,7 @@ void AuthorCommand::redo()
 
 void AuthorCommand::run(bool forward)
 {
+    Q_EMIT m_stack->aboutToApply();
     const Result<void> done = apply(forward);
     if (!done) {
         // QUndoStack deletes an obsolete command once undo() or redo() returns.

@@ -42,6 +42,8 @@ public:
     void pushDone(AuthorCommand *command);
 
 Q_SIGNALS:
+    // An undo or a redo is about to change the store (views may hold their selection).
+    void aboutToApply();
     // An undo or a redo changed the store; `focusId` is the record to show the user.
     void applied(const QString &focusId);
     // An undo or a redo could not be done (say the record was deleted on another computer):

@@ -1,0 +1,56 @@
+#include "authorstyle.h"
+
+#include <QEvent>
+#include <QLabel>
+
+namespace Lectern::Client::AuthorStyle {
+
+namespace {
+// Repaints an error label in the error colour of its palette, now and after palette changes.
+class ErrorColour : public QObject
+{
+public:
+    using QObject::QObject;
+
+    static void apply(QLabel *label)
+    {
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, errorColor(palette));
+        label->setPalette(palette);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ApplicationPaletteChange
+            || event->type() == QEvent::ParentChange) {
+            auto *label = static_cast<QLabel *>(watched);
+            label->setPalette(QPalette());
+            apply(label);
+        }
+        return false;
+    }
+};
+} // namespace
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor errorColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
+}
+
+void makeErrorLabel(QLabel *label)
+{
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.92);
+    label->setFont(font);
+    ErrorColour::apply(label);
+    label->installEventFilter(new ErrorColour(label));
+}
+
+} // namespace Lectern::Client::AuthorStyle

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <lectern/client/syncui/syncmark.h>
+
+namespace Lectern::Client {
+
+// A row of the course outline: the publish check box, the type's icon and the title (modules in
+// bold), the unlock date on the right when there is one, then the "not synced yet" mark.
+class OutlineDelegate : public SyncMarkDelegate
+{
+    Q_OBJECT
+
+public:
+    using SyncMarkDelegate::SyncMarkDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // "Unlocks 1 Dec 09:00" (empty when the record has no unlock date).
+    static QString unlockText(const QModelIndex &index);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace Lectern::Client
