@@ -412,8 +412,13 @@ void FileTransfers::withToken(const QString &id, std::function<void()> send)
     if (m_session && !m_session->hasValidAccessToken() && !m_session->refreshToken().isEmpty()) {
         QPointer<FileTransfers> self(this);
         m_session->refresh([self, id, send](const Result<void> &refreshed) {
-            if (!self || !self->find(id) || !self->m_running.contains(id))
+            if (!self || (!id.isEmpty() && (!self->find(id) || !self->m_running.contains(id))))
                 return;
+            if (id.isEmpty()) {
+                // Not a transfer (a delete): the request itself reports what went wrong.
+                send();
+                return;
+            }
             if (!refreshed) {
                 self->networkTrouble(id, refreshed.error());
                 return;
@@ -979,6 +984,57 @@ void FileTransfers::openCached(const QString &fileId)
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
         Q_EMIT transferFailed(
             QString(), tr("No program on this computer opens %1.").arg(QFileInfo(path).fileName()));
+}
+
+void FileTransfers::deleteFile(const QString &fileId)
+{
+    if (!m_session || !m_session->api() || fileId.isEmpty())
+        return;
+    const QString name = fileRecord(fileId)
+        ? fileRecord(fileId)->fields.value(u"originalName").toString()
+        : tr("The file");
+    auto send = [this, fileId, name](auto &&self, bool retried) -> void {
+        QNetworkReply *reply = m_session->api()->sendRaw(
+            QByteArrayLiteral("DELETE"), QStringLiteral("/api/v1/files/%1").arg(fileId),
+            {{QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}});
+        connect(reply, &QNetworkReply::finished, this, [=, this] {
+            reply->deleteLater();
+            const QVariant statusValue = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+            const int status = statusValue.isValid() ? statusValue.toInt() : 0;
+            if (status == 401 && !retried && m_session && !m_session->refreshToken().isEmpty()) {
+                m_session->refresh([=](const Result<void> &refreshed) {
+                    if (refreshed)
+                        self(self, true);
+                    else
+                        Q_EMIT deleteFinished(fileId, false, refreshed.error().message);
+                });
+                return;
+            }
+            if (status == 0) {
+                Q_EMIT deleteFinished(
+                    fileId, false,
+                    tr("%1 can be deleted once the server can be reached.").arg(name));
+                return;
+            }
+            const Result<QJsonValue> result = ApiClient::parseResponse(status, reply->readAll());
+            // Gone already is what was asked for.
+            if (!result && status != 404) {
+                Q_EMIT deleteFinished(
+                    fileId, false,
+                    status == 403
+                        ? tr("You may not delete %1.").arg(name)
+                        : tr("%1 could not be deleted: %2").arg(name, result.error().message));
+                return;
+            }
+            QDir(fileFolder(fileId)).removeRecursively();
+            m_cachedPaths.remove(fileId);
+            Q_EMIT cacheChanged();
+            Q_EMIT deleteFinished(fileId, true, QString());
+            if (m_sync)
+                m_sync->syncNow();
+        });
+    };
+    withToken(QString(), [send] { send(send, false); });
 }
 
 // --- Courses

@@ -103,6 +103,10 @@ public:
     // The running or queued download of `fileId`, if any.
     std::optional<Transfer> downloadOf(const QString &fileId) const;
 
+    // Deletes the file on the server (its record leaves by sync) and the copy here; needs the
+    // server. deleteFinished() says how it went.
+    void deleteFile(const QString &fileId);
+
     // --- Whole courses, for offline use
     // The course's files: its `file` records, and the files its items point at.
     QStringList courseFileIds(const QString &courseId) const;
@@ -144,6 +148,8 @@ Q_SIGNALS:
     void transferFailed(const QString &id, const QString &message);
     void transferRemoved(const QString &id);
     void downloaded(const QString &fileId);
+    // `message` says why, in words, when it did not work.
+    void deleteFinished(const QString &fileId, bool ok, const QString &message);
     void courseDownloadProgress(const QString &courseId, qint64 done, qint64 total);
     void courseDownloadFinished(const QString &courseId, bool complete);
     // The cache changed (a file arrived or was removed).
