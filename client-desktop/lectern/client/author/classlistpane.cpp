@@ -192,14 +192,39 @@ ClassListPane::ClassListPane(Session *session, SyncController *sync, QWidget *pa
     connect(m_refreshButton, &QToolButton::clicked, this, &ClassListPane::refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ClassListPane::updateActions);
+    // Enrolments and progress events reach this device by sync (the staff pull the course's):
+    // when some arrive, the class list is read again, once for a burst of them.
+    m_staleTimer.setSingleShot(true);
+    m_staleTimer.setInterval(1000);
+    connect(&m_staleTimer, &QTimer::timeout, this, [this] {
+        if (isVisible() && !m_offline && !m_busy)
+            refresh();
+        else
+            m_stale = true;
+    });
     if (m_sync) {
         m_syncWasOnline = m_sync->status().online;
         connect(m_sync, &SyncController::statusChanged, this, &ClassListPane::onSyncStatus);
+        connect(m_sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
+            if (!m_courseId.isEmpty()
+                && (entities.contains(QStringLiteral("enrollment"))
+                    || entities.contains(QStringLiteral("progress"))))
+                m_staleTimer.start();
+        });
     }
     updateActions();
 }
 
 ClassListPane::~ClassListPane() = default;
+
+void ClassListPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale && !m_offline) {
+        m_stale = false;
+        refresh();
+    }
+}
 
 QString ClassListPane::cachePath(const SyncController *sync, const QString &courseId)
 {
@@ -255,6 +280,7 @@ void ClassListPane::refresh()
     if (m_courseId.isEmpty() || !m_session)
         return;
     const quint64 generation = ++m_generation;
+    m_stale = false;
     m_loading = true;
     updateActions();
     fetchPage(generation, 1, {});

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "../sync/syncstatus.h"
+#include "enroldialog.h"
 
 #include <QDateTime>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 #include <lectern/result.h>
 
@@ -19,7 +21,6 @@ namespace Lectern::Client {
 
 class ClassListModel;
 struct ClassListEntry;
-class EnrolDialog;
 class Session;
 class SyncController;
 
@@ -69,6 +70,9 @@ Q_SIGNALS:
     // An action (enrol, unenrol, change role) finished; `message` is what the note says.
     void actionFinished(const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void fetchPage(quint64 generation, int page, const QJsonArray &sofar);
     void fetchProgress(quint64 generation, const QJsonArray &classList);
@@ -98,6 +102,8 @@ private:
     bool m_busy = false;
     bool m_syncWasOnline = false;
     NoteKind m_noteKind = NoteKind::None;
+    bool m_stale = false; // sync brought enrolments or progress while hidden
+    QTimer m_staleTimer;
     QDateTime m_listedAt;
     QPointer<EnrolDialog> m_dialog;
 
