@@ -19,6 +19,7 @@
 #include <lectern/client/learn/lessonbrowser.h>
 #include <lectern/client/learn/playeroutlinemodel.h>
 #include <lectern/client/learn/progresstracker.h>
+#include <lectern/client/theme.h>
 #include <lectern/client/translationloader.h>
 
 using namespace Lectern;
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void emptyStates();
     void imagesNotCachedShowPlaceholder();
     void progressReachesTheServer();
+    void screenshots();
 
 private:
     // Course "Rust": Basics (Intro, Ownership locked for a week, Borrowing: a link, Lifetimes),
@@ -186,6 +188,8 @@ void tst_LearnWorkspace::studentStudiesACourse()
     QCOMPARE(player()->page(), CoursePlayer::Page::Item);
     QCOMPARE(find<QLabel>("itemTitle")->text(), QStringLiteral("Intro"));
     QVERIFY(player()->lessonBrowser()->toPlainText().contains(QStringLiteral("Some text.")));
+    // The lesson's own "# Intro" heading is not shown twice.
+    QVERIFY(!player()->lessonBrowser()->toPlainText().contains(QStringLiteral("Intro")));
     QCOMPARE(find<QLabel>("playerCourseTitle")->text(), QStringLiteral("Rust"));
     QCOMPARE(find<QLabel>("courseProgressText")->text(), QStringLiteral("0 of 4 done"));
     QVERIFY(find<QWidget>("previewBanner")->isHidden());
@@ -397,14 +401,16 @@ void tst_LearnWorkspace::imagesNotCachedShowPlaceholder()
     const QString fileId = createUuidV7String();
     f->item(QStringLiteral("Colour"), QStringLiteral("Wheel"), QStringLiteral("lesson"),
             {{QStringLiteral("body"),
-              QStringLiteral("# Wheel\n\n![The colour wheel](lectern-file:%1)\n").arg(fileId)}});
+              QStringLiteral(
+                  "# Wheel\n\nPrimary colours first.\n\n![The colour wheel](lectern-file:%1)\n")
+                  .arg(fileId)}});
     QVERIFY(f->pull());
     showWorkspace();
     m_workspace->openCourse(f->id(QStringLiteral("Art")));
     QCOMPARE(find<QLabel>("itemTitle")->text(), QStringLiteral("Wheel"));
     // Not on this computer and no way to fetch it: a placeholder, and the lesson still reads.
     QTRY_COMPARE(player()->lessonBrowser()->missingFiles(), QStringList {fileId});
-    QVERIFY(player()->lessonBrowser()->toPlainText().contains(QStringLiteral("Wheel")));
+    QVERIFY(player()->lessonBrowser()->toPlainText().contains(QStringLiteral("Primary colours")));
 }
 
 void tst_LearnWorkspace::progressReachesTheServer()
@@ -479,6 +485,84 @@ void tst_LearnWorkspace::progressReachesTheServer()
     QVERIFY2(progress.data().toObject().value(u"completed").toBool(), progress.body.constData());
     QVERIFY(progress.data().toObject().value(u"lastOpenedAt").isString());
     sync.stop();
+}
+
+void tst_LearnWorkspace::screenshots()
+{
+    // For the user guide: LECTERN_SCREENSHOT_DIR=/tmp/shots ctest -R tst_learnworkspace
+    const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("LECTERN_SCREENSHOT_DIR is not set");
+    fillRust();
+    f->module(QStringLiteral("Rust"), QStringLiteral("Ownership in depth"));
+    f->item(QStringLiteral("Ownership in depth"), QStringLiteral("Moves and copies"),
+            QStringLiteral("lesson"),
+            {{QStringLiteral("estimatedMinutes"), 15},
+             {QStringLiteral("body"),
+              QStringLiteral("# Moves and copies\n\nWhen a value is assigned to another variable, "
+                             "Rust **moves** it: the first name can no longer be used.\n\n"
+                             "```rust\nlet s1 = String::from(\"hello\");\nlet s2 = s1;\n"
+                             "// println!(\"{s1}\"); would not compile\n```\n\n"
+                             "## What is copied\n\n- integers and floats\n- `bool` and `char`\n"
+                             "- tuples of those\n\n| Type | Moved | Copied |\n|---|---|---|\n"
+                             "| `String` | yes | no |\n| `i32` | no | yes |\n\n"
+                             "Read more in [the book](https://doc.rust-lang.org/book/).\n")}});
+    f->item(QStringLiteral("Ownership in depth"), QStringLiteral("Video: the borrow checker"),
+            QStringLiteral("video"),
+            {{QStringLiteral("url"), QStringLiteral("https://videos.example.org/borrow-checker")}});
+    f->item(QStringLiteral("Ownership in depth"), QStringLiteral("Quiz: ownership"),
+            QStringLiteral("quiz"));
+    for (const char *title : {"Cell biology", "Statistics for everyone", "Academic writing"}) {
+        const QString t = QString::fromLatin1(title);
+        f->course(t);
+        f->enrol(t);
+        f->module(t, t + u" — week 1");
+        f->item(t + u" — week 1", t + u": welcome");
+        f->item(t + u" — week 1", t + u": first steps");
+    }
+    f->course(QStringLiteral("Chemistry"), QStringLiteral("draft"));
+    f->enrol(QStringLiteral("Chemistry"), QStringLiteral("instructor"));
+    f->event(QStringLiteral("Intro"), "completed", -1, 0, LearnFixture::inDays(-1));
+    f->event(QStringLiteral("Intro"), "time", -1, 1260, LearnFixture::inDays(-1));
+    f->event(QStringLiteral("Borrowing"), "completed", -1, 0, LearnFixture::inDays(-1));
+    f->event(QStringLiteral("Cell biology: welcome"), "completed", -1, 0, LearnFixture::inDays(-2));
+    f->event(QStringLiteral("Cell biology: welcome"), "time", -1, 600, LearnFixture::inDays(-2));
+    QVERIFY(f->pull());
+
+    for (const Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+        Theme::apply(mode);
+        const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
+        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+            const QString big = size.width() > 1280 ? QStringLiteral("-1080") : QString();
+            showWorkspace();
+            m_workspace->resize(size);
+            QTest::qWait(50);
+            QVERIFY(m_workspace->grab().save(dir + u"/learn-dashboard" + suffix + big + u".png"));
+            m_workspace->openCourse(f->id(QStringLiteral("Rust")),
+                                    f->id(QStringLiteral("Moves and copies")));
+            QTest::qWait(50);
+            QVERIFY(m_workspace->grab().save(dir + u"/learn-player" + suffix + big + u".png"));
+            player()->openItem(f->id(QStringLiteral("Ownership")));
+            QTest::qWait(50);
+            QVERIFY(m_workspace->grab().save(dir + u"/learn-locked" + suffix + big + u".png"));
+            player()->openItem(f->id(QStringLiteral("Video: the borrow checker")));
+            QTest::qWait(50);
+            QVERIFY(m_workspace->grab().save(dir + u"/learn-link" + suffix + big + u".png"));
+            m_workspace->previewCourse(f->id(QStringLiteral("Chemistry")));
+            QTest::qWait(50);
+            QVERIFY(m_workspace->grab().save(dir + u"/learn-preview" + suffix + big + u".png"));
+            m_workspace.reset();
+        }
+    }
+    m_workspace.reset();
+    f.reset();
+    LearnFixture empty;
+    Theme::apply(Theme::Mode::Light);
+    LearnWorkspace workspace(&empty.sync);
+    workspace.resize(1280, 720);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    QVERIFY(workspace.grab().save(dir + u"/learn-dashboard-empty.png"));
 }
 
 QTEST_MAIN(tst_LearnWorkspace)

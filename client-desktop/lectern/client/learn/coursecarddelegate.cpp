@@ -12,7 +12,7 @@ namespace Lectern::Client {
 
 namespace {
 
-constexpr int cardHeight = 118;
+constexpr int cardHeight = 96;
 constexpr int gap = 6;
 constexpr int padding = 16;
 constexpr int badgeSide = 48;
@@ -54,7 +54,7 @@ CourseCardDelegate::Layout CourseCardDelegate::layout(const QStyleOptionViewItem
                                                       const QModelIndex &index)
 {
     Layout l;
-    l.card = option.rect.adjusted(padding, gap, -padding, -gap);
+    l.card = option.rect.adjusted(padding / 2, gap, -padding / 2, -gap);
     const QRect inner = l.card.adjusted(padding, padding - 2, -padding, -(padding - 2));
     l.badge = QRect(inner.left(), inner.top() + 2, badgeSide, badgeSide);
     const int right = std::min(buttonWidth, inner.width() / 3);
@@ -78,9 +78,14 @@ CourseCardDelegate::Layout CourseCardDelegate::layout(const QStyleOptionViewItem
 QSize CourseCardDelegate::sizeHint(const QStyleOptionViewItem &option,
                                    const QModelIndex &index) const
 {
-    Q_UNUSED(index)
-    const int line = QFontMetrics(option.font).height();
-    return {400, std::max(cardHeight, 4 * line + 2 * padding + 2 * gap + 30)};
+    // As tall as what layout() puts in it, and never less than the badge.
+    QStyleOptionViewItem probe = option;
+    probe.rect = QRect(0, 0, 800, 1000);
+    const Layout l = layout(probe, index);
+    const int content = std::max({l.summary.bottom(), l.badge.bottom(),
+                                  l.download.isEmpty() ? l.button.bottom() : l.download.bottom()});
+    return {m_cardWidth > 0 ? m_cardWidth : 400,
+            std::max(cardHeight, content + 1 + (padding - 2) + gap)};
 }
 
 void CourseCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,

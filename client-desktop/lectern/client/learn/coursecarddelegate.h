@@ -15,6 +15,10 @@ class CourseCardDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    // The width of a card with its margins (the view's column width); 0: the view's width.
+    void setCardWidth(int width) { m_cardWidth = width; }
+    int cardWidth() const { return m_cardWidth; }
+
     // Where the parts of a card are, for drawing and for clicks (and tests).
     struct Layout
     {
@@ -39,6 +43,9 @@ public:
 Q_SIGNALS:
     void openRequested(const QModelIndex &index);
     void downloadRequested(const QModelIndex &index);
+
+private:
+    int m_cardWidth = 0;
 };
 
 } // namespace Lectern::Client

@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -42,6 +43,23 @@ QLabel *makeHeading(QWidget *parent, qreal scale)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+// Lessons often open with their title as a heading: the page shows the title already.
+QString withoutTitle(const QString &markdown, const QString &title)
+{
+    const qsizetype start = markdown.indexOf(QRegularExpression(QStringLiteral("\\S")));
+    if (start < 0 || !QStringView(markdown).mid(start).startsWith(u"# "))
+        return markdown;
+    qsizetype end = markdown.indexOf(u'\n', start);
+    if (end < 0)
+        end = markdown.size();
+    if (markdown.mid(start + 2, end - start - 2)
+            .trimmed()
+            .compare(title.trimmed(), Qt::CaseInsensitive)
+        != 0)
+        return markdown;
+    return markdown.mid(end);
 }
 
 QLabel *makeMuted(QWidget *parent)
@@ -74,7 +92,7 @@ CoursePlayer::CoursePlayer(SyncController *sync, QWidget *parent)
     m_outlineView->setHeaderHidden(true);
     m_outlineView->setRootIsDecorated(false);
     m_outlineView->setItemsExpandable(false);
-    m_outlineView->setIndentation(14);
+    m_outlineView->setIndentation(0); // the delegate indents items under their module
     m_outlineView->setUniformRowHeights(true);
     m_outlineView->setFrameShape(QFrame::NoFrame);
     m_outlineView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -94,6 +112,8 @@ CoursePlayer::CoursePlayer(SyncController *sync, QWidget *parent)
         connect(sync, &SyncController::recordsChanged, this, &CoursePlayer::onRecordsChanged);
 
     m_pages = new QStackedWidget(this);
+    m_pages->setBackgroundRole(QPalette::Base);
+    m_pages->setAutoFillBackground(true);
     m_pages->addWidget(createEmptyPage());
     m_pages->addWidget(createItemPage());
     m_pages->addWidget(createLockedPage());
@@ -259,7 +279,7 @@ QWidget *CoursePlayer::createItemPage()
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("playerItemPage"));
 
-    m_itemTitle = makeHeading(page, 1.45);
+    m_itemTitle = makeHeading(page, 1.8);
     m_itemTitle->setObjectName(QStringLiteral("itemTitle"));
     m_itemDetail = makeMuted(page);
     m_itemDetail->setObjectName(QStringLiteral("itemDetail"));
@@ -278,6 +298,11 @@ QWidget *CoursePlayer::createItemPage()
     m_resourceOpen = new QPushButton(tr("Open"), m_resourceCard);
     m_resourceOpen->setObjectName(QStringLiteral("resourceOpenButton"));
     m_resourceOpen->setDefault(true);
+    m_resourceOpen->setCursor(Qt::PointingHandCursor);
+    m_resourceOpen->setStyleSheet(QStringLiteral(
+        "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
+        " border: none; border-radius: 6px; padding: 7px 16px; font-weight: 600; }"
+        "QPushButton:disabled { background: palette(mid); }"));
     connect(m_resourceOpen, &QPushButton::clicked, this, &CoursePlayer::openResource);
     auto *cardLayout = new QHBoxLayout(m_resourceCard);
     cardLayout->setContentsMargins(14, 12, 14, 12);
@@ -301,8 +326,12 @@ QWidget *CoursePlayer::createItemPage()
             m_files->open(fileId);
     });
 
-    auto *top = new QVBoxLayout;
+    auto *header = new QWidget(page);
+    auto *top = new QVBoxLayout(header);
     top->setContentsMargins(28, 20, 28, 4);
+    // The title lines up with the lesson's text column.
+    connect(m_browser, &LessonBrowser::sideMarginChanged, header,
+            [top](int margin) { top->setContentsMargins(margin, 20, margin, 4); });
     top->setSpacing(6);
     top->addWidget(m_itemTitle);
     top->addWidget(m_itemDetail);
@@ -313,7 +342,7 @@ QWidget *CoursePlayer::createItemPage()
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addLayout(top);
+    layout->addWidget(header);
     layout->addWidget(m_browser, 1);
     return page;
 }
@@ -525,7 +554,7 @@ void CoursePlayer::showItem(const LearnerItem &item)
                                     "Lectern yet."));
     const double position
         = item.type == u"lesson" && !m_preview ? m_outline->progress(item.id).lastPosition : 0.0;
-    m_browser->setLesson(body, position);
+    m_browser->setLesson(withoutTitle(body, item.title), position);
     m_browser->setVisible(!body.isEmpty() || item.type == u"lesson");
     m_pages->setCurrentIndex(itemPage);
     if (item.type == u"lesson" && !m_preview && !m_outline->isCompleted(item.id))

@@ -4,6 +4,7 @@
 #include "dashboardmodel.h"
 #include "learnformat.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -11,6 +12,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <lectern/client/files/filetransfers.h>
 
@@ -55,14 +57,16 @@ DashboardPage::DashboardPage(SyncController *sync, QWidget *parent)
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setMouseTracking(true);
     m_list->setUniformItemSizes(true);
+    // Cards flow into as many columns as fit (one at 1280 pixels, two at 1920).
+    m_list->setFlow(QListView::LeftToRight);
+    m_list->setWrapping(true);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->installEventFilter(this);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setAutoFillBackground(false);
+    // The cards sit on the page's own background.
     m_list->viewport()->setAutoFillBackground(false);
-    m_list->setStyleSheet(
-        QStringLiteral("QListView#courseCards { background: transparent; }"
-                       "QListView#courseCards::item { background: transparent; }"));
     connect(m_delegate, &CourseCardDelegate::openRequested, this, [this](const QModelIndex &index) {
         open(index.data(DashboardModel::IdRole).toString());
     });
@@ -128,7 +132,9 @@ QWidget *DashboardPage::createEmptyState()
                           "study online or offline."),
                        page);
     more->setAlignment(Qt::AlignCenter);
-    more->setMaximumWidth(420);
+    // A word-wrapped label in a stacked page gets no height for its width by itself.
+    more->setFixedWidth(420);
+    more->setMinimumHeight(more->heightForWidth(420));
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(2);
     layout->addWidget(icon);
@@ -159,13 +165,40 @@ QWidget *DashboardPage::createAnnouncements()
     layout->addSpacing(6);
     layout->addWidget(empty);
     layout->addWidget(more);
-    layout->addStretch();
+    panel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Maximum);
     auto *wrapper = new QWidget(this);
     auto *wrapperLayout = new QVBoxLayout(wrapper);
     wrapperLayout->setContentsMargins(0, 6, 0, 0);
     wrapperLayout->addWidget(panel);
     wrapperLayout->addStretch();
     return wrapper;
+}
+
+bool DashboardPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::Resize)
+        layoutCards();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DashboardPage::layoutCards()
+{
+    constexpr int minCardWidth = 560;
+    // Room for the scroll bar is kept whether it shows or not: columns that changed with it
+    // would show or hide it again.
+    const int room = m_list->contentsRect().width()
+        - m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
+    const int columns = std::clamp(room / minCardWidth, 1, 3);
+    // A pixel to spare: the view wraps a row that is exactly full.
+    const int width = room / columns - 1;
+    if (width == m_delegate->cardWidth())
+        return;
+    m_delegate->setCardWidth(width);
+    QStyleOptionViewItem option;
+    option.initFrom(m_list);
+    const int height
+        = m_model->rowCount() > 0 ? m_delegate->sizeHint(option, m_model->index(0)).height() : 0;
+    m_list->setGridSize(QSize(width, std::max(height, 1)));
 }
 
 void DashboardPage::setFileTransfers(FileTransfers *files)
@@ -181,6 +214,7 @@ bool DashboardPage::isEmptyStateShown() const
 
 void DashboardPage::updateState()
 {
+    layoutCards();
     const bool anything = m_model->rowCount() > 0;
     m_stack->setCurrentIndex(anything ? 0 : 1);
     m_notEnrolled->setVisible(anything && m_model->studyingCount() == 0);

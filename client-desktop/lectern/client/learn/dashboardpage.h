@@ -34,6 +34,9 @@ public:
     void open(const QString &courseId);
     void toggleDownload(const QString &courseId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     // Open the course at `itemId` (what "Continue" names; empty: the player decides).
     void courseRequested(const QString &courseId, const QString &itemId);
@@ -41,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    void layoutCards();
     QWidget *createEmptyState();
     QWidget *createAnnouncements();
 

@@ -7,7 +7,12 @@
 #include <QImage>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextList>
+#include <QTextTable>
 #include <lectern/client/files/filetransfers.h>
 
 namespace Lectern::Client {
@@ -34,7 +39,7 @@ LessonBrowser::LessonBrowser(QWidget *parent)
         if (atEnd && range > 0)
             Q_EMIT reachedEnd();
     });
-    // The document is laid out bit by bit: the range grows until it is done.
+    // A new layout (the window resized) changes the range: the restored place stays.
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
         if (m_restore >= 0)
             setScrollFraction(m_restore);
@@ -73,10 +78,95 @@ void LessonBrowser::reload()
     // Through the view, which also puts its cursor back at the start (a cursor left at the end
     // would scroll there when the view takes focus).
     setMarkdown(m_markdown);
+    styleDocument();
     // Laid out now rather than bit by bit in idle time: the scroll range is final, so a restored
     // position and "the reader reached the end" mean what they say.
     document()->documentLayout()->documentSize();
     setScrollFraction(position);
+}
+
+// Markdown comes in with tight defaults: room between lines and paragraphs, code blocks on a
+// tinted background, and a comfortable text size make a lesson easier to read.
+void LessonBrowser::styleDocument()
+{
+    QTextDocument *doc = document();
+    doc->setUndoRedoEnabled(false);
+    QFont reading = font();
+    reading.setPointSizeF(reading.pointSizeF() * 1.1);
+    doc->setDefaultFont(reading);
+    const QColor base = palette().color(QPalette::Base);
+    const QColor text = palette().color(QPalette::Text);
+    const QColor codeBackground = QColor::fromRgbF(base.redF() * 0.94 + text.redF() * 0.06,
+                                                   base.greenF() * 0.94 + text.greenF() * 0.06,
+                                                   base.blueF() * 0.94 + text.blueF() * 0.06);
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        const bool code = format.hasProperty(QTextFormat::BlockCodeFence)
+            || format.hasProperty(QTextFormat::BlockCodeLanguage) || format.nonBreakableLines();
+        if (code) {
+            format.setBackground(codeBackground);
+            format.setLeftMargin(12);
+            format.setRightMargin(12);
+            const bool first = !block.previous().isValid()
+                || block.previous().blockFormat().background() != format.background();
+            const bool last = !block.next().isValid()
+                || !(block.next().blockFormat().hasProperty(QTextFormat::BlockCodeFence)
+                     || block.next().blockFormat().nonBreakableLines());
+            format.setTopMargin(first ? 8 : 0);
+            format.setBottomMargin(last ? 12 : 0);
+        } else if (format.headingLevel() > 0) {
+            format.setTopMargin(format.headingLevel() <= 2 ? 18 : 12);
+            format.setBottomMargin(6);
+        } else {
+            format.setLineHeight(135, QTextBlockFormat::ProportionalHeight);
+            if (!block.textList())
+                format.setBottomMargin(8);
+        }
+        QTextCursor(block).setBlockFormat(format);
+    }
+    // Tables with room in their cells and a single hairline.
+    for (QTextFrame *frame : doc->rootFrame()->childFrames()) {
+        if (auto *table = qobject_cast<QTextTable *>(frame)) {
+            QTextTableFormat format = table->format();
+            format.setCellPadding(6);
+            format.setCellSpacing(0);
+            format.setBorder(1);
+            format.setBorderCollapse(true);
+            format.setBorderBrush(palette().color(QPalette::Mid));
+            format.setTopMargin(6);
+            format.setBottomMargin(12);
+            table->setFormat(format);
+        }
+    }
+    QTextFrameFormat root = doc->rootFrame()->frameFormat();
+    root.setTopMargin(8); // the page's title is just above
+    doc->rootFrame()->setFrameFormat(root);
+    updateMargins();
+}
+
+// A column of readable width, centred in wide windows.
+void LessonBrowser::updateMargins()
+{
+    constexpr int column = 760;
+    const int side = std::max(28, (viewport()->width() - column) / 2);
+    QTextFrameFormat format = document()->rootFrame()->frameFormat();
+    if (int(format.leftMargin()) == side && int(format.rightMargin()) == side)
+        return;
+    format.setLeftMargin(side);
+    format.setRightMargin(side);
+    document()->rootFrame()->setFrameFormat(format);
+    Q_EMIT sideMarginChanged(side);
+}
+
+int LessonBrowser::sideMargin() const
+{
+    return int(document()->rootFrame()->frameFormat().leftMargin());
+}
+
+void LessonBrowser::resizeEvent(QResizeEvent *event)
+{
+    QTextBrowser::resizeEvent(event);
+    updateMargins();
 }
 
 double LessonBrowser::scrollFraction() const
@@ -165,8 +255,8 @@ void LessonBrowser::showEvent(QShowEvent *event)
 void LessonBrowser::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_missing.isEmpty())
-        reload(); // placeholders are drawn in the palette's colours
+    if (event->type() == QEvent::PaletteChange)
+        reload(); // code blocks and placeholders are drawn in the palette's colours
 }
 
 } // namespace Lectern::Client

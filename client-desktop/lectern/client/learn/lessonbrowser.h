@@ -33,6 +33,7 @@ public:
     // The lesson is shorter than the view: nothing to scroll.
     bool fitsWithoutScrolling() const;
 
+    int sideMargin() const;
     // Fileids of the images the last lesson shows that are not cached.
     QStringList missingFiles() const { return m_missing; }
 
@@ -41,6 +42,8 @@ Q_SIGNALS:
     void fileLinkActivated(const QString &fileId);
     // The reader reached the end of the lesson (scrolled to the bottom).
     void reachedEnd();
+    // The text column's distance from the sides changed (a title above can line up with it).
+    void sideMarginChanged(int margin);
     // The reader scrolled (not a layout pass or a restored position).
     void positionChanged(double fraction);
 
@@ -48,9 +51,12 @@ protected:
     QVariant loadResource(int type, const QUrl &name) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void followLink(const QUrl &url);
+    void styleDocument();
+    void updateMargins();
     QImage placeholder(const QString &text) const;
 
     QPointer<FileTransfers> m_files;

@@ -2,7 +2,6 @@
 
 #include "playeroutlinemodel.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace Lectern::Client {
@@ -23,27 +22,29 @@ void PlayerOutlineDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const bool module = index.data(PlayerOutlineModel::TypeRole).toString() == u"module";
     const bool locked = index.data(PlayerOutlineModel::LockedRole).toBool();
 
-    // The background (selection, hover) as the style draws it, without text or icon.
+    // The selection and hover as a tint, like the main window's sidebar: the coloured icons
+    // stay visible on the selected row.
     const QString title = option.text;
-    option.text.clear();
-    option.icon = QIcon();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &option, painter, widget);
-
+    const bool selected = option.state & QStyle::State_Selected;
+    const bool hover = option.state & QStyle::State_MouseOver;
+    if (selected || hover) {
+        QColor tint = option.palette.color(QPalette::Highlight);
+        tint.setAlphaF(selected ? 0.20 : 0.08);
+        painter->fillRect(option.rect, tint);
+    }
+    if (selected) {
+        const QRect bar(option.rect.left(), option.rect.top(), 3, option.rect.height());
+        painter->fillRect(bar, option.palette.color(QPalette::Highlight));
+    }
     painter->save();
-    const QRect r = option.rect.adjusted(6, 0, -8, 0);
+    const QRect r = option.rect.adjusted(module ? 10 : 24, 0, -8, 0);
     const int iconSide = module ? 20 : 18;
     const QRect iconRect(r.left(), r.center().y() - iconSide / 2, iconSide, iconSide);
     const QIcon icon = qvariant_cast<QIcon>(index.data(Qt::DecorationRole));
     icon.paint(painter, iconRect, Qt::AlignCenter, locked ? QIcon::Disabled : QIcon::Normal);
 
-    const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group
-        = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
-    const QColor text
-        = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    QColor detail = selected ? text : option.palette.color(group, QPalette::PlaceholderText);
+    const QColor text = option.palette.color(QPalette::Text);
+    const QColor detail = option.palette.color(QPalette::PlaceholderText);
 
     QFont titleFont = option.font;
     if (module)
@@ -54,7 +55,7 @@ void PlayerOutlineDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const int width = r.right() - left;
     const int top = r.center().y() - (fm.height() + small.height() + 2) / 2;
     painter->setFont(titleFont);
-    painter->setPen(locked && !selected ? detail : text);
+    painter->setPen(locked ? detail : text);
     painter->drawText(QRect(left, top, width, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       fm.elidedText(title, Qt::ElideRight, width));
     painter->setFont(option.font);
