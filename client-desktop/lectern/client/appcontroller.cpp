@@ -1,9 +1,14 @@
 #include "appcontroller.h"
 
 #include "apiclient.h"
+#include "author/authorworkspace.h"
+#include "author/classlistpane.h"
+#include "author/lessoneditor.h"
 #include "clientsettings.h"
 #include "connectionmonitor.h"
 #include "errormessages.h"
+#include "files/filetransfers.h"
+#include "learn/learnworkspace.h"
 #include "logging.h"
 #include "logindialog.h"
 #include "mainwindow.h"
@@ -11,10 +16,10 @@
 #include "session.h"
 #include "sync/synccontroller.h"
 #include "theme.h"
-#include "theme.h"
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QTabWidget>
 
 namespace Lectern::Client {
 
@@ -57,6 +62,10 @@ AppController::AppController(const AppOptions &options, QObject *parent)
         m_monitor->setInterval(options.connectionCheckIntervalMs);
     m_session->setProfileCache(m_profiles.get());
     m_sync = new SyncController(this);
+    m_files = new FileTransfers(m_session, m_sync, QString(), this);
+    m_mainWindow->setPageFactory([this](Workspace workspace, QWidget *parent) {
+        return makeWorkspacePage(workspace, parent);
+    });
     m_mainWindow->setSyncController(m_sync);
     // The status bar's sync indicator, the conflict inbox and the refused changes follow it.
     m_mainWindow->setSyncController(m_sync);
@@ -193,6 +202,40 @@ void AppController::startSync()
         = m_sync->start(m_session->serverUrl(), userId, m_session->accessToken(), m_dataDir);
     if (!started)
         qCWarning(lcUi) << "offline store unavailable:" << started.error().message;
+}
+
+QWidget *AppController::makeWorkspacePage(Workspace workspace, QWidget *parent)
+{
+    switch (workspace) {
+    case Workspace::Learn: {
+        auto *learn = new LearnWorkspace(m_sync, parent);
+        learn->setFileTransfers(m_files);
+        return learn;
+    }
+    case Workspace::Author: {
+        auto *author = new AuthorWorkspace(m_sync, parent);
+        if (LessonEditor *editor = author->lessonEditor())
+            editor->setFileTransfers(m_files);
+        auto *classList = new ClassListPane(m_session, m_sync, author);
+        classList->setObjectName(QStringLiteral("classListPane"));
+        author->courseTabs()->addTab(classList, QIcon(QStringLiteral(":/icons/enrol.svg")),
+                                     tr("Class list"));
+        connect(author, &AuthorWorkspace::courseOpened, classList, &ClassListPane::setCourseId);
+        // "Preview as student": the Learn workspace shows the course as a learner sees it.
+        connect(author, &AuthorWorkspace::previewRequested, this, [this](const QString &courseId) {
+            m_mainWindow->showWorkspace(Workspace::Learn);
+            if (auto *learn
+                = qobject_cast<LearnWorkspace *>(m_mainWindow->workspacePage(Workspace::Learn)))
+                learn->previewCourse(courseId);
+        });
+        m_mainWindow->setUndoGroup(author->undoGroup());
+        return author;
+    }
+    case Workspace::Grade:
+    case Workspace::Admin:
+        break;
+    }
+    return nullptr; // a placeholder page until its issue lands
 }
 
 void AppController::showMainWindow()

@@ -2,6 +2,7 @@
 
 #include "connectionmonitor.h"
 #include "tokenstore.h"
+#include "workspace.h"
 
 #include <QObject>
 #include <QTimer>
@@ -13,6 +14,7 @@ namespace Lectern::Client {
 
 class ApiClient;
 class ClientSettings;
+class FileTransfers;
 class LoginDialog;
 class MainWindow;
 class ProfileCache;
@@ -59,6 +61,8 @@ public:
     MainWindow *mainWindow() const { return m_mainWindow.get(); }
     // The logged-in account's offline store and sync (running while someone is logged in).
     SyncController *syncController() const { return m_sync; }
+    // Uploads, downloads and offline copies of course files for the logged-in account.
+    FileTransfers *fileTransfers() const { return m_files; }
     QString dataDir() const { return m_dataDir; }
 
 Q_SIGNALS:
@@ -76,6 +80,8 @@ private:
     void logInAgain();
     void logout();
     void startSync();
+    // The page of a workspace for the main window (MainWindow::setPageFactory).
+    QWidget *makeWorkspacePage(Workspace workspace, QWidget *parent);
 
     AppOptions m_options;
     QString m_dataDir;
@@ -88,6 +94,7 @@ private:
     std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
     SyncController *m_sync = nullptr;
+    FileTransfers *m_files = nullptr;
     // Resuming waits this long for the server before showing something: the main window from the
     // cached profile, or else the login dialog with a spinner.
     QTimer m_resumeGrace;
