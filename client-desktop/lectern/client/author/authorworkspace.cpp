@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -170,6 +171,14 @@ AuthorWorkspace::AuthorWorkspace(SyncController *sync, QWidget *parent)
 }
 
 AuthorWorkspace::~AuthorWorkspace() = default;
+
+void AuthorWorkspace::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The status chip's colours follow the palette (light or dark).
+    if (event->type() == QEvent::PaletteChange)
+        updateHeader();
+}
 
 QAction *AuthorWorkspace::makeAction(const QString &name, const QString &text, const QString &icon,
                                      const QKeySequence &shortcut)

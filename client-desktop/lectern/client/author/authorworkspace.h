@@ -87,6 +87,9 @@ Q_SIGNALS:
     // "Preview as student" on the open course.
     void previewRequested(const QString &courseId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *createCoursePanel();
     QWidget *createCoursePage();

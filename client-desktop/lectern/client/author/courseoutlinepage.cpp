@@ -82,11 +82,12 @@ CourseOutlinePage::CourseOutlinePage(SyncController *sync, QWidget *parent)
                                QStringLiteral("link"));
     m_remove = makeAction(QStringLiteral("removeAction"), tr("Re&move…"), QStringLiteral("delete"),
                           QKeySequence(QKeySequence::Delete));
-    // Delete belongs to the tree: in the lesson editor it deletes text.
-    m_remove->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(m_remove);
-    m_rename->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(m_rename);
+    // Delete, F2 and the moves belong to the tree: in the lesson editor beside it the same keys
+    // edit text.
+    for (QAction *action : {m_remove, m_rename, m_moveUp, m_moveDown}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(action);
+    }
 
     connect(m_addModule, &QAction::triggered, this, &CourseOutlinePage::addModule);
     connect(m_addLesson, &QAction::triggered, this, &CourseOutlinePage::addLesson);
