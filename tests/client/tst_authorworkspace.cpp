@@ -785,13 +785,13 @@ void tst_AuthorWorkspace::screenshots_data()
     QTest::newRow("light 1920") << int(Theme::Mode::Light) << QSize(1920, 1080);
 }
 
-// Pictures of the workspace for the user guide and for looking at it: set LECTERN_SCREENSHOTS
+// Pictures of the workspace for the user guide and for looking at it: set LECTERN_SCREENSHOT_DIR
 // to a folder.
 void tst_AuthorWorkspace::screenshots()
 {
-    const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOTS");
+    const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
     if (dir.isEmpty())
-        QSKIP("LECTERN_SCREENSHOTS is not set");
+        QSKIP("LECTERN_SCREENSHOT_DIR is not set");
     QFETCH(int, theme);
     QFETCH(QSize, size);
     Theme::apply(Theme::Mode(theme));
