@@ -1,3 +1,4 @@
+#include "filesfixture.h"
 #include "learnfixture.h"
 #include "liveserver.h"
 
@@ -5,12 +6,15 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
+#include <lectern/client/learn/coursecarddelegate.h>
 #include <lectern/client/learn/courseplayer.h>
 #include <lectern/client/learn/dashboardmodel.h>
 #include <lectern/client/learn/dashboardpage.h>
@@ -83,6 +87,7 @@ private Q_SLOTS:
     void emptyStates();
     void imagesNotCachedShowPlaceholder();
     void progressReachesTheServer();
+    void courseDownloadForOfflineUse();
     void screenshots();
 
 private:
@@ -485,6 +490,109 @@ void tst_LearnWorkspace::progressReachesTheServer()
     QVERIFY2(progress.data().toObject().value(u"completed").toBool(), progress.body.constData());
     QVERIFY(progress.data().toObject().value(u"lastOpenedAt").isString());
     sync.stop();
+}
+
+void tst_LearnWorkspace::courseDownloadForOfflineUse()
+{
+    using namespace FilesFixture;
+    RestartableServer server;
+    LECTERN_START_RESTARTABLE(server);
+
+    // The instructor attaches a file to a published course with a file item, and enrols a
+    // student.
+    const QString courseId = createCourse(server.url());
+    QVERIFY(!courseId.isEmpty());
+    Desktop teacher;
+    QVERIFY(teacher.logIn(server.url()));
+    const QByteArray bytes = lessonText(300 * 1000);
+    const QString fileId = teacher.uploadAndSync(courseId, QStringLiteral("safety.txt"), bytes);
+    QVERIFY(!fileId.isEmpty());
+    Test::HttpClient api(server.url());
+    QCOMPARE(api.login(instructor, demoPassword).status, 200);
+    const Test::HttpResult module = api.post(
+        QStringLiteral("/api/v1/courses/%1/modules").arg(courseId),
+        {{QStringLiteral("title"), QStringLiteral("Week 1")}, {QStringLiteral("published"), true}});
+    QCOMPARE(module.status, 201);
+    const Test::HttpResult item
+        = api.post(QStringLiteral("/api/v1/modules/%1/contents")
+                       .arg(module.data().toObject().value(u"id").toString()),
+                   {{QStringLiteral("type"), QStringLiteral("file")},
+                    {QStringLiteral("title"), QStringLiteral("Lab safety sheet")},
+                    {QStringLiteral("fileId"), fileId},
+                    {QStringLiteral("published"), true}});
+    QCOMPARE(item.status, 201);
+    QCOMPARE(api.post(QStringLiteral("/api/v1/courses/%1/publish").arg(courseId)).status, 200);
+    Test::HttpClient studentApi(server.url());
+    const Test::HttpResult login
+        = studentApi.login(QStringLiteral("student1@demo.lectern"), demoPassword);
+    const QString studentId
+        = login.data().toObject().value(u"user").toObject().value(u"id").toString();
+    const int enrolled = api.post(QStringLiteral("/api/v1/courses/%1/enroll").arg(courseId),
+                                  {{QStringLiteral("userId"), studentId}})
+                             .status;
+    QVERIFY(enrolled == 200 || enrolled == 201);
+
+    // The student's desktop has the course, not its file.
+    Desktop student;
+    QVERIFY(student.logIn(server.url(), QStringLiteral("student1@demo.lectern")));
+    QTRY_VERIFY_WITH_TIMEOUT(student.hasFileRecord(fileId), 20000);
+    LearnWorkspace workspace(student.sync.get());
+    workspace.setFileTransfers(student.files.get());
+    workspace.resize(1280, 720);
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    DashboardModel *model = workspace.dashboard()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(courseId).isValid(), 20000);
+    QModelIndex card = model->indexOf(courseId);
+    QCOMPARE(card.data(DashboardModel::DownloadRole).value<DashboardModel::Download>(),
+             DashboardModel::Download::NotDownloaded);
+    QCOMPARE(card.data(DashboardModel::DownloadSizeRole).toLongLong(), qint64(bytes.size()));
+    QCOMPARE(card.data(DashboardModel::DownloadTextRole).toString(),
+             LearnFormat::downloadOffline(bytes.size()));
+
+    // A click on the card's download link fetches it.
+    QListView *cards = workspace.dashboard()->courseList();
+    QStyleOptionViewItem option;
+    option.initFrom(cards->viewport());
+    option.rect = cards->visualRect(card);
+    const QRect link = CourseCardDelegate::layout(option, card).download;
+    QVERIFY(!link.isEmpty());
+    QTest::mouseClick(cards->viewport(), Qt::LeftButton, {}, link.center());
+    QTRY_COMPARE_WITH_TIMEOUT(model->indexOf(courseId)
+                                  .data(DashboardModel::DownloadRole)
+                                  .value<DashboardModel::Download>(),
+                              DashboardModel::Download::Downloaded, 20000);
+    QVERIFY(student.files->isCourseDownloaded(courseId));
+    QCOMPARE(model->indexOf(courseId).data(DashboardModel::DownloadTextRole).toString(),
+             LearnFormat::removeDownload(bytes.size()));
+
+    // The player says the same, opens the file from the cache, and removes the download.
+    workspace.dashboard()->open(courseId);
+    QVERIFY(workspace.isPlayerShown());
+    auto *button = workspace.findChild<QPushButton *>(QStringLiteral("courseDownloadButton"));
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), LearnFormat::removeDownload(bytes.size()));
+    QCOMPARE(workspace.findChild<QLabel *>(QStringLiteral("resourceText"))->text(),
+             QStringLiteral("safety.txt (%1)").arg(LearnFormat::size(bytes.size())));
+    UrlCatcher files;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &files, "open");
+    QTest::mouseClick(workspace.findChild<QPushButton *>(QStringLiteral("resourceOpenButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE(files.urls.size(), 1);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    QCOMPARE(files.urls.first().toLocalFile(), student.files->cachedPath(fileId));
+    QVERIFY(
+        workspace.player()->outline()->isCompleted(item.data().toObject().value(u"id").toString()));
+
+    // Removing asks first.
+    QTimer::singleShot(0, this, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (box)
+            box->button(QMessageBox::Yes)->click();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!student.files->isCourseDownloaded(courseId));
+    QCOMPARE(button->text(), LearnFormat::downloadOffline(bytes.size()));
 }
 
 void tst_LearnWorkspace::screenshots()

@@ -21,12 +21,15 @@ DashboardModel::DashboardModel(SyncController *sync, QObject *parent)
     connect(&m_downloadsTimer, &QTimer::timeout, this, &DashboardModel::refreshDownloads);
     if (sync) {
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
-            for (const char *entity : {"course", "module", "content", "enrollment", "progress"}) {
+            for (const char *entity : {"course", "module", "content", "enrollment"}) {
                 if (entities.contains(QLatin1StringView(entity))) {
                     refresh();
                     return;
                 }
             }
+            // Events come while the learner studies: outlines and downloads stay as they are.
+            if (entities.contains(QLatin1StringView("progress")))
+                refreshProgress();
             if (entities.contains(QLatin1StringView("file")))
                 m_downloadsTimer.start();
         });
@@ -35,7 +38,7 @@ DashboardModel::DashboardModel(SyncController *sync, QObject *parent)
                 refresh();
         });
     }
-    m_rows = load();
+    m_rows = load(true);
 }
 
 void DashboardModel::setFileTransfers(FileTransfers *files)
@@ -74,7 +77,7 @@ void DashboardModel::setClock(std::function<QDateTime()> clock)
     refresh();
 }
 
-QList<DashboardModel::Row> DashboardModel::load() const
+QList<DashboardModel::Row> DashboardModel::load(bool withDownloads) const
 {
     QList<Row> rows;
     LocalStore *store = m_sync ? m_sync->store() : nullptr;
@@ -113,8 +116,11 @@ QList<DashboardModel::Row> DashboardModel::load() const
             progress = LearnProgress::readByCourse(*store, me);
             progressRead = true;
         }
-        const QList<LearnerItem> items
-            = LearnerOutline::flatten(LearnerOutline::read(*store, c.id, now));
+        auto cached = m_items.constFind(c.id);
+        if (cached == m_items.cend())
+            cached = m_items.insert(
+                c.id, LearnerOutline::flatten(LearnerOutline::read(*store, c.id, now)));
+        const QList<LearnerItem> &items = *cached;
         const QHash<QString, ItemProgress> mine = progress.value(c.id);
         const CourseProgress course = LearnProgress::course(items, mine, now);
         row.percent = course.percent;
@@ -130,7 +136,8 @@ QList<DashboardModel::Row> DashboardModel::load() const
             if (i.id == row.nextId)
                 row.nextTitle = i.title;
         }
-        fillDownload(row);
+        if (withDownloads)
+            fillDownload(row);
         rows.append(row);
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
@@ -181,7 +188,29 @@ void DashboardModel::refreshDownloads()
 // Same courses in the same order: rows change in place, so a view keeps its selection.
 void DashboardModel::refresh()
 {
-    QList<Row> after = load();
+    m_items.clear();
+    update(load(true));
+}
+
+void DashboardModel::refreshProgress()
+{
+    QList<Row> after = load(false);
+    for (Row &row : after) {
+        const QModelIndex before = indexOf(row.id);
+        if (!before.isValid())
+            continue;
+        const Row &old = m_rows.at(before.row());
+        row.download = old.download;
+        row.downloadSize = old.downloadSize;
+        row.cachedBytes = old.cachedBytes;
+        row.downloadDone = old.downloadDone;
+        row.downloadTotal = old.downloadTotal;
+    }
+    update(std::move(after));
+}
+
+void DashboardModel::update(QList<Row> after)
+{
     bool sameRows = after.size() == m_rows.size();
     for (qsizetype i = 0; sameRows && i < after.size(); ++i)
         sameRows = after[i].id == m_rows[i].id && after[i].kind == m_rows[i].kind;

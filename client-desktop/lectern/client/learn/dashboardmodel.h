@@ -1,5 +1,7 @@
 #pragma once
 
+#include "learneroutline.h"
+
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QPointer>
@@ -98,7 +100,11 @@ private:
         bool operator==(const Row &other) const = default;
     };
 
-    QList<Row> load() const;
+    // With downloads: what FileTransfers says of each course (it looks at the disk).
+    QList<Row> load(bool withDownloads) const;
+    // New progress events only: outlines (cached) and downloads stay.
+    void refreshProgress();
+    void update(QList<Row> after);
     void fillDownload(Row &row) const;
     void refreshDownloads();
 
@@ -106,6 +112,7 @@ private:
     QPointer<FileTransfers> m_files;
     std::function<QDateTime()> m_clock;
     QList<Row> m_rows;
+    mutable QHash<QString, QList<LearnerItem>> m_items;       // courseId -> its items, in order
     QHash<QString, QPair<qint64, qint64>> m_downloadProgress; // courseId -> (done, total)
     QTimer m_downloadsTimer;                                  // coalesces cache changes
 };

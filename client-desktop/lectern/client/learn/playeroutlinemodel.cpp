@@ -24,12 +24,12 @@ PlayerOutlineModel::PlayerOutlineModel(SyncController *sync, QObject *parent)
     connect(&m_unlockTimer, &QTimer::timeout, this, &PlayerOutlineModel::refresh);
     if (sync) {
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
-            for (const char *entity : {"module", "content", "progress"}) {
-                if (entities.contains(QLatin1StringView(entity))) {
-                    refresh();
-                    return;
-                }
-            }
+            if (entities.contains(QLatin1StringView("module"))
+                || entities.contains(QLatin1StringView("content")))
+                refresh();
+            // Events come while the learner studies: the outline stays, only ticks change.
+            else if (entities.contains(QLatin1StringView("progress")))
+                refreshProgress();
         });
         connect(sync, &SyncController::statusChanged, this, [this] {
             if (!m_sync || (m_sync->store() == nullptr) != m_modules.isEmpty())
@@ -145,6 +145,32 @@ void PlayerOutlineModel::refresh()
         }
     }
     if (!sameShape || courseBefore != m_course || lockedBefore != m_locked)
+        Q_EMIT progressChanged();
+}
+
+void PlayerOutlineModel::refreshProgress()
+{
+    LocalStore *store = m_sync ? m_sync->store() : nullptr;
+    if (!store || m_courseId.isEmpty() || !m_showsProgress)
+        return;
+    const QHash<QString, ItemProgress> before = m_progress;
+    const CourseProgress courseBefore = m_course;
+    m_progress = LearnProgress::read(*store, m_sync->userId(), m_courseId);
+    m_course = LearnProgress::course(m_items, m_progress, now());
+    for (int i = 0; i < int(m_modules.size()); ++i) {
+        const QModelIndex module = index(i, 0);
+        bool moduleChanged = false;
+        for (int j = 0; j < int(m_modules[i].items.size()); ++j) {
+            const QString &id = m_modules[i].items[j].id;
+            if (before.value(id) != m_progress.value(id)) {
+                moduleChanged = true;
+                Q_EMIT dataChanged(index(j, 0, module), index(j, 0, module));
+            }
+        }
+        if (moduleChanged)
+            Q_EMIT dataChanged(module, module);
+    }
+    if (courseBefore != m_course)
         Q_EMIT progressChanged();
 }
 

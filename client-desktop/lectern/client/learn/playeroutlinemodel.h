@@ -83,6 +83,7 @@ Q_SIGNALS:
 
 private:
     void load();
+    void refreshProgress();
     void scheduleUnlock();
     QDateTime now() const { return m_clock(); }
 
