@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStyle>
@@ -74,6 +75,13 @@ DashboardPage::DashboardPage(SyncController *sync, QWidget *parent)
             [this](const QModelIndex &index) {
                 toggleDownload(index.data(DashboardModel::IdRole).toString());
             });
+    // The keyboard and the context menu reach what the card's links do.
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_list->indexAt(at);
+        if (index.isValid())
+            showMenu(index, m_list->viewport()->mapToGlobal(at));
+    });
     // The keyboard: Enter on a card.
     connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) {
         open(index.data(DashboardModel::IdRole).toString());
@@ -230,6 +238,21 @@ void DashboardPage::open(const QString &courseId)
         Q_EMIT previewRequested(courseId);
     else
         Q_EMIT courseRequested(courseId, index.data(DashboardModel::NextItemIdRole).toString());
+}
+
+void DashboardPage::showMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    const QString courseId = index.data(DashboardModel::IdRole).toString();
+    QMenu menu(this);
+    const bool preview = index.data(DashboardModel::KindRole).value<DashboardModel::Kind>()
+        == DashboardModel::Kind::Preview;
+    menu.addAction(preview ? tr("&Preview as a student") : tr("&Open"), this,
+                   [this, courseId] { open(courseId); });
+    const QString download = index.data(DashboardModel::DownloadTextRole).toString();
+    if (!download.isEmpty())
+        menu.addAction(QIcon(QStringLiteral(":/icons/download.svg")), download, this,
+                       [this, courseId] { toggleDownload(courseId); });
+    menu.exec(globalPos);
 }
 
 void DashboardPage::toggleDownload(const QString &courseId)

@@ -45,6 +45,7 @@ Q_SIGNALS:
 private:
     void updateState();
     void layoutCards();
+    void showMenu(const QModelIndex &index, const QPoint &globalPos);
     QWidget *createEmptyState();
     QWidget *createAnnouncements();
 

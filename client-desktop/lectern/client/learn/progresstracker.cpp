@@ -2,6 +2,7 @@
 
 #include "learnprogress.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <cmath>
 #include <lectern/client/logging.h>
@@ -27,6 +28,8 @@ ProgressTracker::ProgressTracker(SyncController *sync, QObject *parent)
     };
     m_flushTimer.setInterval(60 * 1000);
     connect(&m_flushTimer, &QTimer::timeout, this, &ProgressTracker::flush);
+    // Quitting with a lesson open keeps what was counted since the last flush.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &ProgressTracker::flush);
 }
 
 ProgressTracker::~ProgressTracker()
