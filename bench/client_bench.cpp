@@ -16,11 +16,18 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <lectern/client/author/authorworkspace.h>
+#include <lectern/client/author/courseoutlinepage.h>
+#include <lectern/client/author/lessoneditor.h>
+#include <lectern/client/author/outlinemodel.h>
+#include <lectern/client/author/outlineview.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/entityspec.h>
 #include <lectern/orderkey.h>
@@ -70,6 +77,18 @@ QString percentiles(QList<double> values)
         .arg(values.size());
 }
 
+// About 2,000 characters of Markdown: an ordinary lesson (lesson bodies are what an outline
+// must not read).
+QString lessonBody(int n)
+{
+    QString body = u"# Lesson %1\n\n"_s.arg(n);
+    for (int p = 0; p < 8; ++p)
+        body += u"## Part %1\n\nA paragraph of a real lesson, long enough to read like one, with "
+                u"*emphasis*, **strong words** and a [link](https://example.org).\n\n"
+                u"- one point\n- another point\n\n"_s.arg(p + 1);
+    return body;
+}
+
 // `courses` courses of 3 modules x 4 lessons each, and a big one of `items` lessons in modules of
 // 100, written straight through the server's store. Answers the big course's id.
 QString seed(TestServer &server, const QString &orgId, int courses, int items)
@@ -99,10 +118,7 @@ QString seed(TestServer &server, const QString &orgId, int courses, int items)
                         {u"courseId"_s, courseId},
                         {u"type"_s, u"lesson"_s},
                         {u"title"_s, u"Lesson %1.%2"_s.arg(m + 1).arg(i + 1)},
-                        {u"body"_s,
-                         u"# Lesson %1\n\nA paragraph of a real lesson, long enough "
-                         u"to read like one, with *emphasis* and a list:\n\n- one\n"
-                         u"- two\n"_s.arg(i + 1)},
+                        {u"body"_s, lessonBody(i + 1)},
                         {u"orderKey"_s, itemKeys.at(i)},
                         {u"published"_s, true}});
         }
@@ -208,6 +224,112 @@ int main(int argc, char **argv)
     }
     say(u"start to a painted main window (launch to ready, wall clock): "_s + percentiles(wall));
     say(u"  of which inside main(): "_s + percentiles(inside));
-    Q_UNUSED(bigCourse);
-    return 0;
+
+    // 2. and 3. in this process, on the same cache, in the real Author workspace.
+    Client::SyncController sync;
+    {
+        HttpClient again(server.url());
+        const HttpResult in = again.login(u"admin@demo.lectern"_s);
+        if (auto r = sync.start(server.url(), in.data()[u"user"][u"id"].toString(), again.token(),
+                                dataDir.path());
+            !r)
+            die(r.error().message);
+    }
+    Client::AuthorWorkspace author(&sync);
+    author.resize(1280, 720);
+    author.show();
+    if (!QTest::qWaitForWindowExposed(&author))
+        die(u"the workspace did not show"_s);
+    QString smallCourse;
+    for (const Client::LocalRecord &course : sync.store()->list(u"course"_s)) {
+        if (course.id != bigCourse) {
+            smallCourse = course.id;
+            break;
+        }
+    }
+    QList<double> opens;
+    for (int run = 0; run < 10; ++run) {
+        author.openCourse(smallCourse);
+        author.repaint();
+        QCoreApplication::processEvents();
+        QElapsedTimer open;
+        open.start();
+        if (!author.openCourse(bigCourse))
+            die(u"the big course is not in the list"_s);
+        author.repaint(); // the outline laid out and painted
+        opens.append(open.nsecsElapsed() / 1e6);
+        QCoreApplication::processEvents();
+    }
+    say(u"opening the %1-item course's outline (until painted): "_s.arg(items)
+        + percentiles(opens));
+
+    // 3. Typing at a brisk 20 keys a second into a long lesson, autosave on: how long each key
+    // takes to handle, and how late a 5 ms timer fires (any stall of the UI thread shows there).
+    Client::LessonEditor *editor = author.lessonEditor();
+    const QString lessonId
+        = sync.store()
+              ->children(u"content"_s, sync.store()->children(u"module"_s, bigCourse).first().id)
+              .first()
+              .id;
+    QString longBody;
+    for (int p = 0; p < 60; ++p)
+        longBody += u"## Section %1\n\nA paragraph with **bold** and *italic* words, a [link]"
+                    u"(https://example.org) and enough text to wrap across the editor.\n\n"
+                    u"| a | b |\n| --- | --- |\n| 1 | 2 |\n\n"_s.arg(p + 1);
+    if (!sync.update(u"content"_s, lessonId, {{u"body"_s, longBody}}))
+        die(u"cannot write the long lesson"_s);
+    // Open it as a person does: select it in the outline.
+    QCoreApplication::processEvents();
+    Client::CourseOutlinePage *outline = author.outlinePage();
+    outline->view()->setCurrentIndex(outline->model()->indexOf(lessonId));
+    if (!waitFor([&] { return editor->contentId() == lessonId && editor->markdown() == longBody; },
+                 5000))
+        die(u"the lesson did not open in the editor"_s);
+    QPlainTextEdit *source = editor->sourceEdit();
+    source->setFocus();
+    source->moveCursor(QTextCursor::End);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastTick = clock.nsecsElapsed();
+    double worstLateness = 0;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(5);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        worstLateness = std::max(worstLateness, (now - lastTick) / 1e6 - 5.0);
+        lastTick = now;
+    });
+    ticker.start();
+    QList<double> keys;
+    const QString text = u"The quick brown fox jumps over the lazy dog. "_s;
+    const int keyCount = parser.value(keysOption).toInt();
+    int saves = 0;
+    QObject::connect(editor, &Client::LessonEditor::saveStateChanged,
+                     [&](Client::LessonEditor::SaveState state) {
+                         if (state != Client::LessonEditor::SaveState::Saving)
+                             ++saves; // a save finished (here, or here and on the server)
+                     });
+    for (int k = 0; k < keyCount; ++k) {
+        const QChar c = text.at(k % text.size());
+        QElapsedTimer key;
+        key.start();
+        QTest::keyClick(source, c.toLatin1());
+        keys.append(key.nsecsElapsed() / 1e6);
+        QTest::qWait(50);
+    }
+    ticker.stop();
+    editor->flush();
+    const bool saved
+        = sync.store()->record(u"content"_s, lessonId)->fields.value(u"body").toString()
+        == editor->markdown();
+    say(u"typing %1 keys (20/s) into a %2-character lesson: per key "_s.arg(keyCount).arg(
+            longBody.size())
+        + percentiles(keys));
+    say(u"  longest the UI thread was late (5 ms timer): %1 ms; saves finished while typing: %2; "
+        u"everything typed saved: %3"_s.arg(worstLateness, 0, 'f', 1)
+            .arg(saves)
+            .arg(saved ? u"yes"_s : u"NO"_s));
+    sync.stop();
+    return saved ? 0 : 1;
 }

@@ -1,5 +1,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <lectern/client/sync/localstore.h>
@@ -101,6 +103,8 @@ private Q_SLOTS:
     void cleanup();
 
     void pathPerAccount();
+    void summariesLeaveLongTextsOut();
+    void olderDatabasesGetSummaries();
     void createWritesRecordAndOp();
     void invalidEditsWriteNothing();
     void updateCarriesOldAndNewValues();
@@ -194,6 +198,79 @@ void tst_LocalStore::pathPerAccount()
                                  QStringLiteral("user-a"), QStringLiteral("/d")),
              a);
     QVERIFY(LocalStore::pathFor(server, QStringLiteral("u")).contains(QStringLiteral("accounts")));
+}
+
+void tst_LocalStore::summariesLeaveLongTextsOut()
+{
+    // Outlines read summaries: the same records, in the same order, without the long texts, and
+    // following every kind of write (local edit, pull, delete).
+    const QString pulled = pulledCourse(QStringLiteral("Pulled"), QStringLiteral("A long text"));
+    const QString local = *m_store->create(QStringLiteral("course"), newCourse());
+    const QString module = *m_store->create(
+        QStringLiteral("module"),
+        {{QStringLiteral("courseId"), local}, {QStringLiteral("title"), QStringLiteral("Cells")}});
+    const QString lesson
+        = *m_store->create(QStringLiteral("content"),
+                           {{QStringLiteral("moduleId"), module},
+                            {QStringLiteral("type"), QStringLiteral("lesson")},
+                            {QStringLiteral("title"), QStringLiteral("Walls")},
+                            {QStringLiteral("body"), QStringLiteral("# Walls\n")}});
+
+    const QList<LocalRecord> full = m_store->list(QStringLiteral("course"));
+    const QList<LocalRecord> summary
+        = m_store->list(QStringLiteral("course"), LocalStore::Read::Summary);
+    QCOMPARE(summary.size(), full.size());
+    for (int i = 0; i < full.size(); ++i) {
+        QCOMPARE(summary[i].id, full[i].id);
+        QCOMPARE(summary[i].hasServerState, full[i].hasServerState);
+        QCOMPARE(summary[i].pending, full[i].pending);
+        QJsonObject expected = full[i].fields;
+        expected.remove(QStringLiteral("description"));
+        QCOMPARE(summary[i].fields, expected);
+    }
+    QVERIFY(summary[full[0].id == pulled ? 0 : 1].hasServerState);
+
+    QList<LocalRecord> items
+        = m_store->children(QStringLiteral("content"), module, LocalStore::Read::Summary);
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items[0].fields.value(u"title").toString(), QStringLiteral("Walls"));
+    QVERIFY(!items[0].fields.contains(u"body"));
+    QVERIFY(!items[0].isSynced());
+
+    QVERIFY(m_store->update(QStringLiteral("content"), lesson,
+                            {{QStringLiteral("title"), QStringLiteral("Cell walls")}}));
+    items = m_store->children(QStringLiteral("content"), module, LocalStore::Read::Summary);
+    QCOMPARE(items[0].fields.value(u"title").toString(), QStringLiteral("Cell walls"));
+    QVERIFY(m_store->remove(QStringLiteral("content"), lesson));
+    QVERIFY(
+        m_store->children(QStringLiteral("content"), module, LocalStore::Read::Summary).isEmpty());
+}
+
+void tst_LocalStore::olderDatabasesGetSummaries()
+{
+    const QString course = pulledCourse(QStringLiteral("Before"), QStringLiteral("Long"));
+    m_store.reset();
+    {
+        // What a schema 2 database looks like: no summaries.
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        db.setDatabaseName(dbPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("DROP TABLE record_summaries")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY(m_store->open(dbPath()));
+    const QList<LocalRecord> summary
+        = m_store->list(QStringLiteral("course"), LocalStore::Read::Summary);
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(summary[0].id, course);
+    QCOMPARE(summary[0].fields.value(u"title").toString(), QStringLiteral("Before"));
+    QVERIFY(!summary[0].fields.contains(u"description"));
 }
 
 void tst_LocalStore::createWritesRecordAndOp()

@@ -103,7 +103,8 @@ QList<OutlineModel::Module> OutlineModel::load()
         n.pending = !record.isSynced();
         return n;
     };
-    const QList<LocalRecord> moduleRecords = store->children(moduleEntity, m_courseId);
+    const QList<LocalRecord> moduleRecords
+        = store->children(moduleEntity, m_courseId, LocalStore::Read::Summary);
     modules.reserve(moduleRecords.size());
     for (const LocalRecord &m : moduleRecords) {
         Module module;
@@ -112,7 +113,8 @@ QList<OutlineModel::Module> OutlineModel::load()
         if (serial == m_serials.constEnd())
             serial = m_serials.insert(m.id, m_nextSerial++);
         module.serial = *serial;
-        const QList<LocalRecord> items = store->children(contentEntity, m.id);
+        const QList<LocalRecord> items
+            = store->children(contentEntity, m.id, LocalStore::Read::Summary);
         module.items.reserve(items.size());
         for (const LocalRecord &c : items)
             module.items.append(toNode(c, c.fields.value(QLatin1StringView("type")).toString()));

@@ -20,14 +20,16 @@ QList<LearnerModule> LearnerOutline::read(const LocalStore &store, const QString
     QList<LearnerModule> modules;
     if (courseId.isEmpty())
         return modules;
-    for (const LocalRecord &m : store.children(QStringLiteral("module"), courseId)) {
+    for (const LocalRecord &m :
+         store.children(QStringLiteral("module"), courseId, LocalStore::Read::Summary)) {
         if (!isPublished(m.fields, now))
             continue;
         LearnerModule module;
         module.id = m.id;
         module.title = m.fields.value(QLatin1StringView("title")).toString();
         module.unlockAt = Json::toDateTime(m.fields.value(QLatin1StringView("unlockAt")));
-        for (const LocalRecord &c : store.children(QStringLiteral("content"), m.id)) {
+        for (const LocalRecord &c :
+             store.children(QStringLiteral("content"), m.id, LocalStore::Read::Summary)) {
             if (!isPublished(c.fields, now))
                 continue;
             LearnerItem item;

@@ -29,7 +29,7 @@ Q_LOGGING_CATEGORY(lcSync, "lectern.client.sync", QtInfoMsg)
 
 namespace {
 
-constexpr int schemaVersion = 2;
+constexpr int schemaVersion = 3;
 const QString storageErrorCode = QStringLiteral("storage_error");
 
 const char *const schema[] = {
@@ -65,6 +65,69 @@ const char *const schema[] = {
 
 const char recordColumns[] = "entity, id, parent_id, server_rev, server_hlc, server_fields, "
                              "fields, deleted, server_deleted, pending";
+// The same columns from record_summaries: server_fields is only said to exist, and fields come
+// without their long texts.
+const char summaryColumns[] = "entity, id, parent_id, server_rev, server_hlc, has_server, "
+                              "summary, deleted, server_deleted, pending";
+
+// JSON paths of every long-text field of the registry ("$.body", "$.description"): what a
+// summary leaves out.
+QString longTextPaths()
+{
+    QStringList paths;
+    for (const EntitySpec &spec : EntityRegistry::all()) {
+        for (const FieldSpec &field : spec.fields) {
+            const QString path = QStringLiteral("'$.%1'").arg(field.name);
+            if (field.type == FieldType::LongText && !paths.contains(path))
+                paths.append(path);
+        }
+    }
+    return paths.join(u", ");
+}
+
+// Schema 3: outlines and lists read short copies of the records, kept by triggers on every
+// write, so a 5,000-lesson course opens without reading (or parsing) its lesson bodies.
+QStringList summarySchema()
+{
+    const QString summary = QStringLiteral("json_remove(NEW.fields, %1)").arg(longTextPaths());
+    // Plain statements only: an upsert on records would override an OR REPLACE in here.
+    const QString insert
+        = QStringLiteral(
+              "DELETE FROM record_summaries WHERE entity = NEW.entity AND id = NEW.id;"
+              " INSERT INTO record_summaries (entity, id, parent_id, order_key, server_rev,"
+              " server_hlc, has_server, summary, deleted, server_deleted, pending) VALUES "
+              "(NEW.entity,"
+              " NEW.id, NEW.parent_id, NEW.order_key, NEW.server_rev, NEW.server_hlc,"
+              " NEW.server_fields IS NOT NULL, %1, NEW.deleted, NEW.server_deleted, NEW.pending);")
+              .arg(summary);
+    const QString update
+        = QStringLiteral(
+              "UPDATE record_summaries SET parent_id = NEW.parent_id, order_key = NEW.order_key,"
+              " server_rev = NEW.server_rev, server_hlc = NEW.server_hlc,"
+              " has_server = NEW.server_fields IS NOT NULL, summary = %1, deleted = NEW.deleted,"
+              " server_deleted = NEW.server_deleted, pending = NEW.pending"
+              " WHERE entity = OLD.entity AND id = OLD.id;")
+              .arg(summary);
+    return {
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS record_summaries ("
+            " entity TEXT NOT NULL, id TEXT NOT NULL, parent_id TEXT, order_key TEXT,"
+            " server_rev INTEGER NOT NULL DEFAULT 0, server_hlc TEXT, has_server INTEGER NOT NULL,"
+            " summary TEXT NOT NULL, deleted INTEGER NOT NULL, server_deleted INTEGER NOT NULL,"
+            " pending INTEGER NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS record_summaries_parent ON record_summaries"
+                       " (entity, parent_id, order_key)"),
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS records_summary_insert AFTER INSERT ON records"
+                       " BEGIN %1 END")
+            .arg(insert),
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS records_summary_update AFTER UPDATE ON records"
+                       " BEGIN %1 END")
+            .arg(update),
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS records_summary_delete AFTER DELETE ON records"
+                       " BEGIN DELETE FROM record_summaries WHERE entity = OLD.entity AND"
+                       " id = OLD.id; END"),
+    };
+}
 const char opColumns[] = "device_seq, op_id, entity, entity_id, kind, base_rev, hlc, patch, "
                          "in_flight, sent";
 
@@ -344,6 +407,22 @@ struct LocalStore::Private
         return record;
     }
 
+    static LocalRecord summaryFrom(const QSqlQuery &query)
+    {
+        LocalRecord record;
+        record.entity = query.value(0).toString();
+        record.id = query.value(1).toString();
+        record.parentId = query.value(2).toString();
+        record.serverRev = query.value(3).toLongLong();
+        record.serverHlc = query.value(4).toString();
+        record.hasServerState = query.value(5).toBool();
+        record.fields = jsonObject(query.value(6));
+        record.deleted = query.value(7).toBool();
+        record.deletedOnServer = query.value(8).toBool();
+        record.pending = query.value(9).toInt();
+        return record;
+    }
+
     // Writes the whole row; parent and order key are read off the fields, pending is counted.
     bool saveRow(const Row &row)
     {
@@ -471,13 +550,15 @@ struct LocalStore::Private
         return saveRow(*row);
     }
 
-    QList<LocalRecord> selectRecords(const char *sql, std::initializer_list<QVariant> values)
+    QList<LocalRecord> selectRecords(const char *sql, std::initializer_list<QVariant> values,
+                                     LocalStore::Read read = LocalStore::Read::Full)
     {
         QSqlQuery &query = statement(sql);
         QList<LocalRecord> records;
         if (run(query, values)) {
             while (query.next())
-                records.append(recordFrom(query));
+                records.append(read == LocalStore::Read::Summary ? summaryFrom(query)
+                                                                 : recordFrom(query));
         }
         query.finish();
         return records;
@@ -553,8 +634,26 @@ Result<void> LocalStore::open(const QString &path)
         query.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0"));
     }
     query.finish();
-    for (const char *statement : schema) {
-        if (!query.exec(QString::fromLatin1(statement))) {
+    int version = 0;
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        version = query.value(0).toInt();
+    query.finish();
+    QStringList statements;
+    for (const char *statement : schema)
+        statements.append(QString::fromLatin1(statement));
+    statements += summarySchema();
+    // Databases made before schema 3 fill their summaries once.
+    if (version < 3)
+        statements.append(
+            QStringLiteral(
+                "INSERT OR REPLACE INTO record_summaries (entity, id, parent_id, order_key,"
+                " server_rev, server_hlc, has_server, summary, deleted, server_deleted, pending)"
+                " SELECT entity, id, parent_id, order_key, server_rev, server_hlc,"
+                " server_fields IS NOT NULL, json_remove(fields, %1), deleted, server_deleted,"
+                " pending FROM records")
+                .arg(longTextPaths()));
+    for (const QString &statement : std::as_const(statements)) {
+        if (!query.exec(statement)) {
             d->lastSqlError = query.lastError().text();
             ok = false;
             break;
@@ -861,19 +960,27 @@ std::optional<LocalRecord> LocalStore::record(const QString &entity, const QStri
     return records.first();
 }
 
-QList<LocalRecord> LocalStore::children(const QString &entity, const QString &parentId) const
+QList<LocalRecord> LocalStore::children(const QString &entity, const QString &parentId,
+                                        Read read) const
 {
-    static const QByteArray sql = QByteArrayLiteral("SELECT ") + recordColumns
+    static const QByteArray full = QByteArrayLiteral("SELECT ") + recordColumns
         + " FROM records WHERE entity = ? AND parent_id = ? AND deleted = 0"
           " ORDER BY order_key, id";
-    return d->selectRecords(sql.constData(), {entity, parentId});
+    static const QByteArray summary = QByteArrayLiteral("SELECT ") + summaryColumns
+        + " FROM record_summaries WHERE entity = ? AND parent_id = ? AND deleted = 0"
+          " ORDER BY order_key, id";
+    return d->selectRecords(read == Read::Summary ? summary.constData() : full.constData(),
+                            {entity, parentId}, read);
 }
 
-QList<LocalRecord> LocalStore::list(const QString &entity) const
+QList<LocalRecord> LocalStore::list(const QString &entity, Read read) const
 {
-    static const QByteArray sql = QByteArrayLiteral("SELECT ") + recordColumns
+    static const QByteArray full = QByteArrayLiteral("SELECT ") + recordColumns
         + " FROM records WHERE entity = ? AND deleted = 0 ORDER BY order_key, id";
-    return d->selectRecords(sql.constData(), {entity});
+    static const QByteArray summary = QByteArrayLiteral("SELECT ") + summaryColumns
+        + " FROM record_summaries WHERE entity = ? AND deleted = 0 ORDER BY order_key, id";
+    return d->selectRecords(read == Read::Summary ? summary.constData() : full.constData(),
+                            {entity}, read);
 }
 
 int LocalStore::pendingCount() const

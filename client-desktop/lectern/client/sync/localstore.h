@@ -91,9 +91,15 @@ public:
 
     // --- Reads. Deleted records are left out.
     std::optional<LocalRecord> record(const QString &entity, const QString &id) const;
+    // How much of each record a read brings: Full, or Summary for outlines and lists — the
+    // fields without their long texts (lesson bodies, descriptions) and without serverFields
+    // (hasServerState still says whether the server has the record). Summaries are kept by the
+    // database itself on every write, so a big course's outline never reads its lesson bodies.
+    enum class Read { Full, Summary };
     // Ordered by the entity's order key, then id.
-    QList<LocalRecord> children(const QString &entity, const QString &parentId) const;
-    QList<LocalRecord> list(const QString &entity) const;
+    QList<LocalRecord> children(const QString &entity, const QString &parentId,
+                                Read read = Read::Full) const;
+    QList<LocalRecord> list(const QString &entity, Read read = Read::Full) const;
     // Ops in the outbox (queued or in flight).
     int pendingCount() const;
     bool hasPending(const QString &entity, const QString &id) const;
