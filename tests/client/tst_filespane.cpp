@@ -34,6 +34,7 @@ private Q_SLOTS:
     void refusedUploadIsExplainedAndDismissed();
     void courseDownloadAndRemoval();
     void openAndDelete();
+    void screenshots();
 
 public Q_SLOTS:
     void openFileUrl(const QUrl &url) { m_opened.append(url); }
@@ -144,7 +145,10 @@ void tst_FilesPane::emptyStateThenDroppedFilesUploadWithProgress()
     QVERIFY(largestProgress > 0);
     QCOMPARE(cell(u"lab manual.txt"_s, CourseFilesModel::SizeColumn),
              FileTransfers::formatSize(4 * 1024 * 1024));
-    QVERIFY(cell(u"safety.txt"_s, CourseFilesModel::AddedColumn).startsWith(u"You, "_s));
+    // Who and when ("You, today at 14:05"; yesterday's just after midnight).
+    const QString added = cell(u"safety.txt"_s, CourseFilesModel::AddedColumn);
+    QVERIFY2(added.startsWith(u"You, today at "_s) || added.startsWith(u"You, yesterday at "_s),
+             qPrintable(added));
     QCOMPARE(cell(u"safety.txt"_s, CourseFilesModel::StatusColumn), u"On this computer"_s);
     const QModelIndex first = m_pane->model()->index(0, CourseFilesModel::NameColumn);
     QCOMPARE(first.data().toString(), u"lab manual.txt"_s); // by name
@@ -271,6 +275,37 @@ void tst_FilesPane::openAndDelete()
     QCOMPARE(client.get(u"/api/v1/files/"_s + fileId).status, 404);
     QVERIFY(!m_desktop->files->isCached(fileId));
     QVERIFY(find<QLabel>(u"filesEmpty"_s)->isVisible());
+}
+
+void tst_FilesPane::screenshots()
+{
+    // For the user guide: LECTERN_SCREENSHOT_DIR=/tmp/shots ctest -R tst_filespane
+    const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("LECTERN_SCREENSHOT_DIR is not set");
+    QVERIFY(m_pane->grab().save(dir + u"/files-empty.png"_s));
+    QVERIFY(!m_desktop->uploadAndSync(m_courseId, u"Lab safety rules.txt"_s, lessonText(69 * 1024))
+                 .isEmpty());
+    QVERIFY(
+        !m_desktop->uploadAndSync(m_courseId, u"Week 1 reading.txt"_s, lessonText(350 * 1024, 'w'))
+             .isEmpty());
+    const QString handout = m_desktop->uploadAndSync(m_courseId, u"Titration handout.txt"_s,
+                                                     lessonText(1200 * 1024, 't'));
+    QVERIFY(!handout.isEmpty());
+    m_desktop->files->removeCourseDownload(m_courseId);
+    m_desktop->files->download(
+        m_desktop->sync->store()->list(u"file"_s).first().id); // one back on this computer
+    QTRY_VERIFY(m_desktop->files->cachedBytes(m_courseId) > 0);
+    QFile program(u"/bin/true"_s);
+    QVERIFY(program.open(QIODevice::ReadOnly));
+    drop({m_desktop->writeLocalFile(u"setup tool"_s, program.readAll())});
+    QTRY_VERIFY_WITH_TIMEOUT(!m_pane->message().isEmpty(), 20000);
+    m_server->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_desktop->sync->status().online, 20000);
+    drop({m_desktop->writeLocalFile(u"Molar mass table.csv"_s, "substance,g/mol\nwater,18.02\n")});
+    m_pane->resize(1100, 420);
+    QTest::qWait(200);
+    QVERIFY(m_pane->grab().save(dir + u"/files-pane.png"_s));
 }
 
 QTEST_MAIN(tst_FilesPane)

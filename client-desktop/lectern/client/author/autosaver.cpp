@@ -110,7 +110,11 @@ AutoSaver::~AutoSaver()
 
 void AutoSaver::edited(const QString &entity, const QString &id, Provider provider)
 {
-    m_waiting.insert(Key {entity, id}, std::move(provider));
+    const QString path = m_sync && m_sync->store() ? m_sync->store()->path() : QString();
+    Waiting &waiting = m_waiting[Key {entity, id}];
+    waiting.provider = std::move(provider);
+    if (waiting.path.isEmpty())
+        waiting.path = path;
     m_idleTimer.start(m_options.idleMs);
     // Typing without a pause still saves every few seconds.
     if (!m_maxTimer.isActive())
@@ -121,7 +125,7 @@ void AutoSaver::edited(const QString &entity, const QString &id, Provider provid
 void AutoSaver::edited(const QString &entity, const QString &id, const QJsonObject &fields)
 {
     // Fields handed over earlier and not sent yet are kept.
-    Provider earlier = m_waiting.value(Key {entity, id});
+    Provider earlier = m_waiting.value(Key {entity, id}).provider;
     edited(entity, id, [earlier, fields] {
         Edit edit = earlier ? earlier() : Edit();
         for (auto it = fields.begin(); it != fields.end(); ++it)
@@ -141,10 +145,9 @@ void AutoSaver::send()
     m_maxTimer.stop();
     if (m_waiting.isEmpty())
         return;
-    const QString path = m_sync && m_sync->store() ? m_sync->store()->path() : QString();
-    const QHash<Key, Provider> waiting = std::exchange(m_waiting, {});
+    const QHash<Key, Waiting> waiting = std::exchange(m_waiting, {});
     for (auto it = waiting.begin(); it != waiting.end(); ++it) {
-        const Edit edit = it.value()();
+        const Edit edit = it->provider();
         if (edit.fields.isEmpty())
             continue;
         const quint64 seq = ++m_seq;
@@ -152,6 +155,7 @@ void AutoSaver::send()
         sent.first = seq;
         for (auto field = edit.fields.begin(); field != edit.fields.end(); ++field)
             sent.second.insert(field.key(), field.value());
+        const QString path = it->path;
         ++m_inFlight;
         QMetaObject::invokeMethod(
             m_worker,

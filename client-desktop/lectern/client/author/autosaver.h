@@ -107,7 +107,14 @@ private:
     AutoSaveWorker *m_worker = nullptr; // lives in m_thread
     QTimer m_idleTimer;
     QTimer m_maxTimer;
-    QHash<Key, Provider> m_waiting;                 // not yet sent to the worker
+    struct Waiting
+    {
+        Provider provider;
+        // The database the edit was made in: it goes there even if the account changes (a
+        // logout) before it is written.
+        QString path;
+    };
+    QHash<Key, Waiting> m_waiting; // not yet sent to the worker
     QHash<Key, QPair<quint64, QJsonObject>> m_sent; // sent, last seq per record
     quint64 m_seq = 0;
     int m_inFlight = 0;

@@ -141,6 +141,7 @@ LessonEditor::LessonEditor(SyncController *sync, QWidget *parent)
     buildToolbar();
 
     m_previewTimer = new QTimer(this);
+    m_previewTimer->setObjectName(QStringLiteral("previewTimer"));
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(minPreviewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &LessonEditor::updatePreview);
@@ -393,6 +394,12 @@ void LessonEditor::saveNow()
     m_saver->flush();
 }
 
+void LessonEditor::setPreviewDelay(int minimumMs)
+{
+    m_minPreviewDelayMs = std::max(0, minimumMs);
+    m_previewTimer->setInterval(std::max(m_previewTimer->interval(), m_minPreviewDelayMs));
+}
+
 bool LessonEditor::flush(int timeoutMs)
 {
     saveNow();
@@ -513,8 +520,8 @@ void LessonEditor::updatePreview()
     updateCounts(false);
     // A long lesson takes longer to lay out: wait longer between layouts so typing stays quick.
     m_lastPreviewMs = int(timer.elapsed());
-    m_previewTimer->setInterval(
-        std::clamp(3 * m_lastPreviewMs, minPreviewDelayMs, maxPreviewDelayMs));
+    m_previewTimer->setInterval(std::clamp(3 * m_lastPreviewMs, m_minPreviewDelayMs,
+                                           std::max(m_minPreviewDelayMs, maxPreviewDelayMs)));
     Q_EMIT previewUpdated();
 }
 

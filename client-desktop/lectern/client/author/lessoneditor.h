@@ -66,6 +66,11 @@ public:
     // Words of the text a reader sees: Markdown's marks and link targets left out.
     static int countWords(const QString &markdown);
 
+    // The shortest pause in typing before the preview follows the text (150 ms); longer lessons
+    // wait longer, as their preview takes longer to lay out.
+    void setPreviewDelay(int minimumMs);
+    int lastPreviewMs() const { return m_lastPreviewMs; }
+
     // Hands what is typed to the saver now, without waiting.
     void saveNow();
     // Writes what is typed and waits for the store (closing, switching account).
@@ -153,6 +158,7 @@ private:
     QString m_errorString;
     int m_words = 0;
     int m_lastPreviewMs = 0;
+    int m_minPreviewDelayMs = 150;
     bool m_loading = false;
 };
 

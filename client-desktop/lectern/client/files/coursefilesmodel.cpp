@@ -205,6 +205,18 @@ QString CourseFilesModel::uploaderName(const QString &userId) const
     return tr("Someone else");
 }
 
+QString CourseFilesModel::whenText(const QDateTime &when)
+{
+    const QDateTime local = when.toLocalTime();
+    const QDate today = QDate::currentDate();
+    const QString time = QLocale().toString(local.time(), QLocale::ShortFormat);
+    if (local.date() == today)
+        return tr("today at %1").arg(time);
+    if (local.date() == today.addDays(-1))
+        return tr("yesterday at %1").arg(time);
+    return QLocale().toString(local.date(), QLocale::ShortFormat);
+}
+
 QString CourseFilesModel::statusText(const Row &row) const
 {
     using State = FileTransfers::State;
@@ -243,9 +255,7 @@ QVariant CourseFilesModel::data(const QModelIndex &index, int role) const
             return row.size >= 0 ? FileTransfers::formatSize(row.size) : QString();
         case AddedColumn: {
             const QString who = uploaderName(row.uploaderId);
-            const QString when = row.addedAt.isValid()
-                ? QLocale().toString(row.addedAt.toLocalTime(), QLocale::ShortFormat)
-                : QString();
+            const QString when = row.addedAt.isValid() ? whenText(row.addedAt) : QString();
             if (who.isEmpty())
                 return when;
             return when.isEmpty() ? who : tr("%1, %2", "who, when").arg(who, when);

@@ -58,6 +58,8 @@ public:
 
     // The icon for a type of file.
     static QIcon iconFor(const QString &mimeType);
+    // "today at 14:05", "yesterday at 9:12", or the date.
+    static QString whenText(const QDateTime &when);
 
 public Q_SLOTS:
     void reload();

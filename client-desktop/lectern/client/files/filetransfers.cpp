@@ -13,6 +13,7 @@
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 #include <lectern/client/apiclient.h>
@@ -113,7 +114,15 @@ FileTransfers::FileTransfers(Session *session, SyncController *sync, const QStri
     if (sync) {
         // The controller starting for an account (or another one) says so with recordsChanged();
         // coming online is the moment to send what waited.
-        connect(sync, &SyncController::recordsChanged, this, [this] { ensureAccount(); });
+        connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
+            ensureAccount();
+            for (const QString &entity : entities) {
+                if (entity == fileEntity || entity == u"content" || entity == u"module") {
+                    m_courseFiles.clear();
+                    break;
+                }
+            }
+        });
         connect(sync, &SyncController::statusChanged, this, [this](const SyncStatus &status) {
             ensureAccount();
             if (status.online && !m_wasOnline)
@@ -151,6 +160,7 @@ void FileTransfers::ensureAccount()
     m_courseRuns.clear();
     m_openWhenDownloaded.clear();
     m_cachedPaths.clear();
+    m_courseFiles.clear();
     m_uploadRunning = false;
     m_backoffMs = 0;
     m_accountPath = path;
@@ -458,8 +468,13 @@ void FileTransfers::sendUpload(const QString &id, bool retried)
     withToken(id, [this, id, retried] {
         Transfer *transfer = find(id);
         Running *running = m_running.value(id);
-        if (!transfer || !running || !m_session || !m_session->api())
+        if (!transfer || !running)
             return;
+        if (!m_session || !m_session->api()) {
+            networkTrouble(
+                id, Error(QString::fromLatin1(ErrorCode::Unauthorized), tr("Not logged in.")));
+            return;
+        }
         running->file->seek(0);
         QUrlQuery query;
         if (!transfer->courseId.isEmpty())
@@ -747,8 +762,13 @@ void FileTransfers::sendDownload(const QString &id, bool retried)
     withToken(id, [this, id, retried] {
         Transfer *transfer = find(id);
         Running *running = m_running.value(id);
-        if (!transfer || !running || !m_session || !m_session->api())
+        if (!transfer || !running)
             return;
+        if (!m_session || !m_session->api()) {
+            networkTrouble(
+                id, Error(QString::fromLatin1(ErrorCode::Unauthorized), tr("Not logged in.")));
+            return;
+        }
         const QString sha = fileRecord(transfer->fileId)
             ? fileRecord(transfer->fileId)->fields.value(u"sha256").toString()
             : QString();
@@ -1041,22 +1061,31 @@ void FileTransfers::deleteFile(const QString &fileId)
 
 QStringList FileTransfers::courseFileIds(const QString &courseId) const
 {
-    QStringList ids;
+    const_cast<FileTransfers *>(this)->ensureAccount();
     if (!m_sync || !m_sync->store() || courseId.isEmpty())
-        return ids;
+        return {};
+    // Dashboards ask for every course again and again; the answer only changes with sync.
+    if (const auto cached = m_courseFiles.constFind(courseId); cached != m_courseFiles.constEnd())
+        return *cached;
+    QStringList ids;
+    QSet<QString> known;
     const LocalStore *store = m_sync->store();
-    for (const LocalRecord &file : store->list(fileEntity)) {
+    for (const LocalRecord &file : store->list(fileEntity, LocalStore::Read::Summary)) {
+        known.insert(file.id);
         if (file.fields.value(u"courseId").toString() == courseId)
             ids.append(file.id);
     }
-    // Items may point at organisation files too.
-    for (const LocalRecord &module : store->children(QStringLiteral("module"), courseId)) {
-        for (const LocalRecord &item : store->children(QStringLiteral("content"), module.id)) {
+    // Items may point at organisation files too (summaries: never the lessons' bodies).
+    for (const LocalRecord &module :
+         store->children(QStringLiteral("module"), courseId, LocalStore::Read::Summary)) {
+        for (const LocalRecord &item :
+             store->children(QStringLiteral("content"), module.id, LocalStore::Read::Summary)) {
             const QString fileId = item.fields.value(u"fileId").toString();
-            if (!fileId.isEmpty() && !ids.contains(fileId) && store->record(fileEntity, fileId))
+            if (!fileId.isEmpty() && known.contains(fileId) && !ids.contains(fileId))
                 ids.append(fileId);
         }
     }
+    m_courseFiles.insert(courseId, ids);
     return ids;
 }
 

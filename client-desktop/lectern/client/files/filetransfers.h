@@ -210,7 +210,8 @@ private:
     QHash<QString, Running *> m_running;
     QHash<QString, CourseRun> m_courseRuns;
     QStringList m_openWhenDownloaded;
-    mutable QHash<QString, QString> m_cachedPaths; // fileId -> path; "" when known missing
+    mutable QHash<QString, QString> m_cachedPaths;     // fileId -> path; "" when known missing
+    mutable QHash<QString, QStringList> m_courseFiles; // courseId -> courseFileIds()
     QTimer m_pumpTimer;
     QTimer m_retryTimer; // back-off for what waits for the server
     int m_backoffMs = 0;
