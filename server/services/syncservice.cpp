@@ -151,7 +151,8 @@ private:
     Result<QString> courseOf(const EntitySpec &spec, const QJsonObject &values);
     Result<OpResult> create(const Sync::Op &op, const EntitySpec &spec,
                             const std::optional<Record> &existing);
-    Result<OpResult> update(const Sync::Op &op, const EntitySpec &spec, const Record &current);
+    Result<OpResult> update(const Sync::Op &op, const EntitySpec &spec, const Record &current,
+                            const CourseAccess &access);
     Result<OpResult> remove(const Sync::Op &op, const EntitySpec &spec, const Record &current,
                             const CourseAccess &access);
     Result<OpResult> purge(const Sync::Op &op, const EntitySpec &spec, const Record &current);
@@ -290,7 +291,7 @@ Result<OpResult> Applier::apply(const Sync::Op &op)
                                         "and administrators can change it."));
     if (op.kind == Sync::OpKind::Delete)
         return remove(op, *spec, current, *access);
-    return update(op, *spec, current);
+    return update(op, *spec, current, *access);
 }
 
 Result<OpResult> Applier::create(const Sync::Op &op, const EntitySpec &spec,
@@ -315,10 +316,10 @@ Result<OpResult> Applier::create(const Sync::Op &op, const EntitySpec &spec,
             return rejected(op, Sync::Reason::Forbidden,
                             SyncService::tr("Only instructors and administrators can create "
                                             "courses."));
-        if (values.contains(u"status")
-            && values.value(u"status") != QJsonValue(QStringLiteral("draft")))
-            errors.add(QStringLiteral("status"),
-                       SyncService::tr("a new course is a draft; publish it afterwards"));
+        // A course made offline and published before the device could push arrives as one
+        // create with its final status: its creator (an instructor or admin, its owner) could
+        // publish or archive it the moment it exists, so the status stands (REST creates stay
+        // drafts, with publish and archive as actions).
     } else {
         if (isContent) {
             // The item's course is its module's (the REST API derives it the same way).
@@ -435,7 +436,8 @@ Result<void> Applier::reviveAncestors(const EntitySpec &spec, const Record &reco
     return {};
 }
 
-Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, const Record &current)
+Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, const Record &current,
+                                 const CourseAccess &access)
 {
     static const QStringList bookkeeping
         = {QStringLiteral("id"),     QStringLiteral("orgId"),     QStringLiteral("rev"),
@@ -466,7 +468,12 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
             errors.add(f->name, SyncService::tr("cannot be changed"));
             continue;
         }
-        if (f->merge == MergeRule::ServerDecides)
+        // A course's status is what publish and archive change: its owners (the course's
+        // instructors, administrators) may change it offline too; for anyone else it is the
+        // server's to decide, as POST …/publish and …/archive say.
+        const bool ownersStatus
+            = spec.name == Entities::course().name && f->name == u"status" && access.isOwner();
+        if (f->merge == MergeRule::ServerDecides && !ownersStatus)
             return rejected(op, Sync::Reason::ServerDecides,
                             SyncService::tr("%1 is the server's to decide.").arg(f->name));
         toValidate.insert(f->name, it->newValue);

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void pushCreateUpdateDelete();
     void restEditsAppearInPull();
     void replayChangesNothing();
+    void ownersPublishOffline();
     void differentFieldsMerge();
     void sameFieldConflicts();
     void lessonBodyMergesByParagraph();
@@ -346,7 +347,38 @@ void TestSync::replayChangesNothing()
     const QJsonArray results = first.data().toObject().value(u"results").toArray();
     QCOMPARE(results.at(0).toObject().value(u"outcome").toString(), u"applied"_s);
     QCOMPARE(results.at(1).toObject().value(u"outcome").toString(), u"applied"_s);
-    QCOMPARE(results.at(2).toObject().value(u"reason").toString(), u"server_decides"_s);
+    // The course's instructor may publish by sync, as by POST …/publish.
+    QCOMPARE(results.at(2).toObject().value(u"outcome").toString(), u"applied"_s);
+}
+
+void TestSync::ownersPublishOffline()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    // A TA edits the course but publishing is not theirs to decide.
+    const HttpResult ta = push(m_tokens[u"ta"_s],
+                               {op(u"course"_s, tree.course, u"update"_s,
+                                   changed(u"status"_s, u"draft"_s, u"published"_s), 1)});
+    QCOMPARE(ta.status, 200);
+    const QJsonObject refused = ta.data()[u"results"][0].toObject();
+    QVERIFY2(refused[u"reason"].toString() == u"server_decides"_s
+                 || refused[u"reason"].toString() == u"forbidden"_s
+                 || refused[u"reason"].toString() == u"not_found"_s,
+             qPrintable(refused[u"reason"].toString()));
+    QCOMPARE(getRecord(instructor, u"/api/v1/courses/"_s + tree.course)[u"status"].toString(),
+             u"draft"_s);
+
+    // A course made offline and published before the first push arrives as one create.
+    const QString course = createUuidV7String();
+    const HttpResult made = push(instructor,
+                                 {op(u"course"_s, course, u"create"_s,
+                                     created({{u"code"_s, u"OFF-1"_s},
+                                              {u"title"_s, u"Made offline"_s},
+                                              {u"status"_s, u"published"_s}}))});
+    QCOMPARE(made.status, 200);
+    QCOMPARE(made.data()[u"results"][0][u"outcome"].toString(), u"applied"_s);
+    QCOMPARE(getRecord(instructor, u"/api/v1/courses/"_s + course)[u"status"].toString(),
+             u"published"_s);
 }
 
 void TestSync::differentFieldsMerge()

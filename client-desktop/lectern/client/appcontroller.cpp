@@ -342,6 +342,9 @@ void AppController::logout()
     m_resuming = false;
     m_resumeGrace.stop();
     m_monitor->stop();
+    // The open lesson's reading time goes to the store while it is still open.
+    if (auto *learn = qobject_cast<LearnWorkspace *>(m_mainWindow->workspacePage(Workspace::Learn)))
+        learn->showDashboard();
     m_sync->stop(); // the database and its outbox stay for this account's next login
     m_session->logout();
     showLogin();
