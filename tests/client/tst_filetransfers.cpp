@@ -24,6 +24,7 @@ private Q_SLOTS:
     void refusedTypeIsFinalAndSaidInWords();
     void oversizeIsFinalAndSaidInWords();
     void openDownloadsThenOpensWithSystemViewer();
+    void cancelledUploadIsForgotten();
 
 public Q_SLOTS:
     // QDesktopServices hands file: URLs here during the test instead of to a real viewer.
@@ -306,6 +307,29 @@ void tst_FileTransfers::openDownloadsThenOpensWithSystemViewer()
     QDesktopServices::unsetUrlHandler(u"file"_s);
     QCOMPARE(m_opened.first().toLocalFile(), files()->cachedPath(fileId));
     QCOMPARE(QFileInfo(m_opened.first().toLocalFile()).fileName(), u"reading.txt"_s);
+}
+
+void tst_FileTransfers::cancelledUploadIsForgotten()
+{
+    m_server->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!sync()->status().online, 20000);
+    const QString kept = files()->queueUpload(
+        m_desktop->writeLocalFile(u"kept.txt"_s, lessonText(1000)), m_courseId);
+    const QString dropped = files()->queueUpload(
+        m_desktop->writeLocalFile(u"dropped.txt"_s, lessonText(1000, 'x')), m_courseId);
+    QSignalSpy removed(files(), &FileTransfers::transferRemoved);
+    files()->cancel(dropped);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().at(0).toString(), dropped);
+    QVERIFY(!files()->transfer(dropped));
+    // Not after a restart either, and not on the server once it is back.
+    m_desktop->makeFiles();
+    QCOMPARE(files()->uploads(m_courseId).size(), 1);
+    QCOMPARE(files()->uploads(m_courseId).first().id, kept);
+    QSignalSpy finished(files(), &FileTransfers::uploadFinished);
+    QVERIFY(m_server->start());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(files()->courseFileIds(m_courseId).size(), 1, 20000);
 }
 
 QTEST_MAIN(tst_FileTransfers)
