@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void countWords();
     void wordCountAndReadingTimeShown();
     void toolbarFormats();
+    void insertsCourseFiles();
     void writesHappenOffTheUiThread();
     void typingStaysQuickWhileTheDatabaseIsBusy();
     void previewOfALongLessonIsQuick();
@@ -354,10 +356,72 @@ void tst_LessonEditor::toolbarFormats()
     m_editor->sourceEdit()->selectAll();
     QTest::keyClick(m_editor->sourceEdit(), Qt::Key_I, Qt::ControlModifier);
     QCOMPARE(m_editor->markdown(), u"*x*"_s);
+    // A table and a link, each ready to be typed into.
+    m_editor->sourceEdit()->selectAll();
+    QTest::keyClick(m_editor->sourceEdit(), Qt::Key_Delete);
+    m_editor->findChild<QAction *>(u"tableAction"_s)->trigger();
+    QCOMPARE(m_editor->markdown(), u"| Column 1 | Column 2 |\n| --- | --- |\n| Cell | Cell |\n"_s);
+    QTest::keyClicks(m_editor->sourceEdit(), u"See docs"_s);
+    QTextCursor words = m_editor->sourceEdit()->textCursor();
+    words.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+    m_editor->sourceEdit()->setTextCursor(words);
+    QTest::keyClick(m_editor->sourceEdit(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(m_editor->markdown().endsWith(u"[See docs](https://)"_s));
+    QCOMPARE(m_editor->sourceEdit()->textCursor().selectedText(), u"https://"_s);
     QCOMPARE(LessonEditor::fileMarkdown(u"f1"_s, u"goggles [1].png"_s, u"image/png"_s),
              u"![goggles \\[1\\].png](lectern-file:f1)"_s);
     QCOMPARE(LessonEditor::fileMarkdown(u"f2"_s, u"rules.pdf"_s, u"application/pdf"_s),
              u"[rules.pdf](lectern-file:f2)"_s);
+}
+
+void tst_LessonEditor::insertsCourseFiles()
+{
+    // Two files of the course (as sync brings them) and one of another course.
+    auto file = [this](const QString &name, const QString &mime, const QString &course) {
+        Sync::Change change = m_store->change(u"file"_s, name,
+                                              {{u"courseId"_s, m_store->id(course)},
+                                               {u"originalName"_s, name},
+                                               {u"mimeType"_s, mime},
+                                               {u"size"_s, 2048},
+                                               {u"sha256"_s, QString(64, u'a')},
+                                               {u"uploaderId"_s, AuthorFixture::me},
+                                               {u"access"_s, u"course"_s}});
+        change.fields.remove(u"title"_s);
+        return change;
+    };
+    QVERIFY(m_store->pull({m_store->course(u"Go"_s, u"GO"_s)}));
+    QVERIFY(m_store->pull({file(u"goggles.png"_s, u"image/png"_s, u"Rust"_s),
+                           file(u"rules.pdf"_s, u"application/pdf"_s, u"Rust"_s),
+                           file(u"other.pdf"_s, u"application/pdf"_s, u"Go"_s)}));
+    openEditor(u"Ownership"_s);
+    QTemporaryDir cache;
+    FileTransfers files(nullptr, m_store->sync.get(), cache.path());
+    m_editor->setFileTransfers(&files);
+
+    auto pick = [this](const QString &name) {
+        QTimer::singleShot(0, this, [name] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            auto *list = dialog->findChild<QListWidget *>(u"courseFileList"_s);
+            QVERIFY(list);
+            QStringList shown;
+            for (int i = 0; i < list->count(); ++i)
+                shown.append(list->item(i)->data(Qt::UserRole + 1).toString());
+            QCOMPARE(shown, (QStringList {u"goggles.png"_s, u"rules.pdf"_s}));
+            list->setCurrentItem(list->findItems(name, Qt::MatchStartsWith).first());
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+    };
+    pick(u"goggles.png"_s);
+    m_editor->findChild<QAction *>(u"courseFileAction"_s)->trigger();
+    QCOMPARE(m_editor->markdown(),
+             u"![goggles.png](lectern-file:%1)"_s.arg(m_store->id(u"goggles.png"_s)));
+    QTest::keyClick(m_editor->sourceEdit(), Qt::Key_Return);
+    pick(u"rules.pdf"_s);
+    m_editor->findChild<QAction *>(u"courseFileAction"_s)->trigger();
+    QVERIFY(m_editor->markdown().endsWith(
+        u"\n[rules.pdf](lectern-file:%1)"_s.arg(m_store->id(u"rules.pdf"_s))));
+    m_editor->setFileTransfers(nullptr);
 }
 
 void tst_LessonEditor::writesHappenOffTheUiThread()

@@ -258,7 +258,6 @@ void LessonEditor::buildToolbar()
                        [this] { insertCourseFile(); });
     m_attachAction = add(tr("Attach…"), tr("Upload a file to the course and link to it here"), {},
                          "attachAction", [this] { attachFiles(); });
-    m_fileAction->setEnabled(false);
     m_attachAction->setEnabled(false);
 }
 
@@ -268,7 +267,6 @@ void LessonEditor::setFileTransfers(FileTransfers *files)
         disconnect(m_files, nullptr, this, nullptr);
     m_files = files;
     m_preview->setFileTransfers(files);
-    m_fileAction->setEnabled(files != nullptr);
     m_attachAction->setEnabled(files != nullptr);
     if (files) {
         connect(files, &FileTransfers::uploadFinished, this,
