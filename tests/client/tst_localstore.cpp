@@ -1,6 +1,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,6 +13,7 @@
 
 using namespace Lectern;
 using namespace Lectern::Client;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -105,6 +107,8 @@ private Q_SLOTS:
     void pathPerAccount();
     void summariesLeaveLongTextsOut();
     void olderDatabasesGetSummaries();
+    void summaryChangesNameWhatOutlinesShow();
+    void schema3DatabasesNumberTheirChanges();
     void createWritesRecordAndOp();
     void invalidEditsWriteNothing();
     void updateCarriesOldAndNewValues();
@@ -270,6 +274,134 @@ void tst_LocalStore::olderDatabasesGetSummaries()
     QCOMPARE(summary.size(), 1);
     QCOMPARE(summary[0].id, course);
     QCOMPARE(summary[0].fields.value(u"title").toString(), QStringLiteral("Before"));
+    QVERIFY(!summary[0].fields.contains(u"description"));
+}
+
+void tst_LocalStore::summaryChangesNameWhatOutlinesShow()
+{
+    // An outline that read the store at some version asks what changed since: typing in a lesson
+    // (its body alone) changes nothing it shows; the lesson turning pending, the server's answer,
+    // a rename and a removal do, each naming only its own record.
+    const QString module = newId();
+    const QString lesson = newId();
+    const QString other = newId();
+    QVERIFY(m_store->applyPulled(page({serverLesson(++m_seq, lesson, module, 1, u"Body"_s),
+                                       serverLesson(++m_seq, other, module, 1, u"Other"_s)})));
+    const QString content = u"content"_s;
+    qint64 version = m_store->summaryVersion();
+    LocalStore::SummaryChanges changes = m_store->summaryChangesSince(version, {content});
+    QVERIFY(changes.complete);
+    QCOMPARE(changes.version, version);
+    QVERIFY(changes.records.isEmpty());
+
+    QVERIFY(m_store->update(content, lesson, {{u"body"_s, u"Body, typed"_s}}));
+    changes = m_store->summaryChangesSince(version, {content});
+    QVERIFY(changes.complete);
+    QVERIFY(changes.version > version);
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].id, lesson);
+    QVERIFY(!changes.records[0].isSynced());
+    QVERIFY(!changes.records[0].fields.contains(u"body"));
+    version = changes.version;
+
+    // More typing folds into the queued op: the outline has nothing to read.
+    QVERIFY(m_store->update(content, lesson, {{u"body"_s, u"Body, typed some more"_s}}));
+    QCOMPARE(m_store->summaryVersion(), version);
+    changes = m_store->summaryChangesSince(version, {content});
+    QVERIFY(changes.complete);
+    QVERIFY(changes.records.isEmpty());
+
+    // The server's answer: synced again.
+    const QList<Sync::Op> batch = m_store->takeBatch();
+    QCOMPARE(batch.size(), 1);
+    QVERIFY(m_store->applyPushResults({result(batch[0].opId, Sync::Outcome::Applied, 2)}));
+    changes = m_store->summaryChangesSince(version, {content});
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].id, lesson);
+    QVERIFY(changes.records[0].isSynced());
+    version = changes.version;
+
+    QVERIFY(m_store->update(content, other, {{u"title"_s, u"Renamed"_s}}));
+    changes = m_store->summaryChangesSince(version, {content});
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].id, other);
+    QCOMPARE(changes.records[0].fields.value(u"title").toString(), u"Renamed"_s);
+    // Entities not asked about are left out.
+    QVERIFY(m_store->summaryChangesSince(version, {u"module"_s}).complete);
+    QVERIFY(m_store->summaryChangesSince(version, {u"module"_s}).records.isEmpty());
+    version = changes.version;
+
+    // A removal the server still has to hear of stays, marked deleted.
+    QVERIFY(m_store->remove(content, other));
+    changes = m_store->summaryChangesSince(version, {content});
+    QVERIFY(changes.complete);
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].id, other);
+    QVERIFY(changes.records[0].deleted);
+    version = changes.version;
+
+    // More changes than the caller wants to go through one by one: read everything.
+    QVERIFY(!m_store->summaryChangesSince(0, {content}, 1).complete);
+    QCOMPARE(m_store->summaryChangesSince(0, {content}, 2).records.size(), 2);
+
+    // A record that leaves the store for good (never pushed, then removed): read everything.
+    const QString draft = *m_store->create(
+        content, {{u"moduleId"_s, module}, {u"type"_s, u"lesson"_s}, {u"title"_s, u"Draft"_s}});
+    QVERIFY(m_store->remove(content, draft));
+    QVERIFY(!m_store->summaryChangesSince(version, {content}).complete);
+    QVERIFY(m_store->summaryChangesSince(version, {u"module"_s}).complete);
+    const qint64 afterRemoval = m_store->summaryVersion();
+    QVERIFY(m_store->summaryChangesSince(afterRemoval, {content}).complete);
+
+    // A version this database never had: read everything.
+    QVERIFY(!m_store->summaryChangesSince(afterRemoval + 1, {content}).complete);
+
+    // The numbers carry on after a reopen.
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY(m_store->open(dbPath()));
+    QCOMPARE(m_store->summaryVersion(), afterRemoval);
+    QVERIFY(m_store->update(content, lesson, {{u"title"_s, u"Again"_s}}));
+    changes = m_store->summaryChangesSince(afterRemoval, {content});
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].id, lesson);
+}
+
+void tst_LocalStore::schema3DatabasesNumberTheirChanges()
+{
+    const QString course = pulledCourse(u"Before"_s, u"Long"_s);
+    m_store.reset();
+    {
+        // What a schema 3 database looks like: summaries kept by triggers of their own, without
+        // change numbers.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v3"_s);
+        db.setDatabaseName(dbPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &statement :
+             {u"DROP TRIGGER records_summary_update"_s, u"DROP TRIGGER records_summary_insert"_s,
+              u"DROP TRIGGER records_summary_delete"_s, u"DROP INDEX record_summaries_change"_s,
+              u"ALTER TABLE record_summaries DROP COLUMN change_seq"_s,
+              u"DROP TABLE summary_clock"_s, u"DROP TABLE summary_removals"_s,
+              u"CREATE TRIGGER records_summary_update AFTER UPDATE ON records BEGIN"
+              u" UPDATE record_summaries SET pending = NEW.pending"
+              u" WHERE entity = OLD.entity AND id = OLD.id; END"_s,
+              u"PRAGMA user_version = 3"_s})
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v3"_s);
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY(m_store->open(dbPath()));
+    const qint64 version = m_store->summaryVersion();
+    QVERIFY(m_store->update(u"course"_s, course, {{u"title"_s, u"After"_s}}));
+    const LocalStore::SummaryChanges changes = m_store->summaryChangesSince(version, {u"course"_s});
+    QVERIFY(changes.complete);
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].fields.value(u"title").toString(), u"After"_s);
+    const QList<LocalRecord> summary = m_store->list(u"course"_s, LocalStore::Read::Summary);
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(summary[0].fields.value(u"title").toString(), u"After"_s);
     QVERIFY(!summary[0].fields.contains(u"description"));
 }
 

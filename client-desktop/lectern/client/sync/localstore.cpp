@@ -29,7 +29,7 @@ Q_LOGGING_CATEGORY(lcSync, "lectern.client.sync", QtInfoMsg)
 
 namespace {
 
-constexpr int schemaVersion = 3;
+constexpr int schemaVersion = 4;
 const QString storageErrorCode = QStringLiteral("storage_error");
 
 const char *const schema[] = {
@@ -87,46 +87,86 @@ QString longTextPaths()
 
 // Schema 3: outlines and lists read short copies of the records, kept by triggers on every
 // write, so a 5,000-lesson course opens without reading (or parsing) its lesson bodies.
-QStringList summarySchema()
+// Schema 4: every summary that really changes (not a write of a lesson body alone) takes the next
+// number of summary_clock, and records that leave the store for good leave the number in
+// summary_removals, so a view asks what changed since it last read instead of reading
+// everything again (LocalStore::summaryChangesSince()). Statements for a database at `version`.
+QStringList summarySchema(int version)
 {
-    const QString summary = QStringLiteral("json_remove(NEW.fields, %1)").arg(longTextPaths());
+    const QString paths = longTextPaths();
+    const QString summary = QStringLiteral("json_remove(NEW.fields, %1)").arg(paths);
+    const QString tick = QStringLiteral("UPDATE summary_clock SET seq = seq + 1 WHERE id = 1;");
+    const QString now = QStringLiteral("(SELECT seq FROM summary_clock WHERE id = 1)");
     // Plain statements only: an upsert on records would override an OR REPLACE in here.
     const QString insert
         = QStringLiteral(
               "DELETE FROM record_summaries WHERE entity = NEW.entity AND id = NEW.id;"
               " INSERT INTO record_summaries (entity, id, parent_id, order_key, server_rev,"
-              " server_hlc, has_server, summary, deleted, server_deleted, pending) VALUES "
-              "(NEW.entity,"
-              " NEW.id, NEW.parent_id, NEW.order_key, NEW.server_rev, NEW.server_hlc,"
-              " NEW.server_fields IS NOT NULL, %1, NEW.deleted, NEW.server_deleted, NEW.pending);")
-              .arg(summary);
+              " server_hlc, has_server, summary, deleted, server_deleted, pending, change_seq)"
+              " VALUES (NEW.entity, NEW.id, NEW.parent_id, NEW.order_key, NEW.server_rev,"
+              " NEW.server_hlc, NEW.server_fields IS NOT NULL, %1, NEW.deleted,"
+              " NEW.server_deleted, NEW.pending, %2);")
+              .arg(summary, now);
     const QString update
         = QStringLiteral(
               "UPDATE record_summaries SET parent_id = NEW.parent_id, order_key = NEW.order_key,"
               " server_rev = NEW.server_rev, server_hlc = NEW.server_hlc,"
               " has_server = NEW.server_fields IS NOT NULL, summary = %1, deleted = NEW.deleted,"
-              " server_deleted = NEW.server_deleted, pending = NEW.pending"
+              " server_deleted = NEW.server_deleted, pending = NEW.pending, change_seq = %2"
               " WHERE entity = OLD.entity AND id = OLD.id;")
-              .arg(summary);
-    return {
+              .arg(summary, now);
+    // Every column a summary is made of; the long texts are taken out of both sides.
+    const QString changed
+        = QStringLiteral(
+              "OLD.entity IS NOT NEW.entity OR OLD.id IS NOT NEW.id"
+              " OR OLD.parent_id IS NOT NEW.parent_id OR OLD.order_key IS NOT NEW.order_key"
+              " OR OLD.server_rev IS NOT NEW.server_rev OR OLD.server_hlc IS NOT NEW.server_hlc"
+              " OR (OLD.server_fields IS NULL) IS NOT (NEW.server_fields IS NULL)"
+              " OR OLD.deleted IS NOT NEW.deleted OR OLD.server_deleted IS NOT NEW.server_deleted"
+              " OR OLD.pending IS NOT NEW.pending"
+              " OR json_remove(OLD.fields, %1) IS NOT json_remove(NEW.fields, %1)")
+              .arg(paths);
+    QStringList statements {
         QStringLiteral(
             "CREATE TABLE IF NOT EXISTS record_summaries ("
             " entity TEXT NOT NULL, id TEXT NOT NULL, parent_id TEXT, order_key TEXT,"
             " server_rev INTEGER NOT NULL DEFAULT 0, server_hlc TEXT, has_server INTEGER NOT NULL,"
             " summary TEXT NOT NULL, deleted INTEGER NOT NULL, server_deleted INTEGER NOT NULL,"
-            " pending INTEGER NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID"),
+            " pending INTEGER NOT NULL, change_seq INTEGER NOT NULL DEFAULT 0,"
+            " PRIMARY KEY (entity, id)) WITHOUT ROWID"),
+    };
+    if (version == 3)
+        statements.append(QStringLiteral(
+            "ALTER TABLE record_summaries ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"));
+    // Older triggers give way to these.
+    if (version < 4) {
+        for (const char *trigger : {"insert", "update", "delete"})
+            statements.append(QStringLiteral("DROP TRIGGER IF EXISTS records_summary_%1")
+                                  .arg(QLatin1StringView(trigger)));
+    }
+    statements += {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS summary_clock ("
+                       " id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)"),
+        QStringLiteral("INSERT OR IGNORE INTO summary_clock (id, seq) VALUES (1, 0)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS summary_removals ("
+                       " entity TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS record_summaries_parent ON record_summaries"
                        " (entity, parent_id, order_key)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS record_summaries_change ON record_summaries"
+                       " (entity, change_seq)"),
         QStringLiteral("CREATE TRIGGER IF NOT EXISTS records_summary_insert AFTER INSERT ON records"
-                       " BEGIN %1 END")
-            .arg(insert),
+                       " BEGIN %1 %2 END")
+            .arg(tick, insert),
         QStringLiteral("CREATE TRIGGER IF NOT EXISTS records_summary_update AFTER UPDATE ON records"
-                       " BEGIN %1 END")
-            .arg(update),
+                       " WHEN %1 BEGIN %2 %3 END")
+            .arg(changed, tick, update),
         QStringLiteral("CREATE TRIGGER IF NOT EXISTS records_summary_delete AFTER DELETE ON records"
-                       " BEGIN DELETE FROM record_summaries WHERE entity = OLD.entity AND"
-                       " id = OLD.id; END"),
+                       " BEGIN %1 DELETE FROM record_summaries WHERE entity = OLD.entity AND"
+                       " id = OLD.id; DELETE FROM summary_removals WHERE entity = OLD.entity;"
+                       " INSERT INTO summary_removals (entity, seq) VALUES (OLD.entity, %2); END")
+            .arg(tick, now),
     };
+    return statements;
 }
 const char opColumns[] = "device_seq, op_id, entity, entity_id, kind, base_rev, hlc, patch, "
                          "in_flight, sent";
@@ -641,7 +681,7 @@ Result<void> LocalStore::open(const QString &path)
     QStringList statements;
     for (const char *statement : schema)
         statements.append(QString::fromLatin1(statement));
-    statements += summarySchema();
+    statements += summarySchema(version);
     // Databases made before schema 3 fill their summaries once.
     if (version < 3)
         statements.append(
@@ -981,6 +1021,57 @@ QList<LocalRecord> LocalStore::list(const QString &entity, Read read) const
         + " FROM record_summaries WHERE entity = ? AND deleted = 0 ORDER BY order_key, id";
     return d->selectRecords(read == Read::Summary ? summary.constData() : full.constData(),
                             {entity}, read);
+}
+
+qint64 LocalStore::summaryVersion() const
+{
+    return d->scalar("SELECT seq FROM summary_clock WHERE id = 1");
+}
+
+LocalStore::SummaryChanges
+LocalStore::summaryChangesSince(qint64 version, const QStringList &entities, int limit) const
+{
+    SummaryChanges changes;
+    QSqlQuery &clock = d->statement("SELECT seq FROM summary_clock WHERE id = 1");
+    const bool read = d->run(clock, {}) && clock.next();
+    changes.version = read ? clock.value(0).toLongLong() : 0;
+    clock.finish();
+    if (!read || version > changes.version) {
+        changes.complete = false;
+        return changes;
+    }
+    if (version == changes.version)
+        return changes;
+    // Changes made after the clock was read come next time: they carry later numbers (a record
+    // changed twice meanwhile carries its later one).
+    static const QByteArray changed = QByteArrayLiteral("SELECT ") + summaryColumns
+        + " FROM record_summaries WHERE entity = ? AND change_seq > ? AND change_seq <= ?"
+          " ORDER BY change_seq LIMIT ?";
+    for (const QString &entity : entities) {
+        QSqlQuery &removed
+            = d->statement("SELECT count(*) FROM summary_removals WHERE entity = ? AND seq > ?");
+        const bool ok = d->run(removed, {entity, version}) && removed.next()
+            && removed.value(0).toLongLong() == 0;
+        removed.finish();
+        if (!ok) {
+            changes.complete = false;
+            return changes;
+        }
+        QSqlQuery &query = d->statement(changed.constData());
+        if (!d->run(query,
+                    {entity, version, changes.version, limit + 1 - changes.records.size()})) {
+            changes.complete = false;
+            return changes;
+        }
+        while (query.next())
+            changes.records.append(Private::summaryFrom(query));
+        query.finish();
+        if (changes.records.size() > limit) {
+            changes.complete = false;
+            return changes;
+        }
+    }
+    return changes;
 }
 
 int LocalStore::pendingCount() const

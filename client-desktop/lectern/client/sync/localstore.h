@@ -100,6 +100,24 @@ public:
     QList<LocalRecord> children(const QString &entity, const QString &parentId,
                                 Read read = Read::Full) const;
     QList<LocalRecord> list(const QString &entity, Read read = Read::Full) const;
+    // What changed, for views that follow the store: an outline of thousands of rows reads the
+    // few summaries that changed instead of all of them. The summary version grows whenever a
+    // record's summary (what Read::Summary brings, its pending count and server revision
+    // included) changes; a write that changes only long texts (typing in a lesson) leaves it as
+    // it is. Versions belong to one database (deviceId()).
+    qint64 summaryVersion() const;
+    struct SummaryChanges
+    {
+        qint64 version = 0; // the summaryVersion() these changes lead up to
+        // Summaries of `entities` added or changed since, deleted ones included (deleted set).
+        QList<LocalRecord> records;
+        // False when more than `limit` changed, records of `entities` left the store for good,
+        // `version` is not one of this database's, or the store could not be read: read
+        // everything again.
+        bool complete = true;
+    };
+    SummaryChanges summaryChangesSince(qint64 version, const QStringList &entities,
+                                       int limit = 200) const;
     // Ops in the outbox (queued or in flight).
     int pendingCount() const;
     bool hasPending(const QString &entity, const QString &id) const;
