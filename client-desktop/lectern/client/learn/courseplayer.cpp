@@ -642,6 +642,8 @@ void CoursePlayer::downloadClicked()
         return;
     if (m_files->isCourseDownloaded(courseId())) {
         const qint64 bytes = m_files->cachedBytes(courseId());
+        if (bytes == 0)
+            return; // no files: nothing to remove
         if (QMessageBox::question(this, tr("Remove download"),
                                   tr("Remove this course's offline copy? This frees %1. You can "
                                      "download it again when you are online.")
@@ -673,9 +675,14 @@ void CoursePlayer::updateDownload()
         return;
     if (m_files->isCourseDownloaded(course)) {
         m_downloadButton->setIcon(QIcon(QStringLiteral(":/icons/downloaded.svg")));
-        m_downloadButton->setText(LearnFormat::removeDownload(m_files->cachedBytes(course)));
-        m_downloadButton->setToolTip(tr("This course's files are on this computer."));
+        const qint64 bytes = m_files->cachedBytes(course);
+        m_downloadButton->setText(LearnFormat::removeDownload(bytes));
+        m_downloadButton->setEnabled(bytes > 0);
+        m_downloadButton->setToolTip(bytes > 0 ? tr("This course's files are on this computer.")
+                                               : tr("This course has no files to download: "
+                                                    "everything in it is on this computer."));
     } else {
+        m_downloadButton->setEnabled(true);
         m_downloadButton->setIcon(QIcon(QStringLiteral(":/icons/download.svg")));
         m_downloadButton->setText(
             LearnFormat::downloadOffline(m_files->courseDownloadSize(course)));

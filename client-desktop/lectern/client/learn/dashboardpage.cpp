@@ -271,6 +271,8 @@ void DashboardPage::toggleDownload(const QString &courseId)
         break;
     case DashboardModel::Download::Downloaded: {
         const qint64 bytes = index.data(DashboardModel::CachedBytesRole).toLongLong();
+        if (bytes == 0)
+            break; // no files: nothing to remove
         const auto answer = QMessageBox::question(
             this, tr("Remove download"),
             tr("Remove the offline copy of “%1”? This frees %2. You can download it again "

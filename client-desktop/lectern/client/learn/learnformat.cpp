@@ -43,7 +43,8 @@ QString LearnFormat::downloadOffline(qint64 bytes)
 
 QString LearnFormat::removeDownload(qint64 bytes)
 {
-    return bytes > 0 ? tr("Remove download (frees %1)").arg(size(bytes)) : tr("Remove download");
+    // A course without files is on this computer whole as soon as it has synced.
+    return bytes > 0 ? tr("Remove download (frees %1)").arg(size(bytes)) : tr("Available offline");
 }
 
 QString LearnFormat::typeName(const QString &type)
