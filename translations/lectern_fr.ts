@@ -22,6 +22,10 @@
         <source>Logging in as %1…</source>
         <translation>Connexion en tant que %1…</translation>
     </message>
+    <message>
+        <source>Class list</source>
+        <translation>Liste de la classe</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::AuthResponse</name>
@@ -31,10 +35,400 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::AuthorWorkspace</name>
+    <message>
+        <source>&amp;New course…</source>
+        <translation>&amp;Nouveau cours…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>Make a draft copy of the course with its modules and items (%1)</source>
+        <translation>Créer une copie brouillon du cours avec ses modules et ses éléments (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publier</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view as student</source>
+        <translation>Ape&amp;rçu en tant qu’étudiant</translation>
+    </message>
+    <message>
+        <source>&amp;Find course</source>
+        <translation>Rechercher un &amp;cours</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>New course</source>
+        <translation>Nouveau cours</translation>
+    </message>
+    <message>
+        <source>Search title, code, description</source>
+        <translation>Rechercher un titre, un code, une description</translation>
+    </message>
+    <message>
+        <source>Search courses</source>
+        <translation>Rechercher des cours</translation>
+    </message>
+    <message>
+        <source>Search courses (%1)</source>
+        <translation>Rechercher des cours (%1)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>No courses yet — create your first course</source>
+        <translation>Aucun cours pour l’instant — créez votre premier cours</translation>
+    </message>
+    <message>
+        <source>A course holds modules of lessons, links, videos and files. It stays a draft until you publish it.</source>
+        <translation>Un cours contient des modules de leçons, de liens, de vidéos et de fichiers. Il reste un brouillon tant que vous ne le publiez pas.</translation>
+    </message>
+    <message>
+        <source>No course matches</source>
+        <translation>Aucun cours ne correspond</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Effacer la recherche et les filtres</translation>
+    </message>
+    <message>
+        <source>Open a course</source>
+        <translation>Ouvrez un cours</translation>
+    </message>
+    <message>
+        <source>Select a course on the left to write its outline and lessons and change its settings.</source>
+        <translation>Sélectionnez un cours à gauche pour rédiger son plan et ses leçons et modifier ses paramètres.</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>The course was removed</source>
+        <translation>Le cours a été supprimé</translation>
+    </message>
+    <message>
+        <source>Undo (%1) and Redo (%2) take it back and forth; it comes back as a draft.</source>
+        <translation>Annuler (%1) et Rétablir (%2) le font revenir ou disparaître&#xa0;; il revient à l’état de brouillon.</translation>
+    </message>
+    <message>
+        <source>Un&amp;publish</source>
+        <translation>Dé&amp;publier</translation>
+    </message>
+    <message>
+        <source>Make the course a draft again: learners no longer see it</source>
+        <translation>Remettre le cours à l’état de brouillon&#xa0;: les apprenants ne le voient plus</translation>
+    </message>
+    <message>
+        <source>Let the course&apos;s learners see it</source>
+        <translation>Rendre le cours visible pour ses apprenants</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>Dés&amp;archiver</translation>
+    </message>
+    <message>
+        <source>Bring the course back as a draft</source>
+        <translation>Faire revenir le cours à l’état de brouillon</translation>
+    </message>
+    <message>
+        <source>Close the course: it stays readable, nobody can enrol</source>
+        <translation>Clore le cours&#xa0;: il reste consultable, mais plus personne ne peut s’y inscrire</translation>
+    </message>
+    <message>
+        <source>No course has this status and term.</source>
+        <translation>Aucun cours n’a ce statut et cette session.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1” with these filters.</source>
+        <translation>Rien ne correspond à «&#xa0;%1&#xa0;» avec ces filtres.</translation>
+    </message>
+    <message>
+        <source>All terms</source>
+        <translation>Toutes les sessions</translation>
+    </message>
+    <message>
+        <source>Create the course “%1”</source>
+        <translation>Créer le cours «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Duplicate “%1”</source>
+        <translation>Dupliquer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Unpublish “%1”</source>
+        <translation>Dépublier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Publish “%1”</source>
+        <translation>Publier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Unarchive “%1”</source>
+        <translation>Désarchiver «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Archive “%1”</source>
+        <translation>Archiver «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Delete course</source>
+        <translation>Supprimer le cours</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its modules and items?</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;» avec ses modules et ses éléments&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Its learners lose access to it. Undo (%1) brings back its outline and lessons as a draft, but not its class list.</source>
+        <translation>Ses apprenants n’y ont plus accès. Annuler (%1) fait revenir son plan et ses leçons à l’état de brouillon, mais pas sa liste de la classe.</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted</source>
+        <translation>«&#xa0;%1&#xa0;» a été supprimé</translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::BusyIndicator</name>
     <message>
         <source>Working</source>
         <translation>Traitement en cours</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::ClassListModel</name>
+    <message>
+        <source>Student</source>
+        <translation>Étudiant</translation>
+    </message>
+    <message>
+        <source>Teaching assistant</source>
+        <translation>Assistant pédagogique</translation>
+    </message>
+    <message>
+        <source>Instructor</source>
+        <translation>Enseignant</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrit</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Désinscrit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditeur libre</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Liste d’attente</translation>
+    </message>
+    <message>
+        <source>%1 % · %2 of %3</source>
+        <extracomment>A student&apos;s progress in the class list: percent, then items done of items counted.</extracomment>
+        <translation>%1&#xa0;% · %2 sur %3</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>Hours and minutes spent, e.g. &quot;1 h 5 min&quot;.</extracomment>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Time spent: %1</source>
+        <translation>Temps passé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No activity yet</source>
+        <translation>Aucune activité pour l’instant</translation>
+    </message>
+    <message>
+        <source>Last active: %1</source>
+        <translation>Dernière activité&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The course is full: this student gets a seat when one frees.</source>
+        <translation>Le cours est complet&#xa0;: cet étudiant aura une place dès qu’une se libérera.</translation>
+    </message>
+    <message>
+        <source>Enrolled through a cohort</source>
+        <translation>Inscrit par une cohorte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::ClassListPane</name>
+    <message>
+        <source>Make student</source>
+        <translation>Rendre étudiant</translation>
+    </message>
+    <message>
+        <source>Make teaching assistant</source>
+        <translation>Rendre assistant pédagogique</translation>
+    </message>
+    <message>
+        <source>Make instructor</source>
+        <translation>Rendre enseignant</translation>
+    </message>
+    <message>
+        <source>Class list</source>
+        <translation>Liste de la classe</translation>
+    </message>
+    <message>
+        <source>Filter by name, email, role or status</source>
+        <translation>Filtrer par nom, e-mail, rôle ou statut</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>&amp;Inscrire…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>Changer le &amp;rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Unenrol</source>
+        <translation>&amp;Désinscrire</translation>
+    </message>
+    <message>
+        <source>Read the class list from the server again</source>
+        <translation>Relire la liste de la classe depuis le serveur</translation>
+    </message>
+    <message>
+        <source>Class list as of %1 — connect to change enrolments</source>
+        <translation>Liste de la classe au %1 — connectez-vous pour modifier les inscriptions</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nobody is enrolled yet. Enrol students or a cohort.</source>
+        <translation>Personne n’est encore inscrit. Inscrivez des étudiants ou une cohorte.</translation>
+    </message>
+    <message>
+        <source>Teaching this course: %1</source>
+        <translation>Enseignent dans ce cours&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The class list cannot be shown: the server cannot be reached and this computer has no copy of it yet. Connect to see and change enrolments.</source>
+        <translation>Impossible d’afficher la liste de la classe&#xa0;: le serveur est injoignable et cet ordinateur n’en a pas encore de copie. Connectez-vous pour voir et modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>Offline — connect to change enrolments</source>
+        <translation>Hors ligne — connectez-vous pour modifier les inscriptions</translation>
+    </message>
+    <message>
+        <source>Connect to change enrolments.</source>
+        <translation>Connectez-vous pour modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>Only the course&apos;s instructors and administrators can change enrolments.</source>
+        <translation>Seuls les enseignants du cours et les administrateurs peuvent modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>%1 left the course. Enrol them again to bring them back.</source>
+        <translation>%1 a quitté le cours. Réinscrivez cette personne pour la faire revenir.</translation>
+    </message>
+    <message>
+        <source>%1 people left the course. Enrol them again to bring them back.</source>
+        <translation>%1 personnes ont quitté le cours. Réinscrivez-les pour les faire revenir.</translation>
+    </message>
+    <message>
+        <source>%1 is now: %2.</source>
+        <translation>%1 est maintenant&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 people are now: %2.</source>
+        <translation>%1 personnes sont maintenant&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -236,6 +630,1026 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::ContentItemDialog</name>
+    <message>
+        <source>Add a link</source>
+        <translation>Ajouter un lien</translation>
+    </message>
+    <message>
+        <source>Add a video</source>
+        <translation>Ajouter une vidéo</translation>
+    </message>
+    <message>
+        <source>Add a file</source>
+        <translation>Ajouter un fichier</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name</source>
+        <translation>Le nom du fichier</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No files yet</source>
+        <translation>Aucun fichier pour l’instant</translation>
+    </message>
+    <message>
+        <source>https://video.example.org/watch/…</source>
+        <translation>https://video.example.org/watch/…</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This course has no files yet. Add them in the Files tab first.</source>
+        <translation>Ce cours n’a pas encore de fichiers. Ajoutez-les d’abord dans l’onglet Fichiers.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Video address</source>
+        <translation>Adresse de la vidéo</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>Adresse du lien</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Enter the address of the page, starting with https://.</source>
+        <translation>Saisissez l’adresse de la page, en commençant par https://.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. It should start with https:// (or http://).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse web. Elle doit commencer par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>This address is longer than 2,000 characters.</source>
+        <translation>Cette adresse dépasse 2 000 caractères.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CourseCardDelegate</name>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>percent complete</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CourseFilesModel</name>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>An instructor</source>
+        <translation>Un enseignant</translation>
+    </message>
+    <message>
+        <source>A teaching assistant</source>
+        <translation>Un assistant pédagogique</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Queued to upload</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Queued to download</source>
+        <translation>En attente de téléchargement</translation>
+    </message>
+    <message>
+        <source>Waiting for connection</source>
+        <translation>En attente de connexion</translation>
+    </message>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation>Envoi… %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Downloading… %1%</source>
+        <translation>Téléchargement… %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>who, when</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation>hier à %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CourseForm</name>
+    <message>
+        <source>Set or clear this date</source>
+        <translation>Définir ou effacer cette date</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non définie</translation>
+    </message>
+    <message>
+        <source>Required, e.g. CS101</source>
+        <translation>Obligatoire, par ex. INF101</translation>
+    </message>
+    <message>
+        <source>Required, e.g. Introduction to programming</source>
+        <translation>Obligatoire, par ex. Introduction à la programmation</translation>
+    </message>
+    <message>
+        <source>e.g. Autumn 2026</source>
+        <translation>par ex. Automne 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Short and unique in its term; learners see it next to the title.</source>
+        <translation>Court et unique dans sa session&#xa0;; les apprenants le voient à côté du titre.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;erm:</source>
+        <translation>&amp;Session&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Début&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;nds:</source>
+        <translation>&amp;Fin&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. Introductory</source>
+        <translation>par ex. Initiation</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Niveau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;redits:</source>
+        <translation>C&amp;rédits&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What learners will find in this course.</source>
+        <translation>Ce que les apprenants trouveront dans ce cours.</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>Descr&amp;iption&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>&amp;Opens:</source>
+        <translation>&amp;Ouverture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cl&amp;oses:</source>
+        <translation>F&amp;ermeture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Students can be enrolled between these times; staff at any time.</source>
+        <translation>Les étudiants peuvent être inscrits entre ces dates&#xa0;; l’équipe pédagogique, à tout moment.</translation>
+    </message>
+    <message>
+        <source>&amp;Seats:</source>
+        <translation>&amp;Places&#xa0;:</translation>
+    </message>
+    <message>
+        <source>When every seat is taken, new students join a waiting list.</source>
+        <translation>Quand toutes les places sont prises, les nouveaux étudiants rejoignent une liste d’attente.</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Crédits</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Enrolment opening</source>
+        <translation>Ouverture des inscriptions</translation>
+    </message>
+    <message>
+        <source>Enrolment closing</source>
+        <translation>Clôture des inscriptions</translation>
+    </message>
+    <message>
+        <source>Number of seats</source>
+        <translation>Nombre de places</translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <comment>a field&apos;s name, then what is wrong with it (is required)</comment>
+        <translation>%1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CourseListModel</name>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <comment>course title, code and term, status</comment>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>course code · term</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CourseOutlinePage</name>
+    <message>
+        <source>Add &amp;module</source>
+        <translation>Ajouter un &amp;module</translation>
+    </message>
+    <message>
+        <source>Add &amp;lesson</source>
+        <translation>Ajouter une &amp;leçon</translation>
+    </message>
+    <message>
+        <source>Add li&amp;nk…</source>
+        <translation>Ajouter un li&amp;en…</translation>
+    </message>
+    <message>
+        <source>Add &amp;video…</source>
+        <translation>Ajouter une &amp;vidéo…</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>Ajouter un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Déplacer vers le &amp;haut</translation>
+    </message>
+    <message>
+        <source>Move up (%1). The first item of a module goes to the end of the module above.</source>
+        <translation>Déplacer vers le haut (%1). Le premier élément d’un module passe à la fin du module précédent.</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Déplacer vers le &amp;bas</translation>
+    </message>
+    <message>
+        <source>Move down (%1). The last item of a module goes to the start of the module below.</source>
+        <translation>Déplacer vers le bas (%1). Le dernier élément d’un module passe au début du module suivant.</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>&amp;Published</source>
+        <translation>&amp;Publié</translation>
+    </message>
+    <message>
+        <source>Published: learners can see it (Space in the outline)</source>
+        <translation>Publié&#xa0;: les apprenants peuvent le voir (Espace dans le plan)</translation>
+    </message>
+    <message>
+        <source>Unlock &amp;date…</source>
+        <translation>&amp;Date de déverrouillage…</translation>
+    </message>
+    <message>
+        <source>When learners can open it</source>
+        <translation>Quand les apprenants peuvent l’ouvrir</translation>
+    </message>
+    <message>
+        <source>Edit &amp;address…</source>
+        <translation>Modifier l’&amp;adresse…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Ajouter un élément</translation>
+    </message>
+    <message>
+        <source>Drag to reorder, or %1 / %2 · F2 renames · Space publishes · Delete removes</source>
+        <translation>Faites glisser pour réordonner, ou %1 / %2 · F2 renomme · Espace publie · Suppr supprime</translation>
+    </message>
+    <message>
+        <source>This course has no modules yet</source>
+        <translation>Ce cours n’a pas encore de modules</translation>
+    </message>
+    <message>
+        <source>Modules hold the course&apos;s lessons, links, videos and files, in the order learners meet them.</source>
+        <translation>Les modules contiennent les leçons, liens, vidéos et fichiers du cours, dans l’ordre où les apprenants les découvrent.</translation>
+    </message>
+    <message>
+        <source>Select a lesson to write it</source>
+        <translation>Sélectionnez une leçon pour la rédiger</translation>
+    </message>
+    <message>
+        <source>Or select a module or an item to see its details.</source>
+        <translation>Ou sélectionnez un module ou un élément pour voir ses détails.</translation>
+    </message>
+    <message>
+        <source>New module</source>
+        <translation>Nouveau module</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>Nouvelle leçon</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the module “%1” and the %n items in it?</source>
+        <translation>
+            <numerusform>Supprimer le module «&#xa0;%1&#xa0;» et l’élément qu’il contient&#xa0;?</numerusform>
+            <numerusform>Supprimer le module «&#xa0;%1&#xa0;» et les %n éléments qu’il contient&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n selected records?</source>
+        <translation>
+            <numerusform>Supprimer l’élément sélectionné&#xa0;?</numerusform>
+            <numerusform>Supprimer les %n éléments sélectionnés&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Learners will no longer see it. You can undo this (%1).</source>
+        <translation>Les apprenants ne le verront plus. Vous pouvez annuler cette action (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish %n records</source>
+        <translation>
+            <numerusform>Publier %n élément</numerusform>
+            <numerusform>Publier %n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unpublish %n records</source>
+        <translation>
+            <numerusform>Dépublier %n élément</numerusform>
+            <numerusform>Dépublier %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Add a module first</source>
+        <translation>Ajoutez d’abord un module</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publié</translation>
+    </message>
+    <message>
+        <source>not published: only staff can see it</source>
+        <translation>non publié&#xa0;: seule l’équipe pédagogique peut le voir</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CoursePlayer</name>
+    <message>
+        <source>Course outline</source>
+        <translation>Plan du cours</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Élément suivant</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>Élément précédent</translation>
+    </message>
+    <message>
+        <source>My courses</source>
+        <translation>Mes cours</translation>
+    </message>
+    <message>
+        <source>Back to your courses</source>
+        <translation>Revenir à vos cours</translation>
+    </message>
+    <message>
+        <source>Downloading… %p%</source>
+        <translation>Téléchargement… %p&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Preview — your progress is not recorded. You see this course as a student does: only what is published and released.</source>
+        <translation>Aperçu — votre progression n’est pas enregistrée. Vous voyez ce cours comme un étudiant&#xa0;: seulement ce qui est publié et déverrouillé.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Mark complete</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Previous item (Alt+Left)</source>
+        <translation>Élément précédent (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next item (Alt+Right)</source>
+        <translation>Élément suivant (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>This item opens on %1. Come back then: it unlocks by itself.</source>
+        <translation>Cet élément s’ouvre le %1. Revenez à ce moment-là&#xa0;: il se déverrouillera tout seul.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n min</source>
+        <comment>type and length</comment>
+        <translation>
+            <numerusform>%1 · %n min</numerusform>
+            <numerusform>%1 · %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>file name (size)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Ouvrir le fichier</translation>
+    </message>
+    <message>
+        <source>Opens with this computer&apos;s viewer</source>
+        <translation>S’ouvre avec la visionneuse de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Files cannot be opened here</source>
+        <translation>Les fichiers ne peuvent pas être ouverts ici</translation>
+    </message>
+    <message>
+        <source>No address given</source>
+        <translation>Aucune adresse indiquée</translation>
+    </message>
+    <message>
+        <source>Watch in browser</source>
+        <translation>Regarder dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Quizzes cannot be taken in this version of Lectern yet.</source>
+        <translation>Cette version de Lectern ne permet pas encore de répondre aux quiz.</translation>
+    </message>
+    <message>
+        <source>Assignments cannot be submitted in this version of Lectern yet.</source>
+        <translation>Cette version de Lectern ne permet pas encore de rendre des devoirs.</translation>
+    </message>
+    <message>
+        <source>Choose an item from the outline</source>
+        <translation>Choisissez un élément dans le plan</translation>
+    </message>
+    <message>
+        <source>This course has no lessons yet</source>
+        <translation>Ce cours n’a pas encore de leçons</translation>
+    </message>
+    <message>
+        <source>Cannot open the link</source>
+        <translation>Impossible d’ouvrir le lien</translation>
+    </message>
+    <message>
+        <source>No application could open %1.</source>
+        <translation>Aucune application n’a pu ouvrir %1.</translation>
+    </message>
+    <message>
+        <source>Remove download</source>
+        <translation>Supprimer le téléchargement</translation>
+    </message>
+    <message>
+        <source>Remove this course&apos;s offline copy? This frees %1. You can download it again when you are online.</source>
+        <translation>Supprimer la copie hors ligne de ce cours&#xa0;? Cela libère %1. Vous pourrez la télécharger de nouveau quand vous serez en ligne.</translation>
+    </message>
+    <message>
+        <source>This course&apos;s files are on this computer.</source>
+        <translation>Les fichiers de ce cours sont sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Keeps every file of this course on this computer, to study without a network.</source>
+        <translation>Garde tous les fichiers de ce cours sur cet ordinateur, pour étudier sans réseau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <comment>items done</comment>
+        <translation>
+            <numerusform>%1 sur %n terminé</numerusform>
+            <numerusform>%1 sur %n terminés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 spent</source>
+        <comment>items done, time</comment>
+        <translation>%1 · temps passé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Course progress: %1%</source>
+        <translation>Progression du cours&#xa0;: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Next: %1 (Alt+Right)</source>
+        <translation>Suivant&#xa0;: %1 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Previous: %1 (Alt+Left)</source>
+        <translation>Précédent&#xa0;: %1 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>A preview records no progress</source>
+        <translation>Un aperçu n’enregistre aucune progression</translation>
+    </message>
+    <message>
+        <source>You completed this item</source>
+        <translation>Vous avez terminé cet élément</translation>
+    </message>
+    <message>
+        <source>Mark this item as done</source>
+        <translation>Marquer cet élément comme terminé</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CourseRules</name>
+    <message>
+        <source>must not be before the start date</source>
+        <translation>ne doit pas précéder la date de début</translation>
+    </message>
+    <message>
+        <source>must be after enrolment opens</source>
+        <translation>doit suivre l’ouverture des inscriptions</translation>
+    </message>
+    <message>
+        <source>must be before the course ends</source>
+        <translation>doit précéder la fin du cours</translation>
+    </message>
+    <message>
+        <source>is already used by another course without a term</source>
+        <translation>est déjà utilisé par un autre cours sans session</translation>
+    </message>
+    <message>
+        <source>is already used in this term</source>
+        <translation>est déjà utilisé dans cette session</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::CourseSettingsPage</name>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Save the changed settings (%1)</source>
+        <translation>Enregistrer les paramètres modifiés (%1)</translation>
+    </message>
+    <message>
+        <source>This course changed meanwhile. Save to keep your changes, or revert to see the course as it is now.</source>
+        <translation>Ce cours a été modifié entre-temps. Enregistrez pour garder vos modifications, ou abandonnez-les pour voir le cours tel qu’il est maintenant.</translation>
+    </message>
+    <message>
+        <source>Changes are saved on this computer and synced when it is online.</source>
+        <translation>Les modifications sont enregistrées sur cet ordinateur et synchronisées quand il est en ligne.</translation>
+    </message>
+    <message>
+        <source>Edit the settings of “%1”</source>
+        <translation>Modifier les paramètres de «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::DashboardModel</name>
+    <message>
+        <source>%1, preview as a student</source>
+        <translation>%1, aperçu en tant qu’étudiant</translation>
+    </message>
+    <message>
+        <source>%1, %2% complete</source>
+        <comment>course title, percent</comment>
+        <translation>%1, terminé à %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>code — title</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Preview as a student</source>
+        <translation>Aperçu en tant qu’étudiant</translation>
+    </message>
+    <message>
+        <source>Completed — well done!</source>
+        <translation>Terminé — bravo&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Nothing to study yet</source>
+        <translation>Rien à étudier pour l’instant</translation>
+    </message>
+    <message>
+        <source>Continue: %1</source>
+        <translation>Continuer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Commencer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>You teach this course: see it as your students do</source>
+        <translation>Vous enseignez dans ce cours&#xa0;: voyez-le comme vos étudiants</translation>
+    </message>
+    <message>
+        <source>No lessons yet</source>
+        <translation>Aucune leçon pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n done · %2 spent</source>
+        <comment>items done, time spent</comment>
+        <translation>
+            <numerusform>%1 sur %n terminé · temps passé&#xa0;: %2</numerusform>
+            <numerusform>%1 sur %n terminés · temps passé&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <comment>items done</comment>
+        <translation>
+            <numerusform>%1 sur %n terminé</numerusform>
+            <numerusform>%1 sur %n terminés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloading… %1 of %2 — Cancel</source>
+        <translation>Téléchargement… %1 sur %2 — Annuler</translation>
+    </message>
+    <message>
+        <source>Downloading… — Cancel</source>
+        <translation>Téléchargement… — Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::DashboardPage</name>
+    <message>
+        <source>My courses</source>
+        <translation>Mes cours</translation>
+    </message>
+    <message>
+        <source>You are not enrolled in any course yet. The courses below are ones you teach: preview them as a student.</source>
+        <translation>Vous n’êtes encore inscrit à aucun cours. Les cours ci-dessous sont ceux où vous enseignez&#xa0;: affichez-en un aperçu en tant qu’étudiant.</translation>
+    </message>
+    <message>
+        <source>Pick up where you left off. Everything here also works offline; your progress syncs when you are back online.</source>
+        <translation>Reprenez là où vous vous étiez arrêté. Tout fonctionne aussi hors ligne&#xa0;; votre progression se synchronise quand vous êtes de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <source>You are not enrolled in any course yet</source>
+        <translation>Vous n’êtes encore inscrit à aucun cours</translation>
+    </message>
+    <message>
+        <source>When an instructor enrols you in a course, it appears here, ready to study online or offline.</source>
+        <translation>Quand un enseignant vous inscrit à un cours, il apparaît ici, prêt à être étudié en ligne ou hors ligne.</translation>
+    </message>
+    <message>
+        <source>Recent announcements</source>
+        <translation>Annonces récentes</translation>
+    </message>
+    <message>
+        <source>No announcements yet</source>
+        <translation>Aucune annonce pour l’instant</translation>
+    </message>
+    <message>
+        <source>News from your instructors will appear here.</source>
+        <translation>Les nouvelles de vos enseignants apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview as a student</source>
+        <translation>&amp;Aperçu en tant qu’étudiant</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Remove download</source>
+        <translation>Supprimer le téléchargement</translation>
+    </message>
+    <message>
+        <source>Remove the offline copy of “%1”? This frees %2. You can download it again when you are online.</source>
+        <translation>Supprimer la copie hors ligne de «&#xa0;%1&#xa0;»&#xa0;? Cela libère %2. Vous pourrez la télécharger de nouveau quand vous serez en ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::EnrolDialog</name>
+    <message>
+        <source>Enrol in this course</source>
+        <translation>Inscrire à ce cours</translation>
+    </message>
+    <message>
+        <source>Search people by name or email</source>
+        <translation>Rechercher des personnes par nom ou e-mail</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Filter cohorts</source>
+        <translation>Filtrer les cohortes</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohorte</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Étudiant</translation>
+    </message>
+    <message>
+        <source>Teaching assistant</source>
+        <translation>Assistant pédagogique</translation>
+    </message>
+    <message>
+        <source>Instructor</source>
+        <translation>Enseignant</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Audit (follows the course without taking a seat&apos;s credit)</source>
+        <translation>Auditeur libre (suit le cours sans en obtenir les crédits)</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enrol even if enrolment is closed or the course is full</source>
+        <translation>Inscrire même si les inscriptions sont closes ou le cours complet</translation>
+    </message>
+    <message>
+        <source>Instructors of the course and administrators may enrol outside the enrolment window and beyond the course&apos;s maximum.</source>
+        <translation>Les enseignants du cours et les administrateurs peuvent inscrire en dehors de la période d’inscription et au-delà du maximum du cours.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>(in the class list)</source>
+        <translation>(dans la liste de la classe)</translation>
+    </message>
+    <message>
+        <source>Nobody in your organisation matches “%1”.</source>
+        <translation>Personne dans votre organisation ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 (%2 members)</source>
+        <translation>%1 (%2 membres)</translation>
+    </message>
+    <message>
+        <source>Your organisation has no cohorts yet.</source>
+        <translation>Votre organisation n’a pas encore de cohortes.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Inscription…</translation>
+    </message>
+    <message>
+        <source>This course is archived, so nobody can be enrolled as a student.</source>
+        <translation>Ce cours est archivé&#xa0;: personne ne peut y être inscrit comme étudiant.</translation>
+    </message>
+    <message>
+        <source>Enrolment in this course opens on %1.</source>
+        <translation>Les inscriptions à ce cours ouvrent le %1.</translation>
+    </message>
+    <message>
+        <source>Enrolment in this course closed on %1.</source>
+        <translation>Les inscriptions à ce cours ont fermé le %1.</translation>
+    </message>
+    <message>
+        <source>Enrolment in this course is closed.</source>
+        <translation>Les inscriptions à ce cours sont closes.</translation>
+    </message>
+    <message>
+        <source>Instructors and administrators can still enrol students: tick “Enrol even if enrolment is closed or the course is full”.</source>
+        <translation>Les enseignants et les administrateurs peuvent tout de même inscrire des étudiants&#xa0;: cochez «&#xa0;Inscrire même si les inscriptions sont closes ou le cours complet&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The course is full (at most %1 students). Put the student on the waitlist, raise the course&apos;s maximum, or enrol anyway.</source>
+        <translation>Le cours est complet (%1 étudiants au maximum). Mettez l’étudiant sur la liste d’attente, augmentez le maximum du cours ou inscrivez-le quand même.</translation>
+    </message>
+    <message>
+        <source>Only the course&apos;s instructors and administrators can change enrolments.</source>
+        <translation>Seuls les enseignants du cours et les administrateurs peuvent modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>The course or the person is no longer there, or you can no longer see it. Refresh the class list.</source>
+        <translation>Le cours ou la personne n’existe plus, ou vous ne pouvez plus le voir. Actualisez la liste de la classe.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this: %1.</source>
+        <translation>Le serveur n’a pas accepté ceci&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Connect to change enrolments.</source>
+        <translation>Le serveur est injoignable. Connectez-vous pour modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Log in again to change enrolments.</source>
+        <translation>Votre session a expiré. Reconnectez-vous pour modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>The server refused this change.</source>
+        <translation>Le serveur a refusé cette modification.</translation>
+    </message>
+    <message>
+        <source>Nobody was enrolled: the cohort has no members yet. People who join it later are enrolled then.</source>
+        <translation>Personne n’a été inscrit&#xa0;: la cohorte n’a pas encore de membres. Les personnes qui la rejoindront plus tard seront alors inscrites.</translation>
+    </message>
+    <message>
+        <source>Enrolled one person.</source>
+        <translation>Une personne inscrite.</translation>
+    </message>
+    <message>
+        <source>Enrolled %1 people.</source>
+        <translation>%1 personnes inscrites.</translation>
+    </message>
+    <message>
+        <source>The course is full, so this student is on the waitlist. They get a seat as soon as one frees.</source>
+        <translation>Le cours est complet&#xa0;: cet étudiant est donc sur la liste d’attente. Il aura une place dès qu’une se libérera.</translation>
+    </message>
+    <message>
+        <source>Enrolled %1 people. The course is full, so %2 of them are on the waitlist and get a seat as soon as one frees.</source>
+        <translation>%1 personnes inscrites. Le cours est complet&#xa0;: %2 d’entre elles sont donc sur la liste d’attente et auront une place dès qu’une se libérera.</translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::ErrorMessages</name>
     <message>
         <source>The email or password is incorrect.</source>
@@ -297,6 +1711,487 @@
     </message>
 </context>
 <context>
+    <name>Lectern::Client::FileTransfers</name>
+    <message>
+        <source>Files can be attached once you are logged in.</source>
+        <translation>Vous pourrez joindre des fichiers une fois connecté.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be uploaded.</source>
+        <translation>%1 n’est pas un fichier qui peut être envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+    <message>
+        <source>Waiting for connection</source>
+        <translation>En attente de connexion</translation>
+    </message>
+    <message>
+        <source>%1 can no longer be read (%2). Attach it again.</source>
+        <translation>%1 ne peut plus être lu (%2). Joignez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>%1 is too large: the server takes files of up to %2.</source>
+        <translation>%1 est trop volumineux&#xa0;: le serveur accepte des fichiers jusqu’à %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too large for the server.</source>
+        <translation>%1 est trop volumineux pour le serveur.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: its content (%2) does not match its name.</source>
+        <translation>%1 a été refusé&#xa0;: son contenu (%2) ne correspond pas à son nom.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: the server cannot tell what kind of file it is.</source>
+        <translation>%1 a été refusé&#xa0;: le serveur ne peut pas déterminer de quel type de fichier il s’agit.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: files of this type (%2) cannot be uploaded here.</source>
+        <translation>%1 a été refusé&#xa0;: les fichiers de ce type (%2) ne peuvent pas être envoyés ici.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: you may not add files to this course.</source>
+        <translation>%1 a été refusé&#xa0;: vous n’êtes pas autorisé à ajouter des fichiers à ce cours.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: the course is no longer there.</source>
+        <translation>%1 a été refusé&#xa0;: le cours n’existe plus.</translation>
+    </message>
+    <message>
+        <source>%1 was refused by the server.</source>
+        <translation>%1 a été refusé par le serveur.</translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation>%1 a été refusé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Waiting for you to log in again</source>
+        <translation>En attente de votre reconnexion</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>%1 cannot be saved on this computer (%2).</source>
+        <translation>Impossible d’enregistrer %1 sur cet ordinateur (%2).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be saved on this computer: %2</source>
+        <translation>Impossible d’enregistrer %1 sur cet ordinateur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged. Try again.</source>
+        <translation>%1 est arrivé endommagé. Réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be saved on this computer.</source>
+        <translation>Impossible d’enregistrer %1 sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the server, or you may no longer open it.</source>
+        <translation>%1 n’est plus sur le serveur, ou vous n’êtes plus autorisé à l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>%1 could not be downloaded: %2</source>
+        <translation>Impossible de télécharger %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1.</source>
+        <translation>Aucun programme de cet ordinateur n’ouvre %1.</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Le fichier</translation>
+    </message>
+    <message>
+        <source>%1 can be deleted once the server can be reached.</source>
+        <translation>%1 pourra être supprimé une fois le serveur joignable.</translation>
+    </message>
+    <message>
+        <source>You may not delete %1.</source>
+        <translation>Vous n’êtes pas autorisé à supprimer %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>Impossible de supprimer %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::FilesPane</name>
+    <message>
+        <source>Attach files…</source>
+        <translation>Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>Upload files to the course (or drop them here)</source>
+        <translation>Envoyer des fichiers dans le cours (ou les déposer ici)</translation>
+    </message>
+    <message>
+        <source>Download all</source>
+        <translation>Tout télécharger</translation>
+    </message>
+    <message>
+        <source>Keep every file of the course on this computer, to use offline</source>
+        <translation>Garder tous les fichiers du cours sur cet ordinateur, pour les utiliser hors ligne</translation>
+    </message>
+    <message>
+        <source>Remove downloads</source>
+        <translation>Supprimer les téléchargements</translation>
+    </message>
+    <message>
+        <source>Delete the course&apos;s files from this computer to free the space (they stay on the server)</source>
+        <translation>Supprimer les fichiers du cours de cet ordinateur pour libérer de l’espace (ils restent sur le serveur)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Course files</source>
+        <translation>Fichiers du cours</translation>
+    </message>
+    <message>
+        <source>No files yet.
+Drop files here, or choose “Attach files…”.</source>
+        <translation>Aucun fichier pour l’instant.
+Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Some files could not be downloaded. Try again later.</source>
+        <translation>Certains fichiers n’ont pas pu être téléchargés. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>these %1 files</source>
+        <translation>ces %1 fichiers</translation>
+    </message>
+    <message>
+        <source>Delete files</source>
+        <translation>Supprimer des fichiers</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the course? Lessons that show or link to it will no longer find it.</source>
+        <translation>Supprimer %1 du cours&#xa0;? Les leçons qui l’affichent ou y renvoient ne le trouveront plus.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Download all (%1)</source>
+        <translation>Tout télécharger (%1)</translation>
+    </message>
+    <message>
+        <source>Downloading the course…</source>
+        <translation>Téléchargement du cours…</translation>
+    </message>
+    <message>
+        <source>All files on this computer (%1)</source>
+        <translation>Tous les fichiers sont sur cet ordinateur (%1)</translation>
+    </message>
+    <message>
+        <source>%1 on this computer</source>
+        <translation>%1 sur cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::LearnFormat</name>
+    <message>
+        <source>Opens %1</source>
+        <comment>%1: a date and time</comment>
+        <translation>Ouvre le %1</translation>
+    </message>
+    <message>
+        <source>no time yet</source>
+        <translation>pas encore de temps passé</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>minutes</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>hours</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>hours and minutes</comment>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Download for offline use (%1)</source>
+        <translation>Télécharger pour une utilisation hors ligne (%1)</translation>
+    </message>
+    <message>
+        <source>Download for offline use</source>
+        <translation>Télécharger pour une utilisation hors ligne</translation>
+    </message>
+    <message>
+        <source>Remove download (frees %1)</source>
+        <translation>Supprimer le téléchargement (libère %1)</translation>
+    </message>
+    <message>
+        <source>Remove download</source>
+        <translation>Supprimer le téléchargement</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Devoir</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::LessonBrowser</name>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>Impossible d’afficher cette image.</translation>
+    </message>
+    <message>
+        <source>Image not downloaded yet</source>
+        <translation>Image pas encore téléchargée</translation>
+    </message>
+    <message>
+        <source>Image not available offline</source>
+        <translation>Image non disponible hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::LessonEditor</name>
+    <message>
+        <source>Lesson title</source>
+        <translation>Titre de la leçon</translation>
+    </message>
+    <message>
+        <source>Write the lesson in Markdown: # for a heading, ** for bold, - for a list…</source>
+        <translation>Rédigez la leçon en Markdown&#xa0;: # pour un titre, ** pour du gras, - pour une liste…</translation>
+    </message>
+    <message>
+        <source>Lesson text (Markdown)</source>
+        <translation>Texte de la leçon (Markdown)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Choose a lesson in the outline to edit it.</source>
+        <translation>Choisissez une leçon dans le plan pour la modifier.</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Heading: # at the start of the line (again for a smaller one)</source>
+        <translation>Titre&#xa0;: # en début de ligne (un de plus pour un titre plus petit)</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <source>bold text</source>
+        <translation>texte en gras</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Italique</translation>
+    </message>
+    <message>
+        <source>italic text</source>
+        <translation>texte en italique</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Liste</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Liste à puces</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Liste</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Liste numérotée</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Code block</source>
+        <translation>Bloc de code</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>| Column 1 | Column 2 |
+| --- | --- |
+| Cell | Cell |
+</source>
+        <translation>| Colonne 1 | Colonne 2 |
+| --- | --- |
+| Cellule | Cellule |
+</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Link to a web page</source>
+        <translation>Lien vers une page web</translation>
+    </message>
+    <message>
+        <source>Course file…</source>
+        <translation>Fichier du cours…</translation>
+    </message>
+    <message>
+        <source>Image of or link to one of the course&apos;s files</source>
+        <translation>Image ou lien vers l’un des fichiers du cours</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <source>Upload a file to the course and link to it here</source>
+        <translation>Envoyer un fichier dans le cours et y faire un lien ici</translation>
+    </message>
+    <message>
+        <source>This lesson no longer exists.</source>
+        <translation>Cette leçon n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Words: %1 · Reading time: %2 min</source>
+        <translation>Mots&#xa0;: %1 · Temps de lecture&#xa0;: %2 min</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved offline — will sync</source>
+        <translation>Enregistré hors ligne — sera synchronisé</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Your changes are on this computer and go to the server as soon as it can be reached.</source>
+        <translation>Vos modifications sont sur cet ordinateur et partiront vers le serveur dès qu’il sera joignable.</translation>
+    </message>
+    <message>
+        <source>link text</source>
+        <translation>texte du lien</translation>
+    </message>
+    <message>
+        <source>Insert a course file</source>
+        <translation>Insérer un fichier du cours</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Filtrer par nom</translation>
+    </message>
+    <message>
+        <source>This course has no files yet. Attach some in the Files tab or with “Attach…”.</source>
+        <translation>Ce cours n’a pas encore de fichiers. Joignez-en dans l’onglet Fichiers ou avec «&#xa0;Joindre…&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insérer</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Client::LocalStore</name>
     <message>
         <source>The offline copy on this computer could not be updated: %1</source>
@@ -325,6 +2220,14 @@
     <message>
         <source>This record no longer exists.</source>
         <translation>Cet enregistrement n’existe plus.</translation>
+    </message>
+    <message>
+        <source>These records are kept as they were made and cannot be changed or deleted.</source>
+        <translation>Ces enregistrements sont conservés tels qu’ils ont été créés et ne peuvent être ni modifiés ni supprimés.</translation>
+    </message>
+    <message>
+        <source>Records of the kind &quot;%1&quot; are created, not appended.</source>
+        <translation>Les enregistrements de type «&#xa0;%1&#xa0;» se créent, ils ne s’ajoutent pas à la suite.</translation>
     </message>
 </context>
 <context>
@@ -477,6 +2380,54 @@
         <comment>%1: a date</comment>
         <translation>Travail hors ligne — dernière connexion le %1</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Apparence</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::NewCourseDialog</name>
+    <message>
+        <source>New course</source>
+        <translation>Nouveau cours</translation>
+    </message>
+    <message>
+        <source>The course starts as a draft that only its staff can see. You can change all of this later in its settings.</source>
+        <translation>Le cours commence comme un brouillon que seule son équipe pédagogique peut voir. Vous pourrez tout modifier plus tard dans ses paramètres.</translation>
+    </message>
+    <message>
+        <source>Create course</source>
+        <translation>Créer le cours</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::OutlineDelegate</name>
+    <message>
+        <source>d MMM</source>
+        <comment>unlock date format without the year</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>Unlocks %1 %2</source>
+        <comment>date, time</comment>
+        <translation>Déverrouillage le %1 à %2</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::OutlineModel</name>
@@ -497,6 +2448,172 @@
         <source>There is no room left at this place in the outline. Sync, then try again.</source>
         <translation>Il n’y a plus de place à cet endroit du plan. Synchronisez, puis réessayez.</translation>
     </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Devoir</translation>
+    </message>
+    <message>
+        <source>%1 · published: learners can see it</source>
+        <comment>type of record · published</comment>
+        <translation>%1 · publié&#xa0;: les apprenants peuvent le voir</translation>
+    </message>
+    <message>
+        <source>%1 · not published: only staff can see it</source>
+        <comment>type of record · not published</comment>
+        <translation>%1 · non publié&#xa0;: seule l’équipe pédagogique peut le voir</translation>
+    </message>
+    <message>
+        <source>Unlocks %1</source>
+        <translation>Déverrouillage le %1</translation>
+    </message>
+    <message>
+        <source>%1, published</source>
+        <translation>%1, publié</translation>
+    </message>
+    <message>
+        <source>%1, not published</source>
+        <translation>%1, non publié</translation>
+    </message>
+    <message>
+        <source>The address %1.</source>
+        <comment>the address must be at most 2000 characters</comment>
+        <translation>L’adresse %1.</translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>Renommer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Publish “%1”</source>
+        <translation>Publier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Unpublish “%1”</source>
+        <translation>Dépublier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Set the unlock date of “%1”</source>
+        <translation>Définir la date de déverrouillage de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Remove the unlock date of “%1”</source>
+        <translation>Retirer la date de déverrouillage de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Change the address of “%1”</source>
+        <translation>Modifier l’adresse de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n records</source>
+        <translation>
+            <numerusform>Supprimer %n élément</numerusform>
+            <numerusform>Supprimer %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation>Déplacer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Add module “%1”</source>
+        <translation>Ajouter le module «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Add %1 “%2”</source>
+        <comment>add lesson “Intro”</comment>
+        <translation>Ajouter %1 «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n records</source>
+        <translation>
+            <numerusform>Déplacer %n élément</numerusform>
+            <numerusform>Déplacer %n éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::OutlineView</name>
+    <message>
+        <source>Course outline</source>
+        <translation>Plan du cours</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::PlayerOutlineModel</name>
+    <message>
+        <source>Nothing here yet</source>
+        <translation>Rien ici pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <comment>items of a module</comment>
+        <translation>
+            <numerusform>%1 sur %n terminé</numerusform>
+            <numerusform>%1 sur %n terminés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, locked, %2</source>
+        <translation>%1, verrouillé, %2</translation>
+    </message>
+    <message>
+        <source>%1, completed</source>
+        <translation>%1, terminé</translation>
+    </message>
+    <message>
+        <source>Completed on %1</source>
+        <translation>Terminé le %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n min</source>
+        <comment>type and length</comment>
+        <translation>
+            <numerusform>%1 · %n min</numerusform>
+            <numerusform>%1 · %n min</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::ProfileCache</name>
@@ -507,6 +2624,13 @@
     <message>
         <source>Cannot remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::RecordTree</name>
+    <message>
+        <source>Copy of %1</source>
+        <translation>Copie de %1</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +3129,48 @@
         <source>The server refused this change.</source>
         <translation>Le serveur a refusé cette modification.</translation>
     </message>
+    <message>
+        <source>This record is kept as it was made and cannot be changed or deleted.</source>
+        <translation>Cet enregistrement est conservé tel qu’il a été créé et ne peut être ni modifié ni supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::Theme</name>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>S&amp;ombre</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Système</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Client::UnlockDateDialog</name>
+    <message>
+        <source>&amp;No unlock date: open as soon as it is published</source>
+        <translation>&amp;Pas de date de déverrouillage&#xa0;: ouvert dès sa publication</translation>
+    </message>
+    <message>
+        <source>&amp;Unlocks on</source>
+        <translation>&amp;Déverrouillage le</translation>
+    </message>
+    <message>
+        <source>Unlock date</source>
+        <translation>Date de déverrouillage</translation>
+    </message>
+    <message>
+        <source>When can learners open “%1”?</source>
+        <translation>Quand les apprenants pourront-ils ouvrir «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unlock date and time</source>
+        <translation>Date et heure de déverrouillage</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::Workspaces</name>
@@ -1117,6 +3283,10 @@
     <message>
         <source>must be at most 2 MiB</source>
         <translation>doit faire au plus 2 Mio</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>doit valoir au plus %1</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +3439,17 @@
     <message>
         <source>must be an IANA time zone such as Europe/Paris</source>
         <translation>doit être un fuseau horaire IANA comme Europe/Paris</translation>
+    </message>
+</context>
+<context>
+    <name>LocalStore</name>
+    <message>
+        <source>The offline copy on this computer is not open.</source>
+        <translation>La copie hors ligne sur cet ordinateur n’est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Cet enregistrement n’existe plus.</translation>
     </message>
 </context>
 <context>
