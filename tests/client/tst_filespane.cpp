@@ -6,10 +6,12 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeView>
+#include <lectern/client/author/lessoneditor.h>
 #include <lectern/client/files/coursefilesmodel.h>
 #include <lectern/client/files/filespane.h>
 
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void refusedUploadIsExplainedAndDismissed();
     void courseDownloadAndRemoval();
     void openAndDelete();
+    void fileDroppedOnTheLessonEditorIsLinked();
     void screenshots();
 
 public Q_SLOTS:
@@ -275,6 +278,56 @@ void tst_FilesPane::openAndDelete()
     QCOMPARE(client.get(u"/api/v1/files/"_s + fileId).status, 404);
     QVERIFY(!m_desktop->files->isCached(fileId));
     QVERIFY(find<QLabel>(u"filesEmpty"_s)->isVisible());
+}
+
+void tst_FilesPane::fileDroppedOnTheLessonEditorIsLinked()
+{
+    // A lesson of the course, as sync brings it.
+    Test::HttpClient client(m_server->url());
+    client.login(instructor, demoPassword);
+    const Test::HttpResult module = client.post(u"/api/v1/courses/%1/modules"_s.arg(m_courseId),
+                                                QJsonObject {{u"title"_s, u"Safety"_s}});
+    QCOMPARE(module.status, 201);
+    const Test::HttpResult lesson = client.post(
+        u"/api/v1/modules/%1/contents"_s.arg(module.data()[u"id"].toString()),
+        QJsonObject {
+            {u"type"_s, u"lesson"_s}, {u"title"_s, u"Goggles"_s}, {u"body"_s, u"Wear them.\n"_s}});
+    QCOMPARE(lesson.status, 201);
+    const QString lessonId = lesson.data()[u"id"].toString();
+    m_desktop->sync->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(m_desktop->sync->store()->record(u"content"_s, lessonId), 20000);
+
+    LessonEditor editor(m_desktop->sync.get());
+    editor.setFileTransfers(m_desktop->files.get());
+    editor.resize(900, 500);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setContentId(lessonId);
+    editor.sourceEdit()->moveCursor(QTextCursor::End);
+
+    // Dropped at the end of the text: uploaded to the course, then linked there.
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(
+        m_desktop->writeLocalFile(u"goggle rules.txt"_s, lessonText(4000, 'g')))});
+    QWidget *viewport = editor.sourceEdit()->viewport();
+    const QPoint end = editor.sourceEdit()->cursorRect().center();
+    QDragEnterEvent enter(end, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropped(end, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &dropped);
+    QVERIFY(dropped.isAccepted());
+    QTRY_VERIFY_WITH_TIMEOUT(editor.markdown().contains(u"[goggle rules.txt](lectern-file:"_s),
+                             20000);
+    QVERIFY(editor.markdown().startsWith(u"Wear them.\n"_s));
+    QCOMPARE(m_pane->model()->fileCount(), 1);
+    // And saved with the lesson.
+    QVERIFY(editor.flush());
+    QVERIFY(m_desktop->sync->store()
+                ->record(u"content"_s, lessonId)
+                ->fields[u"body"]
+                .toString()
+                .contains(u"[goggle rules.txt](lectern-file:"_s));
 }
 
 void tst_FilesPane::screenshots()
