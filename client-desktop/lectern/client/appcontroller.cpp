@@ -7,6 +7,7 @@
 #include "clientsettings.h"
 #include "connectionmonitor.h"
 #include "errormessages.h"
+#include "files/filespane.h"
 #include "files/filetransfers.h"
 #include "learn/learnworkspace.h"
 #include "logging.h"
@@ -216,6 +217,10 @@ QWidget *AppController::makeWorkspacePage(Workspace workspace, QWidget *parent)
         auto *author = new AuthorWorkspace(m_sync, parent);
         if (LessonEditor *editor = author->lessonEditor())
             editor->setFileTransfers(m_files);
+        auto *files = new FilesPane(m_files, m_sync, author);
+        files->setObjectName(QStringLiteral("filesPane"));
+        author->courseTabs()->addTab(files, QIcon(QStringLiteral(":/icons/file.svg")), tr("Files"));
+        connect(author, &AuthorWorkspace::courseOpened, files, &FilesPane::setCourseId);
         auto *classList = new ClassListPane(m_session, m_sync, author);
         classList->setObjectName(QStringLiteral("classListPane"));
         author->courseTabs()->addTab(classList, QIcon(QStringLiteral(":/icons/enrol.svg")),
