@@ -328,6 +328,13 @@ void tst_FilesPane::fileDroppedOnTheLessonEditorIsLinked()
                 ->fields[u"body"]
                 .toString()
                 .contains(u"[goggle rules.txt](lectern-file:"_s));
+    // Online, the indicator ends at "Saved" once the server has it.
+    QTRY_COMPARE_WITH_TIMEOUT(editor.saveState(), LessonEditor::SaveState::Saved, 20000);
+    QCOMPARE(editor.saveStateText(), u"Saved"_s);
+    QVERIFY(client.get(u"/api/v1/contents/%1"_s.arg(lessonId))
+                .data()[u"body"]
+                .toString()
+                .contains(u"[goggle rules.txt](lectern-file:"_s));
 }
 
 void tst_FilesPane::screenshots()
