@@ -114,7 +114,7 @@ private:
         // logout) before it is written.
         QString path;
     };
-    QHash<Key, Waiting> m_waiting; // not yet sent to the worker
+    QHash<Key, Waiting> m_waiting;                  // not yet sent to the worker
     QHash<Key, QPair<quint64, QJsonObject>> m_sent; // sent, last seq per record
     quint64 m_seq = 0;
     int m_inFlight = 0;
