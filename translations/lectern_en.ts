@@ -26,6 +26,10 @@
         <source>Class list</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::AuthResponse</name>
@@ -1323,6 +1327,10 @@
         <source>Mark this item as done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This course has no files to download: everything in it is on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::CourseRules</name>
@@ -1982,10 +1990,6 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove download</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Lesson</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2007,6 +2011,10 @@ Drop files here, or choose “Attach files…”.</source>
     </message>
     <message>
         <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available offline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -26,6 +26,10 @@
         <source>Class list</source>
         <translation>Liste de la classe</translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::AuthResponse</name>
@@ -344,15 +348,15 @@
     <name>Lectern::Client::ClassListPane</name>
     <message>
         <source>Make student</source>
-        <translation>Rendre étudiant</translation>
+        <translation>Définir comme étudiant</translation>
     </message>
     <message>
         <source>Make teaching assistant</source>
-        <translation>Rendre assistant pédagogique</translation>
+        <translation>Définir comme assistant pédagogique</translation>
     </message>
     <message>
         <source>Make instructor</source>
-        <translation>Rendre enseignant</translation>
+        <translation>Définir comme enseignant</translation>
     </message>
     <message>
         <source>Class list</source>
@@ -392,7 +396,7 @@
     </message>
     <message>
         <source>Teaching this course: %1</source>
-        <translation>Enseignent dans ce cours&#xa0;: %1</translation>
+        <translation>Équipe pédagogique&#xa0;: %1</translation>
     </message>
     <message>
         <source>The class list cannot be shown: the server cannot be reached and this computer has no copy of it yet. Connect to see and change enrolments.</source>
@@ -953,7 +957,7 @@
     <message>
         <source>%1 %2.</source>
         <comment>a field&apos;s name, then what is wrong with it (is required)</comment>
-        <translation>%1&#xa0;: %2.</translation>
+        <translation>Le champ «&#xa0;%1&#xa0;» %2.</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1326,10 @@
     <message>
         <source>Mark this item as done</source>
         <translation>Marquer cet élément comme terminé</translation>
+    </message>
+    <message>
+        <source>This course has no files to download: everything in it is on this computer.</source>
+        <translation>Ce cours n’a aucun fichier à télécharger&#xa0;: tout son contenu est sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -1814,11 +1822,11 @@
     </message>
     <message>
         <source>The file</source>
-        <translation>Le fichier</translation>
+        <translation>le fichier</translation>
     </message>
     <message>
         <source>%1 can be deleted once the server can be reached.</source>
-        <translation>%1 pourra être supprimé une fois le serveur joignable.</translation>
+        <translation>Vous pourrez supprimer %1 une fois le serveur joignable.</translation>
     </message>
     <message>
         <source>You may not delete %1.</source>
@@ -1907,7 +1915,7 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     </message>
     <message>
         <source>Delete %1 from the course? Lessons that show or link to it will no longer find it.</source>
-        <translation>Supprimer %1 du cours&#xa0;? Les leçons qui l’affichent ou y renvoient ne le trouveront plus.</translation>
+        <translation>Supprimer %1 du cours&#xa0;? Les images et les liens des leçons qui s’y rapportent ne fonctionneront plus.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1939,7 +1947,7 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     <message>
         <source>Opens %1</source>
         <comment>%1: a date and time</comment>
-        <translation>Ouvre le %1</translation>
+        <translation>S’ouvre le %1</translation>
     </message>
     <message>
         <source>no time yet</source>
@@ -1983,10 +1991,6 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>Supprimer le téléchargement (libère %1)</translation>
     </message>
     <message>
-        <source>Remove download</source>
-        <translation>Supprimer le téléchargement</translation>
-    </message>
-    <message>
         <source>Lesson</source>
         <translation>Leçon</translation>
     </message>
@@ -2009,6 +2013,10 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     <message>
         <source>Assignment</source>
         <translation>Devoir</translation>
+    </message>
+    <message>
+        <source>Available offline</source>
+        <translation>Disponible hors ligne</translation>
     </message>
 </context>
 <context>
@@ -2549,7 +2557,7 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     <message>
         <source>Add %1 “%2”</source>
         <comment>add lesson “Intro”</comment>
-        <translation>Ajouter %1 «&#xa0;%2&#xa0;»</translation>
+        <translation>Ajout&#xa0;: %1 «&#xa0;%2&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <source>Move %n records</source>
