@@ -73,12 +73,17 @@ void LessonBrowser::reload()
 {
     const double position = m_restore >= 0 ? m_restore : scrollFraction();
     m_missing.clear();
-    // Resources are cached by the document: a new one asks loadResource() again.
-    document()->clear();
-    // Through the view, which also puts its cursor back at the start (a cursor left at the end
-    // would scroll there when the view takes focus).
-    setMarkdown(m_markdown);
-    styleDocument();
+    // Built apart from the view, then shown: a document laid out while it is being built (each
+    // paragraph inserted, each format set) takes seconds for a long lesson instead of a tenth of
+    // one. A new document also asks loadResource() again for its images. Its parent (this view)
+    // answers loadResource(); setDocument() drops the previous one.
+    auto *doc = new QTextDocument(this);
+    doc->setDocumentMargin(document()->documentMargin());
+    doc->setUndoRedoEnabled(false);
+    doc->setMarkdown(m_markdown);
+    styleDocument(doc);
+    setDocument(doc); // puts the cursor back at the start; deletes the previous one (a child)
+    updateMargins();
     // Laid out now rather than bit by bit in idle time: the scroll range is final, so a restored
     // position and "the reader reached the end" mean what they say.
     document()->documentLayout()->documentSize();
@@ -87,9 +92,8 @@ void LessonBrowser::reload()
 
 // Markdown comes in with tight defaults: room between lines and paragraphs, code blocks on a
 // tinted background, and a comfortable text size make a lesson easier to read.
-void LessonBrowser::styleDocument()
+void LessonBrowser::styleDocument(QTextDocument *doc)
 {
-    QTextDocument *doc = document();
     doc->setUndoRedoEnabled(false);
     QFont reading = font();
     reading.setPointSizeF(reading.pointSizeF() * 1.1);
@@ -141,7 +145,6 @@ void LessonBrowser::styleDocument()
     QTextFrameFormat root = doc->rootFrame()->frameFormat();
     root.setTopMargin(8); // the page's title is just above
     doc->rootFrame()->setFrameFormat(root);
-    updateMargins();
 }
 
 // A column of readable width, centred in wide windows.

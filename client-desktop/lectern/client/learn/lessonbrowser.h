@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QTextBrowser>
 
+class QTextDocument;
+
 namespace Lectern::Client {
 
 class FileTransfers;
@@ -55,7 +57,7 @@ protected:
 
 private:
     void followLink(const QUrl &url);
-    void styleDocument();
+    void styleDocument(QTextDocument *doc);
     void updateMargins();
     QImage placeholder(const QString &text) const;
 
