@@ -69,6 +69,7 @@ private Q_SLOTS:
     void followsPulledPages();
     void viewsKeepTheirPlace();
     void removingAModuleRemovesItsItems();
+    void followsWritesOfOtherConnections();
 
 private:
     LocalStore *store() const { return m_sync->store(); }
@@ -617,4 +618,94 @@ void tst_OutlineModel::removingAModuleRemovesItsItems()
 }
 
 QTEST_MAIN(tst_OutlineModel)
+// The AutoSaver and the sync engine write through connections of their own, and a lesson's
+// author types while they do: the outline follows what changed (here with rows in place, and a
+// row whose place changed moves), and a write of a lesson body alone changes no row.
+void tst_OutlineModel::followsWritesOfOtherConnections()
+{
+    LocalStore other;
+    QVERIFY(other.open(store()->path()));
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(m_model.get(), &QAbstractItemModel::layoutChanged);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changes(m_model.get(), &QAbstractItemModel::dataChanged);
+    const QString content = QStringLiteral("content");
+    const QPersistentModelIndex intro = indexOf(QStringLiteral("Intro"));
+    const auto announce = [&] {
+        Q_EMIT m_sync->recordsChanged({content});
+    };
+
+    // The first save of a lesson marks its row as not yet on the server.
+    QVERIFY(other.update(content, id(QStringLiteral("Intro")),
+                         {{QStringLiteral("body"), QStringLiteral("# Intro\n\nTyped")}}));
+    announce();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.first().at(0).value<QModelIndex>(), QModelIndex(intro));
+    QVERIFY(intro.data(SyncMark::Role).toBool());
+    // The next saves change nothing the outline shows.
+    QVERIFY(other.update(content, id(QStringLiteral("Intro")),
+                         {{QStringLiteral("body"), QStringLiteral("# Intro\n\nTyped more")}}));
+    announce();
+    QCOMPARE(changes.size(), 1);
+    // The server's answer takes the mark away.
+    const QList<Sync::Op> batch = other.takeBatch();
+    QCOMPARE(batch.size(), 1);
+    Sync::OpResult applied;
+    applied.opId = batch.first().opId;
+    applied.rev = 2;
+    QVERIFY(other.applyPushResults({applied}));
+    announce();
+    QCOMPARE(changes.size(), 2);
+    QVERIFY(!intro.data(SyncMark::Role).toBool());
+
+    // A rename of a module and of an item (one announcement for both).
+    QVERIFY(other.update(QStringLiteral("module"), id(QStringLiteral("Traits")),
+                         {{QStringLiteral("title"), QStringLiteral("Traits and generics")}}));
+    QVERIFY(other.update(content, id(QStringLiteral("Generics")),
+                         {{QStringLiteral("title"), QStringLiteral("Generic types")}}));
+    Q_EMIT m_sync->recordsChanged({QStringLiteral("module"), content});
+    QCOMPARE(changes.size(), 4);
+    QCOMPARE(moduleTitles(),
+             QStringList({QStringLiteral("Basics"), QStringLiteral("Traits and generics"),
+                          QStringLiteral("Async")}));
+    QCOMPARE(titles(m_model->indexOf(id(QStringLiteral("Traits")))),
+             QStringList {QStringLiteral("Generic types")});
+    QCOMPARE(resets.size() + layouts.size() + inserted.size() + removed.size(), 0);
+
+    // Records of another course change nothing here.
+    QVERIFY(other.update(QStringLiteral("module"), id(QStringLiteral("Elsewhere")),
+                         {{QStringLiteral("title"), QStringLiteral("Far away")}}));
+    Q_EMIT m_sync->recordsChanged({QStringLiteral("module")});
+    QCOMPARE(changes.size(), 4);
+
+    // A new place: the row moves.
+    const QString last
+        = indexOf(QStringLiteral("Borrowing quiz")).data(OutlineModel::OrderKeyRole).toString();
+    QVERIFY(other.update(content, id(QStringLiteral("Intro")),
+                         {{QStringLiteral("orderKey"), OrderKey::between(last, {})}}));
+    announce();
+    QCOMPARE(itemTitles(QStringLiteral("Basics")),
+             QStringList({QStringLiteral("Ownership"), QStringLiteral("Borrowing quiz"),
+                          QStringLiteral("Intro")}));
+    QCOMPARE(m_model->idOf(intro), id(QStringLiteral("Intro")));
+    QCOMPARE(layouts.size(), 1);
+
+    // A new item comes in, a removed one goes.
+    const Result<QString> added
+        = other.create(content,
+                       {{QStringLiteral("moduleId"), id(QStringLiteral("Async"))},
+                        {QStringLiteral("courseId"), m_course},
+                        {QStringLiteral("type"), QStringLiteral("lesson")},
+                        {QStringLiteral("title"), QStringLiteral("Futures")}});
+    QVERIFY(added);
+    announce();
+    QCOMPARE(itemTitles(QStringLiteral("Async")), QStringList {QStringLiteral("Futures")});
+    QVERIFY(other.remove(content, id(QStringLiteral("Ownership"))));
+    announce();
+    QCOMPARE(itemTitles(QStringLiteral("Basics")),
+             QStringList({QStringLiteral("Borrowing quiz"), QStringLiteral("Intro")}));
+    QCOMPARE(resets.size(), 0);
+}
+
 #include "tst_outlinemodel.moc"

@@ -51,7 +51,7 @@ OutlineModel::OutlineModel(SyncController *controller, QObject *parent)
 {
     connect(controller, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
         if (entities.contains(moduleEntity) || entities.contains(contentEntity))
-            refresh();
+            followChanges();
     });
     // The store opens and closes with the session (start() and stop() change the status).
     connect(controller, &SyncController::statusChanged, this, [this] {
@@ -89,26 +89,18 @@ QList<OutlineModel::Module> OutlineModel::load()
 {
     QList<Module> modules;
     LocalStore *store = m_controller ? m_controller->store() : nullptr;
+    m_version = -1;
     if (!store || m_courseId.isEmpty())
         return modules;
-    auto toNode = [](const LocalRecord &record, const QString &type) {
-        Node n;
-        n.id = record.id;
-        n.type = type;
-        n.title = record.fields.value(QLatin1StringView("title")).toString();
-        n.orderKey = record.fields.value(QLatin1StringView("orderKey")).toString();
-        n.url = record.fields.value(QLatin1StringView("url")).toString();
-        n.published = record.fields.value(QLatin1StringView("published")).toBool();
-        n.unlockAt = Json::toDateTime(record.fields.value(QLatin1StringView("unlockAt")));
-        n.pending = !record.isSynced();
-        return n;
-    };
+    // Before the rows: what changes while they are read is read again next time.
+    m_version = store->summaryVersion();
+    m_versionOf = store->deviceId();
     const QList<LocalRecord> moduleRecords
         = store->children(moduleEntity, m_courseId, LocalStore::Read::Summary);
     modules.reserve(moduleRecords.size());
     for (const LocalRecord &m : moduleRecords) {
         Module module;
-        module.node = toNode(m, moduleEntity);
+        module.node = nodeFrom(m);
         auto serial = m_serials.constFind(m.id);
         if (serial == m_serials.constEnd())
             serial = m_serials.insert(m.id, m_nextSerial++);
@@ -117,10 +109,102 @@ QList<OutlineModel::Module> OutlineModel::load()
             = store->children(contentEntity, m.id, LocalStore::Read::Summary);
         module.items.reserve(items.size());
         for (const LocalRecord &c : items)
-            module.items.append(toNode(c, c.fields.value(QLatin1StringView("type")).toString()));
+            module.items.append(nodeFrom(c));
         modules.append(std::move(module));
     }
     return modules;
+}
+
+OutlineModel::Node OutlineModel::nodeFrom(const LocalRecord &record)
+{
+    Node n;
+    n.id = record.id;
+    n.type = record.entity == moduleEntity
+        ? moduleEntity
+        : record.fields.value(QLatin1StringView("type")).toString();
+    n.title = record.fields.value(QLatin1StringView("title")).toString();
+    n.orderKey = record.fields.value(QLatin1StringView("orderKey")).toString();
+    n.url = record.fields.value(QLatin1StringView("url")).toString();
+    n.published = record.fields.value(QLatin1StringView("published")).toBool();
+    n.unlockAt = Json::toDateTime(record.fields.value(QLatin1StringView("unlockAt")));
+    n.pending = !record.isSynced();
+    return n;
+}
+
+// Autosave writes a lesson every few seconds while its author types, and each write comes back
+// twice more (the push's answer, the pull): reading a 5,000-item outline each time would stall
+// the typing. The store says which records changed; when they stay where they are, their rows
+// change in place and nothing else is read.
+void OutlineModel::followChanges()
+{
+    LocalStore *store = m_controller ? m_controller->store() : nullptr;
+    if (!store || m_courseId.isEmpty() || m_version < 0 || store->deviceId() != m_versionOf) {
+        refresh();
+        return;
+    }
+    const LocalStore::SummaryChanges changes
+        = store->summaryChangesSince(m_version, {moduleEntity, contentEntity});
+    if (!changes.complete) {
+        refresh();
+        return;
+    }
+    struct Row
+    {
+        int module = -1;
+        int item = -1; // -1: the module itself
+        Node node;
+    };
+    QList<Row> rows;
+    for (const LocalRecord &record : changes.records) {
+        Row row;
+        if (record.entity == moduleEntity) {
+            row.module = moduleRow(record.id);
+        } else {
+            for (int i = 0; row.module < 0 && i < int(m_modules.size()); ++i) {
+                const QList<Node> &items = m_modules.at(i).items;
+                for (int j = 0; j < int(items.size()); ++j) {
+                    if (items.at(j).id == record.id) {
+                        row.module = i;
+                        row.item = j;
+                        break;
+                    }
+                }
+            }
+        }
+        if (row.module < 0) {
+            // Not in the outline: it matters only when it comes in.
+            const bool comesIn = !record.deleted
+                && (record.entity == moduleEntity ? record.parentId == m_courseId
+                                                  : moduleRow(record.parentId) >= 0);
+            if (comesIn) {
+                refresh();
+                return;
+            }
+            continue;
+        }
+        const Module &module = m_modules.at(row.module);
+        const Node &now = row.item < 0 ? module.node : module.items.at(row.item);
+        row.node = nodeFrom(record);
+        const QString &parent = row.item < 0 ? m_courseId : module.node.id;
+        if (record.deleted || record.parentId != parent || row.node.orderKey != now.orderKey) {
+            refresh(); // gone, or moved
+            return;
+        }
+        if (row.node != now)
+            rows.append(std::move(row));
+    }
+    m_version = changes.version;
+    for (const Row &row : std::as_const(rows)) {
+        Module &module = m_modules[row.module];
+        QModelIndex changed = index(row.module, 0);
+        if (row.item < 0) {
+            module.node = row.node;
+        } else {
+            module.items[row.item] = row.node;
+            changed = index(row.item, 0, changed);
+        }
+        Q_EMIT dataChanged(changed, changed);
+    }
 }
 
 void OutlineModel::setModules(const QList<Module> &modules)

@@ -13,6 +13,7 @@ namespace Lectern::Client {
 
 class CourseUndoStack;
 class SyncController;
+struct LocalRecord;
 struct RecordChange;
 
 // The outline of one course for the Author workspace: its modules at the top level and each
@@ -20,7 +21,10 @@ struct RecordChange;
 // (rename, publish, unlock date, move, add, remove) goes through the SyncController, so it lands
 // in the outbox and syncs; with an undo stack set, each edit is also an undo command on it. The
 // model refreshes itself on SyncController::recordsChanged(), inserting, removing and moving
-// rows in place, so a view keeps its selection and its expanded modules.
+// rows in place, so a view keeps its selection and its expanded modules. It asks the store what
+// changed since it last read (LocalStore::summaryChangesSince()) first: saving a lesson while
+// its author types, and the server's answers to it, change a row or nothing, without reading
+// thousands of rows on the UI thread.
 //
 // Moves and inserts write a single order key (OrderKey::forIndex over the siblings' keys) and,
 // for an item moved to another module, its moduleId; the siblings are left alone. Removing a
@@ -117,6 +121,7 @@ public:
     static QString typeTitle(const QString &type);
 
 public Q_SLOTS:
+    // Reads the whole outline again.
     void refresh();
 
 Q_SIGNALS:
@@ -146,6 +151,10 @@ private:
     };
 
     QList<Module> load();
+    static Node nodeFrom(const LocalRecord &record);
+    // Follows the store's changes since the last read: rows in place when only what they show
+    // changed, else refresh().
+    void followChanges();
     void setModules(const QList<Module> &modules);
     void rebuildRows();
     const Node *nodeAt(const QModelIndex &index) const;
@@ -169,6 +178,9 @@ private:
     QHash<quintptr, int> m_rowOfSerial;
     quintptr m_nextSerial = 1;
     QString m_errorString;
+    // The store's summary version the rows were read at (-1: read nothing), and whose it is.
+    qint64 m_version = -1;
+    QString m_versionOf;
     // While a drop runs: its moves, pushed as one undo command at the end.
     QList<RecordChange> *m_collecting = nullptr;
     QStringList m_dropped; // see dropMimeData()
