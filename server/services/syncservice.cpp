@@ -20,6 +20,31 @@ namespace {
 using Sync::OpResult;
 using Sync::Outcome;
 
+// Published, open to see by its publish time, but not to use before its unlock date.
+bool isLocked(const Record &record, const QDateTime &now)
+{
+    if (!record.value(u"published").toBool())
+        return false;
+    const QDateTime publishAt = Json::toDateTime(record.value(u"publishAt"));
+    if (publishAt.isValid() && publishAt > now)
+        return false;
+    const QDateTime unlockAt = Json::toDateTime(record.value(u"unlockAt"));
+    return unlockAt.isValid() && unlockAt > now;
+}
+
+// What a learner's device gets of a locked module or item: where it sits, its title and type,
+// and when it opens; never its content.
+Record lockedStub(const EntitySpec &spec, const Record &record)
+{
+    Record stub = record;
+    for (const FieldSpec &field : spec.fields) {
+        if (field.type == FieldType::LongText || field.type == FieldType::Json
+            || field.name == u"url" || field.name == u"fileId")
+            stub.remove(field.name);
+    }
+    return stub;
+}
+
 OpResult rejected(const Sync::Op &op, const char *reason, const QString &message)
 {
     OpResult result;
@@ -999,7 +1024,7 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
             // A newer revision has a later row, which ships it.
             if (record.value(u"rev").toInteger() > row.rev)
                 continue;
-            enum { Skip, Hidden, Full } show = Skip;
+            enum { Skip, Hidden, Stub, Full } show = Skip;
             const bool isCourse = spec->name == Entities::course().name;
             const QString courseId = isCourse ? row.id : record.value(u"courseId").toString();
             const CourseAccess &access = visibility.access(courseId);
@@ -1011,14 +1036,23 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
                 } else if (access.seesDrafts()) {
                     show = Full;
                 } else if (access.canSee()) {
+                    // Published but locked until its unlock date: learners see that it is coming
+                    // and when (a stub without its content); it arrives whole once it opens.
+                    const auto openOrLocked = [&](const Record &r) {
+                        return CourseAccess::isReleased(r, now) || isLocked(r, now);
+                    };
                     bool released = true;
-                    if (spec->name == Entities::module().name)
+                    bool locked = false;
+                    if (spec->name == Entities::module().name) {
                         released = CourseAccess::isReleased(record, now);
-                    else if (spec->name == Entities::content().name)
+                        locked = !released && isLocked(record, now);
+                    } else if (spec->name == Entities::content().name) {
+                        const Record module = modules.value(record.value(u"moduleId").toString());
                         released = CourseAccess::isReleased(record, now)
-                            && CourseAccess::isReleased(
-                                       modules.value(record.value(u"moduleId").toString()), now);
-                    show = released ? Full : Hidden;
+                            && CourseAccess::isReleased(module, now);
+                        locked = !released && openOrLocked(record) && openOrLocked(module);
+                    }
+                    show = released ? Full : locked ? Stub : Hidden;
                 } else if (visibility.enrolledIn(courseId)) {
                     // Enrolled where the course is not open to them (a draft, archived,
                     // dropped, waitlisted): they learn it is gone, never what it holds.
@@ -1051,7 +1085,7 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
             change.hlc = record.value(u"hlc").toString();
             change.deleted = show == Hidden || record.value(u"deleted").toBool();
             if (!change.deleted)
-                change.fields = record;
+                change.fields = show == Stub ? lockedStub(*spec, record) : record;
             const QString key = spec->name + u'/' + row.id;
             if (auto it = shipped.constFind(key); it != shipped.constEnd()) {
                 changes[*it].reset();

@@ -616,9 +616,15 @@ void TestSync::studentPullSeesReleasedMaterialOnly()
     QVERIFY(!changes.value(u"course/"_s + tree.course).value(u"deleted").toBool());
     QVERIFY(!changes.value(u"module/"_s + tree.module).value(u"deleted").toBool());
     QVERIFY(!changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
-    for (const QString &hidden :
-         QStringList {u"module/"_s + draftModule, u"content/"_s + draftItem,
-                      u"content/"_s + itemInDraftModule, u"content/"_s + lockedItem}) {
+    // A published item locked until tomorrow comes as a stub: it is coming, and when, but not
+    // what it holds.
+    const QJsonObject stub = changes.value(u"content/"_s + lockedItem);
+    QVERIFY(!stub.value(u"deleted").toBool());
+    QCOMPARE(stub[u"fields"][u"title"].toString(), u"Tomorrow"_s);
+    QVERIFY(!stub[u"fields"][u"unlockAt"].toString().isEmpty());
+    QVERIFY(!stub[u"fields"].toObject().contains(u"body"));
+    for (const QString &hidden : QStringList {u"module/"_s + draftModule, u"content/"_s + draftItem,
+                                              u"content/"_s + itemInDraftModule}) {
         if (changes.contains(hidden)) {
             QVERIFY2(changes.value(hidden).value(u"deleted").toBool(), qPrintable(hidden));
             QVERIFY(changes.value(hidden).value(u"fields").toObject().isEmpty());
@@ -683,8 +689,11 @@ void TestSync::timedReleaseReachesLearners()
                         {u"published"_s, true}}))});
     qint64 cursor = 0;
     auto changes = pullAll(student, &cursor);
-    for (const QString &key : QStringList {u"content/"_s + later, u"module/"_s + laterModule,
-                                           u"content/"_s + inLaterModule}) {
+    // The locked item is a stub (title and date, no body); what is not published yet is nothing.
+    QCOMPARE(changes.value(u"content/"_s + later)[u"fields"][u"title"].toString(), u"Opens soon"_s);
+    QVERIFY(!changes.value(u"content/"_s + later)[u"fields"].toObject().contains(u"body"));
+    for (const QString &key :
+         QStringList {u"module/"_s + laterModule, u"content/"_s + inLaterModule}) {
         if (changes.contains(key))
             QVERIFY2(changes.value(key).value(u"deleted").toBool(), qPrintable(key));
     }
