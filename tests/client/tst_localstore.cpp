@@ -106,6 +106,7 @@ private Q_SLOTS:
 
     void pathPerAccount();
     void summariesLeaveLongTextsOut();
+    void updateFromABaseMergesWhatChangedMeanwhile();
     void olderDatabasesGetSummaries();
     void summaryChangesNameWhatOutlinesShow();
     void schema3DatabasesNumberTheirChanges();
@@ -202,6 +203,28 @@ void tst_LocalStore::pathPerAccount()
                                  QStringLiteral("user-a"), QStringLiteral("/d")),
              a);
     QVERIFY(LocalStore::pathFor(server, QStringLiteral("u")).contains(QStringLiteral("accounts")));
+}
+
+void tst_LocalStore::updateFromABaseMergesWhatChangedMeanwhile()
+{
+    // An editor read the description, someone's edit was pulled meanwhile, then the editor's
+    // text is written with what it started from: both edits stay.
+    const QString base = QStringLiteral("First line.\n\nSecond line.\n");
+    const QString course = pulledCourse(QStringLiteral("Merge"), base);
+    QVERIFY(m_store->update(QStringLiteral("course"), course,
+                            {{QStringLiteral("description"),
+                              QStringLiteral("First line, edited.\n\nSecond line.\n")}}));
+    const QString typed = QStringLiteral("First line.\n\nSecond line.\nTyped.\n");
+    QVERIFY(m_store->update(QStringLiteral("course"), course,
+                            {{QStringLiteral("description"), typed}},
+                            {{QStringLiteral("description"), base}}));
+    QCOMPARE(m_store->record(QStringLiteral("course"), course)->fields.value(u"description"),
+             QStringLiteral("First line, edited.\n\nSecond line.\nTyped.\n"));
+    // Without a base the change is taken as it is.
+    QVERIFY(m_store->update(QStringLiteral("course"), course,
+                            {{QStringLiteral("description"), typed}}));
+    QCOMPARE(m_store->record(QStringLiteral("course"), course)->fields.value(u"description"),
+             typed);
 }
 
 void tst_LocalStore::summariesLeaveLongTextsOut()

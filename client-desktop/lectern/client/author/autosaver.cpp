@@ -34,9 +34,15 @@ public:
                 error = opened.error().message;
         }
         if (error.isEmpty()) {
-            rebase(entity, id, edit.bases, fields);
-            if (const Result<void> updated = m_store.update(entity, id, fields); !updated)
+            // Merged with what sync brought meanwhile inside the store's write transaction: a
+            // pull landing between a read and the write here would otherwise be overwritten.
+            if (const Result<void> updated = m_store.update(entity, id, fields, edit.bases);
+                !updated) {
                 error = updated.error().message;
+            } else if (const std::optional<LocalRecord> record = m_store.record(entity, id)) {
+                for (auto it = fields.begin(); it != fields.end(); ++it)
+                    it.value() = record->fields.value(it.key());
+            }
         }
         Q_EMIT written(seq, entity, id, fields, error);
     }
@@ -48,31 +54,6 @@ Q_SIGNALS:
                  const QString &error);
 
 private:
-    // Sync may have changed a field since the editor read it: a text keeps both changes where
-    // they do not overlap; otherwise what the person typed wins (their words are in the outbox,
-    // the other version on the server and in the record's history).
-    void rebase(const QString &entity, const QString &id, const QJsonObject &bases,
-                QJsonObject &fields)
-    {
-        if (bases.isEmpty())
-            return;
-        const std::optional<LocalRecord> record = m_store.record(entity, id);
-        const EntitySpec *spec = EntityRegistry::find(entity);
-        if (!record || !spec)
-            return;
-        for (auto it = bases.begin(); it != bases.end(); ++it) {
-            const QJsonValue current = record->fields.value(it.key());
-            const FieldSpec *field = spec->field(it.key());
-            if (!fields.contains(it.key()) || current == it.value() || !field
-                || field->merge != MergeRule::Text)
-                continue;
-            const Merge::TextMerge merged = Merge::mergeText(
-                it.value().toString(), fields.value(it.key()).toString(), current.toString());
-            if (merged.clean)
-                fields.insert(it.key(), merged.merged);
-        }
-    }
-
     AutoSaver *m_saver;
     LocalStore m_store;
 };

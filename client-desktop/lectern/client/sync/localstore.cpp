@@ -837,7 +837,7 @@ Result<QString> LocalStore::add(const QString &entity, const QJsonObject &fields
 }
 
 Result<void> LocalStore::update(const QString &entity, const QString &id,
-                                const QJsonObject &changes)
+                                const QJsonObject &changes, const QJsonObject &bases)
 {
     const EntitySpec *spec = EntityRegistry::find(entity);
     if (const std::optional<Error> refused = refuseEdit(spec, entity, Sync::OpKind::Update))
@@ -857,8 +857,21 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
         return Error(QString::fromLatin1(ErrorCode::NotFound), tr("This record no longer exists."));
     }
 
+    QJsonObject merged = values;
+    for (auto it = bases.begin(); it != bases.end(); ++it) {
+        const FieldSpec *field = spec->field(it.key());
+        const QJsonValue current = row->fields.value(it.key());
+        if (!field || field->merge != MergeRule::Text || !merged.contains(it.key())
+            || current == it.value())
+            continue;
+        const Merge::TextMerge text = Merge::mergeText(
+            it.value().toString(), merged.value(it.key()).toString(), current.toString());
+        if (text.clean)
+            merged.insert(it.key(), text.merged);
+    }
+
     QMap<QString, QJsonValue> changed;
-    for (auto it = values.begin(); it != values.end(); ++it) {
+    for (auto it = merged.begin(); it != merged.end(); ++it) {
         if (defined(row->fields.value(it.key())) != defined(it.value()))
             changed.insert(it.key(), defined(it.value()));
     }

@@ -81,7 +81,12 @@ public:
     // Returns the new record's id (fields may carry an "id" made elsewhere).
     // create, update and remove refuse append-only entities (`append_only`): use append().
     Result<QString> create(const QString &entity, const QJsonObject &fields);
-    Result<void> update(const QString &entity, const QString &id, const QJsonObject &changes);
+    // `bases`: what the editor started from for some of the changed fields. A long-text field
+    // the store meanwhile changed (a pulled edit) is merged line by line (diff3) with the change
+    // in the same transaction, so an edit that lands between a read and this write is never
+    // overwritten; where the two overlap, the change stands.
+    Result<void> update(const QString &entity, const QString &id, const QJsonObject &changes,
+                        const QJsonObject &bases = {});
     Result<void> remove(const QString &entity, const QString &id);
     // Adds a record of an append-only entity (EntitySpec::isAppendOnly(): progress events) with an
     // `append` op; returns its id (a new UUIDv7, or fields' "id"). Such records never change, so
