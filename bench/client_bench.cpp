@@ -27,6 +27,7 @@
 #include <lectern/client/author/autosaver.h>
 #include <lectern/client/author/courseoutlinepage.h>
 #include <lectern/client/author/lessoneditor.h>
+#include <lectern/client/learn/learnworkspace.h>
 #include <lectern/client/author/outlinemodel.h>
 #include <lectern/client/author/outlineview.h>
 #include <lectern/client/sync/synccontroller.h>
@@ -238,6 +239,13 @@ int main(int argc, char **argv)
             !r)
             die(r.error().message);
     }
+    // As in the window: the Learn workspace exists too (shown at start, then left for Author).
+    Client::LearnWorkspace learn(&sync);
+    learn.resize(1280, 720);
+    learn.show();
+    if (!QTest::qWaitForWindowExposed(&learn))
+        die(u"the Learn workspace did not show"_s);
+    learn.hide();
     Client::AuthorWorkspace author(&sync);
     author.resize(1280, 720);
     author.show();

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void dashboardOrderIsMostRecentFirst();
     void dashboardFollowsNewEvents();
     void dashboardEmptyStore();
+    void hiddenDashboardCatchesUpWhenShown();
 
     void trackerRecordsOpenTimeAndPosition();
     void trackerCountsOnlyActiveTime();
@@ -321,6 +322,23 @@ void tst_LearnModels::continueGoesToFirstUnfinished()
     // Everything open is done: back to the start, to review.
     QCOMPARE(model.courseProgress().nextItemId, QString());
     QCOMPARE(model.continueItem(), f->id(QStringLiteral("Intro")));
+}
+
+void tst_LearnModels::hiddenDashboardCatchesUpWhenShown()
+{
+    f->course(QStringLiteral("Biology"));
+    f->enrol(QStringLiteral("Biology"));
+    QVERIFY(f->pull());
+    DashboardModel model(&f->sync);
+    QCOMPARE(model.rowCount(), 1);
+    // Hidden (another workspace is up): edits do not make it read the store...
+    model.setActive(false);
+    QVERIFY(f->sync.update(QStringLiteral("course"), f->id(QStringLiteral("Biology")),
+                           {{QStringLiteral("title"), QStringLiteral("Cell biology")}}));
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("Biology"));
+    // ...and once shown it is up to date at once.
+    model.setActive(true);
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("Cell biology"));
 }
 
 void tst_LearnModels::dashboardListsMyCourses()

@@ -11,6 +11,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHideEvent>
 #include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
@@ -808,12 +809,16 @@ void CoursePlayer::updateActive()
 void CoursePlayer::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    m_outline->setActive(true);
     updateActive();
 }
 
 void CoursePlayer::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
+    // Spontaneous hides (the window minimised) keep it following: it is still the page shown.
+    if (!event->spontaneous())
+        m_outline->setActive(false);
     updateActive();
 }
 

@@ -23,7 +23,10 @@ DashboardModel::DashboardModel(SyncController *sync, QObject *parent)
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
             for (const char *entity : {"course", "module", "content", "enrollment"}) {
                 if (entities.contains(QLatin1StringView(entity))) {
-                    refresh();
+                    if (m_active)
+                        refresh();
+                    else
+                        m_behind = true;
                     return;
                 }
             }
@@ -39,6 +42,15 @@ DashboardModel::DashboardModel(SyncController *sync, QObject *parent)
         });
     }
     m_rows = load(true);
+}
+
+void DashboardModel::setActive(bool active)
+{
+    m_active = active;
+    if (active && m_behind) {
+        m_behind = false;
+        refresh();
+    }
 }
 
 void DashboardModel::setFileTransfers(FileTransfers *files)

@@ -72,6 +72,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // Whether the view showing the model is on screen. A hidden one (the Learn workspace while
+    // an instructor writes in Author) does not read the store at every save: it notes that it
+    // is behind and reads once it is shown again.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+
 public Q_SLOTS:
     void refresh();
 
@@ -115,6 +121,8 @@ private:
     mutable QHash<QString, QList<LearnerItem>> m_items;       // courseId -> its items, in order
     QHash<QString, QPair<qint64, qint64>> m_downloadProgress; // courseId -> (done, total)
     QTimer m_downloadsTimer;                                  // coalesces cache changes
+    bool m_active = true;
+    bool m_behind = false; // the store changed while inactive
 };
 
 } // namespace Lectern::Client

@@ -7,11 +7,13 @@
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QHideEvent>
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -285,6 +287,19 @@ void DashboardPage::toggleDownload(const QString &courseId)
     }
     }
     m_model->refresh();
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->setActive(true);
+}
+
+void DashboardPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (!event->spontaneous())
+        m_model->setActive(false);
 }
 
 } // namespace Lectern::Client

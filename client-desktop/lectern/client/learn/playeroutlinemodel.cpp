@@ -25,8 +25,12 @@ PlayerOutlineModel::PlayerOutlineModel(SyncController *sync, QObject *parent)
     if (sync) {
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
             if (entities.contains(QLatin1StringView("module"))
-                || entities.contains(QLatin1StringView("content")))
-                refresh();
+                || entities.contains(QLatin1StringView("content"))) {
+                if (m_active)
+                    refresh();
+                else
+                    m_behind = true;
+            }
             // Events come while the learner studies: the outline stays, only ticks change.
             else if (entities.contains(QLatin1StringView("progress")))
                 refreshProgress();
@@ -35,6 +39,15 @@ PlayerOutlineModel::PlayerOutlineModel(SyncController *sync, QObject *parent)
             if (!m_sync || (m_sync->store() == nullptr) != m_modules.isEmpty())
                 refresh();
         });
+    }
+}
+
+void PlayerOutlineModel::setActive(bool active)
+{
+    m_active = active;
+    if (active && m_behind) {
+        m_behind = false;
+        refresh();
     }
 }
 

@@ -74,6 +74,12 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // Whether the view showing the model is on screen. A hidden one (the Learn workspace while
+    // an instructor writes in Author) does not read the store at every save: it notes that it
+    // is behind and reads once it is shown again.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+
 public Q_SLOTS:
     void refresh();
 
@@ -97,6 +103,8 @@ private:
     QHash<QString, bool> m_locked;
     CourseProgress m_course;
     QTimer m_unlockTimer;
+    bool m_active = true;
+    bool m_behind = false; // the store changed while inactive
 };
 
 } // namespace Lectern::Client
