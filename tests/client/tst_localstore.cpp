@@ -220,6 +220,25 @@ void tst_LocalStore::updateFromABaseMergesWhatChangedMeanwhile()
                             {{QStringLiteral("description"), base}}));
     QCOMPARE(m_store->record(QStringLiteral("course"), course)->fields.value(u"description"),
              QStringLiteral("First line, edited.\n\nSecond line.\nTyped.\n"));
+    // Overlapping edits: the typed text stands here, and the op carries the editor's base as
+    // its old value, so the server sees both edits (and keeps them in a conflict).
+    const QString other = pulledCourse(QStringLiteral("Overlap"), QStringLiteral("One.\n"));
+    QVERIFY(m_store->applyPulled(page({serverCourse(++m_seq, other, 4, QStringLiteral("Overlap"),
+                                                    QStringLiteral("One, theirs.\n"))})));
+    QVERIFY(m_store->update(QStringLiteral("course"), other,
+                            {{QStringLiteral("description"), QStringLiteral("One, mine.\n")}},
+                            {{QStringLiteral("description"), QStringLiteral("One.\n")}}));
+    QCOMPARE(m_store->record(QStringLiteral("course"), other)->fields.value(u"description"),
+             QStringLiteral("One, mine.\n"));
+    bool found = false;
+    for (const Sync::Op &op : m_store->outbox()) {
+        if (op.entityId == other) {
+            found = true;
+            QCOMPARE(op.patch.value(QStringLiteral("description")).oldValue,
+                     QJsonValue(QStringLiteral("One.\n")));
+        }
+    }
+    QVERIFY(found);
     // Without a base the change is taken as it is.
     QVERIFY(m_store->update(QStringLiteral("course"), course,
                             {{QStringLiteral("description"), typed}}));

@@ -858,6 +858,10 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
     }
 
     QJsonObject merged = values;
+    // Fields whose edit overlaps what arrived meanwhile: the op says what the editor started
+    // from, so the server sees both edits and keeps them in a conflict instead of taking this
+    // one over the other.
+    QJsonObject overlapping;
     for (auto it = bases.begin(); it != bases.end(); ++it) {
         const FieldSpec *field = spec->field(it.key());
         const QJsonValue current = row->fields.value(it.key());
@@ -868,6 +872,8 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
             it.value().toString(), merged.value(it.key()).toString(), current.toString());
         if (text.clean)
             merged.insert(it.key(), text.merged);
+        else
+            overlapping.insert(it.key(), it.value());
     }
 
     QMap<QString, QJsonValue> changed;
@@ -906,8 +912,9 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
                 ops[holder].op.patch.remove(name); // back to where it started
             touched.insert(holder);
         } else {
-            rest.insert(name,
-                        Sync::FieldChange {defined(row->fields.value(name)), it.value(), true});
+            const QJsonValue old
+                = overlapping.contains(name) ? overlapping.value(name) : row->fields.value(name);
+            rest.insert(name, Sync::FieldChange {defined(old), it.value(), true});
         }
     }
     bool ok = true;

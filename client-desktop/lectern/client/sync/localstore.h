@@ -84,7 +84,8 @@ public:
     // `bases`: what the editor started from for some of the changed fields. A long-text field
     // the store meanwhile changed (a pulled edit) is merged line by line (diff3) with the change
     // in the same transaction, so an edit that lands between a read and this write is never
-    // overwritten; where the two overlap, the change stands.
+    // overwritten; where the two overlap, the change stands here and its op carries the base as
+    // its old value, so the server keeps both in a conflict.
     Result<void> update(const QString &entity, const QString &id, const QJsonObject &changes,
                         const QJsonObject &bases = {});
     Result<void> remove(const QString &entity, const QString &id);
