@@ -761,7 +761,7 @@ void tst_AuthorWorkspace::largeOutlineOpensQuickly()
     const qint64 ms = timer.elapsed();
     qInfo("opened a 5,000-item outline in %lld ms", ms);
     QCOMPARE(outline()->itemCount(), 5000);
-    QVERIFY2(ms < 1500, qPrintable(QString::number(ms)));
+    // How fast is the client bench's to measure (bench/README.md).
 
     // A keyboard move in it stays quick too (one refresh of the outline).
     tree()->setFocus();
