@@ -1,7 +1,10 @@
 #include "authorstyle.h"
 
+#include <QAction>
 #include <QEvent>
+#include <QIcon>
 #include <QLabel>
+#include <lectern/client/theme.h>
 
 namespace Lectern::Client::AuthorStyle {
 
@@ -32,14 +35,31 @@ public:
 };
 } // namespace
 
-bool isDark(const QPalette &palette)
+QString keys(const QKeySequence &sequence)
 {
-    return palette.color(QPalette::Window).lightness() < 128;
+    return sequence.toString(QKeySequence::NativeText);
+}
+
+QAction *makeAction(QWidget *owner, const QString &name, const QString &text, const QString &icon,
+                    const QKeySequence &shortcut)
+{
+    auto *action = new QAction(text, owner);
+    action->setObjectName(name);
+    if (!icon.isEmpty())
+        action->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)));
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(QString(text).remove(u'&').remove(u'…'), keys(shortcut)));
+    }
+    owner->addAction(action);
+    return action;
 }
 
 QColor errorColor(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
+    return Theme::isDark(palette) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
 }
 
 void makeErrorLabel(QLabel *label)

@@ -1,14 +1,22 @@
 #pragma once
 
 #include <QColor>
+#include <QKeySequence>
 #include <QPalette>
+#include <QString>
 
+class QAction;
 class QLabel;
+class QWidget;
 
 namespace Lectern::Client::AuthorStyle {
 
-// Whether `palette` reads as dark (light text on a dark window).
-bool isDark(const QPalette &palette);
+// A key sequence as this platform writes it ("Ctrl+Shift+L", "⇧⌘L").
+QString keys(const QKeySequence &sequence);
+// An action of `owner` (named for tests, with its icon from :/icons) whose shortcut works only
+// while `owner` has the focus, so other workspaces keep their keys; the tool tip names the keys.
+QAction *makeAction(QWidget *owner, const QString &name, const QString &text, const QString &icon,
+                    const QKeySequence &shortcut = {});
 // The colour of a validation message: a red that reads on the palette's window.
 QColor errorColor(const QPalette &palette);
 // Makes `label` a validation message (colour, smaller type, wrapping); it follows palette

@@ -37,11 +37,6 @@ namespace Lectern::Client {
 
 namespace {
 const QString courseEntity = QStringLiteral("course");
-
-QString keys(const QKeySequence &sequence)
-{
-    return sequence.toString(QKeySequence::NativeText);
-}
 } // namespace
 
 AuthorWorkspace::AuthorWorkspace(SyncController *sync, QWidget *parent)
@@ -57,24 +52,25 @@ AuthorWorkspace::AuthorWorkspace(SyncController *sync, QWidget *parent)
     m_filter->setSourceModel(m_courses);
     m_store = sync ? sync->store() : nullptr;
 
-    m_new = makeAction(QStringLiteral("newCourseAction"), tr("&New course…"), QStringLiteral("add"),
-                       QKeySequence::New);
-    m_duplicate = makeAction(QStringLiteral("duplicateCourseAction"), tr("D&uplicate"),
-                             QStringLiteral("duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_new = AuthorStyle::makeAction(this, QStringLiteral("newCourseAction"), tr("&New course…"),
+                                    QStringLiteral("add"), QKeySequence::New);
+    m_duplicate
+        = AuthorStyle::makeAction(this, QStringLiteral("duplicateCourseAction"), tr("D&uplicate"),
+                                  QStringLiteral("duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D));
     m_duplicate->setToolTip(tr("Make a draft copy of the course with its modules and items "
                                "(%1)")
-                                .arg(keys(m_duplicate->shortcut())));
-    m_publish = makeAction(QStringLiteral("publishCourseAction"), tr("&Publish"),
-                           QStringLiteral("publish"));
-    m_archive = makeAction(QStringLiteral("archiveCourseAction"), tr("&Archive"),
-                           QStringLiteral("archive"));
-    m_delete = makeAction(QStringLiteral("deleteCourseAction"), tr("&Delete…"),
-                          QStringLiteral("delete"));
-    m_preview
-        = makeAction(QStringLiteral("previewCourseAction"), tr("Pre&view as student"),
-                     QStringLiteral("preview"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    m_find = makeAction(QStringLiteral("findCourseAction"), tr("&Find course"), QString(),
-                        QKeySequence::Find);
+                                .arg(AuthorStyle::keys(m_duplicate->shortcut())));
+    m_publish = AuthorStyle::makeAction(this, QStringLiteral("publishCourseAction"), tr("&Publish"),
+                                        QStringLiteral("publish"));
+    m_archive = AuthorStyle::makeAction(this, QStringLiteral("archiveCourseAction"), tr("&Archive"),
+                                        QStringLiteral("archive"));
+    m_delete = AuthorStyle::makeAction(this, QStringLiteral("deleteCourseAction"), tr("&Delete…"),
+                                       QStringLiteral("delete"));
+    m_preview = AuthorStyle::makeAction(this, QStringLiteral("previewCourseAction"),
+                                        tr("Pre&view as student"), QStringLiteral("preview"),
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    m_find = AuthorStyle::makeAction(this, QStringLiteral("findCourseAction"), tr("&Find course"),
+                                     QString(), QKeySequence::Find);
 
     // The group's actions name what they take back ("Undo Rename “Intro”").
     m_undo = m_undoGroup->createUndoAction(this, tr("Undo"));
@@ -87,7 +83,7 @@ AuthorWorkspace::AuthorWorkspace(SyncController *sync, QWidget *parent)
                                     std::pair(m_redo, QKeySequence(QKeySequence::Redo))}) {
         const auto tip = [action, sequence] {
             const QString wanted = QStringLiteral("%1 (%2)").arg(
-                QString(action->text()).remove(u'&'), keys(sequence));
+                QString(action->text()).remove(u'&'), AuthorStyle::keys(sequence));
             if (action->toolTip() != wanted)
                 action->setToolTip(wanted);
         };
@@ -180,24 +176,6 @@ void AuthorWorkspace::changeEvent(QEvent *event)
         updateHeader();
 }
 
-QAction *AuthorWorkspace::makeAction(const QString &name, const QString &text, const QString &icon,
-                                     const QKeySequence &shortcut)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(name);
-    if (!icon.isEmpty())
-        action->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)));
-    if (!shortcut.isEmpty()) {
-        action->setShortcut(shortcut);
-        // Only while the workspace has the focus: the other workspaces keep their keys.
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(
-            QStringLiteral("%1 (%2)").arg(QString(text).remove(u'&').remove(u'…'), keys(shortcut)));
-    }
-    addAction(action);
-    return action;
-}
-
 QList<QAction *> AuthorWorkspace::courseActions() const
 {
     return {m_new, m_duplicate, m_publish, m_archive, m_delete, m_preview};
@@ -231,7 +209,7 @@ QWidget *AuthorWorkspace::createCoursePanel()
     m_search->setPlaceholderText(tr("Search title, code, description"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search courses"));
-    m_search->setToolTip(tr("Search courses (%1)").arg(keys(QKeySequence::Find)));
+    m_search->setToolTip(tr("Search courses (%1)").arg(AuthorStyle::keys(QKeySequence::Find)));
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setSearchText(text);
         updateListState();
@@ -492,9 +470,10 @@ void AuthorWorkspace::afterUndo(CourseUndoStack *stack, const QString &focusId)
         m_list->selectionModel()->clear();
     }
     m_noneOpen->setTitle(tr("The course was removed"));
-    m_noneOpen->setText(tr("Undo (%1) and Redo (%2) take it back and forth; it comes back as a "
-                           "draft.")
-                            .arg(keys(QKeySequence::Undo), keys(QKeySequence::Redo)));
+    m_noneOpen->setText(
+        tr("Undo (%1) and Redo (%2) take it back and forth; it comes back as a "
+           "draft.")
+            .arg(AuthorStyle::keys(QKeySequence::Undo), AuthorStyle::keys(QKeySequence::Redo)));
     showCourse(QString());
 }
 
@@ -688,7 +667,7 @@ void AuthorWorkspace::deleteCourse()
     box->setInformativeText(
         tr("Its learners lose access to it. Undo (%1) brings back its outline and lessons as a "
            "draft, but not its class list.")
-            .arg(keys(QKeySequence::Undo)));
+            .arg(AuthorStyle::keys(QKeySequence::Undo)));
     QPushButton *remove = box->addButton(tr("Delete course"), QMessageBox::DestructiveRole);
     remove->setObjectName(QStringLiteral("confirmDeleteButton"));
     box->addButton(QMessageBox::Cancel);

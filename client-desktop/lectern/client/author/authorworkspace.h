@@ -93,8 +93,6 @@ protected:
 private:
     QWidget *createCoursePanel();
     QWidget *createCoursePage();
-    QAction *makeAction(const QString &name, const QString &text, const QString &icon,
-                        const QKeySequence &shortcut = {});
     CourseUndoStack *stackFor(const QString &courseId, bool create);
     void showCourse(const QString &courseId);
     void onCurrentChanged(const QModelIndex &current);

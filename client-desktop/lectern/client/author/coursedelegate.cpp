@@ -8,17 +8,13 @@
 #include <QPainter>
 #include <QToolTip>
 #include <lectern/client/syncui/syncmark.h>
+#include <lectern/client/theme.h>
 
 namespace Lectern::Client {
 
 namespace {
 constexpr int padding = 10;
 constexpr int lineGap = 2;
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
 
 QFont chipFont(const QFont &base)
 {
@@ -31,7 +27,7 @@ QFont chipFont(const QFont &base)
 
 QColor CourseDelegate::statusColor(const QString &status, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
+    const bool dark = Theme::isDark(palette);
     if (status == u"published")
         return dark ? QColor(0x4A, 0xDE, 0x80) : QColor(0x15, 0x80, 0x3D);
     if (status == u"archived")

@@ -27,13 +27,6 @@
 
 namespace Lectern::Client {
 
-namespace {
-QString keys(const QKeySequence &sequence)
-{
-    return sequence.toString(QKeySequence::NativeText);
-}
-} // namespace
-
 CourseOutlinePage::CourseOutlinePage(SyncController *sync, QWidget *parent)
     : QWidget(parent)
     , m_sync(sync)
@@ -47,41 +40,44 @@ CourseOutlinePage::CourseOutlinePage(SyncController *sync, QWidget *parent)
     setObjectName(QStringLiteral("courseOutlinePage"));
     m_view->setModel(m_model);
 
-    m_addModule
-        = makeAction(QStringLiteral("addModuleAction"), tr("Add &module"), QStringLiteral("module"),
-                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    m_addLesson
-        = makeAction(QStringLiteral("addLessonAction"), tr("Add &lesson"), QStringLiteral("lesson"),
-                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    m_addLink
-        = makeAction(QStringLiteral("addLinkAction"), tr("Add li&nk…"), QStringLiteral("link"));
-    m_addVideo
-        = makeAction(QStringLiteral("addVideoAction"), tr("Add &video…"), QStringLiteral("video"));
-    m_addFile
-        = makeAction(QStringLiteral("addFileAction"), tr("Add &file…"), QStringLiteral("file"));
-    m_moveUp = makeAction(QStringLiteral("moveUpAction"), tr("Move &up"), QStringLiteral("moveup"),
-                          QKeySequence(Qt::CTRL | Qt::Key_Up));
+    m_addModule = AuthorStyle::makeAction(this, QStringLiteral("addModuleAction"),
+                                          tr("Add &module"), QStringLiteral("module"),
+                                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_addLesson = AuthorStyle::makeAction(this, QStringLiteral("addLessonAction"),
+                                          tr("Add &lesson"), QStringLiteral("lesson"),
+                                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_addLink = AuthorStyle::makeAction(this, QStringLiteral("addLinkAction"), tr("Add li&nk…"),
+                                        QStringLiteral("link"));
+    m_addVideo = AuthorStyle::makeAction(this, QStringLiteral("addVideoAction"), tr("Add &video…"),
+                                         QStringLiteral("video"));
+    m_addFile = AuthorStyle::makeAction(this, QStringLiteral("addFileAction"), tr("Add &file…"),
+                                        QStringLiteral("file"));
+    m_moveUp
+        = AuthorStyle::makeAction(this, QStringLiteral("moveUpAction"), tr("Move &up"),
+                                  QStringLiteral("moveup"), QKeySequence(Qt::CTRL | Qt::Key_Up));
     m_moveUp->setToolTip(tr("Move up (%1). The first item of a module goes to the end of the "
                             "module above.")
-                             .arg(keys(m_moveUp->shortcut())));
-    m_moveDown = makeAction(QStringLiteral("moveDownAction"), tr("Move do&wn"),
-                            QStringLiteral("movedown"), QKeySequence(Qt::CTRL | Qt::Key_Down));
+                             .arg(AuthorStyle::keys(m_moveUp->shortcut())));
+    m_moveDown = AuthorStyle::makeAction(this, QStringLiteral("moveDownAction"), tr("Move do&wn"),
+                                         QStringLiteral("movedown"),
+                                         QKeySequence(Qt::CTRL | Qt::Key_Down));
     m_moveDown->setToolTip(tr("Move down (%1). The last item of a module goes to the start of "
                               "the module below.")
-                               .arg(keys(m_moveDown->shortcut())));
-    m_rename = makeAction(QStringLiteral("renameAction"), tr("&Rename"), QString(),
-                          QKeySequence(Qt::Key_F2));
-    m_publish
-        = makeAction(QStringLiteral("publishAction"), tr("&Published"), QStringLiteral("publish"));
+                               .arg(AuthorStyle::keys(m_moveDown->shortcut())));
+    m_rename = AuthorStyle::makeAction(this, QStringLiteral("renameAction"), tr("&Rename"),
+                                       QString(), QKeySequence(Qt::Key_F2));
+    m_publish = AuthorStyle::makeAction(this, QStringLiteral("publishAction"), tr("&Published"),
+                                        QStringLiteral("publish"));
     m_publish->setCheckable(true);
     m_publish->setToolTip(tr("Published: learners can see it (Space in the outline)"));
-    m_unlock = makeAction(QStringLiteral("unlockDateAction"), tr("Unlock &date…"),
-                          QStringLiteral("unlock"));
+    m_unlock = AuthorStyle::makeAction(this, QStringLiteral("unlockDateAction"),
+                                       tr("Unlock &date…"), QStringLiteral("unlock"));
     m_unlock->setToolTip(tr("When learners can open it"));
-    m_editAddress = makeAction(QStringLiteral("editAddressAction"), tr("Edit &address…"),
-                               QStringLiteral("link"));
-    m_remove = makeAction(QStringLiteral("removeAction"), tr("Re&move…"), QStringLiteral("delete"),
-                          QKeySequence(QKeySequence::Delete));
+    m_editAddress = AuthorStyle::makeAction(this, QStringLiteral("editAddressAction"),
+                                            tr("Edit &address…"), QStringLiteral("link"));
+    m_remove
+        = AuthorStyle::makeAction(this, QStringLiteral("removeAction"), tr("Re&move…"),
+                                  QStringLiteral("delete"), QKeySequence(QKeySequence::Delete));
     // Delete, F2 and the moves belong to the tree: in the lesson editor beside it the same keys
     // edit text.
     for (QAction *action : {m_remove, m_rename, m_moveUp, m_moveDown}) {
@@ -140,7 +136,8 @@ CourseOutlinePage::CourseOutlinePage(SyncController *sync, QWidget *parent)
     // The tree, with a line on how to use it from the keyboard.
     auto *hint = new QLabel(tr("Drag to reorder, or %1 / %2 · F2 renames · Space publishes · "
                                "Delete removes")
-                                .arg(keys(m_moveUp->shortcut()), keys(m_moveDown->shortcut())),
+                                .arg(AuthorStyle::keys(m_moveUp->shortcut()),
+                                     AuthorStyle::keys(m_moveDown->shortcut())),
                             this);
     hint->setObjectName(QStringLiteral("outlineHint"));
     hint->setWordWrap(true);
@@ -270,24 +267,6 @@ CourseOutlinePage::CourseOutlinePage(SyncController *sync, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &CourseOutlinePage::showCurrent);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &CourseOutlinePage::showCurrent);
     showCurrent();
-}
-
-QAction *CourseOutlinePage::makeAction(const QString &name, const QString &text,
-                                       const QString &icon, const QKeySequence &shortcut)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(name);
-    if (!icon.isEmpty())
-        action->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)));
-    if (!shortcut.isEmpty()) {
-        action->setShortcut(shortcut);
-        // Only while the outline page has the focus: other workspaces keep their keys.
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(
-            QStringLiteral("%1 (%2)").arg(QString(text).remove(u'&').remove(u'…'), keys(shortcut)));
-    }
-    addAction(action);
-    return action;
 }
 
 QList<QAction *> CourseOutlinePage::outlineActions() const
@@ -432,7 +411,7 @@ void CourseOutlinePage::removeSelected()
         = new QMessageBox(QMessageBox::Question, tr("Remove"), text, QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmRemove"));
     box->setInformativeText(tr("Learners will no longer see it. You can undo this (%1).")
-                                .arg(keys(QKeySequence::Undo)));
+                                .arg(AuthorStyle::keys(QKeySequence::Undo)));
     QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
     remove->setObjectName(QStringLiteral("confirmRemoveButton"));
     box->addButton(QMessageBox::Cancel);

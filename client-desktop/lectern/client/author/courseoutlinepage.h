@@ -67,8 +67,6 @@ public Q_SLOTS:
     void editAddress();
 
 private:
-    QAction *makeAction(const QString &name, const QString &text, const QString &icon,
-                        const QKeySequence &shortcut = {});
     // Where a new item goes: the current item's module after it, the current module's end, or
     // the last module's end. False when the course has no module.
     bool insertionPoint(QString *moduleId, int *index) const;
