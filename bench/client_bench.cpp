@@ -8,6 +8,7 @@
 //
 //   lectern-bench-client [--courses 200] [--items 5000] [--starts 10] [--keys 1500]
 #include "../tests/client/flowdriver.h"
+#include "benchutil.h"
 #include "httpclient.h"
 #include "storage/recordstore.h"
 #include "testserver.h"
@@ -27,9 +28,9 @@
 #include <lectern/client/author/autosaver.h>
 #include <lectern/client/author/courseoutlinepage.h>
 #include <lectern/client/author/lessoneditor.h>
-#include <lectern/client/learn/learnworkspace.h>
 #include <lectern/client/author/outlinemodel.h>
 #include <lectern/client/author/outlineview.h>
+#include <lectern/client/learn/learnworkspace.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/entityspec.h>
 #include <lectern/orderkey.h>
@@ -39,34 +40,9 @@ using namespace Lectern;
 using namespace Lectern::Test;
 using namespace Lectern::ClientTest::FlowDriver;
 using namespace Qt::StringLiterals;
+using namespace Lectern::Bench;
 
 namespace {
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-[[noreturn]] void die(const QString &why)
-{
-    std::fprintf(stderr, "lectern-bench-client: %s\n", qPrintable(why));
-    std::exit(1);
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(1, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
 QString percentiles(QList<double> values)
 {
     if (values.isEmpty())

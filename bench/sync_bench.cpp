@@ -6,6 +6,7 @@
 // fresh SQLite file, or PostgreSQL with LECTERN_TEST_BACKEND=postgresql and LECTERN_TEST_PG_URL.
 //
 //   lectern-bench-sync [--items N] [--edits N] [--latency N]
+#include "benchutil.h"
 #include "httpclient.h"
 #include "storage/recordstore.h"
 #include "testserver.h"
@@ -26,35 +27,9 @@
 using namespace Lectern;
 using namespace Lectern::Test;
 using namespace Qt::StringLiterals;
+using namespace Lectern::Bench;
 
 namespace {
-void say(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-[[noreturn]] void die(const QString &why)
-{
-    std::fprintf(stderr, "lectern-bench-sync: %s\n", qPrintable(why));
-    std::exit(1);
-}
-
-// Spins the event loop until `done` holds or `timeoutMs` passes; answers whether it held.
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(1, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
-
 // A course of `items` lessons in modules of 100, written straight through the server's store.
 QString seedCourse(TestServer &server, const QString &token, int items)
 {
