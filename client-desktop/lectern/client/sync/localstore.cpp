@@ -29,7 +29,7 @@ Q_LOGGING_CATEGORY(lcSync, "lectern.client.sync", QtInfoMsg)
 
 namespace {
 
-constexpr int schemaVersion = 4;
+constexpr int schemaVersion = 5;
 const QString storageErrorCode = QStringLiteral("storage_error");
 
 const char *const schema[] = {
@@ -111,7 +111,9 @@ QStringList summarySchema(int version)
         = QStringLiteral(
               "UPDATE record_summaries SET parent_id = NEW.parent_id, order_key = NEW.order_key,"
               " server_rev = NEW.server_rev, server_hlc = NEW.server_hlc,"
-              " has_server = NEW.server_fields IS NOT NULL, summary = %1, deleted = NEW.deleted,"
+              " has_server = NEW.server_fields IS NOT NULL,"
+              " summary = CASE WHEN OLD.fields IS NEW.fields THEN summary ELSE %1 END,"
+              " deleted = NEW.deleted,"
               " server_deleted = NEW.server_deleted, pending = NEW.pending, change_seq = %2"
               " WHERE entity = OLD.entity AND id = OLD.id;")
               .arg(summary, now);
@@ -124,7 +126,10 @@ QStringList summarySchema(int version)
               " OR (OLD.server_fields IS NULL) IS NOT (NEW.server_fields IS NULL)"
               " OR OLD.deleted IS NOT NEW.deleted OR OLD.server_deleted IS NOT NEW.server_deleted"
               " OR OLD.pending IS NOT NEW.pending"
-              " OR json_remove(OLD.fields, %1) IS NOT json_remove(NEW.fields, %1)")
+              // Parsing the fields only when they changed: a push's answers and pending
+              // counts rewrite rows without touching them.
+              " OR (OLD.fields IS NOT NEW.fields"
+              " AND json_remove(OLD.fields, %1) IS NOT json_remove(NEW.fields, %1))")
               .arg(paths);
     QStringList statements {
         QStringLiteral(
@@ -138,8 +143,8 @@ QStringList summarySchema(int version)
     if (version == 3)
         statements.append(QStringLiteral(
             "ALTER TABLE record_summaries ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"));
-    // Older triggers give way to these.
-    if (version < 4) {
+    // Older triggers give way to these (schema 5: the same, parsing fields only when changed).
+    if (version < 5) {
         for (const char *trigger : {"insert", "update", "delete"})
             statements.append(QStringLiteral("DROP TRIGGER IF EXISTS records_summary_%1")
                                   .arg(QLatin1StringView(trigger)));
