@@ -46,6 +46,8 @@ test_packages=(
     # OpenAPI 3.0 validation for tests/server/validate-openapi.sh (pulls in openapi-specification,
     # which holds the official schema, so validation works offline).
     libjson-validator-perl
+    # tests/packaging/check-packages.sh: dpkg-shlibdeps for CPack's Debian packages, and lintian.
+    dpkg-dev lintian
 )
 
 packages=("${build_packages[@]}")
