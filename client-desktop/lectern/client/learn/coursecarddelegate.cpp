@@ -25,7 +25,14 @@ QColor badgeColor(const QString &id)
         = {QColor(0x25, 0x63, 0xEB), QColor(0x7C, 0x3A, 0xED), QColor(0x08, 0x91, 0xB2),
            QColor(0x16, 0xA3, 0x4A), QColor(0xD9, 0x77, 0x06), QColor(0xDB, 0x27, 0x77),
            QColor(0x47, 0x55, 0x69)};
-    return colors[qHash(id, 7) % std::size(colors)];
+    // Not qHash: Qt seeds it anew in every process, so the colours changed at every launch.
+    // FNV-1a over the id's characters is the same everywhere.
+    quint32 hash = 2166136261u;
+    for (const QChar c : id) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
+    return colors[hash % std::size(colors)];
 }
 
 QString badgeText(const QString &code, const QString &title)
