@@ -31,6 +31,7 @@ private Q_SLOTS:
     void sessionEndedBar();
     void menuActions();
     void themes();
+    void switchingThemeRepaintsStyledPanels();
     void undoFollowsTheGroup();
     void initials_data();
     void initials();
@@ -314,6 +315,32 @@ void tst_MainWindow::themes()
     QCOMPARE(QApplication::palette().color(QPalette::Window), before.color(QPalette::Window));
     QCOMPARE(Theme::fromId(QStringLiteral("dark")), Theme::Mode::Dark);
     QCOMPARE(Theme::fromId(QStringLiteral("bogus")), Theme::Mode::System);
+}
+
+// Panels styled with palette(...) in a style sheet (the header, the session bar) took the colours
+// of the theme they were created in: a white header in dark mode after switching, a black one
+// after switching back.
+void tst_MainWindow::switchingThemeRepaintsStyledPanels()
+{
+    Theme::apply(Theme::Mode::Light);
+    MainWindow window;
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *header = window.findChild<QWidget *>(QStringLiteral("header"));
+    QVERIFY(header);
+    // A point of the header's background, away from the logo and the text.
+    const auto background = [header] {
+        const QImage image = header->grab().toImage();
+        return image.pixelColor(image.width() / 2, 2);
+    };
+    QVERIFY2(background().lightness() > 160, qPrintable(background().name()));
+
+    Theme::apply(Theme::Mode::Dark);
+    QTRY_VERIFY2(background().lightness() < 100, qPrintable(background().name()));
+    Theme::apply(Theme::Mode::Light);
+    QTRY_VERIFY2(background().lightness() > 160, qPrintable(background().name()));
+    Theme::apply(Theme::Mode::System);
 }
 
 void tst_MainWindow::undoFollowsTheGroup()

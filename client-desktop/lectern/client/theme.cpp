@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 namespace Lectern::Client {
 
@@ -144,6 +145,16 @@ void Theme::apply(Mode mode)
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
         break;
+    }
+    // A style sheet resolves palette(...) once, when it is set: set each one again so that
+    // panels styled that way (the window's header, banners) take the new colours.
+    const QList<QWidget *> widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        const QString sheet = widget->styleSheet();
+        if (!sheet.contains(QLatin1StringView("palette(")))
+            continue;
+        widget->setStyleSheet(QString());
+        widget->setStyleSheet(sheet);
     }
 }
 
