@@ -12,7 +12,8 @@ opens outlines and searches. Every SAMPLE seconds it reads the server's VmRSS fr
 At the end it prints the samples per tenth of the run and judges the curve: memory has levelled
 off when the peak of the last fifth of the run is within LEVEL_PERCENT (default 5 %) of the peak of
 the fifth before it, and every peak is under BUDGET_MIB (default 128). Exit 0 when both hold, 1
-otherwise, 2 when the run could not start. Any 5xx answer is counted and fails the run too.
+otherwise, 2 when the run could not start. Any 4xx or 5xx answer is counted and fails the run too
+(access tokens are refreshed as the desktop client does).
 
 Loopback only; bounded in time; stops by itself. Environment: MINUTES, WORKERS, SAMPLE, PORT
 (18520), BUDGET_MIB, LEVEL_PERCENT, KEEP=1 (keep the work folder).
@@ -46,11 +47,26 @@ class Client:
     def __init__(self, email=None):
         self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
         self.token = None
+        self.refresh_token = None
         if email:
             body = self.call("POST", "/api/v1/auth/login", {"email": email, "password": PASSWORD})
             self.token = body["data"]["accessToken"]
+            self.refresh_token = body["data"]["refreshToken"]
 
     def call(self, method, path, body=None):
+        status, answer = self.send(method, path, body)
+        if status == 401 and self.refresh_token:
+            # Access tokens are short-lived: refresh as the desktop client does, then retry.
+            self.token = None
+            refreshed = self.send("POST", "/api/v1/auth/refresh",
+                                  {"refreshToken": self.refresh_token})[1]
+            self.token = refreshed["data"]["accessToken"]
+            self.refresh_token = refreshed["data"]["refreshToken"]
+            status, answer = self.send(method, path, body)
+        Stats.count(status)
+        return answer
+
+    def send(self, method, path, body=None):
         headers = {"Content-Type": "application/json"}
         if self.token:
             headers["Authorization"] = "Bearer " + self.token
@@ -66,8 +82,7 @@ class Client:
                 self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
                 if attempt == 1:
                     raise
-        Stats.count(response.status)
-        return json.loads(raw) if raw else {}
+        return response.status, (json.loads(raw) if raw else {})
 
 
 class Stats:
@@ -244,14 +259,16 @@ def main():
         growth = (last - before) / before * 100 if before else 0.0
         peak = max(kib for _, kib in samples) / 1024
         server_errors = sum(n for status, n in Stats.by_status.items() if status >= 500)
+        # Every request of the mix is one the server should grant: a 4xx is a finding too.
+        refused = sum(n for status, n in Stats.by_status.items() if 400 <= status < 500)
         levelled = growth <= LEVEL_PERCENT
         print(f"last fifth's peak {last / 1024:.1f} MiB vs the fifth before {before / 1024:.1f} MiB:"
               f" {growth:+.1f} % (levelled off: within {LEVEL_PERCENT:g} %: "
               f"{'yes' if levelled else 'no'}); peak {peak:.1f} MiB (budget {BUDGET_MIB:g} MiB);"
-              f" 5xx answers {server_errors}; workers that failed {len(errors)}")
+              f" 5xx answers {server_errors}; 4xx answers {refused}; workers that failed {len(errors)}")
         for error in errors[:5]:
             print("  worker error:", error)
-        return 0 if levelled and peak <= BUDGET_MIB and server_errors == 0 and not errors else 1
+        return 0 if levelled and peak <= BUDGET_MIB and server_errors == 0 and refused == 0 and not errors else 1
     finally:
         server.terminate()
         try:
