@@ -565,15 +565,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>what everyone sees until this is resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yours, %1 — %2</source>
-        <comment>%1: today at 14:05</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Yours, %1</source>
         <comment>%1: today at 14:05</comment>
         <translation type="unfinished"></translation>
@@ -581,21 +572,6 @@
     <message>
         <source>By %1, %2</source>
         <comment>%1: a name, %2: today at 14:05</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By %1, %2 — %3</source>
-        <comment>%1: a name, %2: today at 14:05</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrived second, %1</source>
-        <comment>%1: today at 14:05</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrived first, %1 — %2</source>
-        <comment>%1: today at 14:05</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -619,6 +595,14 @@
     </message>
     <message>
         <source>&amp;Save both versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees your version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees the version by %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -565,15 +565,6 @@
         <translation>Garder les deux versions des lignes que vous avez tous deux modifiées, chacune avec une étiquette, et fusionner le reste ; montre le résultat avant l’enregistrement</translation>
     </message>
     <message>
-        <source>what everyone sees until this is resolved</source>
-        <translation>ce que tout le monde voit jusqu’à la résolution</translation>
-    </message>
-    <message>
-        <source>Yours, %1 — %2</source>
-        <comment>%1: today at 14:05</comment>
-        <translation>La vôtre, %1 — %2</translation>
-    </message>
-    <message>
         <source>Yours, %1</source>
         <comment>%1: today at 14:05</comment>
         <translation>La vôtre, %1</translation>
@@ -582,21 +573,6 @@
         <source>By %1, %2</source>
         <comment>%1: a name, %2: today at 14:05</comment>
         <translation>Par %1, %2</translation>
-    </message>
-    <message>
-        <source>By %1, %2 — %3</source>
-        <comment>%1: a name, %2: today at 14:05</comment>
-        <translation>Par %1, %2 — %3</translation>
-    </message>
-    <message>
-        <source>Arrived second, %1</source>
-        <comment>%1: today at 14:05</comment>
-        <translation>Arrivée en second, %1</translation>
-    </message>
-    <message>
-        <source>Arrived first, %1 — %2</source>
-        <comment>%1: today at 14:05</comment>
-        <translation>Arrivée en premier, %1 — %2</translation>
     </message>
     <message>
         <source>Keep %1&apos;s version</source>
@@ -620,6 +596,14 @@
     <message>
         <source>&amp;Save both versions</source>
         <translation>&amp;Enregistrer les deux versions</translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees your version.</source>
+        <translation>Jusqu’à la résolution, tout le monde voit votre version.</translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees the version by %1.</source>
+        <translation>Jusqu’à la résolution, tout le monde voit la version de %1.</translation>
     </message>
 </context>
 <context>

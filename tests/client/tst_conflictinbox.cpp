@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
+#include <lectern/client/author/outlinemodel.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/conflictinbox.h>
 #include <lectern/client/syncui/conflictlistmodel.h>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void keepBothForText();
     void viewerWhoWroteTheServersSide();
     void thirdPersonSeesBothNames();
+    void outlineMarksConflictedRows();
     void editMerged();
     void deleteConflicts();
     void emptyState();
@@ -506,6 +508,26 @@ void tst_ConflictInbox::thirdPersonSeesBothNames()
     QVERIFY(inbox.model()
                 ->conflict(inbox.currentRow())
                 .whoWhen.startsWith(QStringLiteral("Ian Instructor changed it")));
+}
+
+// The Author outline marks the rows of records with an open conflict, until it is resolved.
+void tst_ConflictInbox::outlineMarksConflictedRows()
+{
+    fill();
+    OutlineModel outline(m_sync.get());
+    outline.setCourseId(m_course);
+    const QModelIndex lesson = outline.indexOf(m_lesson);
+    QVERIFY(lesson.isValid());
+    QVERIFY(lesson.data(OutlineModel::ConflictRole).toBool());
+    QVERIFY(lesson.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Has a conflict")));
+    QVERIFY(outline.indexOf(m_module).data(OutlineModel::ConflictRole).toBool());
+
+    ConflictListModel model(m_sync.get());
+    QSignalSpy changed(&outline, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.resolve(model.rowOf(m_bodyConflict), ConflictListModel::Choice::Theirs));
+    QVERIFY(!outline.indexOf(m_lesson).data(OutlineModel::ConflictRole).toBool());
+    QVERIFY(!changed.isEmpty());
+    QVERIFY(outline.indexOf(m_module).data(OutlineModel::ConflictRole).toBool());
 }
 
 void tst_ConflictInbox::editMerged()

@@ -14,6 +14,7 @@
 #include <lectern/client/syncui/conflictinbox.h>
 #include <lectern/client/syncui/conflictpane.h>
 #include <lectern/client/syncui/syncindicator.h>
+#include <lectern/client/translationloader.h>
 
 using namespace Lectern;
 using namespace Lectern::Client;
@@ -148,6 +149,8 @@ bool tst_TwoDesktops::editOfflineTaFirst(const QString &lessonId, const QString 
 
 void tst_TwoDesktops::initTestCase()
 {
+    // English as a person reads it (plural forms come from the translation).
+    TranslationLoader::install(QLocale(QLocale::English, QLocale::UnitedStates));
     LECTERN_START_RESTARTABLE(m_server);
     Test::HttpClient instructor(m_server.url());
     QCOMPARE(instructor.login(u"instructor@demo.lectern"_s, demoPassword).status, 200);

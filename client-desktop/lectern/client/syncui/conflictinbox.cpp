@@ -305,29 +305,27 @@ void ConflictInbox::showCurrent()
     // (an administrator) sees the authors' names instead.
     const QString mineWhen = SyncWords::when(c.mineTime);
     const QString theirsWhen = SyncWords::when(c.theirsTime);
-    const QString onServer = tr("what everyone sees until this is resolved");
     if (c.mineIsMe) {
         m_minePane->setHeading(tr("Mine"));
         m_theirsPane->setHeading(tr("Theirs"));
-        m_minePane->setDetail(
-            c.mineIsOnServer() ? tr("Yours, %1 — %2", "%1: today at 14:05").arg(mineWhen, onServer)
-                               : tr("Yours, %1", "%1: today at 14:05").arg(mineWhen));
-        m_theirsPane->setDetail(
-            c.mineIsOnServer()
-                ? tr("By %1, %2", "%1: a name, %2: today at 14:05").arg(c.theirsWho(), theirsWhen)
-                : tr("By %1, %2 — %3", "%1: a name, %2: today at 14:05")
-                      .arg(c.theirsWho(), theirsWhen, onServer));
+        m_minePane->setDetail(tr("Yours, %1", "%1: today at 14:05").arg(mineWhen));
         m_mineButton->setText(tr("Keep &mine"));
         m_theirsButton->setText(tr("Keep &theirs"));
     } else {
         m_minePane->setHeading(capitalized(c.mineWho()));
         m_theirsPane->setHeading(capitalized(c.theirsWho()));
-        m_minePane->setDetail(tr("Arrived second, %1", "%1: today at 14:05").arg(mineWhen));
-        m_theirsPane->setDetail(
-            tr("Arrived first, %1 — %2", "%1: today at 14:05").arg(theirsWhen, onServer));
+        m_minePane->setDetail(
+            tr("By %1, %2", "%1: a name, %2: today at 14:05").arg(c.mineWho(), mineWhen));
         m_mineButton->setText(tr("Keep %1's version").arg(c.mineWho()));
         m_theirsButton->setText(tr("Keep %1's version").arg(c.theirsWho()));
     }
+    m_theirsPane->setDetail(
+        tr("By %1, %2", "%1: a name, %2: today at 14:05").arg(c.theirsWho(), theirsWhen));
+    // Which of the two learners and everyone else see meanwhile.
+    const QString meanwhile = c.mineIsMe && c.mineIsOnServer()
+        ? tr("Until it is resolved, everyone sees your version.")
+        : tr("Until it is resolved, everyone sees the version by %1.")
+              .arg(c.mineIsOnServer() ? c.mineWho() : c.theirsWho());
     m_bothButton->setVisible(c.canKeepBoth());
     m_editButton->setVisible(c.canEdit());
 
@@ -370,13 +368,15 @@ void ConflictInbox::showCurrent()
         m_theirsPane->showDiff(base, c.theirs.toString());
         m_explanation->setText(
             tr("Both sides changed the same lines. Added lines are green; removed lines are red "
-               "and struck out."));
+               "and struck out.")
+            + u' ' + meanwhile);
     } else {
         m_basePane->showText(SyncWords::valueText(c.base));
         m_minePane->showText(SyncWords::valueText(c.mine));
         m_theirsPane->showText(SyncWords::valueText(c.theirs));
         m_explanation->setText(tr("Both sides changed this to different values. Choose the one "
-                                  "to keep."));
+                                  "to keep.")
+                               + u' ' + meanwhile);
     }
 }
 

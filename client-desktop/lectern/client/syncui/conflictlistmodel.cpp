@@ -253,8 +253,10 @@ ConflictListModel::BothPreview ConflictListModel::keepBothPreview(const Conflict
     const auto label = [](const QString &who, const QDateTime &time) {
         if (!time.isValid())
             return tr("[[ Version by %1 ]]").arg(who);
+        QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+        format.remove(QStringLiteral(":ss")); // minutes are enough (the C locale has seconds)
         return tr("[[ Version by %1, %2 ]]", "%1: a name, %2: a date and time")
-            .arg(who, QLocale().toString(time.toLocalTime(), QLocale::ShortFormat));
+            .arg(who, QLocale().toString(time.toLocalTime(), format));
     };
     // Names, not "you": the text is read by others too.
     const QString mineName = c.mineName.isEmpty() ? tr("someone") : c.mineName;

@@ -301,11 +301,6 @@ void SyncIndicator::fitToWidth()
                                  ? tr("%n refused", "changes the server refused", status.rejected)
                                  : QString::number(status.rejected));
     m_refusedButton->setVisible(status.rejected > 0);
-    m_reportLabel->setTextFormat(Qt::RichText);
-    m_reportLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse
-                                           | Qt::LinksAccessibleByKeyboard);
-    connect(m_reportLabel, &QLabel::linkActivated, this, &SyncIndicator::conflictsRequested);
-
     m_syncNowButton->setText(tr("Sync now"));
     m_syncNowButton->setToolButtonStyle(grow(m_extra.syncNow) ? Qt::ToolButtonTextBesideIcon
                                                               : Qt::ToolButtonIconOnly);
