@@ -30,6 +30,13 @@
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>You logged out with %n change(s) not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</source>
+        <translation>
+            <numerusform>You logged out with %n change not sent to the server yet. It is kept on this computer and sent when you next log in with this account.</numerusform>
+            <numerusform>You logged out with %n changes not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::AuthResponse</name>
@@ -490,14 +497,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep &amp;both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep their text, then a blank line, then yours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Edit merged…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,21 +514,6 @@
     <message>
         <source>%1 · %2 — %3</source>
         <comment>kind of record · field — who changed it when</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your change, %1</source>
-        <comment>%1: today at 14:05</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Their change, %1</source>
-        <comment>%1: today at 14:05</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s version, %1</source>
-        <comment>%1: today at 14:05</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -561,10 +545,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use the server&apos;s version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Both sides changed the same lines. Added lines are green; removed lines are red and struck out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,6 +554,55 @@
     </message>
     <message>
         <source>The text still has conflict marker lines (&lt;&lt;&lt;&lt;&lt;&lt;&lt;, =======, &gt;&gt;&gt;&gt;&gt;&gt;&gt;). Remove them, keeping the lines you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;both…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both versions of the lines you both changed, each labelled, and merge the rest; shows the result before saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours, %1</source>
+        <comment>%1: today at 14:05</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By %1, %2</source>
+        <comment>%1: a name, %2: today at 14:05</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep %1&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the version by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This is the %1 as it will be saved: %n passage(s) you both changed appear twice, each under a [[ Version by … ]] label; everything else is merged and appears once. Tidy it here or later: keep what you want and delete the [[ ]] lines.</source>
+        <translation>
+            <numerusform>This is the %1 as it will be saved: %n passage you both changed appears twice, each version under a [[ Version by … ]] label; everything else is merged and appears once. Tidy it here or later: keep what you want and delete the [[ ]] lines.</numerusform>
+            <numerusform>This is the %1 as it will be saved: %n passages you both changed appear twice, each version under a [[ Version by … ]] label; everything else is merged and appears once. Tidy it here or later: keep what you want and delete the [[ ]] lines.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This %1 is published: learners see the saved text, labels included, until it is tidied. Until you save, they see the version on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save both versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees your version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees the version by %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -597,30 +626,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You deleted it %1; someone else edited it %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One person deleted it %1; someone else edited it %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You edited it %1; someone else deleted it %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One person edited it %1; someone else deleted it %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You changed it %1; someone else %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One person changed it %1; someone else %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This conflict is no longer open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,6 +635,55 @@
     </message>
     <message>
         <source>Both versions can be kept only for text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You deleted it %1; %2 edited it %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You edited it %1; %2 deleted it %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed it %1; %2 changed it %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deleted it %2; %3 edited it %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 edited it %2; %3 deleted it %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed it %2; %3 changed it %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[[ Version by %1 ]]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[[ Version by %1, %2 ]]</source>
+        <comment>%1: a name, %2: a date and time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[[ End of both versions: keep what you want and delete the [[ ]] lines ]]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2194,6 +2248,34 @@ Drop files here, or choose “Attach files…”.</source>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the conflict inbox at this conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change met a change by %1 to the same lines. The lesson shows %1&apos;s version for now; yours is kept in the conflict inbox, nothing is lost. Choose what to keep there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the same lines as you. The lesson keeps your version until the conflict is resolved; theirs is in the conflict inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two people changed the same lines of this lesson. It shows %1&apos;s version until the conflict is resolved; the other is in the conflict inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::LocalStore</name>
@@ -2562,6 +2644,10 @@ Drop files here, or choose “Attach files…”.</source>
             <numerusform>Move %n records</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Has a conflict: two people changed the same thing. Open it to resolve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::OutlineView</name>
@@ -2885,6 +2971,30 @@ Drop files here, or choose “Attach files…”.</source>
             <numerusform>%n waiting</numerusform>
             <numerusform>%n waiting</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n change sent</numerusform>
+            <numerusform>%n changes sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged</source>
+        <comment>changes merged with others&apos; changes</comment>
+        <translation>
+            <numerusform>%n merged</numerusform>
+            <numerusform>%n merged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a sync report</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3442,17 +3552,6 @@ Drop files here, or choose “Attach files…”.</source>
     </message>
     <message>
         <source>must be an IANA time zone such as Europe/Paris</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LocalStore</name>
-    <message>
-        <source>The offline copy on this computer is not open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

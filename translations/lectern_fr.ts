@@ -30,6 +30,13 @@
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
+    <message numerus="yes">
+        <source>You logged out with %n change(s) not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</source>
+        <translation>
+            <numerusform>Vous vous êtes déconnecté avec %n modification pas encore envoyée au serveur. Elle est conservée sur cet ordinateur et sera envoyée à votre prochaine connexion avec ce compte.</numerusform>
+            <numerusform>Vous vous êtes déconnecté avec %n modifications pas encore envoyées au serveur. Elles sont conservées sur cet ordinateur et seront envoyées à votre prochaine connexion avec ce compte.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::AuthResponse</name>
@@ -490,14 +497,6 @@
         <translation>Garder &amp;leur version</translation>
     </message>
     <message>
-        <source>Keep &amp;both</source>
-        <translation>Garder les &amp;deux</translation>
-    </message>
-    <message>
-        <source>Keep their text, then a blank line, then yours</source>
-        <translation>Garder leur texte, puis une ligne vide, puis le vôtre</translation>
-    </message>
-    <message>
         <source>&amp;Edit merged…</source>
         <translation>Modifi&amp;er la fusion…</translation>
     </message>
@@ -516,21 +515,6 @@
         <source>%1 · %2 — %3</source>
         <comment>kind of record · field — who changed it when</comment>
         <translation>%1 · %2 — %3</translation>
-    </message>
-    <message>
-        <source>Your change, %1</source>
-        <comment>%1: today at 14:05</comment>
-        <translation>Votre modification, %1</translation>
-    </message>
-    <message>
-        <source>Their change, %1</source>
-        <comment>%1: today at 14:05</comment>
-        <translation>Leur modification, %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s version, %1</source>
-        <comment>%1: today at 14:05</comment>
-        <translation>La version du serveur, %1</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -561,10 +545,6 @@
         <translation>Utiliser votre version</translation>
     </message>
     <message>
-        <source>Use the server&apos;s version</source>
-        <translation>Utiliser la version du serveur</translation>
-    </message>
-    <message>
         <source>Both sides changed the same lines. Added lines are green; removed lines are red and struck out.</source>
         <translation>Les deux côtés ont modifié les mêmes lignes. Les lignes ajoutées sont en vert&#xa0;; les lignes retirées sont en rouge et barrées.</translation>
     </message>
@@ -575,6 +555,55 @@
     <message>
         <source>The text still has conflict marker lines (&lt;&lt;&lt;&lt;&lt;&lt;&lt;, =======, &gt;&gt;&gt;&gt;&gt;&gt;&gt;). Remove them, keeping the lines you want.</source>
         <translation>Le texte contient encore des lignes de marquage de conflit (&lt;&lt;&lt;&lt;&lt;&lt;&lt;, =======, &gt;&gt;&gt;&gt;&gt;&gt;&gt;). Supprimez-les en gardant les lignes voulues.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both…</source>
+        <translation>Garder les &amp;deux…</translation>
+    </message>
+    <message>
+        <source>Keep both versions of the lines you both changed, each labelled, and merge the rest; shows the result before saving</source>
+        <translation>Garder les deux versions des lignes que vous avez tous deux modifiées, chacune avec une étiquette, et fusionner le reste ; montre le résultat avant l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Yours, %1</source>
+        <comment>%1: today at 14:05</comment>
+        <translation>La vôtre, %1</translation>
+    </message>
+    <message>
+        <source>By %1, %2</source>
+        <comment>%1: a name, %2: today at 14:05</comment>
+        <translation>Par %1, %2</translation>
+    </message>
+    <message>
+        <source>Keep %1&apos;s version</source>
+        <translation>Garder la version de %1</translation>
+    </message>
+    <message>
+        <source>Use the version by %1</source>
+        <translation>Utiliser la version de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>This is the %1 as it will be saved: %n passage(s) you both changed appear twice, each under a [[ Version by … ]] label; everything else is merged and appears once. Tidy it here or later: keep what you want and delete the [[ ]] lines.</source>
+        <translation>
+            <numerusform>Voici le contenu (%1) tel qu’il sera enregistré : %n passage que vous avez tous deux modifié apparaît deux fois, chaque version sous une étiquette [[ Version de … ]] ; tout le reste est fusionné et n’apparaît qu’une fois. Mettez-le au propre ici ou plus tard : gardez ce que vous voulez et supprimez les lignes [[ ]].</numerusform>
+            <numerusform>Voici le contenu (%1) tel qu’il sera enregistré : %n passages que vous avez tous deux modifiés apparaissent deux fois, chaque version sous une étiquette [[ Version de … ]] ; tout le reste est fusionné et n’apparaît qu’une fois. Mettez-le au propre ici ou plus tard : gardez ce que vous voulez et supprimez les lignes [[ ]].</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This %1 is published: learners see the saved text, labels included, until it is tidied. Until you save, they see the version on the server.</source>
+        <translation>Ce contenu (%1) est publié : les apprenants voient le texte enregistré, étiquettes comprises, jusqu’à ce qu’il soit mis au propre. Tant que vous n’enregistrez pas, ils voient la version du serveur.</translation>
+    </message>
+    <message>
+        <source>&amp;Save both versions</source>
+        <translation>&amp;Enregistrer les deux versions</translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees your version.</source>
+        <translation>Jusqu’à la résolution, tout le monde voit votre version.</translation>
+    </message>
+    <message>
+        <source>Until it is resolved, everyone sees the version by %1.</source>
+        <translation>Jusqu’à la résolution, tout le monde voit la version de %1.</translation>
     </message>
 </context>
 <context>
@@ -597,30 +626,6 @@
         <translation>Supprimer ou garder</translation>
     </message>
     <message>
-        <source>You deleted it %1; someone else edited it %2</source>
-        <translation>Votre suppression %1&#xa0;; une modification %2</translation>
-    </message>
-    <message>
-        <source>One person deleted it %1; someone else edited it %2</source>
-        <translation>Une suppression %1&#xa0;; une modification %2</translation>
-    </message>
-    <message>
-        <source>You edited it %1; someone else deleted it %2</source>
-        <translation>Votre modification %1&#xa0;; une suppression %2</translation>
-    </message>
-    <message>
-        <source>One person edited it %1; someone else deleted it %2</source>
-        <translation>Une modification %1&#xa0;; une suppression %2</translation>
-    </message>
-    <message>
-        <source>You changed it %1; someone else %2</source>
-        <translation>Votre modification %1&#xa0;; une autre %2</translation>
-    </message>
-    <message>
-        <source>One person changed it %1; someone else %2</source>
-        <translation>Une modification %1&#xa0;; une autre %2</translation>
-    </message>
-    <message>
         <source>This conflict is no longer open.</source>
         <translation>Ce conflit n’est plus ouvert.</translation>
     </message>
@@ -631,6 +636,55 @@
     <message>
         <source>Both versions can be kept only for text.</source>
         <translation>Seul un texte permet de garder les deux versions.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>You deleted it %1; %2 edited it %3</source>
+        <translation>Vous l’avez supprimé %1 ; %2 l’a modifié %3</translation>
+    </message>
+    <message>
+        <source>You edited it %1; %2 deleted it %3</source>
+        <translation>Vous l’avez modifié %1 ; %2 l’a supprimé %3</translation>
+    </message>
+    <message>
+        <source>You changed it %1; %2 changed it %3</source>
+        <translation>Vous l’avez modifié %1 ; %2 l’a modifié %3</translation>
+    </message>
+    <message>
+        <source>%1 deleted it %2; %3 edited it %4</source>
+        <translation>%1 l’a supprimé %2 ; %3 l’a modifié %4</translation>
+    </message>
+    <message>
+        <source>%1 edited it %2; %3 deleted it %4</source>
+        <translation>%1 l’a modifié %2 ; %3 l’a supprimé %4</translation>
+    </message>
+    <message>
+        <source>%1 changed it %2; %3 changed it %4</source>
+        <translation>%1 l’a modifié %2 ; %3 l’a modifié %4</translation>
+    </message>
+    <message>
+        <source>[[ Version by %1 ]]</source>
+        <translation>[[ Version de %1 ]]</translation>
+    </message>
+    <message>
+        <source>[[ Version by %1, %2 ]]</source>
+        <comment>%1: a name, %2: a date and time</comment>
+        <translation>[[ Version de %1, %2 ]]</translation>
+    </message>
+    <message>
+        <source>[[ End of both versions: keep what you want and delete the [[ ]] lines ]]</source>
+        <translation>[[ Fin des deux versions : gardez ce que vous voulez et supprimez les lignes [[ ]] ]]</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2252,34 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Résoudre…</translation>
+    </message>
+    <message>
+        <source>Open the conflict inbox at this conflict</source>
+        <translation>Ouvrir la boîte des conflits sur ce conflit</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Your change met a change by %1 to the same lines. The lesson shows %1&apos;s version for now; yours is kept in the conflict inbox, nothing is lost. Choose what to keep there.</source>
+        <translation>Votre modification a rencontré une modification des mêmes lignes par %1. La leçon montre pour l’instant la version de %1 ; la vôtre est gardée dans la boîte des conflits, rien n’est perdu. Choisissez-y ce qu’il faut garder.</translation>
+    </message>
+    <message>
+        <source>%1 changed the same lines as you. The lesson keeps your version until the conflict is resolved; theirs is in the conflict inbox.</source>
+        <translation>%1 a modifié les mêmes lignes que vous. La leçon garde votre version jusqu’à la résolution du conflit ; l’autre est dans la boîte des conflits.</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Two people changed the same lines of this lesson. It shows %1&apos;s version until the conflict is resolved; the other is in the conflict inbox.</source>
+        <translation>Deux personnes ont modifié les mêmes lignes de cette leçon. Elle montre la version de %1 jusqu’à la résolution du conflit ; l’autre est dans la boîte des conflits.</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::LocalStore</name>
@@ -2566,6 +2648,10 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
             <numerusform>Déplacer %n éléments</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Has a conflict: two people changed the same thing. Open it to resolve it.</source>
+        <translation>A un conflit : deux personnes ont modifié la même chose. Ouvrez-le pour le résoudre.</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::OutlineView</name>
@@ -2889,6 +2975,30 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
             <numerusform>%n en attente</numerusform>
             <numerusform>%n en attente</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Résoudre…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n modification envoyée</numerusform>
+            <numerusform>%n modifications envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged</source>
+        <comment>changes merged with others&apos; changes</comment>
+        <translation>
+            <numerusform>%n fusionnée</numerusform>
+            <numerusform>%n fusionnées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a sync report</comment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -3447,17 +3557,6 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     <message>
         <source>must be an IANA time zone such as Europe/Paris</source>
         <translation>doit être un fuseau horaire IANA comme Europe/Paris</translation>
-    </message>
-</context>
-<context>
-    <name>LocalStore</name>
-    <message>
-        <source>The offline copy on this computer is not open.</source>
-        <translation>La copie hors ligne sur cet ordinateur n’est pas ouverte.</translation>
-    </message>
-    <message>
-        <source>This record no longer exists.</source>
-        <translation>Cet enregistrement n’existe plus.</translation>
     </message>
 </context>
 <context>

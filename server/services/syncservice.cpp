@@ -421,16 +421,64 @@ Result<OpResult> Applier::create(const Sync::Op &op, const EntitySpec &spec,
     return done(op, Outcome::Applied, made->value(u"rev").toInteger());
 }
 
+// Who wrote the revision of a record that an op met: the first op pushed that left the record at
+// that revision (a later op that changed nothing reports the same revision). Empty when no
+// pushed op made it (a REST edit, the demo data).
+Result<QString> authorOfRevision(Transaction &tx, const QString &orgId, const EntitySpec &spec,
+                                 const Record &record)
+{
+    auto q = tx.query(QStringLiteral(
+        "SELECT user_id FROM sync_ops WHERE entity_id = :id AND rev = :rev AND entity = :entity"
+        " AND org_id = :org AND outcome IN ('applied', 'merged')"
+        " ORDER BY received_at, device_seq LIMIT 1"));
+    q.bind(QStringLiteral(":id"), record.value(u"id").toString())
+        .bind(QStringLiteral(":rev"), record.value(u"rev").toInteger())
+        .bind(QStringLiteral(":entity"), spec.name)
+        .bind(QStringLiteral(":org"), orgId);
+    if (auto r = q.exec(); !r)
+        return r.error();
+    return q.next() ? q.text(0) : QString();
+}
+
+// The names of users by id, as they are now.
+Result<QHash<QString, QString>> userNames(Transaction &tx, const QStringList &ids)
+{
+    QHash<QString, QString> names;
+    for (const QString &id : ids) {
+        if (id.isEmpty() || names.contains(id))
+            continue;
+        auto q = tx.query(QStringLiteral("SELECT name FROM users WHERE id = :id"));
+        q.bind(QStringLiteral(":id"), id);
+        if (auto r = q.exec(); !r)
+            return r.error();
+        if (q.next())
+            names.insert(id, q.text(0));
+    }
+    return names;
+}
+
 Result<QString> Applier::addConflict(const Sync::Op &op, const EntitySpec &spec,
                                      const Record &current, const QString &courseId,
                                      QJsonObject fields)
 {
+    auto theirsAuthor = authorOfRevision(m_tx, m_caller.orgId, spec, current);
+    if (!theirsAuthor)
+        return theirsAuthor.error();
+    auto names = userNames(m_tx, {m_caller.userId, *theirsAuthor});
+    if (!names)
+        return names.error();
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    };
     fields.insert(QStringLiteral("courseId"), courseId);
     fields.insert(QStringLiteral("entity"), spec.name);
     fields.insert(QStringLiteral("entityId"), current.value(u"id"));
     fields.insert(QStringLiteral("opId"), op.opId.toLower());
     fields.insert(QStringLiteral("mineAuthorId"), m_caller.userId);
+    fields.insert(QStringLiteral("mineAuthorName"), orNull(names->value(m_caller.userId)));
     fields.insert(QStringLiteral("mineHlc"), op.hlc);
+    fields.insert(QStringLiteral("theirsAuthorId"), orNull(*theirsAuthor));
+    fields.insert(QStringLiteral("theirsAuthorName"), orNull(names->value(*theirsAuthor)));
     fields.insert(QStringLiteral("theirsHlc"), current.value(u"hlc"));
     fields.insert(QStringLiteral("status"), QStringLiteral("open"));
     const EntitySpec &conflicts = Entities::conflict();
@@ -1139,6 +1187,32 @@ Error noSuchConflict()
 {
     return fail(ErrorCode::NotFound, SyncService::tr("There is no such conflict."));
 }
+
+// "Keep both" of a text conflict resolved through the REST API: the caller's version first.
+QString keepBothText(const Record &conflict, const QString &serverText, bool callerWroteTheirs)
+{
+    const auto label = [&](const char *side) {
+        const QString prefix = QString::fromLatin1(side);
+        QString name = conflict.value(prefix + u"AuthorName").toString();
+        if (name.isEmpty())
+            name = SyncService::tr("someone");
+        const qint64 wallMs = Hlc::fromString(conflict.value(prefix + u"Hlc").toString()).wallMs;
+        if (wallMs <= 0)
+            return SyncService::tr("[[ Version by %1 ]]").arg(name);
+        return SyncService::tr("[[ Version by %1, %2 ]]")
+            .arg(name,
+                 QDateTime::fromMSecsSinceEpoch(wallMs, Qt::UTC)
+                     .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+    };
+    const QString base = conflict.value(u"base").toString();
+    const QString opText = conflict.value(u"mine").toString();
+    const QString end
+        = SyncService::tr("[[ End of both versions: keep what you want and delete the [[ ]] "
+                          "lines ]]");
+    if (callerWroteTheirs)
+        return Merge::keepBoth(base, serverText, opText, label("theirs"), label("mine"), end).text;
+    return Merge::keepBoth(base, opText, serverText, label("mine"), label("theirs"), end).text;
+}
 } // namespace
 
 Result<Page<Record>> SyncService::listConflicts(const Caller &caller, const ListQuery &query)
@@ -1255,6 +1329,18 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
     const Record &record = **target;
     HlcClock &clock = m_context.clock();
 
+    // The request's "mine" and "theirs" are the caller's: whoever wrote the server's side and
+    // asks for "mine" keeps what they wrote. For anyone who wrote neither side (an
+    // administrator) they are the conflict's sides. What is stored names the conflict's sides.
+    const QString theirsAuthor = conflict.value(u"theirsAuthorId").toString();
+    const bool callerWroteTheirs = !theirsAuthor.isEmpty() && caller.userId == theirsAuthor
+        && caller.userId != conflict.value(u"mineAuthorId").toString();
+    QString side = resolution;
+    if (callerWroteTheirs && resolution == u"mine")
+        side = QStringLiteral("theirs");
+    else if (callerWroteTheirs && resolution == u"theirs")
+        side = QStringLiteral("mine");
+
     if (conflict.value(u"kind").toString() == u"delete") {
         // "mine" and "theirs" choose between the side that deleted and the side that edited.
         if (resolution != u"mine" && resolution != u"theirs") {
@@ -1262,7 +1348,7 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
                        tr("must be mine or theirs for an edit that met a delete"));
             return errors.toError();
         }
-        const QJsonValue chosen = conflict.value(resolution);
+        const QJsonValue chosen = conflict.value(side);
         const bool deleteIt = chosen == QJsonValue(true);
         if (deleteIt && !record.value(u"deleted").toBool()) {
             if (spec->name == Entities::course().name && !access.isOwner())
@@ -1281,7 +1367,7 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
         if (!field)
             return fail(ErrorCode::Internal, tr("The conflict names an unknown field."));
         std::optional<QJsonValue> value;
-        if (resolution == u"mine") {
+        if (side == u"mine") {
             value = conflict.value(u"mine");
         } else if (resolution == u"both") {
             if (field->merge != MergeRule::Text) {
@@ -1289,9 +1375,10 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
                            tr("both is for text; choose mine, theirs or edit the value"));
                 return errors.toError();
             }
-            // Theirs is what the record holds now (it may have moved on since the conflict).
-            value = QJsonValue(record.value(fieldName).toString() + QStringLiteral("\n\n")
-                               + conflict.value(u"mine").toString());
+            // Only the passages both changed are kept twice, labelled; the rest merges. The
+            // server's side is what the record holds now (it may have moved on since).
+            value = QJsonValue(
+                keepBothText(conflict, record.value(fieldName).toString(), callerWroteTheirs));
         } else if (resolution == u"edited") {
             value = body.value(u"value");
         }
@@ -1313,7 +1400,7 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
     auto resolved = RecordStore::update(
         tx, clock, Entities::conflict(), conflict,
         {{QStringLiteral("status"), QStringLiteral("resolved")},
-         {QStringLiteral("resolution"), resolution},
+         {QStringLiteral("resolution"), side},
          {QStringLiteral("resolvedBy"), caller.userId},
          {QStringLiteral("resolvedAt"), Json::fromDateTime(QDateTime::currentDateTimeUtc())}});
     if (!resolved)

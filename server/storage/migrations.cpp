@@ -131,7 +131,8 @@ const QList<Migration> migrations = {
                         " deleted INTEGER NOT NULL DEFAULT 0)"),
          QStringLiteral("CREATE UNIQUE INDEX courses_code_term ON courses"
                         " (org_id, code, COALESCE(term, '')) WHERE deleted = 0"),
-         QStringLiteral("CREATE INDEX courses_org_status ON courses (org_id, deleted, status, title)"),
+         QStringLiteral(
+             "CREATE INDEX courses_org_status ON courses (org_id, deleted, status, title)"),
          // The course list's default order, so a page is read in order instead of sorted.
          QStringLiteral("CREATE INDEX courses_org_title ON courses (org_id, deleted, title, id)"),
 
@@ -400,6 +401,18 @@ const QList<Migration> migrations = {
                         " (user_id, course_id, deleted)"),
          QStringLiteral("CREATE INDEX progress_events_course ON progress_events"
                         " (course_id, deleted, content_id)"),
+     }},
+    {9,
+     "conflicts: who wrote each side",
+     {
+         // The author of the server's side (the op's side has mine_author_id since 5) and both
+         // authors' names as they were when the conflict was made.
+         QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN theirs_author_id TEXT NULL"),
+         QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN mine_author_name TEXT NULL"),
+         QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN theirs_author_name TEXT NULL"),
+         // Finding that author: the op that made the record's revision (read only when a
+         // conflict is made).
+         QStringLiteral("CREATE INDEX sync_ops_entity ON sync_ops (entity_id, rev)"),
      }},
 };
 

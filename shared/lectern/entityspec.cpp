@@ -244,6 +244,9 @@ QList<EntitySpec> makeRegistry()
     // or an edit that met a delete. The server writes it; devices resolve it by an update op
     // of `status` and `resolution` (with the chosen value sent as an ordinary op of the record).
     // The record keeps theirs (the server's value) as the provisional winner until then.
+    // "mine" and "theirs" here are the record's sides, the same for every reader: mine is the
+    // op that arrived (by mineAuthorId), theirs what the server had (by theirsAuthorId); a
+    // stored `resolution` names those sides. Views turn them round for the person looking.
     EntitySpec conflict;
     conflict.name = QStringLiteral("conflict");
     conflict.table = QStringLiteral("sync_conflicts");
@@ -277,6 +280,12 @@ QList<EntitySpec> makeRegistry()
         fixed(typed("mineAuthorId", "mine_author_id", FieldType::Id)),
         fixed(text("mineHlc", "mine_hlc", 200)),
         fixed(text("theirsHlc", "theirs_hlc", 200)),
+        // Who wrote the server's side: the author of the record's revision the op met (empty
+        // when that revision came from outside sync, e.g. the REST API). The names are copied
+        // in when the conflict is made, so that every device can say who without a lookup.
+        fixed(typed("theirsAuthorId", "theirs_author_id", FieldType::Id)),
+        fixed(text("mineAuthorName", "mine_author_name", 200)),
+        fixed(text("theirsAuthorName", "theirs_author_name", 200)),
         enumeration("status", "status", {QStringLiteral("open"), QStringLiteral("resolved")},
                     "\"open\""),
         enumeration("resolution", "resolution",

@@ -414,7 +414,44 @@ QList<DiffLine> diffLines(const QString &a, const QString &b)
 // two hunks conflict when they share a base line, when one inserts strictly inside the lines the
 // other replaced, or when both insert at the same place (the order of the two insertions is not
 // ours to guess, unless they inserted the same text).
+namespace {
+// What stands around the two sides of a passage both changed: full lines, each ending in '\n'.
+struct Markers
+{
+    QString begin;
+    QString middle;
+    QString end;
+    // Each marker a paragraph of its own: a blank line before it unless the text starts there
+    // or already has one (the markers themselves end with a blank line).
+    bool paragraphs = false;
+};
+
+TextMerge mergeWithMarkers(const QString &base, const QString &mine, const QString &theirs,
+                           const Markers &markers);
+} // namespace
+
 TextMerge mergeText(const QString &base, const QString &mine, const QString &theirs)
+{
+    static const Markers git {u"<<<<<<< mine\n"_s, u"=======\n"_s, u">>>>>>> theirs\n"_s};
+    return mergeWithMarkers(base, mine, theirs, git);
+}
+
+BothVersions keepBoth(const QString &base, const QString &first, const QString &second,
+                      const QString &firstLabel, const QString &secondLabel,
+                      const QString &endLabel)
+{
+    const auto paragraph = [](const QString &label) {
+        return QString(label).replace(u'\n', u' ') + u"\n\n"_s;
+    };
+    const TextMerge merged = mergeWithMarkers(
+        base, first, second,
+        {paragraph(firstLabel), paragraph(secondLabel), paragraph(endLabel), true});
+    return {merged.merged, merged.conflicts};
+}
+
+namespace {
+TextMerge mergeWithMarkers(const QString &base, const QString &mine, const QString &theirs,
+                           const Markers &markers)
 {
     const QList<QStringView> baseLines = splitLines(base);
     const QList<QStringView> mineLines = splitLines(mine);
@@ -437,6 +474,11 @@ TextMerge mergeText(const QString &base, const QString &mine, const QString &the
         append(lines, begin, end);
         if (end > begin && !lines[end - 1].endsWith(u'\n'))
             result.merged.append(u'\n');
+    };
+    const auto appendMarker = [&](const QString &marker) {
+        if (markers.paragraphs && !result.merged.isEmpty() && !result.merged.endsWith(u"\n\n"_s))
+            result.merged.append(u'\n');
+        result.merged.append(marker);
     };
     const auto overlaps = [](qsizetype begin, qsizetype end, const Hunk &hunk) {
         if (begin == end && hunk.baseBegin == hunk.baseEnd)
@@ -510,17 +552,18 @@ TextMerge mergeText(const QString &base, const QString &mine, const QString &the
         if (mb < me || tb < te) {
             result.clean = false;
             ++result.conflicts;
-            result.merged.append(u"<<<<<<< mine\n"_s);
+            appendMarker(markers.begin);
             appendSide(mineLines, mb, me);
-            result.merged.append(u"=======\n"_s);
+            appendMarker(markers.middle);
             appendSide(theirLines, tb, te);
-            result.merged.append(u">>>>>>> theirs\n"_s);
+            appendMarker(markers.end);
         }
         append(mineLines, me, mineEnd);
     }
     append(baseLines, basePos, baseLines.size());
     return result;
 }
+} // namespace
 
 FieldMerge mergeField(const FieldSpec &field, const QJsonValue &base, const QJsonValue &mine,
                       const QJsonValue &theirs)

@@ -21,6 +21,20 @@ struct TextMerge
 };
 TextMerge mergeText(const QString &base, const QString &mine, const QString &theirs);
 
+// "Keep both" for a text conflict: the merge of `first` and `second` (both edited from `base`)
+// where every hunk only one side changed merges as usual, and each passage both changed keeps
+// both versions one after the other, each under its label, with `endLabel` after them, for the
+// author to tidy. Each label stands as a paragraph of its own (a blank line around it), so
+// that Markdown shows it as one. `conflicts` counts the passages kept twice.
+struct BothVersions
+{
+    QString text;
+    int conflicts = 0;
+};
+BothVersions keepBoth(const QString &base, const QString &first, const QString &second,
+                      const QString &firstLabel, const QString &secondLabel,
+                      const QString &endLabel);
+
 // A line diff of two texts for showing (conflict inbox): same / removed from a / added in b.
 struct DiffLine
 {

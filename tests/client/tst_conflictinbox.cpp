@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
+#include <lectern/client/author/outlinemodel.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/conflictinbox.h>
 #include <lectern/client/syncui/conflictlistmodel.h>
@@ -91,6 +92,9 @@ private Q_SLOTS:
     void keepMineWritesRecordAndResolution();
     void keepTheirsOnlyResolves();
     void keepBothForText();
+    void viewerWhoWroteTheServersSide();
+    void thirdPersonSeesBothNames();
+    void outlineMarksConflictedRows();
     void editMerged();
     void deleteConflicts();
     void emptyState();
@@ -156,12 +160,14 @@ void tst_ConflictInbox::fill()
         fields.insert(QStringLiteral("courseId"), m_course);
         fields.insert(QStringLiteral("status"), QStringLiteral("open"));
         fields.insert(QStringLiteral("mineAuthorId"), me);
+        fields.insert(QStringLiteral("mineAuthorName"), QStringLiteral("Mia Me"));
+        fields.insert(QStringLiteral("theirsAuthorId"), other);
+        fields.insert(QStringLiteral("theirsAuthorName"), QStringLiteral("Theo Them"));
         fields.insert(QStringLiteral("mineHlc"), hlcMinutesAgo(5, QStringLiteral("laptop")));
         fields.insert(QStringLiteral("theirsHlc"), hlcMinutesAgo(3, QStringLiteral("server")));
         fields.insert(QStringLiteral("opId"), newId());
         return change(seq, QStringLiteral("conflict"), id, fields);
     };
-    Q_UNUSED(other)
 
     const QList<Sync::Change> changes = {
         change(1, QStringLiteral("course"), m_course,
@@ -255,7 +261,8 @@ void tst_ConflictInbox::listShowsConflicts()
     QCOMPARE(index.data(Qt::DisplayRole).toString(), QStringLiteral("Rust for beginners — Title"));
     const QString whoWhen = index.data(ConflictListModel::WhoWhenRole).toString();
     QVERIFY2(whoWhen.startsWith(QStringLiteral("You changed it today at ")), qPrintable(whoWhen));
-    QVERIFY2(whoWhen.contains(QStringLiteral("someone else today at")), qPrintable(whoWhen));
+    QVERIFY2(whoWhen.contains(QStringLiteral("; Theo Them changed it today at")),
+             qPrintable(whoWhen));
 
     const QModelIndex body = model.index(model.rowOf(m_bodyConflict));
     QCOMPARE(body.data(ConflictListModel::TitleRole).toString(), QStringLiteral("Borrowing"));
@@ -270,7 +277,7 @@ void tst_ConflictInbox::listShowsConflicts()
     QVERIFY(model.index(model.rowOf(m_deletedByThem))
                 .data(ConflictListModel::WhoWhenRole)
                 .toString()
-                .contains(QStringLiteral("someone else deleted it")));
+                .contains(QStringLiteral("Theo Them deleted it")));
 
     // The inbox shows the same rows, the first one selected.
     ConflictInbox inbox(m_sync.get());
@@ -367,20 +374,160 @@ void tst_ConflictInbox::keepBothForText()
     inbox.show();
     inbox.setCurrentRow(inbox.model()->rowOf(m_bodyConflict));
     QTest::mouseClick(button(&inbox, "keepBothButton"), Qt::LeftButton);
-    const QString expected
-        = QStringLiteral("# Borrowing\nA reference borrows a value.\nTheirs adds this.\n\n\n"
-                         "# Borrowing\nA reference borrows a value for a while.\n");
+
+    // First a preview of what will be saved; nothing is written yet.
+    QVERIFY(inbox.isBothPreviewShown());
+    QVERIFY(opsOf(store(), QStringLiteral("content"), m_lesson).isEmpty());
+    const QString preview = inbox.editor()->toPlainText();
+    // The line both changed is there in both versions, each under its author's label, mine
+    // first; the heading both kept is there once.
+    QCOMPARE(preview.count(QStringLiteral("# Borrowing")), 1);
+    const qsizetype mineLabel = preview.indexOf(QStringLiteral("[[ Version by Mia Me, "));
+    const qsizetype mine
+        = preview.indexOf(QStringLiteral("A reference borrows a value for a while."));
+    const qsizetype theirsLabel = preview.indexOf(QStringLiteral("[[ Version by Theo Them, "));
+    const qsizetype theirs = preview.indexOf(QStringLiteral("A reference borrows a value.\n"));
+    QVERIFY2(0 < mineLabel && mineLabel < mine && mine < theirsLabel && theirsLabel < theirs,
+             qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("Theirs adds this.")));
+    QVERIFY(preview.contains(QStringLiteral("[[ End of both versions")));
+    QVERIFY(inbox.findChild<QLabel *>(QStringLiteral("editorHint"))
+                ->text()
+                .contains(QStringLiteral("1 passage you both changed")));
+
+    QTest::mouseClick(button(&inbox, "saveEditButton"), Qt::LeftButton);
+    QVERIFY(!inbox.isEditorShown());
     QCOMPARE(store()->record(QStringLiteral("content"), m_lesson)->fields.value(u"body").toString(),
-             expected);
+             preview);
     const QList<Sync::Op> ops = opsOf(store(), QStringLiteral("content"), m_lesson);
     QCOMPARE(ops.size(), 1);
-    QCOMPARE(ops.first().newValues().value(u"body").toString(), expected);
+    QCOMPARE(ops.first().newValues().value(u"body").toString(), preview);
     resolveConflict(m_bodyConflict, QStringLiteral("both"));
 
     // Not for a field that is not text.
     ConflictListModel model(m_sync.get());
     QVERIFY(!model.resolve(model.rowOf(m_titleConflict), ConflictListModel::Choice::Both));
     QVERIFY(opsOf(store(), QStringLiteral("conflict"), m_titleConflict).isEmpty());
+}
+
+// The TA wrote the text the server has; the instructor's change arrived second. In the TA's inbox
+// "Mine" is her own text, and Keep mine keeps it.
+void tst_ConflictInbox::viewerWhoWroteTheServersSide()
+{
+    fill();
+    const QString other = QStringLiteral("0192d4c5-e6f7-7000-8000-00000000000b");
+    const QString id = newId();
+    const QString serverText
+        = QStringLiteral("# Borrowing\nA reference borrows a value.\nTheirs adds this.\n");
+    const QString opText
+        = QStringLiteral("# Borrowing\nA reference borrows, says the instructor.\n");
+    Sync::Change turned
+        = change(30, QStringLiteral("conflict"), id,
+                 {{QStringLiteral("courseId"), m_course},
+                  {QStringLiteral("status"), QStringLiteral("open")},
+                  {QStringLiteral("entity"), QStringLiteral("content")},
+                  {QStringLiteral("entityId"), m_lesson},
+                  {QStringLiteral("field"), QStringLiteral("body")},
+                  {QStringLiteral("kind"), QStringLiteral("text")},
+                  {QStringLiteral("base"), QStringLiteral("# Borrowing\nA reference borrows.\n")},
+                  {QStringLiteral("mine"), opText},
+                  {QStringLiteral("theirs"), serverText},
+                  {QStringLiteral("mineAuthorId"), other},
+                  {QStringLiteral("mineAuthorName"), QStringLiteral("Ian Instructor")},
+                  {QStringLiteral("theirsAuthorId"), me},
+                  {QStringLiteral("theirsAuthorName"), QStringLiteral("Tess Assistant")},
+                  {QStringLiteral("mineHlc"), hlcMinutesAgo(2, QStringLiteral("desk"))},
+                  {QStringLiteral("theirsHlc"), hlcMinutesAgo(4, QStringLiteral("server"))}});
+    QVERIFY(store()->applyPulled(page({turned})));
+    Q_EMIT m_sync->recordsChanged({QStringLiteral("conflict")});
+
+    ConflictInbox inbox(m_sync.get());
+    inbox.show();
+    QVERIFY(inbox.showConflict(id));
+    const ConflictListModel::Conflict &c = inbox.model()->conflict(inbox.currentRow());
+    QVERIFY(c.turned);
+    QCOMPARE(c.mine.toString(), serverText);
+    QCOMPARE(c.theirs.toString(), opText);
+    QCOMPARE(c.mineName, QStringLiteral("Tess Assistant"));
+    QCOMPARE(c.theirsName, QStringLiteral("Ian Instructor"));
+    QVERIFY2(c.whoWhen.startsWith(QStringLiteral("You changed it today at")),
+             qPrintable(c.whoWhen));
+    QVERIFY2(c.whoWhen.contains(QStringLiteral("Ian Instructor changed it today at")),
+             qPrintable(c.whoWhen));
+
+    auto *mine = inbox.findChild<ConflictPane *>(QStringLiteral("minePane"));
+    auto *theirs = inbox.findChild<ConflictPane *>(QStringLiteral("theirsPane"));
+    QCOMPARE(mine->heading(), QStringLiteral("Mine"));
+    QVERIFY(mine->plainText().contains(QStringLiteral("Theirs adds this.")));
+    QVERIFY2(mine->detail().startsWith(QStringLiteral("Yours, today at")),
+             qPrintable(mine->detail()));
+    QVERIFY(theirs->plainText().contains(QStringLiteral("says the instructor")));
+    QVERIFY2(theirs->detail().startsWith(QStringLiteral("By Ian Instructor, today at")),
+             qPrintable(theirs->detail()));
+
+    // Keep mine: the record already holds her text; only the resolution is written, in the
+    // conflict's own terms (its "theirs").
+    inbox.keepMine();
+    QVERIFY(opsOf(store(), QStringLiteral("content"), m_lesson).isEmpty());
+    resolveConflict(id, QStringLiteral("theirs"));
+}
+
+// Someone who wrote neither side (an administrator) sees both authors by name.
+void tst_ConflictInbox::thirdPersonSeesBothNames()
+{
+    fill();
+    const QString id = newId();
+    Sync::Change c
+        = change(31, QStringLiteral("conflict"), id,
+                 {{QStringLiteral("courseId"), m_course},
+                  {QStringLiteral("status"), QStringLiteral("open")},
+                  {QStringLiteral("entity"), QStringLiteral("module")},
+                  {QStringLiteral("entityId"), m_module},
+                  {QStringLiteral("field"), QStringLiteral("title")},
+                  {QStringLiteral("kind"), QStringLiteral("field")},
+                  {QStringLiteral("base"), QStringLiteral("Ownership")},
+                  {QStringLiteral("mine"), QStringLiteral("Ownership, by Ian")},
+                  {QStringLiteral("theirs"), QStringLiteral("Ownership, edited")},
+                  {QStringLiteral("mineAuthorId"), newId()},
+                  {QStringLiteral("mineAuthorName"), QStringLiteral("Ian Instructor")},
+                  {QStringLiteral("theirsAuthorId"), newId()},
+                  {QStringLiteral("theirsAuthorName"), QStringLiteral("Tess Assistant")}});
+    QVERIFY(store()->applyPulled(page({c})));
+    Q_EMIT m_sync->recordsChanged({QStringLiteral("conflict")});
+    ConflictInbox inbox(m_sync.get());
+    inbox.show();
+    QVERIFY(inbox.showConflict(id));
+    QCOMPARE(inbox.findChild<ConflictPane *>(QStringLiteral("minePane"))->heading(),
+             QStringLiteral("Ian Instructor"));
+    QCOMPARE(inbox.findChild<ConflictPane *>(QStringLiteral("theirsPane"))->heading(),
+             QStringLiteral("Tess Assistant"));
+    QCOMPARE(button(&inbox, "keepMineButton")->text(),
+             QStringLiteral("Keep Ian Instructor's version"));
+    QCOMPARE(button(&inbox, "keepTheirsButton")->text(),
+             QStringLiteral("Keep Tess Assistant's version"));
+    QVERIFY(inbox.model()
+                ->conflict(inbox.currentRow())
+                .whoWhen.startsWith(QStringLiteral("Ian Instructor changed it")));
+}
+
+// The Author outline marks the rows of records with an open conflict, until it is resolved.
+void tst_ConflictInbox::outlineMarksConflictedRows()
+{
+    fill();
+    OutlineModel outline(m_sync.get());
+    outline.setCourseId(m_course);
+    const QModelIndex lesson = outline.indexOf(m_lesson);
+    QVERIFY(lesson.isValid());
+    QVERIFY(lesson.data(OutlineModel::ConflictRole).toBool());
+    QVERIFY(lesson.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Has a conflict")));
+    QVERIFY(outline.indexOf(m_module).data(OutlineModel::ConflictRole).toBool());
+
+    ConflictListModel model(m_sync.get());
+    QSignalSpy changed(&outline, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.resolve(model.rowOf(m_bodyConflict), ConflictListModel::Choice::Theirs));
+    QVERIFY(!outline.indexOf(m_lesson).data(OutlineModel::ConflictRole).toBool());
+    QVERIFY(!changed.isEmpty());
+    QVERIFY(outline.indexOf(m_module).data(OutlineModel::ConflictRole).toBool());
 }
 
 void tst_ConflictInbox::editMerged()
@@ -391,7 +538,9 @@ void tst_ConflictInbox::editMerged()
     inbox.setCurrentRow(inbox.model()->rowOf(m_bodyConflict));
     QTest::mouseClick(button(&inbox, "editMergedButton"), Qt::LeftButton);
     QVERIFY(inbox.isEditorShown());
-    QCOMPARE(inbox.editor()->toPlainText(), inbox.model()->conflict(inbox.currentRow()).merged);
+    QCOMPARE(inbox.editor()->toPlainText(), inbox.model()->conflict(inbox.currentRow()).editText());
+    QVERIFY(inbox.editor()->toPlainText().contains(
+        QStringLiteral("<<<<<<< mine\nA reference borrows a value for a while.")));
 
     // Markers left in: not saved.
     QTest::mouseClick(button(&inbox, "saveEditButton"), Qt::LeftButton);
@@ -608,6 +757,10 @@ void tst_ConflictInbox::screenshots()
     inbox.setCurrentRow(inbox.model()->rowOf(m_bodyConflict));
     inbox.editMerged();
     shoot(&inbox, QStringLiteral("conflict-inbox-edit"));
+    inbox.cancelEdit();
+    inbox.keepBoth();
+    shoot(&inbox, QStringLiteral("conflict-inbox-both"));
+    inbox.cancelEdit();
 
     QVERIFY(m_sync->update(QStringLiteral("content"), m_lesson,
                            {{QStringLiteral("body"), QStringLiteral("My new lesson text.\n")}}));

@@ -11,6 +11,7 @@
 
 using namespace Lectern;
 using namespace Lectern::Client;
+using namespace Qt::StringLiterals;
 
 // The status bar's sync indicator: each SyncStatus shows the right words, and only the parts
 // that have something to say are visible.
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void lastSynced();
     void lastSyncedTooltipHasExactTime();
     void buttonsAskForActions();
+    void reportSaysWhatBecameOfChanges();
     void inTheMainWindow();
     void french();
 
@@ -249,6 +251,36 @@ void tst_SyncIndicator::buttonsAskForActions()
     QCOMPARE(syncNow.size(), 1);
     QCOMPARE(conflicts.size(), 1);
     QCOMPARE(refused.size(), 1);
+}
+
+// After a sync that sent changes: what became of them, in words, and "Resolve…" for a conflict.
+void tst_SyncIndicator::reportSaysWhatBecameOfChanges()
+{
+    QCOMPARE(SyncIndicator::reportText({}), QString());
+    QCOMPARE(SyncIndicator::reportText({3, 1, 1, 0}), u"3 changes sent, 1 merged, 1 conflict"_s);
+    QCOMPARE(SyncIndicator::reportText({1, 0, 0, 1}), u"1 change sent, 1 refused"_s);
+
+    SyncIndicator indicator;
+    SyncStatus status;
+    status.online = true;
+    status.openConflicts = 1;
+    status.lastSent = {3, 1, 1, 0};
+    indicator.setStatus(status);
+    indicator.resize(indicator.sizeHint());
+    indicator.show();
+    auto *report = child<QLabel>(&indicator, "syncReportLabel");
+    QTRY_VERIFY(report->isVisible());
+    QVERIFY2(report->text().startsWith(u"3 changes sent, 1 merged, 1 conflict"_s),
+             qPrintable(report->text()));
+    QVERIFY(report->text().contains(u"Resolve…"_s));
+    QSignalSpy conflicts(&indicator, &SyncIndicator::conflictsRequested);
+    Q_EMIT report->linkActivated(u"#conflicts"_s);
+    QCOMPARE(conflicts.size(), 1);
+
+    // New changes waiting: the report of the last sync gives way to them.
+    status.queued = 2;
+    indicator.setStatus(status);
+    QVERIFY(!report->isVisible());
 }
 
 void tst_SyncIndicator::inTheMainWindow()

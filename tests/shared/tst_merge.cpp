@@ -33,6 +33,8 @@ private Q_SLOTS:
     void megabyteTexts();
     void mergeField_data();
     void mergeField();
+    void keepBoth_data();
+    void keepBoth();
 };
 
 namespace {
@@ -615,6 +617,44 @@ void TestMerge::mergeField()
     QCOMPARE(QJsonDocument(QJsonArray {result.value}).toJson(QJsonDocument::Compact),
              QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact));
     QCOMPARE(result.markedText, markedText);
+}
+
+void TestMerge::keepBoth_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("conflicts");
+    // One sentence both changed in a longer text: the rest stays once, each side's other edits
+    // merge, and only that sentence is there twice, each under its label.
+    QTest::newRow("one sentence")
+        << u"Intro.\n\nWear goggles.\n\nNever taste an acid.\n\nNote: internal.\n"_s
+        << u"Intro, first.\n\nWear goggles.\n\nNever taste or smell an acid.\n\n"
+           u"Note: internal.\n"_s
+        << u"Intro.\n\nWear goggles.\n\nDo not taste any acid.\n\nNote: internal.\n"_s
+        << u"Intro, first.\n\nWear goggles.\n\nA:\n\nNever taste or smell an acid.\n\n"
+           u"B:\n\nDo not taste any acid.\n\nEnd.\n\n\nNote: internal.\n"_s
+        << 1;
+    // Nothing in common: both whole texts, the labels as paragraphs of their own.
+    QTest::newRow("whole text") << u"Base"_s << u"Mine"_s << u"Theirs"_s
+                                << u"A:\n\nMine\n\nB:\n\nTheirs\n\nEnd.\n\n"_s << 1;
+    // No passage both changed: an ordinary merge, no labels.
+    QTest::newRow("clean") << u"a\nb\nc\n"_s << u"a, 1\nb\nc\n"_s << u"a\nb\nc, 2\n"_s
+                           << u"a, 1\nb\nc, 2\n"_s << 0;
+}
+
+void TestMerge::keepBoth()
+{
+    QFETCH(QString, base);
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(QString, expected);
+    QFETCH(int, conflicts);
+    const Merge::BothVersions both
+        = Merge::keepBoth(base, first, second, u"A:"_s, u"B:"_s, u"End."_s);
+    QCOMPARE(both.text, expected);
+    QCOMPARE(both.conflicts, conflicts);
 }
 
 QTEST_GUILESS_MAIN(TestMerge)

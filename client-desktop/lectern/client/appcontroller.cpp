@@ -67,7 +67,6 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     m_mainWindow->setPageFactory([this](Workspace workspace, QWidget *parent) {
         return makeWorkspacePage(workspace, parent);
     });
-    m_mainWindow->setSyncController(m_sync);
     // The status bar's sync indicator, the conflict inbox and the refused changes follow it.
     m_mainWindow->setSyncController(m_sync);
     // The engine found its access token refused: renew the session and hand it the new one (a
@@ -350,9 +349,15 @@ void AppController::logout()
     // The open lesson's reading time goes to the store while it is still open.
     if (auto *learn = qobject_cast<LearnWorkspace *>(m_mainWindow->workspacePage(Workspace::Learn)))
         learn->showDashboard();
+    // Changes not sent yet stay in this account's outbox: say so, and what becomes of them.
+    const int waiting = m_sync->isRunning() ? m_sync->status().queued : 0;
     m_sync->stop(); // the database and its outbox stay for this account's next login
     m_session->logout();
-    showLogin();
+    showLogin(waiting > 0 ? tr("You logged out with %n change(s) not sent to the server yet. "
+                               "They are kept on this computer and sent when you next log in "
+                               "with this account.",
+                               nullptr, waiting)
+                          : QString());
     m_mainWindow->clearWorkspaces(); // the next login opens fresh pages on its own store
 }
 

@@ -110,7 +110,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_syncIndicator);
     statusBar()->addPermanentWidget(m_serverLabel);
     connect(m_syncIndicator, &SyncIndicator::conflictsRequested, this,
-            &MainWindow::showConflictInbox);
+            [this] { showConflictInbox(); });
     connect(m_syncIndicator, &SyncIndicator::refusedRequested, this,
             &MainWindow::showRefusedChanges);
     statusBar()->setSizeGripEnabled(true);
@@ -512,16 +512,24 @@ QString MainWindow::initials(const QString &name)
 
 void MainWindow::setSyncController(SyncController *controller)
 {
+    if (m_sync)
+        disconnect(m_sync, &SyncController::conflictRequested, this, nullptr);
     m_sync = controller;
     m_syncIndicator->attach(controller);
+    if (controller) {
+        connect(controller, &SyncController::conflictRequested, this,
+                [this](const QString &conflictId) { showConflictInbox(conflictId); });
+    }
 }
 
-void MainWindow::showConflictInbox()
+void MainWindow::showConflictInbox(const QString &conflictId)
 {
     if (!m_sync)
         return;
     if (!m_conflictInbox)
         m_conflictInbox = new ConflictInbox(m_sync, this);
+    if (!conflictId.isEmpty())
+        m_conflictInbox->showConflict(conflictId);
     m_conflictInbox->show();
     m_conflictInbox->raise();
     m_conflictInbox->activateWindow();

@@ -82,7 +82,8 @@ public:
     // asked for).
     SyncIndicator *syncIndicator() const { return m_syncIndicator; }
     void setSyncController(SyncController *controller);
-    void showConflictInbox();
+    // Opens (or raises) the inbox, at the given conflict when there is one.
+    void showConflictInbox(const QString &conflictId = {});
     void showRefusedChanges();
     ConflictInbox *conflictInbox() const;
     RefusedChangesView *refusedChangesView() const;

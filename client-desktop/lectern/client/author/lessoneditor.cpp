@@ -12,7 +12,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFrame>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -118,10 +120,45 @@ LessonEditor::LessonEditor(SyncController *sync, QWidget *parent)
     statusLine->addStretch(1);
     statusLine->addWidget(m_saveLabel);
 
+    // A conflict about this lesson: say so where the person works, not only in the status bar.
+    m_conflictBanner = new QFrame(this);
+    m_conflictBanner->setObjectName(QStringLiteral("conflictBanner"));
+    static_cast<QFrame *>(m_conflictBanner)->setFrameShape(QFrame::StyledPanel);
+    m_conflictBanner->setAutoFillBackground(true);
+    {
+        // A fixed amber tint with fixed dark text: readable under both themes.
+        QPalette banner = m_conflictBanner->palette();
+        banner.setColor(QPalette::Window, QColor(0xFE, 0xF3, 0xC7));
+        banner.setColor(QPalette::WindowText, QColor(0x1F, 0x29, 0x37));
+        banner.setColor(QPalette::Text, QColor(0x1F, 0x29, 0x37));
+        m_conflictBanner->setPalette(banner);
+    }
+    auto *bannerIcon = new QLabel(m_conflictBanner);
+    bannerIcon->setPixmap(QIcon(QStringLiteral(":/icons/conflict.svg")).pixmap(QSize(20, 20)));
+    m_conflictLabel = new QLabel(m_conflictBanner);
+    m_conflictLabel->setObjectName(QStringLiteral("conflictBannerLabel"));
+    m_conflictLabel->setWordWrap(true);
+    m_conflictLabel->setTextFormat(Qt::PlainText);
+    auto *resolve = new QPushButton(tr("&Resolve…"), m_conflictBanner);
+    resolve->setObjectName(QStringLiteral("resolveConflictButton"));
+    resolve->setToolTip(tr("Open the conflict inbox at this conflict"));
+    connect(resolve, &QPushButton::clicked, this, [this] {
+        if (m_sync && !m_conflictId.isEmpty())
+            m_sync->requestConflict(m_conflictId);
+    });
+    auto *bannerLayout = new QHBoxLayout(m_conflictBanner);
+    bannerLayout->setContentsMargins(10, 6, 10, 6);
+    bannerLayout->setSpacing(10);
+    bannerLayout->addWidget(bannerIcon, 0, Qt::AlignTop);
+    bannerLayout->addWidget(m_conflictLabel, 1);
+    bannerLayout->addWidget(resolve, 0, Qt::AlignVCenter);
+    m_conflictBanner->hide();
+
     m_editorArea = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(m_editorArea);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->setSpacing(6);
+    editorLayout->addWidget(m_conflictBanner);
     editorLayout->addWidget(m_title);
     editorLayout->addWidget(m_toolbar);
     editorLayout->addWidget(splitter, 1);
@@ -288,6 +325,7 @@ void LessonEditor::setContentId(const QString &id)
     m_contentId = id;
     m_errorString.clear();
     load();
+    updateConflictBanner();
 }
 
 QString LessonEditor::title() const
@@ -429,8 +467,50 @@ bool LessonEditor::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void LessonEditor::updateConflictBanner()
+{
+    m_conflictId.clear();
+    QString text;
+    if (!m_contentId.isEmpty() && m_sync && m_sync->store()) {
+        const QString me = m_sync->userId();
+        for (const LocalRecord &conflict : m_sync->store()->openConflicts()) {
+            const QJsonObject &f = conflict.fields;
+            if (f.value(u"entity").toString() != contentEntity
+                || f.value(u"entityId").toString() != m_contentId)
+                continue;
+            m_conflictId = conflict.id;
+            // The conflict's "mine" is the change that arrived second, "theirs" what the
+            // server had: the lesson shows theirs until someone decides.
+            const QString arrived = f.value(u"mineAuthorName").toString();
+            QString kept = f.value(u"theirsAuthorName").toString();
+            if (kept.isEmpty())
+                kept = tr("someone else");
+            if (f.value(u"mineAuthorId").toString() == me) {
+                text = tr("Your change met a change by %1 to the same lines. The lesson shows "
+                          "%1's version for now; yours is kept in the conflict inbox, nothing "
+                          "is lost. Choose what to keep there.")
+                           .arg(kept);
+            } else if (f.value(u"theirsAuthorId").toString() == me) {
+                text = tr("%1 changed the same lines as you. The lesson keeps your version "
+                          "until the conflict is resolved; theirs is in the conflict inbox.")
+                           .arg(arrived.isEmpty() ? tr("Someone else") : arrived);
+            } else {
+                text = tr("Two people changed the same lines of this lesson. It shows %1's "
+                          "version until the conflict is resolved; the other is in the "
+                          "conflict inbox.")
+                           .arg(kept);
+            }
+            break;
+        }
+    }
+    m_conflictLabel->setText(text);
+    m_conflictBanner->setVisible(!m_conflictId.isEmpty());
+}
+
 void LessonEditor::onRecordsChanged(const QStringList &entities)
 {
+    if (entities.contains(QStringLiteral("conflict")))
+        updateConflictBanner();
     if (m_contentId.isEmpty() || !entities.contains(contentEntity) || !m_sync || !m_sync->store())
         return;
     // A write of ours is on its way: its answer (AutoSaver::saved) carries the merge.

@@ -82,6 +82,10 @@ public:
     static QString fileMarkdown(const QString &fileId, const QString &name,
                                 const QString &mimeType);
 
+    // The lesson's open conflict shown above the editor (empty when there is none).
+    QString shownConflictId() const { return m_conflictId; }
+    QWidget *conflictBanner() const { return m_conflictBanner; }
+
     AutoSaver *autoSaver() const { return m_saver; }
     QPlainTextEdit *sourceEdit() const { return m_source; }
     QLineEdit *titleEdit() const { return m_title; }
@@ -116,6 +120,9 @@ private:
     void updatePreview();
     void updateCounts(bool recount = true);
     void updateSaveState();
+    // Shows the banner when the lesson has an open conflict, says what it means for this person
+    // and offers "Resolve…" (the inbox at that conflict).
+    void updateConflictBanner();
     void setSaveState(SaveState state);
     void replaceText(const QString &text);
     // Markdown editing
@@ -140,6 +147,9 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_saveLabel = nullptr;
     QLabel *m_emptyLabel = nullptr;
+    QWidget *m_conflictBanner = nullptr;
+    QLabel *m_conflictLabel = nullptr;
+    QString m_conflictId;
     QWidget *m_editorArea = nullptr;
     QTimer *m_previewTimer = nullptr;
     QAction *m_fileAction = nullptr;

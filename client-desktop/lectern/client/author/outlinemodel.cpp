@@ -52,12 +52,35 @@ OutlineModel::OutlineModel(SyncController *controller, QObject *parent)
     connect(controller, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
         if (entities.contains(moduleEntity) || entities.contains(contentEntity))
             followChanges();
+        if (entities.contains(QStringLiteral("conflict")))
+            refreshConflicts();
     });
     // The store opens and closes with the session (start() and stop() change the status).
     connect(controller, &SyncController::statusChanged, this, [this] {
         if (!m_controller || (m_controller->store() == nullptr) != m_modules.isEmpty())
             refresh();
     });
+}
+
+void OutlineModel::refreshConflicts()
+{
+    QSet<QString> conflicted;
+    if (LocalStore *store = m_controller ? m_controller->store() : nullptr) {
+        for (const LocalRecord &conflict : store->openConflicts()) {
+            const QString entity = conflict.fields.value(u"entity").toString();
+            if (entity == moduleEntity || entity == contentEntity)
+                conflicted.insert(conflict.fields.value(u"entityId").toString());
+        }
+    }
+    if (conflicted == m_conflicted)
+        return;
+    const QSet<QString> changed = (conflicted - m_conflicted) + (m_conflicted - conflicted);
+    m_conflicted = conflicted;
+    for (const QString &id : changed) {
+        const QModelIndex row = indexOf(id);
+        if (row.isValid())
+            Q_EMIT dataChanged(row, row);
+    }
 }
 
 void OutlineModel::setCourseId(const QString &courseId)
@@ -71,6 +94,7 @@ void OutlineModel::setCourseId(const QString &courseId)
     m_dropped.clear();
     setModules(load());
     endResetModel();
+    refreshConflicts();
 }
 
 void OutlineModel::setUndoStack(CourseUndoStack *stack)
@@ -227,6 +251,7 @@ void OutlineModel::rebuildRows()
 // inserted.
 void OutlineModel::refresh()
 {
+    refreshConflicts();
     const QList<Module> after = load();
 
     // Rows in place.
@@ -533,6 +558,9 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return n->title;
     case Qt::DecorationRole:
+        // A conflict shows in place of the type's icon, where the eye finds it in the outline.
+        if (m_conflicted.contains(n->id))
+            return QIcon(QStringLiteral(":/icons/conflict.svg"));
         return iconFor(n->type);
     case Qt::CheckStateRole:
         return n->published ? Qt::Checked : Qt::Unchecked;
@@ -551,6 +579,9 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
             lines.append(n->url);
         if (n->pending)
             lines.append(SyncMark::toolTip());
+        if (m_conflicted.contains(n->id))
+            lines.append(tr("Has a conflict: two people changed the same thing. Open it to "
+                            "resolve it."));
         return lines.join(u'\n');
     }
     case Qt::AccessibleDescriptionRole:
@@ -570,6 +601,8 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
         return n->url;
     case SyncMark::Role:
         return n->pending;
+    case ConflictRole:
+        return m_conflicted.contains(n->id);
     default:
         return {};
     }

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <lectern/result.h>
 
@@ -41,7 +42,8 @@ public:
         PublishedRole, // bool
         UnlockAtRole,  // QDateTime, invalid when the record has no unlock date
         OrderKeyRole,
-        UrlRole, // a link's or a video's address
+        UrlRole,      // a link's or a video's address
+        ConflictRole, // bool: the record has an open sync conflict (the row is marked)
     };
     Q_ENUM(Role)
 
@@ -170,8 +172,12 @@ private:
     Result<QString> create(const QString &entity, const QJsonObject &fields, const QString &text);
     template<typename T> T remember(T result);
 
+    // Reads which records have open conflicts; marks the rows that changed.
+    void refreshConflicts();
+
     QPointer<SyncController> m_controller;
     QPointer<CourseUndoStack> m_undoStack;
+    QSet<QString> m_conflicted; // ids of modules and items with an open conflict
     QString m_courseId;
     QList<Module> m_modules;
     QHash<QString, quintptr> m_serials; // module id -> serial

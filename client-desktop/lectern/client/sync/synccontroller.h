@@ -83,12 +83,17 @@ public Q_SLOTS:
     // Another connection of this device wrote `entity` records to the store (an AutoSaver's
     // thread): views refresh and the engine pushes, as after create() / update().
     void noteExternalEdit(const QString &entity);
+    // A view asks for the conflict inbox at this conflict (the editor's "Resolve…"): the main
+    // window, which owns the inbox, answers conflictRequested().
+    void requestConflict(const QString &conflictId) { Q_EMIT conflictRequested(conflictId); }
 
 Q_SIGNALS:
     void statusChanged(const Lectern::Client::SyncStatus &status);
     void recordsChanged(const QStringList &entities);
     // The engine needs a new access token: refresh the session and call setAccessToken().
     void accessTokenNeeded();
+    // Someone asked to see this conflict in the inbox (requestConflict()).
+    void conflictRequested(const QString &conflictId);
 
 private:
     void afterEdit(const QString &entity);

@@ -196,6 +196,7 @@ void SyncEngine::beginRound()
     m_roundCursor = m_store->cursor();
     m_roundQueued = m_store->pendingCount();
     m_roundPushed = 0;
+    m_roundReport = {};
     m_status.syncing = true;
     refreshStatus();
     pushNext();
@@ -266,6 +267,15 @@ void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
                 return;
             }
             m_roundPushed += results.size();
+            for (const Sync::OpResult &result : std::as_const(results)) {
+                ++m_roundReport.sent;
+                if (result.outcome == Sync::Outcome::Merged)
+                    ++m_roundReport.merged;
+                else if (result.outcome == Sync::Outcome::Conflict)
+                    ++m_roundReport.conflicts;
+                else if (result.outcome == Sync::Outcome::Rejected)
+                    ++m_roundReport.refused;
+            }
             if (!entities.isEmpty())
                 Q_EMIT recordsChanged(entities);
             refreshStatus();
@@ -319,6 +329,8 @@ void SyncEngine::finishRound()
     m_batchLimit = m_config.pushLimit;
     m_status.syncing = false;
     m_status.lastError.clear();
+    if (m_roundReport.sent > 0)
+        m_status.lastSent = m_roundReport;
     (void)m_store->setLastSuccess(QDateTime::currentDateTimeUtc());
     refreshStatus();
     qCDebug(lcSync) << "round done; cursor" << m_store->cursor() << "queued" << m_status.queued;

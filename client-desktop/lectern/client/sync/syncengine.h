@@ -126,6 +126,7 @@ private:
     qint64 m_roundCursor = 0; // cursor when the round began
     qint64 m_roundQueued = 0; // ops queued when the round began
     qint64 m_roundPushed = 0; // ops answered in this round
+    SyncReport m_roundReport; // what the server did with this round's ops
 };
 
 } // namespace Lectern::Client

@@ -8,6 +8,17 @@ namespace Lectern::Client {
 
 // What the sync indicator shows (SYNC.md, "What the user sees"), as one value: the SyncEngine
 // emits a new one whenever any part changes, and SyncController::status() holds the latest.
+// What the last round that sent changes did with them, in the server's words (outcomes).
+struct SyncReport
+{
+    int sent = 0;      // ops the server answered
+    int merged = 0;    // merged with others' changes
+    int conflicts = 0; // met another change of the same thing: a conflict to resolve
+    int refused = 0;   // rejected (kept as refused changes)
+
+    bool operator==(const SyncReport &other) const = default;
+};
+
 struct SyncStatus
 {
     bool online = false;    // the server answered the last request (or the live channel is open)
@@ -21,6 +32,7 @@ struct SyncStatus
     int rejected = 0;       // ops the server refused, kept for the user (LocalStore::rejectedOps)
     bool signedOut = false; // the session ended: nothing is sent until the next login (the
                             // outbox is kept)
+    SyncReport lastSent;    // the last finished round that sent anything (empty before one)
 
     bool operator==(const SyncStatus &other) const = default;
 };

@@ -163,33 +163,38 @@ QWidget *ConflictInbox::createDetail()
     panesLayout->addWidget(m_minePane, 1);
     panesLayout->addWidget(m_theirsPane, 1);
 
-    // "Edit merged": the merge with its markers, to be tidied and saved.
+    // "Edit merged": the merge with its markers, to be tidied and saved; Keep both's preview.
     auto *editorPage = new QWidget(detail);
-    auto *editorHint = new QLabel(
-        tr("Edit the text to keep. Where both sides changed the same lines, both are shown "
-           "between <<<<<<< mine, ======= and >>>>>>> theirs lines: keep what you want and "
-           "remove those marker lines."),
-        editorPage);
-    editorHint->setWordWrap(true);
-    editorHint->setTextFormat(Qt::PlainText);
+    m_editorHint = new QLabel(editorPage);
+    m_editorHint->setObjectName(QStringLiteral("editorHint"));
+    m_editorHint->setWordWrap(true);
+    m_editorHint->setTextFormat(Qt::PlainText);
+    m_editorNote = new QLabel(editorPage);
+    m_editorNote->setObjectName(QStringLiteral("editorNote"));
+    m_editorNote->setWordWrap(true);
+    m_editorNote->setTextFormat(Qt::PlainText);
+    QFont noteFont = m_editorNote->font();
+    noteFont.setWeight(QFont::DemiBold);
+    m_editorNote->setFont(noteFont);
     m_editor = new QPlainTextEdit(editorPage);
     m_editor->setObjectName(QStringLiteral("mergedEditor"));
     m_editor->setAccessibleName(tr("Merged text"));
     auto *cancel = new QPushButton(tr("Cancel"), editorPage);
     cancel->setObjectName(QStringLiteral("cancelEditButton"));
-    auto *save = new QPushButton(tr("&Save and resolve"), editorPage);
-    save->setObjectName(QStringLiteral("saveEditButton"));
-    save->setDefault(true);
+    m_saveButton = new QPushButton(tr("&Save and resolve"), editorPage);
+    m_saveButton->setObjectName(QStringLiteral("saveEditButton"));
+    m_saveButton->setDefault(true);
     connect(cancel, &QPushButton::clicked, this, &ConflictInbox::cancelEdit);
-    connect(save, &QPushButton::clicked, this, &ConflictInbox::saveEdited);
+    connect(m_saveButton, &QPushButton::clicked, this, &ConflictInbox::saveEdited);
     auto *editorButtons = new QHBoxLayout;
     editorButtons->addStretch();
     editorButtons->addWidget(cancel);
-    editorButtons->addWidget(save);
+    editorButtons->addWidget(m_saveButton);
     auto *editorLayout = new QVBoxLayout(editorPage);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->setSpacing(8);
-    editorLayout->addWidget(editorHint);
+    editorLayout->addWidget(m_editorHint);
+    editorLayout->addWidget(m_editorNote);
     editorLayout->addWidget(m_editor, 1);
     editorLayout->addLayout(editorButtons);
 
@@ -208,9 +213,10 @@ QWidget *ConflictInbox::createDetail()
     m_mineButton->setObjectName(QStringLiteral("keepMineButton"));
     m_theirsButton = new QPushButton(tr("Keep &theirs"), detail);
     m_theirsButton->setObjectName(QStringLiteral("keepTheirsButton"));
-    m_bothButton = new QPushButton(tr("Keep &both"), detail);
+    m_bothButton = new QPushButton(tr("Keep &both…"), detail);
     m_bothButton->setObjectName(QStringLiteral("keepBothButton"));
-    m_bothButton->setToolTip(tr("Keep their text, then a blank line, then yours"));
+    m_bothButton->setToolTip(tr("Keep both versions of the lines you both changed, each "
+                                "labelled, and merge the rest; shows the result before saving"));
     m_editButton = new QPushButton(tr("&Edit merged…"), detail);
     m_editButton->setObjectName(QStringLiteral("editMergedButton"));
     m_editButton->setToolTip(tr("Write the text to keep, starting from both versions"));
@@ -295,11 +301,31 @@ void ConflictInbox::showCurrent()
     m_titleLabel->setText(c.title);
     m_whoWhenLabel->setText(tr("%1 · %2 — %3", "kind of record · field — who changed it when")
                                 .arg(capitalized(c.entityName), c.fieldLabel, c.whoWhen));
-    m_minePane->setDetail(
-        c.mineIsMe ? tr("Your change, %1", "%1: today at 14:05").arg(SyncWords::when(c.mineTime))
-                   : tr("Their change, %1", "%1: today at 14:05").arg(SyncWords::when(c.mineTime)));
+    // From the viewer's side: "Mine" is what this person wrote. Someone who wrote neither side
+    // (an administrator) sees the authors' names instead.
+    const QString mineWhen = SyncWords::when(c.mineTime);
+    const QString theirsWhen = SyncWords::when(c.theirsTime);
+    if (c.mineIsMe) {
+        m_minePane->setHeading(tr("Mine"));
+        m_theirsPane->setHeading(tr("Theirs"));
+        m_minePane->setDetail(tr("Yours, %1", "%1: today at 14:05").arg(mineWhen));
+        m_mineButton->setText(tr("Keep &mine"));
+        m_theirsButton->setText(tr("Keep &theirs"));
+    } else {
+        m_minePane->setHeading(capitalized(c.mineWho()));
+        m_theirsPane->setHeading(capitalized(c.theirsWho()));
+        m_minePane->setDetail(
+            tr("By %1, %2", "%1: a name, %2: today at 14:05").arg(c.mineWho(), mineWhen));
+        m_mineButton->setText(tr("Keep %1's version").arg(c.mineWho()));
+        m_theirsButton->setText(tr("Keep %1's version").arg(c.theirsWho()));
+    }
     m_theirsPane->setDetail(
-        tr("The server's version, %1", "%1: today at 14:05").arg(SyncWords::when(c.theirsTime)));
+        tr("By %1, %2", "%1: a name, %2: today at 14:05").arg(c.theirsWho(), theirsWhen));
+    // Which of the two learners and everyone else see meanwhile.
+    const QString meanwhile = c.mineIsMe && c.mineIsOnServer()
+        ? tr("Until it is resolved, everyone sees your version.")
+        : tr("Until it is resolved, everyone sees the version by %1.")
+              .arg(c.mineIsOnServer() ? c.mineWho() : c.theirsWho());
     m_bothButton->setVisible(c.canKeepBoth());
     m_editButton->setVisible(c.canEdit());
 
@@ -332,8 +358,9 @@ void ConflictInbox::showCurrent()
     }
 
     m_basePane->show();
-    m_mineButton->setToolTip(tr("Use your version"));
-    m_theirsButton->setToolTip(tr("Use the server's version"));
+    m_mineButton->setToolTip(c.mineIsMe ? tr("Use your version")
+                                        : tr("Use the version by %1").arg(c.mineWho()));
+    m_theirsButton->setToolTip(tr("Use the version by %1").arg(c.theirsWho()));
     if (c.isText() || isLong(c.mine) || isLong(c.theirs)) {
         const QString base = c.base.toString();
         m_basePane->showText(base);
@@ -341,13 +368,15 @@ void ConflictInbox::showCurrent()
         m_theirsPane->showDiff(base, c.theirs.toString());
         m_explanation->setText(
             tr("Both sides changed the same lines. Added lines are green; removed lines are red "
-               "and struck out."));
+               "and struck out.")
+            + u' ' + meanwhile);
     } else {
         m_basePane->showText(SyncWords::valueText(c.base));
         m_minePane->showText(SyncWords::valueText(c.mine));
         m_theirsPane->showText(SyncWords::valueText(c.theirs));
         m_explanation->setText(tr("Both sides changed this to different values. Choose the one "
-                                  "to keep."));
+                                  "to keep.")
+                               + u' ' + meanwhile);
     }
 }
 
@@ -378,7 +407,26 @@ void ConflictInbox::keepTheirs()
 
 void ConflictInbox::keepBoth()
 {
-    resolve(ConflictListModel::Choice::Both);
+    const int row = currentRow();
+    if (row < 0 || !m_model->conflict(row).canKeepBoth())
+        return;
+    const ConflictListModel::Conflict &c = m_model->conflict(row);
+    const ConflictListModel::BothPreview preview = m_model->keepBothPreview(row);
+    m_editorHint->setText(
+        tr("This is the %1 as it will be saved: %n passage(s) you both changed appear twice, each "
+           "under a [[ Version by … ]] label; everything else is merged and appears once. Tidy it "
+           "here or later: keep what you want and delete the [[ ]] lines.",
+           nullptr, preview.passages)
+            .arg(c.entityName));
+    m_editorNote->setText(c.published
+                              ? tr("This %1 is published: learners see the saved text, labels "
+                                   "included, until it is tidied. Until you save, they see the "
+                                   "version on the server.")
+                                    .arg(c.entityName)
+                              : QString());
+    m_editorNote->setVisible(c.published);
+    m_saveButton->setText(tr("&Save both versions"));
+    openEditor(EditorMode::Both, preview.text);
 }
 
 void ConflictInbox::editMerged()
@@ -386,7 +434,20 @@ void ConflictInbox::editMerged()
     const int row = currentRow();
     if (row < 0 || !m_model->conflict(row).canEdit())
         return;
-    m_editor->setPlainText(m_model->conflict(row).editText());
+    m_editorHint->setText(
+        tr("Edit the text to keep. Where both sides changed the same lines, both are shown "
+           "between <<<<<<< mine, ======= and >>>>>>> theirs lines: keep what you want and "
+           "remove those marker lines."));
+    m_editorNote->hide();
+    m_saveButton->setText(tr("&Save and resolve"));
+    openEditor(EditorMode::Edit, m_model->conflict(row).editText());
+}
+
+void ConflictInbox::openEditor(EditorMode mode, const QString &text)
+{
+    m_editorMode = mode;
+    m_editorStart = text;
+    m_editor->setPlainText(text);
     m_errorLabel->hide();
     m_detailPages->setCurrentIndex(1);
     // The editor has its own Save and Cancel; the explanation is the editor's hint now.
@@ -395,9 +456,23 @@ void ConflictInbox::editMerged()
     m_editor->setFocus();
 }
 
+bool ConflictInbox::showConflict(const QString &conflictId)
+{
+    const int row = m_model->rowOf(conflictId);
+    if (row < 0)
+        return false;
+    setCurrentRow(row);
+    showCurrent();
+    return true;
+}
+
 void ConflictInbox::saveEdited()
 {
     const QString text = m_editor->toPlainText();
+    if (m_editorMode == EditorMode::Both && text == m_editorStart) {
+        resolve(ConflictListModel::Choice::Both, text);
+        return;
+    }
     if (hasMarkers(text)) {
         m_errorLabel->setText(tr("The text still has conflict marker lines (<<<<<<<, =======, "
                                  ">>>>>>>). Remove them, keeping the lines you want."));

@@ -31,12 +31,18 @@ public:
     void setCurrentRow(int row);
     bool isEmptyStateShown() const;
     bool isEditorShown() const;
-    // The editor's text while "Edit merged" is open.
+    // Keep both's preview is open (in the editor, to be tidied before it is saved).
+    bool isBothPreviewShown() const { return isEditorShown() && m_editorMode == EditorMode::Both; }
+    // The editor's text while "Edit merged" or Keep both's preview is open.
     QPlainTextEdit *editor() const { return m_editor; }
+    // Selects the conflict with this id (the editor's banner opens the inbox at it).
+    bool showConflict(const QString &conflictId);
 
 public Q_SLOTS:
     void keepMine();
     void keepTheirs();
+    // Shows what Keep both will save (both versions of only the passages both changed, each
+    // labelled with its author) in the editor; saveEdited() saves it.
     void keepBoth();
     // Opens the editor with the merge (or theirs); saveEdited() resolves with its text.
     void editMerged();
@@ -44,7 +50,9 @@ public Q_SLOTS:
     void cancelEdit();
 
 private:
+    enum class EditorMode { Edit, Both };
     QWidget *createDetail();
+    void openEditor(EditorMode mode, const QString &text);
     void showCurrent();
     void updateEmptyState();
     void resolve(ConflictListModel::Choice choice, const QString &edited = {});
@@ -61,6 +69,11 @@ private:
     ConflictPane *m_minePane;
     ConflictPane *m_theirsPane;
     QPlainTextEdit *m_editor;
+    QLabel *m_editorHint;
+    QLabel *m_editorNote;
+    QPushButton *m_saveButton;
+    EditorMode m_editorMode = EditorMode::Edit;
+    QString m_editorStart; // the text the editor opened with
     QLabel *m_errorLabel;
     QPushButton *m_mineButton;
     QPushButton *m_theirsButton;

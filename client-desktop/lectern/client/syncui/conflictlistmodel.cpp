@@ -3,8 +3,10 @@
 #include "syncmark.h"
 #include "syncwords.h"
 
+#include <QLocale>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/entityspec.h>
+#include <lectern/merge.h>
 
 namespace Lectern::Client {
 
@@ -19,11 +21,38 @@ bool ConflictListModel::Conflict::canEdit() const
     return f && (f->type == FieldType::Text || f->type == FieldType::LongText);
 }
 
+QString ConflictListModel::Conflict::serverText() const
+{
+    return recordExists ? current.toString() : (turned ? mine.toString() : theirs.toString());
+}
+
+QString ConflictListModel::Conflict::mineText() const
+{
+    return turned ? serverText() : mine.toString();
+}
+
+QString ConflictListModel::Conflict::theirsText() const
+{
+    return turned ? theirs.toString() : serverText();
+}
+
 QString ConflictListModel::Conflict::editText() const
 {
-    if (!merged.isEmpty())
-        return merged;
-    return theirs.toString();
+    if (isText())
+        return Merge::mergeText(base.toString(), mineText(), theirsText()).merged;
+    return serverText();
+}
+
+QString ConflictListModel::Conflict::mineWho() const
+{
+    if (mineIsMe)
+        return ConflictListModel::tr("you");
+    return mineName.isEmpty() ? ConflictListModel::tr("someone") : mineName;
+}
+
+QString ConflictListModel::Conflict::theirsWho() const
+{
+    return theirsName.isEmpty() ? ConflictListModel::tr("someone else") : theirsName;
 }
 
 ConflictListModel::ConflictListModel(SyncController *controller, QObject *parent)
@@ -132,14 +161,25 @@ ConflictListModel::Conflict ConflictListModel::load(const LocalRecord &record) c
     c.field = f.value(u"field").toString();
     c.kind = f.value(u"kind").toString(QStringLiteral("field"));
     c.base = f.value(u"base");
-    c.mine = f.value(u"mine");
-    c.theirs = f.value(u"theirs");
-    c.merged = f.value(u"merged").toString();
-    c.mineAuthorId = f.value(u"mineAuthorId").toString();
-    c.mineTime = SyncWords::hlcTime(f.value(u"mineHlc").toString());
-    c.theirsTime = SyncWords::hlcTime(f.value(u"theirsHlc").toString());
-    c.mineIsMe
-        = !m_controller || c.mineAuthorId.isEmpty() || c.mineAuthorId == m_controller->userId();
+    // The record's sides: "mine" is the op that arrived, "theirs" what the server had.
+    const QString opAuthor = f.value(u"mineAuthorId").toString();
+    const QString serverAuthor = f.value(u"theirsAuthorId").toString();
+    const QString me = m_controller ? m_controller->userId() : QString();
+    const bool wroteOp = opAuthor.isEmpty() || opAuthor == me;
+    c.turned = !wroteOp && !serverAuthor.isEmpty() && serverAuthor == me;
+    c.mineIsMe = wroteOp || c.turned;
+    const auto side = [&](bool op, const char *field) {
+        return f.value(QString::fromLatin1(op ? "mine" : "theirs") + QLatin1StringView(field));
+    };
+    const bool mineIsOp = !c.turned;
+    c.mine = side(mineIsOp, "");
+    c.theirs = side(!mineIsOp, "");
+    c.mineAuthorId = side(mineIsOp, "AuthorId").toString();
+    c.theirsAuthorId = side(!mineIsOp, "AuthorId").toString();
+    c.mineName = side(mineIsOp, "AuthorName").toString();
+    c.theirsName = side(!mineIsOp, "AuthorName").toString();
+    c.mineTime = SyncWords::hlcTime(side(mineIsOp, "Hlc").toString());
+    c.theirsTime = SyncWords::hlcTime(side(!mineIsOp, "Hlc").toString());
 
     LocalStore *store = m_controller->store();
     const std::optional<LocalRecord> target = store->record(c.entity, c.entityId);
@@ -153,6 +193,8 @@ ConflictListModel::Conflict ConflictListModel::load(const LocalRecord &record) c
         // Deleted here: the conflict carries the edited side's fields.
         fields = c.theirs.isObject() ? c.theirs.toObject() : c.mine.toObject();
     }
+    c.published
+        = fields.value(u"published").toBool() || fields.value(u"status").toString() == u"published";
     c.pending = c.pending || store->hasPending(QStringLiteral("conflict"), c.id);
     c.title = SyncWords::recordTitle(c.entity, fields);
     c.entityName = SyncWords::entityName(c.entity, fields);
@@ -165,31 +207,72 @@ QString ConflictListModel::whoWhen(const Conflict &c) const
 {
     const QString mine = SyncWords::when(c.mineTime);
     const QString theirs = SyncWords::when(c.theirsTime);
-    if (c.mineDeletes()) {
-        return c.mineIsMe
-            ? tr("You deleted it %1; someone else edited it %2").arg(mine, theirs)
-            : tr("One person deleted it %1; someone else edited it %2").arg(mine, theirs);
+    const QString other = c.theirsWho();
+    if (c.mineIsMe) {
+        if (c.mineDeletes())
+            return tr("You deleted it %1; %2 edited it %3").arg(mine, other, theirs);
+        if (c.theirsDeletes())
+            return tr("You edited it %1; %2 deleted it %3").arg(mine, other, theirs);
+        return tr("You changed it %1; %2 changed it %3").arg(mine, other, theirs);
     }
-    if (c.theirsDeletes()) {
-        return c.mineIsMe
-            ? tr("You edited it %1; someone else deleted it %2").arg(mine, theirs)
-            : tr("One person edited it %1; someone else deleted it %2").arg(mine, theirs);
-    }
-    return c.mineIsMe ? tr("You changed it %1; someone else %2").arg(mine, theirs)
-                      : tr("One person changed it %1; someone else %2").arg(mine, theirs);
+    const QString one = c.mineWho();
+    if (c.mineDeletes())
+        return tr("%1 deleted it %2; %3 edited it %4").arg(one, mine, other, theirs);
+    if (c.theirsDeletes())
+        return tr("%1 edited it %2; %3 deleted it %4").arg(one, mine, other, theirs);
+    return tr("%1 changed it %2; %3 changed it %4").arg(one, mine, other, theirs);
 }
 
-QString ConflictListModel::resolutionName(Choice choice)
+QString ConflictListModel::resolutionName(const Conflict &conflict, Choice choice)
 {
     switch (choice) {
     case Choice::Mine:
-        return QStringLiteral("mine");
+        return conflict.turned ? QStringLiteral("theirs") : QStringLiteral("mine");
     case Choice::Theirs:
-        return QStringLiteral("theirs");
+        return conflict.turned ? QStringLiteral("mine") : QStringLiteral("theirs");
     case Choice::Both:
         return QStringLiteral("both");
     case Choice::Edited:
         return QStringLiteral("edited");
+    }
+    return {};
+}
+
+ConflictListModel::BothPreview ConflictListModel::keepBothPreview(int row) const
+{
+    if (row < 0 || row >= m_conflicts.size())
+        return {};
+    return keepBothPreview(m_conflicts.at(row));
+}
+
+ConflictListModel::BothPreview ConflictListModel::keepBothPreview(const Conflict &c)
+{
+    if (!c.canKeepBoth())
+        return {};
+    // The labels stay in the text: absolute times, not "today".
+    const auto label = [](const QString &who, const QDateTime &time) {
+        if (!time.isValid())
+            return tr("[[ Version by %1 ]]").arg(who);
+        QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+        format.remove(QStringLiteral(":ss")); // minutes are enough (the C locale has seconds)
+        return tr("[[ Version by %1, %2 ]]", "%1: a name, %2: a date and time")
+            .arg(who, QLocale().toString(time.toLocalTime(), format));
+    };
+    // Names, not "you": the text is read by others too.
+    const QString mineName = c.mineName.isEmpty() ? tr("someone") : c.mineName;
+    const QString theirsName = c.theirsName.isEmpty() ? tr("someone else") : c.theirsName;
+    const Merge::BothVersions both = Merge::keepBoth(
+        c.base.toString(), c.mineText(), c.theirsText(), label(mineName, c.mineTime),
+        label(theirsName, c.theirsTime),
+        tr("[[ End of both versions: keep what you want and delete the [[ ]] lines ]]"));
+    return {both.text, both.conflicts};
+}
+
+QString ConflictListModel::conflictOf(const QString &entity, const QString &entityId) const
+{
+    for (const Conflict &c : m_conflicts) {
+        if (c.entity == entity && c.entityId == entityId)
+            return c.id;
     }
     return {};
 }
@@ -215,19 +298,20 @@ Result<void> ConflictListModel::resolve(int row, Choice choice, const QString &e
         std::optional<QJsonValue> value;
         switch (choice) {
         case Choice::Mine:
-            value = c.mine;
+        case Choice::Theirs: {
+            // The side the record holds needs nothing but the resolution.
+            const bool keepOp = resolutionName(c, choice) == u"mine";
+            if (keepOp)
+                value = c.turned ? c.theirs : c.mine;
             break;
-        case Choice::Theirs:
-            break; // the record holds theirs (or what came after it)
-        case Choice::Both: {
+        }
+        case Choice::Both:
             if (!c.canKeepBoth())
                 return Error(QStringLiteral("validation_failed"),
                              tr("Both versions can be kept only for text."));
-            // Theirs as the record holds it now (it may have moved on since the conflict).
-            const QString theirs = c.recordExists ? c.current.toString() : c.theirs.toString();
-            value = QJsonValue(theirs + QStringLiteral("\n\n") + c.mine.toString());
+            // The text as previewed when given (the preview is what the person saw).
+            value = QJsonValue(edited.isEmpty() ? keepBothPreview(c).text : edited);
             break;
-        }
         case Choice::Edited:
             value = QJsonValue(edited);
             break;
@@ -240,7 +324,7 @@ Result<void> ConflictListModel::resolve(int row, Choice choice, const QString &e
     }
     return m_controller->update(QStringLiteral("conflict"), c.id,
                                 {{QStringLiteral("status"), QStringLiteral("resolved")},
-                                 {QStringLiteral("resolution"), resolutionName(choice)}});
+                                 {QStringLiteral("resolution"), resolutionName(c, choice)}});
 }
 
 } // namespace Lectern::Client

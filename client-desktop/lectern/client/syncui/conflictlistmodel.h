@@ -30,7 +30,10 @@ public:
 
     enum class Choice { Mine, Theirs, Both, Edited };
 
-    // One open conflict as the inbox shows it.
+    // One open conflict as the inbox shows it, from the viewer's side: `mine` is what this
+    // person wrote and `theirs` the other person's, whichever of them reached the server first.
+    // (The conflict record names its sides the other way: its mine is the op that arrived, its
+    // theirs what the server had; `turned` says the two differ for this viewer.)
     struct Conflict
     {
         QString id;
@@ -41,13 +44,18 @@ public:
         QJsonValue base;
         QJsonValue mine;   // for a delete: true when this side deleted, else its edits
         QJsonValue theirs; // likewise
-        QString merged;    // text conflicts: the merge with git-style markers
         QString mineAuthorId;
-        QDateTime mineTime;   // from the HLCs (UTC; invalid when unknown)
-        QDateTime theirsTime; // likewise
-        bool mineIsMe = false;
+        QString theirsAuthorId; // empty when unknown
+        QString mineName;       // the authors' names (empty when unknown)
+        QString theirsName;
+        QDateTime mineTime;    // from the HLCs (UTC; invalid when unknown)
+        QDateTime theirsTime;  // likewise
+        bool mineIsMe = false; // the viewer wrote one of the sides (then it is `mine`)
+        // The viewer wrote the side the server had: mine/theirs are the record's theirs/mine.
+        bool turned = false;
         bool recordExists = false; // the record is here (not deleted)
         QJsonValue current;        // the record's value of `field` now
+        bool published = false;    // the record is published (learners see it)
         bool pending = false;      // the record (or this conflict) has unsynced changes
         QString title;             // the record's title
         QString entityName;        // "lesson"
@@ -58,12 +66,32 @@ public:
         bool isText() const { return kind == u"text"; }
         bool mineDeletes() const { return isDelete() && mine == QJsonValue(true); }
         bool theirsDeletes() const { return isDelete() && theirs == QJsonValue(true); }
-        // Keep both puts theirs, a blank line and mine together: only for text.
+        // Whether `mine` is what the record holds until the conflict is resolved (the
+        // provisional winner everyone sees), else `theirs` is.
+        bool mineIsOnServer() const { return turned; }
+        // Keep both keeps both versions of the passages both changed: only for text.
         bool canKeepBoth() const { return isText(); }
         // A text the person can edit: text conflicts and text fields.
         bool canEdit() const;
-        // What the editor starts with: the merge with markers, else theirs.
+        // What the editor starts with: for text the merge with mine and theirs between git-style
+        // markers, else the value the record holds.
         QString editText() const;
+        // The text of the side the record holds, as it holds it now (it may have moved on).
+        QString serverText() const;
+        // This person's text and the other's, as they stand now.
+        QString mineText() const;
+        QString theirsText() const;
+        // A person's name for a side: their name, "you", or "someone else" when unknown.
+        QString mineWho() const;
+        QString theirsWho() const;
+    };
+
+    // What "Keep both" writes: the text merged, with each passage both changed there twice,
+    // mine first, each under a label naming its author and time.
+    struct BothPreview
+    {
+        QString text;
+        int passages = 0; // passages kept twice
     };
 
     explicit ConflictListModel(SyncController *controller, QObject *parent = nullptr);
@@ -77,9 +105,16 @@ public:
 
     // Writes the choice: the record's new value when it differs from the current one (for a
     // delete: the delete, or nothing to keep the edit), then the conflict's status and
-    // resolution. `edited` is the text for Choice::Edited.
+    // resolution. `edited` is the text for Choice::Edited (and, when given, Keep both's text as
+    // previewed). Mine and theirs are the viewer's (Conflict::mine, Conflict::theirs).
     Result<void> resolve(int row, Choice choice, const QString &edited = {});
-    static QString resolutionName(Choice choice);
+    // The conflict record's `resolution` for a choice of this viewer (the record's sides).
+    static QString resolutionName(const Conflict &conflict, Choice choice);
+    // What Keep both would write for the conflict in `row` (text conflicts).
+    BothPreview keepBothPreview(int row) const;
+    static BothPreview keepBothPreview(const Conflict &conflict);
+    // The open conflict about a record (the first when there are several), or an empty id.
+    QString conflictOf(const QString &entity, const QString &entityId) const;
 
 public Q_SLOTS:
     // Reads the open conflicts again (called on the controller's recordsChanged()).

@@ -42,6 +42,22 @@ ConflictPane::ConflictPane(const QString &heading, QWidget *parent)
     layout->addWidget(m_text, 1);
 }
 
+void ConflictPane::setHeading(const QString &heading)
+{
+    m_heading->setText(heading);
+    m_text->setAccessibleName(heading);
+}
+
+QString ConflictPane::heading() const
+{
+    return m_heading->text();
+}
+
+QString ConflictPane::detail() const
+{
+    return m_detail->text();
+}
+
 void ConflictPane::setDetail(const QString &detail)
 {
     m_detail->setText(detail);

@@ -17,7 +17,10 @@ class ConflictPane : public QWidget
 public:
     explicit ConflictPane(const QString &heading, QWidget *parent = nullptr);
 
+    void setHeading(const QString &heading);
+    QString heading() const;
     void setDetail(const QString &detail);
+    QString detail() const;
     void showText(const QString &text);
     // A note in italics instead of a value ("Deleted").
     void showNote(const QString &note);

@@ -50,6 +50,7 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     , m_stateIcon(makeLabel("syncStateIcon", this))
     , m_stateLabel(makeLabel("syncStateLabel", this))
     , m_queuedLabel(makeLabel("syncQueuedLabel", this))
+    , m_reportLabel(makeLabel("syncReportLabel", this))
     , m_progress(new QProgressBar(this))
     , m_lastLabel(makeLabel("syncLastLabel", this))
     , m_errorLabel(makeLabel("syncErrorLabel", this))
@@ -73,6 +74,11 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     m_errorLabel->setStyleSheet(QStringLiteral("color: #B45309;"));
     m_errorLabel->setMaximumWidth(340);
 
+    m_reportLabel->setTextFormat(Qt::RichText);
+    m_reportLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse
+                                           | Qt::LinksAccessibleByKeyboard);
+    connect(m_reportLabel, &QLabel::linkActivated, this, &SyncIndicator::conflictsRequested);
+
     m_syncNowButton->setText(tr("Sync now"));
     m_syncNowButton->setToolTip(tr("Send your changes and fetch others' changes now"));
     connect(m_conflictsButton, &QToolButton::clicked, this, &SyncIndicator::conflictsRequested);
@@ -89,6 +95,7 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     state->addWidget(m_stateLabel);
     layout->addLayout(state);
     layout->addWidget(m_queuedLabel);
+    layout->addWidget(m_reportLabel);
     layout->addWidget(m_progress);
     layout->addWidget(m_lastLabel);
     layout->addWidget(m_errorLabel);
@@ -226,6 +233,8 @@ void SyncIndicator::measure()
         = m_minimumWidth + m_extra.progress + m_extra.conflicts + m_extra.refused + m_extra.syncNow;
     if (status.queued > 0)
         m_fullWidth += spacing + textWidth(queuedText(status.queued));
+    if (const QString report = shownReport(); !report.isEmpty())
+        m_fullWidth += spacing + textWidth(report);
     if (!status.lastError.isEmpty())
         m_fullWidth += spacing + qMin(m_errorLabel->maximumWidth(), textWidth(status.lastError));
     m_fullWidth += spacing + textWidth(m_lastLabel->text());
@@ -272,6 +281,17 @@ void SyncIndicator::fitToWidth()
     m_queuedLabel->setText(queued);
     m_queuedLabel->setVisible(!queued.isEmpty());
 
+    // What the last sync did with what it sent, until there are new changes to send.
+    const QString report = shownReport();
+    const bool showReport = !report.isEmpty() && grow(spacing + textWidth(report));
+    if (showReport) {
+        QString rich = reportText(status.lastSent).toHtmlEscaped();
+        if (status.lastSent.conflicts > 0 && status.openConflicts > 0)
+            rich += QStringLiteral(" — <a href=\"#conflicts\">%1</a>").arg(tr("Resolve…"));
+        m_reportLabel->setText(rich);
+    }
+    m_reportLabel->setVisible(showReport);
+
     const bool fullConflicts = grow(m_extra.conflicts);
     m_conflictsButton->setText(fullConflicts ? tr("%n conflict(s)", nullptr, status.openConflicts)
                                              : QString::number(status.openConflicts));
@@ -308,6 +328,8 @@ void SyncIndicator::fitToWidth()
         tip += u'\n' + queuedText(status.queued);
     if (error != status.lastError)
         tip += u'\n' + status.lastError;
+    if (!report.isEmpty() && !showReport)
+        tip += u'\n' + reportText(status.lastSent);
     if (!last)
         tip += u'\n' + m_lastLabel->text();
     m_stateLabel->setToolTip(tip);
@@ -337,6 +359,31 @@ QString SyncIndicator::queuedText(int queued)
     if (queued <= 0)
         return {};
     return tr("%n change(s) waiting to sync", nullptr, queued);
+}
+
+QString SyncIndicator::reportText(const SyncReport &report)
+{
+    if (report.sent <= 0)
+        return {};
+    QStringList parts {tr("%n change(s) sent", nullptr, report.sent)};
+    if (report.merged > 0)
+        parts.append(tr("%n merged", "changes merged with others' changes", report.merged));
+    if (report.conflicts > 0)
+        parts.append(tr("%n conflict(s)", nullptr, report.conflicts));
+    if (report.refused > 0)
+        parts.append(tr("%n refused", "changes the server refused", report.refused));
+    return parts.join(tr(", ", "between the parts of a sync report"));
+}
+
+QString SyncIndicator::shownReport() const
+{
+    const SyncStatus &status = m_status;
+    if (status.syncing || status.queued > 0 || status.signedOut || status.lastSent.sent <= 0)
+        return {};
+    QString text = reportText(status.lastSent);
+    if (status.lastSent.conflicts > 0 && status.openConflicts > 0)
+        text += QStringLiteral(" — ") + tr("Resolve…");
+    return text;
 }
 
 QString SyncIndicator::lastSyncedText(const QDateTime &lastSuccess, const QDateTime &now)

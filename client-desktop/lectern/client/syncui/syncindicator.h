@@ -35,6 +35,9 @@ public:
     static QString stateText(const SyncStatus &status);
     // "3 changes waiting to sync"; empty when none.
     static QString queuedText(int queued);
+    // "3 changes sent, 1 merged, 1 conflict": what the last round did with what it sent; empty
+    // when it sent nothing.
+    static QString reportText(const SyncReport &report);
     // "Last synced 3 minutes ago", "Never synced".
     static QString lastSyncedText(const QDateTime &lastSuccess,
                                   const QDateTime &now = QDateTime::currentDateTimeUtc());
@@ -55,6 +58,8 @@ protected:
 
 private:
     void refresh();
+    // The report as shown (plain text, "Resolve…" included), or empty when it is not shown.
+    QString shownReport() const;
     void updateLastSynced();
     void measure();
     // The width a label of this indicator needs for `text`.
@@ -65,6 +70,7 @@ private:
     QLabel *m_stateIcon;
     QLabel *m_stateLabel;
     QLabel *m_queuedLabel;
+    QLabel *m_reportLabel; // reportText(), with "Resolve…" while its conflicts are open
     QProgressBar *m_progress;
     QLabel *m_lastLabel;
     QLabel *m_errorLabel;
