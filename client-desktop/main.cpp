@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Lectern desktop: learn, author and grade, online or offline."));
+        "main", "Lectern desktop: author courses and learn, online or offline."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption serverOption(

@@ -2431,7 +2431,7 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Lectern %1&lt;/h3&gt;&lt;p&gt;Learning that keeps working offline: study, write courses and grade on this computer, and Lectern syncs with your organization&apos;s server when it can.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Lectern %1&lt;/h3&gt;&lt;p&gt;Learning that keeps working offline: write courses and study them on this computer, and Lectern syncs with your organization&apos;s server when it can.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3558,7 +3558,7 @@ Drop files here, or choose “Attach files…”.</source>
 <context>
     <name>main</name>
     <message>
-        <source>Lectern desktop: learn, author and grade, online or offline.</source>
+        <source>Lectern desktop: author courses and learn, online or offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

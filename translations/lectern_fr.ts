@@ -2435,8 +2435,8 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>À propos de Lectern</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Lectern %1&lt;/h3&gt;&lt;p&gt;Learning that keeps working offline: study, write courses and grade on this computer, and Lectern syncs with your organization&apos;s server when it can.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lectern %1&lt;/h3&gt;&lt;p&gt;Un apprentissage qui continue hors ligne&#xa0;: étudiez, rédigez des cours et corrigez sur cet ordinateur, et Lectern se synchronise avec le serveur de votre organisation dès qu’il le peut.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Lectern %1&lt;/h3&gt;&lt;p&gt;Learning that keeps working offline: write courses and study them on this computer, and Lectern syncs with your organization&apos;s server when it can.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lectern %1&lt;/h3&gt;&lt;p&gt;Un apprentissage qui continue hors ligne&#xa0;: rédigez des cours et étudiez-les sur cet ordinateur, et Lectern se synchronise avec le serveur de votre organisation dès qu’il le peut.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>, </source>
@@ -3562,8 +3562,8 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
 <context>
     <name>main</name>
     <message>
-        <source>Lectern desktop: learn, author and grade, online or offline.</source>
-        <translation>Lectern pour ordinateur&#xa0;: apprenez, créez et corrigez, en ligne ou hors ligne.</translation>
+        <source>Lectern desktop: author courses and learn, online or offline.</source>
+        <translation>Lectern pour ordinateur&#xa0;: créez des cours et apprenez, en ligne ou hors ligne.</translation>
     </message>
     <message>
         <source>Lectern server to connect to (default: the last one used).</source>

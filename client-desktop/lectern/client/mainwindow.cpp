@@ -561,7 +561,7 @@ void MainWindow::showAbout()
     QMessageBox::about(
         this, tr("About Lectern"),
         tr("<h3>Lectern %1</h3>"
-           "<p>Learning that keeps working offline: study, write courses and grade on this "
+           "<p>Learning that keeps working offline: write courses and study them on this "
            "computer, and Lectern syncs with your organization's server when it can.</p>"
            "<p>Built with Qt %2.</p>")
             .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
