@@ -101,6 +101,7 @@ Server::Server(std::unique_ptr<ServerContext> context)
     ApiServer::Options options;
     options.maxBodyBytes = m_context->config().maxBodyBytes;
     options.workerThreads = m_context->config().workerThreads;
+    options.trustedProxies = m_context->config().trustedProxies;
     m_http = std::make_unique<ApiServer>(
         buildRouter(*this),
         [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },

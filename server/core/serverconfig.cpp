@@ -1,5 +1,7 @@
 #include "serverconfig.h"
 
+#include "http/clientaddress.h"
+
 #include <QFile>
 #include <QTextStream>
 #include <lectern/validation.h>
@@ -61,6 +63,9 @@ QStringList ServerConfig::keys()
             QStringLiteral("lockout-failures"),
             QStringLiteral("lockout-address-failures"),
             QStringLiteral("lockout-window"),
+            QStringLiteral("lockout-account-failures"),
+            QStringLiteral("lockout-account-max-delay"),
+            QStringLiteral("trusted-proxies"),
             QStringLiteral("workers"),
             QStringLiteral("response-cache-size"),
             QStringLiteral("password-hash-profile"),
@@ -214,6 +219,16 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             intIn(1, 100000, config.lockoutAddressFailures);
         } else if (key == u"lockout-window") {
             intIn(1, 24 * 3600, config.lockoutWindowSeconds);
+        } else if (key == u"lockout-account-failures") {
+            intIn(1, 1000, config.lockoutAccountFailures);
+        } else if (key == u"lockout-account-max-delay") {
+            intIn(1, 24 * 3600, config.lockoutAccountMaxDelaySeconds);
+        } else if (key == u"trusted-proxies") {
+            auto subnets = ClientAddress::parseSubnets(value);
+            if (!subnets)
+                errors.add(key, subnets.error().message);
+            else
+                config.trustedProxies = *subnets;
         } else if (key == u"workers") {
             intIn(1, 64, config.workerThreads);
         } else if (key == u"response-cache-size") {

@@ -30,14 +30,25 @@ struct ServerConfig
     QStringList uploadTypes;
     int accessTokenTtlSeconds = 15 * 60;
     int refreshTokenTtlDays = 30;
-    int lockoutFailures = 5; // per account within the window
-    int lockoutAddressFailures = 5; // per client address within the window
+    // Sign-in throttling (LoginThrottle). Failures for one account from one address: this many
+    // are free, then each try waits twice as long as the one before, up to the window.
+    int lockoutFailures = 5;
+    // Failed logins from one address (an IPv6 /64) for any accounts within the window; then that
+    // address waits, except for accounts that logged in from it before. High enough for a school
+    // behind one NAT.
+    int lockoutAddressFailures = 100;
     int lockoutWindowSeconds = 15 * 60;
+    // Failures for one account from all addresses together: this many are free, then tries from
+    // addresses the account has not logged in from wait, doubling up to the maximum delay.
+    int lockoutAccountFailures = 10;
+    int lockoutAccountMaxDelaySeconds = 60;
+    // Reverse proxies whose X-Forwarded-For names the client; nobody else's is believed.
+    QList<std::pair<QHostAddress, int>> trustedProxies;
     int workerThreads = 2;
     // Memory for serialized course reads (ResponseCache); 0 turns the cache off.
     qint64 responseCacheBytes = 64LL * 1024 * 1024;
     QString passwordHashProfile
-        = QStringLiteral("interactive"); // interactive | moderate | sensitive
+        = QStringLiteral("interactive");        // interactive | moderate | sensitive
     QString logFormat = QStringLiteral("json"); // json | text
 
     // The keys known in all three layers.

@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "bodylimitguard.h"
+#include "clientaddress.h"
 #include "core/logging.h"
 
 #include <QFile>
@@ -62,11 +63,15 @@ QString newRequestId(const QByteArray &incoming)
     return QString::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, u'0');
 }
 
-QString clientAddress(const QHostAddress &address)
+QString clientAddress(const QHttpServerRequest &request,
+                      const QList<ClientAddress::Subnet> &trustedProxies)
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).toString() : address.toString();
+    QByteArray forwardedFor;
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("x-forwarded-for", Qt::CaseInsensitive) == 0)
+            forwardedFor += (forwardedFor.isEmpty() ? QByteArray() : QByteArray(",")) + value;
+    }
+    return ClientAddress::resolve(request.remoteAddress(), forwardedFor, trustedProxies).toString();
 }
 
 qint64 nowNs()
@@ -217,6 +222,7 @@ ApiServer::ApiServer(Router router, Authenticator authenticator, Options options
     , m_router(std::move(router))
     , m_authenticator(std::move(authenticator))
     , m_options(options)
+    , m_workQueue(options.maxQueuedWork)
 {
     m_pool.setMaxThreadCount(qMax(1, options.workerThreads));
     // Threads keep their database connections: never let them expire.
@@ -366,7 +372,7 @@ std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request,
     for (const auto &[name, value] : request.headers())
         api.headers.insert(name.toLower(), value);
     api.body = request.body();
-    api.address = clientAddress(request.remoteAddress());
+    api.address = clientAddress(request, m_options.trustedProxies);
     api.requestId = newRequestId(api.header("x-request-id"));
 
     if (api.body.size() > m_options.maxBodyBytes)
@@ -472,7 +478,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         api.method = "GET";
         api.path = path;
         api.requestId = newRequestId(request.value("x-request-id"));
-        api.address = clientAddress(request.remoteAddress());
+        api.address = clientAddress(request, m_options.trustedProxies);
         logRequest(api, ApiResponse::raw(101, QByteArray(), QByteArray()), startedNs);
         return true;
     }
@@ -502,22 +508,31 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
     // Slow work queues for the worker pool; past a bound, say "later" instead of queueing forever
     // (a flood of logins would otherwise hold memory and answer everyone late).
+    const auto later = [](const char *code, const QString &message) {
+        ApiResponse response = ApiResponse::error(fail(code, message));
+        response.withHeader("Retry-After", "1");
+        return response;
+    };
+    const auto tooMany = [later] {
+        return later(ErrorCode::TooManyRequests,
+                     Messages::tr("Too many requests from your address are waiting. Try again in "
+                                  "a moment."));
+    };
+    const auto busy = [later] {
+        return later(ErrorCode::Unavailable,
+                     Messages::tr("The server is busy. Try again in a moment."));
+    };
     const bool read = route->run == Run::Read;
-    int &pending = read ? m_pendingReads : m_pending;
-    if (pending >= m_options.maxQueuedWork) {
+    if (read && m_pendingReads >= m_options.maxQueuedWork) {
         auto responder = makeResponder(request, socket);
-        ApiResponse busy = ApiResponse::error(fail(
-            ErrorCode::Unavailable, Messages::tr("The server is busy. Try again in a moment.")));
-        busy.withHeader("Retry-After", "1");
-        send(responder, *api, std::move(busy), startedNs);
+        send(responder, *api, busy(), startedNs);
         return true;
     }
 
     // Worker: the responder travels with the work and comes back to this thread to write.
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> guard(socket);
-    ++pending;
-    (read ? m_readPool : m_pool).start([this, route, api, responder, guard, startedNs, read] {
+    auto work = [this, route, api, responder, guard, startedNs, read] {
         ApiResponse response = run(*route, *api);
         QMetaObject::invokeMethod(
             this,
@@ -528,6 +543,36 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                     send(*responder, *api, std::move(response), startedNs);
             },
             Qt::QueuedConnection);
+    };
+    if (read) {
+        ++m_pendingReads;
+        m_readPool.start(std::move(work));
+        return true;
+    }
+
+    // Writes and password checks take turns per client address (FairQueue): one address's flood
+    // waits behind everyone else instead of filling the queue for them.
+    const auto refuse = [this, api, responder, guard, startedNs](ApiResponse response) {
+        if (guard)
+            send(*responder, *api, std::move(response), startedNs);
+    };
+    FairQueue::Admission admission = m_workQueue.push(
+        {ClientAddress::limitKey(api->address), std::move(work), [refuse, tooMany] {
+             refuse(tooMany());
+         }});
+    if (admission.refusal != FairQueue::Refusal::None) {
+        refuse(admission.refusal == FairQueue::Refusal::OwnShare ? tooMany() : busy());
+        return true;
+    }
+    if (admission.evicted) {
+        --m_pending;
+        admission.evicted->refuse();
+    }
+    ++m_pending;
+    m_pool.start([this] {
+        // One take per push: this runs whichever job's turn it is (or none, for an evicted one).
+        if (std::optional<FairQueue::Job> job = m_workQueue.take())
+            job->run();
     });
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fairqueue.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -25,7 +26,9 @@ public:
     {
         qint64 maxBodyBytes = 1024 * 1024;
         int workerThreads = 2;
-        int maxQueuedWork = 256; // worker requests waiting or running; more are answered 503
+        int maxQueuedWork = 256; // worker requests waiting; more are answered 503 (or 429)
+        // Reverse proxies whose X-Forwarded-For is believed (ClientAddress).
+        QList<std::pair<QHostAddress, int>> trustedProxies;
     };
 
     ApiServer(Router router, Authenticator authenticator, Options options,
@@ -92,6 +95,7 @@ private:
     Authenticator m_authenticator;
     Options m_options;
     QThreadPool m_pool;
+    FairQueue m_workQueue;  // what waits for m_pool
     QThreadPool m_readPool; // Run::Read
     quint16 m_port = 0;
     int m_pending = 0;

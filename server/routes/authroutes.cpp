@@ -36,7 +36,7 @@ void addAuthRoutes(Router &router, AuthService &auth)
                });
     router.add("PATCH", QStringLiteral("/api/v1/auth/me"), Access::User, Run::Worker,
                [&auth](ApiRequest &request) {
-                   return respond(auth.updateMe(request.user(), request.json),
+                   return respond(auth.updateMe(request.user(), request.json, request.address),
                                   [](const QJsonObject &o) { return o; });
                });
 }

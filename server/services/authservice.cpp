@@ -1,6 +1,9 @@
 #include "authservice.h"
 
 #include "core/logging.h"
+#include "http/clientaddress.h"
+#include "services/loginthrottle.h"
+#include "services/passwordpolicy.h"
 #include "storage/authrepository.h"
 #include "storage/organizationrepository.h"
 #include "storage/userrepository.h"
@@ -20,19 +23,6 @@ QJsonObject AuthSession::toJson() const
             {QStringLiteral("organization"), organization.toJson()}};
 }
 
-Error AuthService::lockedOut(const QDateTime &oldestFailure) const
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    // Whole seconds, rounded up, until the oldest counted failure leaves the window.
-    const qint64 remainingMs
-        = now.msecsTo(oldestFailure.addSecs(m_context.config().lockoutWindowSeconds));
-    const qint64 retryAfter = qMax<qint64>(1, (remainingMs + 999) / 1000);
-    return fail(ErrorCode::TooManyRequests,
-                tr("Too many failed login attempts. Try again in %n minute(s).", nullptr,
-                   int((retryAfter + 59) / 60)),
-                {{QStringLiteral("retryAfter"), retryAfter}});
-}
-
 Result<AuthSession> AuthService::login(const QJsonObject &body, const QString &address)
 {
     ValidationErrors errors;
@@ -44,42 +34,34 @@ Result<AuthSession> AuthService::login(const QJsonObject &body, const QString &a
     if (!errors.isEmpty())
         return errors.toError();
 
-    const ServerConfig &config = m_context.config();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime windowStart = now.addSecs(-config.lockoutWindowSeconds);
+    const QString addressKey = ClientAddress::limitKey(address);
 
+    // Cheap refusals first: a throttled try is answered without hashing anything.
     std::optional<StoredUser> stored;
     {
         Transaction tx(m_context.db(), Transaction::Read);
         if (!tx.isOk())
             return tx.error();
-        auto byEmail = AuthRepository::failuresForEmail(tx, email, windowStart);
-        if (!byEmail)
-            return byEmail.error();
-        if (byEmail->first >= config.lockoutFailures)
-            return lockedOut(byEmail->second);
-        auto byAddress = AuthRepository::failuresForAddress(tx, address, windowStart);
-        if (!byAddress)
-            return byAddress.error();
-        if (byAddress->first >= config.lockoutAddressFailures)
-            return lockedOut(byAddress->second);
+        if (auto allowed = LoginThrottle(m_context.config()).check(tx, email, addressKey, now);
+            !allowed)
+            return allowed.error();
         auto found = UserRepository::findByEmail(tx, email);
         if (!found)
             return found.error();
         stored = *found;
     }
 
-    // The slow part, outside any transaction so that it holds no lock.
-    bool verified = false;
-    if (stored)
-        verified = m_context.hasher().verify(stored->passwordHash, password);
-    else
-        m_context.hasher().verifyNothing(password);
+    // The slow part, outside any transaction so that it holds no lock. Unknown accounts and
+    // accounts without a password cost one verification too (against a dummy hash), so that
+    // every refusal takes the same time.
+    const bool verified
+        = m_context.hasher().verify(stored ? stored->passwordHash : QString(), password);
 
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    if (auto r = AuthRepository::recordLoginAttempt(tx, email, address, verified, now); !r)
+    if (auto r = AuthRepository::recordLoginAttempt(tx, email, addressKey, verified, now); !r)
         return r.error();
     if (!verified) {
         if (auto r = tx.commit(); !r)
@@ -105,7 +87,9 @@ Result<AuthSession> AuthService::login(const QJsonObject &body, const QString &a
     if (auto r = UserRepository::setLastLogin(tx, stored->user.id, now); !r)
         return r.error();
     stored->user.lastLoginAt = now;
-    if (auto r = AuthRepository::pruneLoginAttempts(tx, now.addDays(-1)); !r)
+    if (auto r = AuthRepository::pruneLoginAttempts(tx, now.addDays(-1),
+                                                    now.addDays(-LoginThrottle::knownAddressDays));
+        !r)
         return r.error();
     auto session = startSession(tx, stored->user, createUuidV7String(), address);
     if (!session)
@@ -261,6 +245,29 @@ Result<AuthSession> AuthService::registerAccount(const QJsonObject &body, const 
     if (!errors.isEmpty())
         return errors.toError();
 
+    std::optional<Organization> org;
+    {
+        Transaction tx(m_context.db(), Transaction::Read);
+        if (!tx.isOk())
+            return tx.error();
+        auto found = OrganizationRepository::findBySlug(tx, slug);
+        if (!found)
+            return found.error();
+        org = *found;
+    }
+    if (!org)
+        return fail(ErrorCode::NotFound, tr("There is no organisation called '%1'.").arg(slug));
+    if (!org->settings.allowSelfRegistration)
+        return fail(
+            ErrorCode::RegistrationClosed,
+            tr("%1 does not allow people to create their own accounts. Ask an administrator.")
+                .arg(org->name));
+    const QString weak
+        = PasswordPolicy::check(errors, QStringLiteral("password"), password,
+                                {user.email, user.name, org->settings.minPasswordLength});
+    if (!errors.isEmpty())
+        return PasswordPolicy::toError(errors, weak);
+
     const QString hash = m_context.hasher().hash(password);
     if (hash.isEmpty())
         return fail(ErrorCode::Unavailable,
@@ -269,17 +276,7 @@ Result<AuthSession> AuthService::registerAccount(const QJsonObject &body, const 
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto org = OrganizationRepository::findBySlug(tx, slug);
-    if (!org)
-        return org.error();
-    if (!*org)
-        return fail(ErrorCode::NotFound, tr("There is no organisation called '%1'.").arg(slug));
-    if (!(*org)->settings.allowSelfRegistration)
-        return fail(
-            ErrorCode::RegistrationClosed,
-            tr("%1 does not allow people to create their own accounts. Ask an administrator.")
-                .arg((*org)->name));
-    user.orgId = (*org)->id;
+    user.orgId = org->id;
     user.roles = {Role::Student};
     if (auto r = UserRepository::insert(tx, m_context.clock(), user, hash); !r) {
         if (r.error().code == QLatin1StringView(ErrorCode::AlreadyExists))
@@ -341,7 +338,8 @@ Result<QJsonObject> AuthService::me(const Caller &caller)
                         {QStringLiteral("organization"), (*org)->toJson()}};
 }
 
-Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObject &body)
+Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObject &body,
+                                          const QString &address)
 {
     ValidationErrors errors;
     JsonFields fields(body, errors);
@@ -365,7 +363,10 @@ Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObjec
 
     QString newHash;
     if (password) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString addressKey = ClientAddress::limitKey(address);
         std::optional<StoredUser> stored;
+        int minLength = Validation::minPasswordLength;
         {
             Transaction tx(m_context.db(), Transaction::Read);
             if (!tx.isOk())
@@ -374,8 +375,37 @@ Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObjec
             if (!found)
                 return found.error();
             stored = *found;
+            auto org = OrganizationRepository::findById(tx, caller.orgId);
+            if (!org)
+                return org.error();
+            if (*org)
+                minLength = (*org)->settings.minPasswordLength;
+            // Guessing the current password here is guessing a login: the same limits apply,
+            // before anything is hashed.
+            if (auto allowed
+                = LoginThrottle(m_context.config()).check(tx, caller.email, addressKey, now);
+                !allowed)
+                return allowed.error();
         }
-        if (!stored || !m_context.hasher().verify(stored->passwordHash, *currentPassword)) {
+        const QString weak = PasswordPolicy::check(
+            errors, QStringLiteral("password"), *password,
+            {caller.email, name ? *name : (stored ? stored->user.name : caller.name), minLength});
+        if (!errors.isEmpty())
+            return PasswordPolicy::toError(errors, weak);
+        const bool verified = m_context.hasher().verify(stored ? stored->passwordHash : QString(),
+                                                        *currentPassword);
+        {
+            Transaction tx(m_context.db());
+            if (!tx.isOk())
+                return tx.error();
+            if (auto r
+                = AuthRepository::recordLoginAttempt(tx, caller.email, addressKey, verified, now);
+                !r)
+                return r.error();
+            if (auto r = tx.commit(); !r)
+                return r.error();
+        }
+        if (!stored || !verified) {
             errors.add(QStringLiteral("currentPassword"), tr("is not your current password"));
             return errors.toError();
         }

@@ -24,8 +24,8 @@ struct AuthSession
     QJsonObject toJson() const;
 };
 
-// Accounts and credentials: login with lockout, rotating refresh tokens whose reuse revokes the
-// whole family, logout, self-registration where an organisation allows it, and "me".
+// Accounts and credentials: login under LoginThrottle's limits, rotating refresh tokens whose reuse
+// revokes the whole family, logout, self-registration where an organisation allows it, and "me".
 class AuthService
 {
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::AuthService)
@@ -45,12 +45,13 @@ public:
     Result<Caller> authenticate(const QByteArray &authorization);
 
     Result<QJsonObject> me(const Caller &caller);
-    Result<QJsonObject> updateMe(const Caller &caller, const QJsonObject &body);
+    // A password change checks currentPassword under the same limits as a login from `address`.
+    Result<QJsonObject> updateMe(const Caller &caller, const QJsonObject &body,
+                                 const QString &address);
 
 private:
     Result<AuthSession> startSession(Transaction &tx, const User &user, const QString &familyId,
                                      const QString &address);
-    Error lockedOut(const QDateTime &oldestFailure) const;
 
     ServerContext &m_context;
 };

@@ -1,5 +1,6 @@
 #include "userservice.h"
 
+#include "services/passwordpolicy.h"
 #include "storage/authrepository.h"
 #include "storage/organizationrepository.h"
 #include "storage/userrepository.h"
@@ -86,6 +87,33 @@ Result<QString> hashPassword(ServerContext &context, const std::optional<QString
     return hash;
 }
 
+// The policy for a password an administrator sets: the organisation's minimum length, and not
+// the account's own email address or name.
+Result<void> checkNewPassword(ServerContext &context, const QString &orgId,
+                              const std::optional<QString> &password, const QString &email,
+                              const QString &name)
+{
+    if (!password)
+        return {};
+    int minLength = Validation::minPasswordLength;
+    {
+        Transaction tx(context.db(), Transaction::Read);
+        if (!tx.isOk())
+            return tx.error();
+        auto org = OrganizationRepository::findById(tx, orgId);
+        if (!org)
+            return org.error();
+        if (*org)
+            minLength = (*org)->settings.minPasswordLength;
+    }
+    ValidationErrors errors;
+    const QString weak = PasswordPolicy::check(errors, QStringLiteral("password"), *password,
+                                               {email, name, minLength});
+    if (!errors.isEmpty())
+        return PasswordPolicy::toError(errors, weak);
+    return {};
+}
+
 Error emailTaken()
 {
     return fail(
@@ -157,6 +185,9 @@ Result<std::pair<User, bool>> UserService::create(const Caller &caller, const QJ
     user.roles = input.roles.value_or(QList<Role> {Role::Student});
     user.status = input.status.value_or(UserStatus::Active);
     user.locale = input.locale.value_or(QString());
+    if (auto r = checkNewPassword(m_context, caller.orgId, input.password, user.email, user.name);
+        !r)
+        return r.error();
     // Without a password the account exists (to enrol, to grade) but cannot log in yet.
     auto hash = hashPassword(m_context, input.password);
     if (!hash)
@@ -215,6 +246,12 @@ Result<User> UserService::update(const Caller &caller, const QString &id, const 
         if (input.status == UserStatus::Suspended)
             return fail(ErrorCode::Conflict, tr("You cannot suspend your own account."));
     }
+    if (auto r
+        = checkNewPassword(m_context, caller.orgId, input.password,
+                           input.email ? Validation::normalizeEmail(*input.email) : visible->email,
+                           input.name ? input.name->trimmed() : visible->name);
+        !r)
+        return r.error();
     auto hash = hashPassword(m_context, input.password);
     if (!hash)
         return hash.error();
@@ -288,12 +325,14 @@ Result<User> UserService::createInOrganization(const QString &orgSlug, const QSt
     user.name = name.trimmed();
     user.roles = roles;
     ValidationErrors errors = user.validate();
+    QString weak;
     if (!password.isEmpty())
-        Validation::checkPassword(errors, QStringLiteral("password"), password);
+        weak = PasswordPolicy::check(errors, QStringLiteral("password"), password,
+                                     {user.email, user.name});
     if (roles.isEmpty())
         errors.add(QStringLiteral("role"), tr("at least one role is required"));
     if (!errors.isEmpty())
-        return errors.toError();
+        return PasswordPolicy::toError(errors, weak);
     auto hash
         = hashPassword(m_context, password.isEmpty() ? std::nullopt : std::optional(password));
     if (!hash)

@@ -104,10 +104,45 @@ AuthRepository::failuresForAddress(Transaction &tx, const QString &address, cons
     return std::pair<int, QDateTime>(int(q.int64(0)), q.time(1));
 }
 
-Result<void> AuthRepository::pruneLoginAttempts(Transaction &tx, const QDateTime &before)
+Result<LoginFailures> AuthRepository::failuresFor(Transaction &tx, const QString &email,
+                                                  const QString &address, const QDateTime &since)
 {
-    auto q = tx.query(QStringLiteral("DELETE FROM login_attempts WHERE at < :before"));
-    q.bind(QStringLiteral(":before"), timeValue(before));
+    const QString sameAddress = address.isEmpty() ? QString() : QStringLiteral(" AND address = :a");
+    auto q = tx.query(QStringLiteral("SELECT COUNT(*), MIN(at), MAX(at) FROM login_attempts"
+                                     " WHERE email = :e%1 AND succeeded = 0 AND at >= :since"
+                                     " AND at > COALESCE((SELECT MAX(at) FROM login_attempts"
+                                     " WHERE email = :e%1 AND succeeded = 1), 0)")
+                          .arg(sameAddress));
+    q.bind(QStringLiteral(":e"), email).bind(QStringLiteral(":since"), timeValue(since));
+    if (!address.isEmpty())
+        q.bind(QStringLiteral(":a"), address);
+    if (auto r = q.exec(); !r)
+        return r.error();
+    q.next();
+    return LoginFailures {int(q.int64(0)), q.time(1), q.time(2)};
+}
+
+Result<bool> AuthRepository::succeededFrom(Transaction &tx, const QString &email,
+                                           const QString &address, const QDateTime &since)
+{
+    auto q = tx.query(QStringLiteral("SELECT COUNT(*) FROM login_attempts WHERE email = :e"
+                                     " AND address = :a AND succeeded = 1 AND at >= :since"));
+    q.bind(QStringLiteral(":e"), email)
+        .bind(QStringLiteral(":a"), address)
+        .bind(QStringLiteral(":since"), timeValue(since));
+    if (auto r = q.exec(); !r)
+        return r.error();
+    q.next();
+    return q.int64(0) > 0;
+}
+
+Result<void> AuthRepository::pruneLoginAttempts(Transaction &tx, const QDateTime &failuresBefore,
+                                                const QDateTime &successesBefore)
+{
+    auto q = tx.query(QStringLiteral("DELETE FROM login_attempts WHERE at < :failures"
+                                     " AND (succeeded = 0 OR at < :successes)"));
+    q.bind(QStringLiteral(":failures"), timeValue(failuresBefore))
+        .bind(QStringLiteral(":successes"), timeValue(successesBefore));
     return q.exec();
 }
 

@@ -6,6 +6,14 @@
 
 namespace Lectern::Server {
 
+// Failed logins counted for a limit: how many, and when the oldest and the latest were.
+struct LoginFailures
+{
+    int count = 0;
+    QDateTime oldest;
+    QDateTime latest;
+};
+
 struct RefreshTokenRow
 {
     QString id;
@@ -42,7 +50,17 @@ public:
                                                               const QDateTime &since);
     static Result<std::pair<int, QDateTime>>
     failuresForAddress(Transaction &tx, const QString &address, const QDateTime &since);
-    static Result<void> pruneLoginAttempts(Transaction &tx, const QDateTime &before);
+    // Failures for `email` since `since` and after its last success; with an `address`, only
+    // those from that address, after the last success from it.
+    static Result<LoginFailures> failuresFor(Transaction &tx, const QString &email,
+                                             const QString &address, const QDateTime &since);
+    // Whether `email` logged in from `address` since `since`.
+    static Result<bool> succeededFrom(Transaction &tx, const QString &email, const QString &address,
+                                      const QDateTime &since);
+    // Drops failures older than `failuresBefore` and successes older than `successesBefore`
+    // (successes say which addresses an account is known at).
+    static Result<void> pruneLoginAttempts(Transaction &tx, const QDateTime &failuresBefore,
+                                           const QDateTime &successesBefore);
 };
 
 } // namespace Lectern::Server

@@ -24,6 +24,7 @@ QJsonObject OrganizationSettings::toJson() const
         {QStringLiteral("allowSelfRegistration"), allowSelfRegistration},
         {QStringLiteral("defaultLocale"), defaultLocale},
         {QStringLiteral("timeZone"), timeZone},
+        {QStringLiteral("minPasswordLength"), minPasswordLength},
     };
 }
 
@@ -33,7 +34,7 @@ void OrganizationSettings::applyJson(const QJsonObject &json, ValidationErrors &
     ValidationErrors local;
     JsonFields fields(json, local);
     fields.rejectUnknown({QStringLiteral("allowSelfRegistration"), QStringLiteral("defaultLocale"),
-                          QStringLiteral("timeZone")});
+                          QStringLiteral("timeZone"), QStringLiteral("minPasswordLength")});
     if (auto v = fields.boolean(QStringLiteral("allowSelfRegistration")))
         allowSelfRegistration = *v;
     if (auto v = fields.string(QStringLiteral("defaultLocale"))) {
@@ -49,6 +50,15 @@ void OrganizationSettings::applyJson(const QJsonObject &json, ValidationErrors &
                       ValidationErrors::tr("must be an IANA time zone such as Europe/Paris"));
         else
             timeZone = *v;
+    }
+    if (auto v = fields.integer(QStringLiteral("minPasswordLength"))) {
+        if (*v < Validation::minPasswordLength || *v > 128)
+            local.add(QStringLiteral("minPasswordLength"),
+                      ValidationErrors::tr("must be a whole number from %1 to %2")
+                          .arg(Validation::minPasswordLength)
+                          .arg(128));
+        else
+            minPasswordLength = int(*v);
     }
     for (const QString &field : local.fieldNames())
         errors.add(prefix + field, local.message(field));

@@ -14,6 +14,8 @@ struct OrganizationSettings
     bool allowSelfRegistration = false; // may people create their own (student) accounts?
     QString defaultLocale = QStringLiteral("en");
     QString timeZone = QStringLiteral("UTC");
+    // New passwords of this organisation's accounts must be at least this long (8 to 128).
+    int minPasswordLength = Validation::minPasswordLength;
 
     QJsonObject toJson() const;
     // Applies the fields present in `json` on top of this, reporting bad ones into `errors`.

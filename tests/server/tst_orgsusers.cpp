@@ -96,7 +96,7 @@ private:
     // The demo organisation: read-only for every test here (its six people are counted).
     QString m_demoOrgId;
     QHash<QString, QString> m_demoTokens; // admin, instructor, ta, student1
-    QHash<QString, QString> m_demoIds; // admin, instructor, ta, student1, student2, student3
+    QHash<QString, QString> m_demoIds;    // admin, instructor, ta, student1, student2, student3
 
     // A second organisation, for isolation.
     QString m_otherOrgId;
@@ -1255,7 +1255,8 @@ void TestOrgsUsers::updateSettings()
     const QString path = u"/api/v1/organizations/"_s + m_writesOrgId + u"/settings"_s;
     const QJsonObject wanted {{u"allowSelfRegistration"_s, true},
                               {u"defaultLocale"_s, u"fr"_s},
-                              {u"timeZone"_s, u"Europe/Paris"_s}};
+                              {u"timeZone"_s, u"Europe/Paris"_s},
+                              {u"minPasswordLength"_s, 8}};
     const HttpResult r = call(m_writesAdminToken, "PUT", path, wanted);
     QVERIFY2(r.status == 200, r.body.constData());
     QCOMPARE(r.data().toObject(), wanted);
@@ -1292,6 +1293,10 @@ void TestOrgsUsers::settingsRejectBadValues_data()
     QTest::newRow("registration not a boolean")
         << QJsonObject {{u"allowSelfRegistration"_s, u"yes"_s}} << u"allowSelfRegistration"_s;
     QTest::newRow("unknown setting") << QJsonObject {{u"theme"_s, u"dark"_s}} << u"theme"_s;
+    QTest::newRow("password minimum below 8")
+        << QJsonObject {{u"minPasswordLength"_s, 7}} << u"minPasswordLength"_s;
+    QTest::newRow("password minimum not a number")
+        << QJsonObject {{u"minPasswordLength"_s, u"long"_s}} << u"minPasswordLength"_s;
 }
 
 void TestOrgsUsers::settingsRejectBadValues()

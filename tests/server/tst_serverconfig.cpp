@@ -70,6 +70,16 @@ QString valueOf(const ServerConfig &config, const QString &key)
         return QString::number(config.lockoutAddressFailures);
     if (key == u"lockout-window")
         return QString::number(config.lockoutWindowSeconds);
+    if (key == u"lockout-account-failures")
+        return QString::number(config.lockoutAccountFailures);
+    if (key == u"lockout-account-max-delay")
+        return QString::number(config.lockoutAccountMaxDelaySeconds);
+    if (key == u"trusted-proxies") {
+        QStringList subnets;
+        for (const auto &[address, length] : config.trustedProxies)
+            subnets.append(address.toString() + u'/' + QString::number(length));
+        return subnets.join(u',');
+    }
     if (key == u"workers")
         return QString::number(config.workerThreads);
     if (key == u"response-cache-size")
@@ -249,6 +259,14 @@ void TestServerConfig::values_data()
     valid("lockout-window", u"86400"_s, u"86400"_s);
     invalid("lockout-window", u"0"_s);
     invalid("lockout-window", u"86401"_s);
+    valid("lockout-account-failures", u"1"_s, u"1"_s);
+    invalid("lockout-account-failures", u"0"_s);
+    valid("lockout-account-max-delay", u"86400"_s, u"86400"_s);
+    invalid("lockout-account-max-delay", u"0"_s);
+    valid("trusted-proxies", u"127.0.0.1, 10.0.0.0/8 ::1"_s, u"127.0.0.1/32,10.0.0.0/8,::1/128"_s);
+    valid("trusted-proxies", u""_s, u""_s);
+    invalid("trusted-proxies", u"proxy.example"_s);
+    invalid("trusted-proxies", u"10.0.0.0/33"_s);
 
     valid("workers", u"1"_s, u"1"_s);
     valid("workers", u" 64 "_s, u"64"_s);

@@ -192,7 +192,8 @@ void TestModels::organizationJsonShape()
     QCOMPARE(json.value(u"settings").toObject(),
              (QJsonObject {{u"allowSelfRegistration"_s, false},
                            {u"defaultLocale"_s, u"en"_s},
-                           {u"timeZone"_s, u"UTC"_s}}));
+                           {u"timeZone"_s, u"UTC"_s},
+                           {u"minPasswordLength"_s, 8}}));
 }
 
 void TestModels::organizationValidate_data()
