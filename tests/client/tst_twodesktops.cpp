@@ -1,6 +1,7 @@
 #include "flowdriver.h"
 #include "liveserver.h"
 
+#include <QAction>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListView>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void differentParagraphsMerge();
     void sameSentenceIsAConflictBothSee();
     void keepBothInALongPublishedLesson();
+    void logoutWithChangesWaitingSaysSo();
     void cleanupTestCase();
 
 private:
@@ -393,6 +395,20 @@ void tst_TwoDesktops::keepBothInALongPublishedLesson()
     const int wordsAfter = LessonEditor::countWords(body);
     qInfo("keep both: %d words before, %d after", wordsBefore, wordsAfter);
     QVERIFY(wordsAfter < wordsBefore + 60);
+}
+
+// Logging out offline with an edit not sent: the login window says so and what becomes of it.
+void tst_TwoDesktops::logoutWithChangesWaitingSaysSo()
+{
+    m_server.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_ta.sync()->status().online, 20000);
+    QVERIFY(m_ta.sync()->update(u"content"_s, m_lessonId, {{u"title"_s, u"Lab safety, v2"_s}}));
+    QTRY_COMPARE(m_ta.sync()->status().queued, 1);
+    m_ta.app->mainWindow()->findChild<QAction *>(u"logoutAction"_s)->trigger();
+    QTRY_VERIFY(m_ta.app->loginDialog()->isVisible());
+    const QString message = m_ta.app->loginDialog()->message();
+    QVERIFY2(message.contains(u"1 change not sent to the server yet"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"sent when you next log in"_s), qPrintable(message));
 }
 
 void tst_TwoDesktops::cleanupTestCase()
