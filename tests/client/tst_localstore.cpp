@@ -1301,8 +1301,9 @@ void tst_LocalStore::tenThousandPulledRecords()
     for (const Sync::PullPage &pulled : std::as_const(pages))
         QVERIFY(m_store->applyPulled(pulled));
     const qint64 elapsed = timer.elapsed();
+    // The figure is informative: lectern-bench-sync holds the budget (a first sync of 10,000
+    // records), and a bound here failed on a loaded machine.
     qInfo("applyPulled: %d records in %d pages in %lld ms", total, total / pageSize, elapsed);
-    QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
 
     QCOMPARE(m_store->cursor(), qint64(total));
     const QList<LocalRecord> modules = m_store->children(QStringLiteral("module"), course);
