@@ -327,7 +327,8 @@ void ApiServer::concealInternalError(const ApiRequest &request, ApiResponse &res
                             {QStringLiteral("requestId"), request.requestId},
                             {QStringLiteral("method"), QString::fromLatin1(request.method)},
                             {QStringLiteral("path"), request.path},
-                            {QStringLiteral("error"), error}});
+                            {QStringLiteral("code"), error.value(u"code")},
+                            {QStringLiteral("error"), error.value(u"message")}});
     ApiResponse generic = ApiResponse::error(
         fail(ErrorCode::Internal,
              Messages::tr("Something went wrong on the server. It has been logged under the "

@@ -7,6 +7,8 @@
 // field, and changes nothing. The same values as sync push ops, one bad op between two good ones:
 // the bad one is rejected alone.
 #include "httpclient.h"
+#include "storage/recordstore.h"
+#include "storage/transaction.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -143,6 +145,8 @@ private Q_SLOTS:
     void restBodies();
     void queryParameters();
     void syncPushOps();
+    void databaseRefusalsNameTheField();
+    void internalErrorsSayOnlyTheRequestId();
 
 private:
     HttpResult call(const QString &who, const QByteArray &method, const QString &path,
@@ -692,6 +696,47 @@ void TestAttackCorpus::syncPushOps()
     QVERIFY2(
         failures.isEmpty(),
         qPrintable(u"%1 of %2 pushes wrong (listed above)"_s.arg(failures.size()).arg(pushes)));
+}
+
+// Validation is the first line; should a value slip past it, the database's own refusal (NOT
+// NULL here) is a field error too, not a 500 quoting the statement.
+void TestAttackCorpus::databaseRefusalsNameTheField()
+{
+    Server::Transaction tx(m_server->server().context().db());
+    QVERIFY(tx.isOk());
+    auto course = Server::RecordStore::get(tx, Entities::course(), m_ids[u"course"_s]);
+    QVERIFY(course && *course);
+    auto written
+        = Server::RecordStore::update(tx, m_server->server().context().clock(), Entities::course(),
+                                      **course, {{u"description"_s, QJsonValue()}});
+    QVERIFY(!written);
+    QCOMPARE(written.error().code, QString::fromLatin1(ErrorCode::ValidationFailed));
+    QVERIFY2(ValidationErrors::fromError(written.error()).has(u"description"_s),
+             qPrintable(written.error().message));
+    QVERIFY(!leaksInternals(written.error().message.toUtf8()));
+}
+
+// A 500 tells the client that something went wrong and under which request id; what went
+// wrong (here: a table the server needs is gone) stays in the log.
+void TestAttackCorpus::internalErrorsSayOnlyTheRequestId()
+{
+    const auto rename = [this](const char *from, const char *to) {
+        Server::Transaction tx(m_server->server().context().db());
+        auto q = tx.query(u"ALTER TABLE %1 RENAME TO %2"_s.arg(QString::fromLatin1(from),
+                                                               QString::fromLatin1(to)));
+        return q.exec() && tx.commit();
+    };
+    QVERIFY(rename("cohorts", "cohorts_away"));
+    const HttpResult r = call(u"admin"_s, "GET", u"/api/v1/cohorts"_s);
+    QVERIFY(rename("cohorts_away", "cohorts"));
+    QCOMPARE(r.status, 500);
+    QCOMPARE(r.errorCode(), u"internal_error"_s);
+    QVERIFY2(!leaksInternals(r.body) && !r.body.contains("cohorts"), r.body.constData());
+    const QString requestId = r.json[u"error"][u"details"][u"requestId"].toString();
+    QVERIFY(!requestId.isEmpty());
+    QCOMPARE(requestId.toLatin1(), r.header("x-request-id"));
+    QVERIFY(r.json[u"error"][u"message"].toString().contains(requestId));
+    QCOMPARE(call(u"admin"_s, "GET", u"/api/v1/cohorts"_s).status, 200);
 }
 
 QTEST_MAIN(TestAttackCorpus)
