@@ -416,7 +416,15 @@ void TestAttackCorpus::restBodies()
                 const QJsonObject fieldSchema = resolve(m_openApi, f.value().toObject());
                 const bool isReference = field.endsWith(u"Id") && field != u"deviceId"
                     && fieldSchema.value(u"format").toString() == u"uuid";
+                // Bookkeeping the server ignores by contract gets a sample: what could still
+                // hurt on the way in (size, NUL, a lone surrogate).
+                const bool ignored = fieldSchema.value(u"description")
+                                         .toString()
+                                         .startsWith(u"Accepted and ignored");
                 for (const BadValue &bad : badValues(field, fieldSchema, isReference)) {
+                    if (ignored && bad.name != u"100 KB string" && bad.name != u"NUL"
+                        && bad.name != u"lone surrogate")
+                        continue;
                     QJsonObject object = base;
                     object.insert(field, u"@BAD@"_s);
                     QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
