@@ -1302,8 +1302,7 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
         if (value) {
             const QJsonObject change {{fieldName, *value}};
             ValidationErrors invalid = spec->validate(change, EntitySpec::Mode::Update);
-            if (auto r = RecordStore::checkReferences(tx, *spec, change, caller.orgId, invalid);
-                !r)
+            if (auto r = RecordStore::checkReferences(tx, *spec, change, caller.orgId, invalid); !r)
                 return r.error();
             if (!invalid.isEmpty()) {
                 ValidationErrors named;
