@@ -45,8 +45,16 @@ Result<ListQuery> ListQuery::parse(const QUrlQuery &query, const QStringList &so
     list.sortField = sort;
 
     for (const QString &name : filterNames) {
-        if (query.hasQueryItem(name))
-            list.filters.insert(name, query.queryItemValue(name, QUrl::FullyDecoded));
+        if (!query.hasQueryItem(name))
+            continue;
+        const QString value = query.queryItemValue(name, QUrl::FullyDecoded);
+        if (value.size() > maxFilterLength)
+            errors.add(name,
+                       Messages::tr("must be at most %n characters", nullptr, maxFilterLength));
+        else if (const QString problem = Validation::textProblem(value, false); !problem.isEmpty())
+            errors.add(name, problem);
+        else
+            list.filters.insert(name, value);
     }
     if (!errors.isEmpty())
         return errors.toError();

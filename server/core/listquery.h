@@ -24,8 +24,12 @@ struct ListQuery
 
     static constexpr int defaultLimit = 20;
     static constexpr int maxLimit = 100;
+    // Filters (`q` included) are short words, names and ids: longer ones are refused before they
+    // reach a LIKE pattern.
+    static constexpr int maxFilterLength = 200;
 
-    // Unknown sort fields and bad numbers are `validation_failed` naming the parameter.
+    // Unknown sort fields, bad numbers and filters that are too long or hold control characters
+    // are `validation_failed` naming the parameter.
     static Result<ListQuery> parse(const QUrlQuery &query, const QStringList &sortFields,
                                    const QString &defaultSort, const QStringList &filterNames);
 };

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QMutex>
 #include <cstdio>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcServer, "lectern.server")
 Q_LOGGING_CATEGORY(lcHttp, "lectern.server.http")
@@ -82,9 +83,14 @@ void writeLine(QtMsgType level, const char *category, QJsonObject fields)
     writeRaw(line);
 }
 
+thread_local QString t_requestId; // RequestScope
+
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    writeLine(type, context.category, {{QStringLiteral("message"), message}});
+    QJsonObject fields {{QStringLiteral("message"), message}};
+    if (!t_requestId.isEmpty())
+        fields.insert(QStringLiteral("requestId"), t_requestId);
+    writeLine(type, context.category, std::move(fields));
 }
 } // namespace
 
@@ -142,6 +148,15 @@ void appendJsonString(QByteArray &out, QStringView text)
         }
     }
     out += '"';
+}
+
+RequestScope::RequestScope(const QString &requestId)
+    : m_previous(std::exchange(t_requestId, requestId))
+{ }
+
+RequestScope::~RequestScope()
+{
+    t_requestId = std::move(m_previous);
 }
 
 } // namespace Lectern::Server::Log

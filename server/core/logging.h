@@ -25,4 +25,17 @@ void event(const QLoggingCategory &category, QtMsgType level, QByteArrayView mem
 // Appends `text` to `out` as a JSON string, quotes included.
 void appendJsonString(QByteArray &out, QStringView text);
 
+// While it lives, every log line this thread writes names the request (`requestId`): a failed
+// statement deep in storage is found by the id that a 500 tells the client.
+class RequestScope
+{
+public:
+    explicit RequestScope(const QString &requestId);
+    ~RequestScope();
+    Q_DISABLE_COPY_MOVE(RequestScope)
+
+private:
+    QString m_previous;
+};
+
 } // namespace Lectern::Server::Log

@@ -377,6 +377,7 @@ void UploadReceiver::answer(ApiResponse response)
         return;
     m_state = State::Answered;
     m_writer.reset(); // an adopted file has moved; anything else is removed
+    ApiServer::concealInternalError(m_request, response);
     m_socket->write(ApiServer::serialize(m_request, response, true));
     ApiServer::logRequest(m_request, response, m_startedNs);
     if (m_bodyComplete) {

@@ -322,6 +322,29 @@ QByteArray ApiServer::serializeHead(const ApiRequest &request, const ApiResponse
     return out;
 }
 
+void ApiServer::concealInternalError(const ApiRequest &request, ApiResponse &response)
+{
+    if (response.status != 500)
+        return;
+    const QJsonObject error
+        = QJsonDocument::fromJson(response.body).object().value(u"error").toObject();
+    Log::event(lcHttp(), QtCriticalMsg,
+               QJsonObject {{QStringLiteral("message"), QStringLiteral("internal error")},
+                            {QStringLiteral("requestId"), request.requestId},
+                            {QStringLiteral("method"), QString::fromLatin1(request.method)},
+                            {QStringLiteral("path"), request.path},
+                            {QStringLiteral("code"), error.value(u"code")},
+                            {QStringLiteral("error"), error.value(u"message")}});
+    ApiResponse generic = ApiResponse::error(
+        fail(ErrorCode::Internal,
+             Messages::tr("Something went wrong on the server. It has been logged under the "
+                          "request id %1.")
+                 .arg(request.requestId),
+             {{QStringLiteral("requestId"), request.requestId}}));
+    response.body = generic.body;
+    response.contentType = generic.contentType;
+}
+
 void ApiServer::logRequest(const ApiRequest &request, const ApiResponse &response, qint64 startedNs)
 {
     const QtMsgType level = response.status >= 500 ? QtWarningMsg : QtInfoMsg;
@@ -420,6 +443,7 @@ std::optional<ApiResponse> ApiServer::prepare(const QHttpServerRequest &request,
 
 ApiResponse ApiServer::run(const Route &route, ApiRequest &request)
 {
+    const Log::RequestScope scope(request.requestId);
     try {
         if (route.access == Access::User) {
             const QByteArray authorization = request.header("authorization");
@@ -441,6 +465,7 @@ ApiResponse ApiServer::run(const Route &route, ApiRequest &request)
 
 std::optional<ApiResponse> ApiServer::probe(const Route &route, ApiRequest &request)
 {
+    const Log::RequestScope scope(request.requestId);
     try {
         if (route.access == Access::User) {
             auto caller = m_authenticator(request.header("authorization"));
@@ -597,6 +622,7 @@ void ApiServer::send(QHttpServerResponder &responder, const ApiRequest &request,
     // Written as raw bytes (serialize()) so that uploads, which bypass Qt's parser, answer with
     // exactly the same head; a download's bytes follow the head in pieces (FileStreamer).
     QTcpSocket *socket = responder.socket();
+    concealInternalError(request, response);
     std::optional<FileBody> file = fileBodyOf(response);
     if (request.method == "HEAD")
         file.reset();

@@ -58,6 +58,10 @@ public:
     // For a fileResponse() only the head is returned.
     static QByteArray serialize(const ApiRequest &request, const ApiResponse &response,
                                 bool closeConnection = false);
+    // A 500 tells the client only that something went wrong and the request id: the error's own
+    // words (SQL, internal names) go to the log under that id. send() and the streaming routes
+    // call it on every answer.
+    static void concealInternalError(const ApiRequest &request, ApiResponse &response);
     // One structured log line per request.
     static void logRequest(const ApiRequest &request, const ApiResponse &response,
                            qint64 startedNs);

@@ -351,8 +351,8 @@ Result<QJsonObject> AuthService::updateMe(const Caller &caller, const QJsonObjec
     const auto currentPassword = fields.string(QStringLiteral("currentPassword"));
     if (name)
         Validation::checkRequiredText(errors, QStringLiteral("name"), *name);
-    if (locale && locale->size() > 35)
-        errors.add(QStringLiteral("locale"), tr("must be a language tag such as en or fr"));
+    if (locale)
+        Validation::checkLocale(errors, QStringLiteral("locale"), *locale);
     if (password) {
         Validation::checkPassword(errors, QStringLiteral("password"), *password);
         if (!currentPassword)

@@ -408,6 +408,11 @@ Result<std::pair<Record, bool>> CourseService::createCourse(const Caller &caller
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
+    if (auto r = RecordStore::checkReferences(tx, Entities::course(), fields, caller.orgId, errors);
+        !r)
+        return r.error();
+    if (!errors.isEmpty())
+        return errors.toError();
     auto course
         = createRecord(tx, m_context.clock(), Entities::course(), caller.orgId, fields, *id);
     if (!course) {
@@ -445,6 +450,9 @@ Result<Record> CourseService::updateCourse(const Caller &caller, const QString &
     ValidationErrors errors = Entities::course().validate(body, EntitySpec::Mode::Update);
     if (body.contains(u"status") && body.value(u"status") != access->course.value(u"status"))
         errors.add(QStringLiteral("status"), tr("changes through publish and archive"));
+    if (auto r = RecordStore::checkReferences(tx, Entities::course(), body, caller.orgId, errors);
+        !r)
+        return r.error();
     if (!errors.isEmpty())
         return errors.toError();
     auto updated
@@ -539,17 +547,17 @@ Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const Q
     ValidationErrors errors;
     JsonFields fields(overrides, errors);
     fields.rejectUnknown({QStringLiteral("code"), QStringLiteral("title"), QStringLiteral("term")});
+    const std::optional<QString> code = fields.string(QStringLiteral("code"));
+    const std::optional<QString> title = fields.string(QStringLiteral("title"));
     const Record &source = access->course;
     QJsonObject copy;
     for (const FieldSpec &f : Entities::course().fields)
         copy.insert(f.name, source.value(f.name));
     copy.insert(QStringLiteral("status"), QStringLiteral("draft"));
     copy.insert(QStringLiteral("code"),
-                overrides.value(u"code").toString(source.value(u"code").toString()
-                                                  + QStringLiteral("-COPY")));
+                code.value_or(source.value(u"code").toString() + QStringLiteral("-COPY")));
     copy.insert(QStringLiteral("title"),
-                overrides.value(u"title").toString(
-                    tr("Copy of %1").arg(source.value(u"title").toString())));
+                title.value_or(tr("Copy of %1").arg(source.value(u"title").toString())));
     if (overrides.contains(u"term"))
         copy.insert(QStringLiteral("term"), overrides.value(u"term"));
     const ValidationErrors copyErrors = Entities::course().validate(copy, EntitySpec::Mode::Create);
@@ -829,6 +837,9 @@ Result<std::pair<Record, bool>> CourseService::createContent(const Caller &calle
         body.insert(QStringLiteral("orderKey"), *key);
     }
     errors = Entities::content().validate(body, EntitySpec::Mode::Create);
+    if (auto r = RecordStore::checkReferences(tx, Entities::content(), body, caller.orgId, errors);
+        !r)
+        return r.error();
     if (!errors.isEmpty())
         return errors.toError();
     auto item = createRecord(tx, m_context.clock(), Entities::content(), caller.orgId,
@@ -891,7 +902,10 @@ Result<Record> CourseService::updateContent(const Caller &caller, const QString 
             return key.error();
         body.insert(QStringLiteral("orderKey"), *key);
     }
-    const ValidationErrors errors = Entities::content().validate(body, EntitySpec::Mode::Update);
+    ValidationErrors errors = Entities::content().validate(body, EntitySpec::Mode::Update);
+    if (auto r = RecordStore::checkReferences(tx, Entities::content(), body, caller.orgId, errors);
+        !r)
+        return r.error();
     if (!errors.isEmpty())
         return errors.toError();
     auto updated

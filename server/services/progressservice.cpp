@@ -248,10 +248,11 @@ ProgressService::append(const Caller &caller, const QString &contentId, const QJ
 {
     QJsonObject values = body;
     ValidationErrors errors;
-    QString id = values.take(u"id").toString();
-    if (id.isEmpty())
+    const QJsonValue sentId = values.take(u"id");
+    QString id = sentId.toString();
+    if (sentId.isUndefined() || sentId.isNull())
         id = createUuidV7String();
-    else if (!isUuidString(id))
+    else if (!sentId.isString() || !isUuidString(id))
         errors.add(QStringLiteral("id"), tr("must be a UUID"));
     if (values.contains(u"contentId")
         && values.value(u"contentId").toString().toLower() != contentId.toLower())

@@ -406,6 +406,8 @@ Result<OpResult> Applier::create(const Sync::Op &op, const EntitySpec &spec,
     const ValidationErrors fieldErrors = spec.validate(values, EntitySpec::Mode::Create);
     for (const QString &name : fieldErrors.fieldNames())
         errors.add(name, fieldErrors.message(name));
+    if (auto r = RecordStore::checkReferences(m_tx, spec, values, m_caller.orgId, errors); !r)
+        return r.error();
     if (!errors.isEmpty())
         return rejected(op, Sync::Reason::ValidationFailed, describe(errors));
 
@@ -555,6 +557,8 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
     const ValidationErrors fieldErrors = spec.validate(toValidate, EntitySpec::Mode::Update);
     for (const QString &name : fieldErrors.fieldNames())
         errors.add(name, fieldErrors.message(name));
+    if (auto r = RecordStore::checkReferences(m_tx, spec, toValidate, m_caller.orgId, errors); !r)
+        return r.error();
     if (!errors.isEmpty())
         return rejected(op, Sync::Reason::ValidationFailed, describe(errors));
 
@@ -1384,7 +1388,9 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
         }
         if (value) {
             const QJsonObject change {{fieldName, *value}};
-            const ValidationErrors invalid = spec->validate(change, EntitySpec::Mode::Update);
+            ValidationErrors invalid = spec->validate(change, EntitySpec::Mode::Update);
+            if (auto r = RecordStore::checkReferences(tx, *spec, change, caller.orgId, invalid); !r)
+                return r.error();
             if (!invalid.isEmpty()) {
                 ValidationErrors named;
                 named.add(QStringLiteral("value"), invalid.message(fieldName));

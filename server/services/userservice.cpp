@@ -60,9 +60,8 @@ UserInput readUserInput(const QJsonObject &body, ValidationErrors &errors)
         if (!input.status)
             errors.add(QStringLiteral("status"), UserService::tr("must be active or suspended"));
     }
-    if ((input.locale = fields.string(QStringLiteral("locale"))) && input.locale->size() > 35)
-        errors.add(QStringLiteral("locale"),
-                   UserService::tr("must be a language tag such as en or fr"));
+    if ((input.locale = fields.string(QStringLiteral("locale"))))
+        Validation::checkLocale(errors, QStringLiteral("locale"), *input.locale);
     if ((input.password = fields.string(QStringLiteral("password"))))
         Validation::checkPassword(errors, QStringLiteral("password"), *input.password);
     return input;

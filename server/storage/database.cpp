@@ -2,14 +2,17 @@
 
 #include "events/changenotifier.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
+#include <lectern/entityspec.h>
 #include <lectern/uuidv7.h>
 
 Q_LOGGING_CATEGORY(lcDb, "lectern.server.db")
@@ -126,6 +129,16 @@ bool SqlDialect::isUniqueViolation(const QSqlError &error) const
         || (code == u"19" && error.databaseText().contains(u"UNIQUE"));
 }
 
+bool SqlDialect::isInvalidValue(const QSqlError &error) const
+{
+    const QString code = error.nativeErrorCode();
+    if (m_backend == Backend::Postgres)
+        return code == u"23502" || code == u"23503" || code == u"23514" || code.startsWith(u"22");
+    // SQLITE_CONSTRAINT_NOTNULL (1299), _CHECK (275), _FOREIGNKEY (787), SQLITE_MISMATCH (20) or
+    // the plain SQLITE_CONSTRAINT (19; unique violations are told apart first).
+    return code == u"1299" || code == u"275" || code == u"787" || code == u"20" || code == u"19";
+}
+
 QStringList SqlDialect::searchAfterInsert() const
 {
     if (m_backend == Backend::Postgres)
@@ -207,7 +220,33 @@ QString SqlDialect::searchSnippets(const QList<qint64> &ids) const
 Error databaseError(const QSqlError &error, const QString &what)
 {
     qCWarning(lcDb).noquote() << what << "failed:" << error.text();
-    return fail(ErrorCode::Internal, QStringLiteral("A database operation failed (%1).").arg(what));
+    return fail(ErrorCode::Internal, QStringLiteral("A database operation failed."));
+}
+
+Error invalidValueError(const QSqlError &error, const QString &what)
+{
+    qCInfo(lcDb).noquote() << what << "refused a value:" << error.text();
+    // PostgreSQL: «null value in column "description" of relation ...»;
+    // SQLite: «NOT NULL constraint failed: courses.description».
+    static const QRegularExpression column(
+        QStringLiteral(R"re(column "([a-z_]+)"|constraint failed: [a-z_]+\.([a-z_]+))re"));
+    const QRegularExpressionMatch match = column.match(error.databaseText());
+    const QString name = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+    ValidationErrors errors;
+    for (const EntitySpec &spec : EntityRegistry::all()) {
+        for (const FieldSpec &f : spec.fields) {
+            if (!name.isEmpty() && f.column == name && !errors.has(f.name))
+                errors.add(f.name,
+                           QCoreApplication::translate("Lectern::Server::Database",
+                                                       "is not a value this field takes"));
+        }
+    }
+    if (errors.isEmpty())
+        return fail(ErrorCode::ValidationFailed,
+                    QCoreApplication::translate("Lectern::Server::Database",
+                                                "A value in the request is not valid."),
+                    {{QStringLiteral("fields"), QJsonObject()}});
+    return errors.toError();
 }
 
 Database::Database(DatabaseConfig config)

@@ -61,6 +61,9 @@ public:
     // autovacuum keeps its own). Bounded, so it stays quick on large databases.
     QStringList refreshStatistics() const;
     bool isUniqueViolation(const QSqlError &error) const;
+    // A NOT NULL, CHECK or foreign-key violation, or a value the column cannot hold (PostgreSQL's
+    // data exceptions: a NUL in text, a number out of range): input validation let through.
+    bool isInvalidValue(const QSqlError &error) const;
 
     // Full-text search (server/search). The index is the table search_entries: one row per
     // course, module and item, its text folded by SearchText. SQLite adds the FTS5 table
@@ -134,6 +137,11 @@ private:
     std::unordered_map<QString, Statements> m_statements; // by connection name
 };
 
+// Logs the database's own words with `what` (the statement) and returns an `internal_error`
+// that says neither: clients never see SQL.
 Error databaseError(const QSqlError &error, const QString &what);
+// For isInvalidValue(): logs it likewise and returns `validation_failed`, naming the field when
+// the database named a column of a registry entity.
+Error invalidValueError(const QSqlError &error, const QString &what);
 
 } // namespace Lectern::Server

@@ -3,10 +3,12 @@
 #include "changelog.h"
 #include "search/searchindex.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <lectern/jsonutil.h>
 #include <lectern/textsearch.h>
+#include <lectern/uuidv7.h>
 
 namespace Lectern::Server {
 
@@ -407,6 +409,32 @@ Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const En
     gone.insert(QStringLiteral("rev"), rev);
     gone.insert(QStringLiteral("hlc"), hlc);
     return reindexed(tx, spec, current, gone);
+}
+
+Result<void> RecordStore::checkReferences(Transaction &tx, const EntitySpec &spec,
+                                          const QJsonObject &values, const QString &orgId,
+                                          ValidationErrors &errors)
+{
+    for (const FieldSpec &f : spec.fields) {
+        const QJsonValue value = values.value(f.name);
+        if (f.references.isEmpty() || errors.has(f.name) || !value.isString())
+            continue;
+        const EntitySpec *target = EntityRegistry::find(f.references);
+        if (!target)
+            continue;
+        const QString id = value.toString().toLower();
+        auto record = isUuidString(id) ? get(tx, *target, id)
+                                       : Result<std::optional<Record>>(std::optional<Record>());
+        if (!record)
+            return record.error();
+        if (!*record || (*record)->value(u"orgId").toString() != orgId)
+            errors.add(f.name,
+                       QCoreApplication::translate("Lectern::Server::RecordStore",
+                                                   "must be the id of a %1 of your "
+                                                   "organisation")
+                           .arg(target->name));
+    }
+    return {};
 }
 
 } // namespace Lectern::Server

@@ -65,6 +65,13 @@ public:
     static QString column(const EntitySpec &spec, const QString &field);
     // Adds `search_text LIKE :q` for a `q` filter (case- and accent-insensitive).
     static void addTextFilter(RecordFilter &filter, const QString &text);
+    // Names in `errors` each field of `values` that references another entity
+    // (FieldSpec::references) with an id that is not a live record of the organisation `orgId`:
+    // another organisation's file is as absent as one that never existed. Fields `errors`
+    // already names, and nulls, are left alone. Fails only when the database does.
+    static Result<void> checkReferences(Transaction &tx, const EntitySpec &spec,
+                                        const QJsonObject &values, const QString &orgId,
+                                        ValidationErrors &errors);
 
 private:
     static QString searchText(const EntitySpec &spec, const QJsonObject &record);

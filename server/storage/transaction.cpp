@@ -58,6 +58,8 @@ Result<void> SqlQuery::exec()
     const Error error = m_dialect.isUniqueViolation(sqlError)
         ? fail(ErrorCode::AlreadyExists,
                QStringLiteral("A record with these values already exists."))
+        : m_dialect.isInvalidValue(sqlError)
+        ? invalidValueError(sqlError, m_sql.simplified().left(120))
         : databaseError(sqlError, m_sql.simplified().left(120));
     if (m_transaction)
         m_transaction->abort(error);

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
 
 namespace Lectern {
 
@@ -73,6 +74,24 @@ FieldSpec searchable(FieldSpec f)
     return f;
 }
 
+FieldSpec bounded(FieldSpec f, double maximum)
+{
+    f.maximum = maximum;
+    return f;
+}
+
+FieldSpec webAddress(FieldSpec f)
+{
+    f.webAddress = true;
+    return f;
+}
+
+FieldSpec referencing(FieldSpec f, const char *entity)
+{
+    f.references = QString::fromLatin1(entity);
+    return f;
+}
+
 FieldSpec serverDecides(FieldSpec f)
 {
     f.merge = MergeRule::ServerDecides;
@@ -95,15 +114,15 @@ QList<EntitySpec> makeRegistry()
         typed("endDate", "end_date", FieldType::Date),
         typed("enrollmentOpensAt", "enrollment_opens_at", FieldType::Time),
         typed("enrollmentClosesAt", "enrollment_closes_at", FieldType::Time),
-        typed("maxEnrollment", "max_enrollment", FieldType::Integer),
-        typed("credits", "credits", FieldType::Number),
+        bounded(typed("maxEnrollment", "max_enrollment", FieldType::Integer), 1000000),
+        bounded(typed("credits", "credits", FieldType::Number), 1000),
         text("level", "level", 40),
         serverDecides(enumeration(
             "status", "status",
             {QStringLiteral("draft"), QStringLiteral("published"), QStringLiteral("archived")},
             "\"draft\"")),
         typed("settings", "settings", FieldType::Json, "{}"),
-        typed("bannerFileId", "banner_file_id", FieldType::Id),
+        referencing(typed("bannerFileId", "banner_file_id", FieldType::Id), "file"),
     };
     specs.append(course);
 
@@ -140,10 +159,10 @@ QList<EntitySpec> makeRegistry()
                     nullptr),
         text("title", "title", 200, true),
         longText("body", "body", 1000000),
-        text("url", "url", 2000),
-        typed("fileId", "file_id", FieldType::Id),
+        webAddress(text("url", "url", 2000)),
+        referencing(typed("fileId", "file_id", FieldType::Id), "file"),
         typed("required", "required", FieldType::Boolean, "false"),
-        typed("estimatedMinutes", "estimated_minutes", FieldType::Integer),
+        bounded(typed("estimatedMinutes", "estimated_minutes", FieldType::Integer), 100000),
         typed("publishAt", "publish_at", FieldType::Time),
         typed("unlockAt", "unlock_at", FieldType::Time),
         typed("published", "published", FieldType::Boolean, "false"),
@@ -322,7 +341,8 @@ QList<EntitySpec> makeRegistry()
                      QStringLiteral("completed"), QStringLiteral("time")},
                     nullptr),
         position,
-        typed("seconds", "seconds", FieldType::Integer, "0"),
+        // One event reports at most a day: sums of events stay far from overflowing.
+        bounded(typed("seconds", "seconds", FieldType::Integer, "0"), 86400),
         at,
     };
     progress.fields[3].required = true;
@@ -347,6 +367,12 @@ bool isDate(const QString &text)
     return re.match(text).hasMatch() && QDate::fromString(text, Qt::ISODate).isValid();
 }
 } // namespace
+
+bool FieldSpec::isNullable() const
+{
+    return !required && defaultValue.isEmpty() && type != FieldType::OrderKey
+        && type != FieldType::Boolean && type != FieldType::Json;
+}
 
 const FieldSpec *EntitySpec::field(const QString &name) const
 {
@@ -391,29 +417,49 @@ ValidationErrors EntitySpec::validate(const QJsonObject &input, Mode mode) const
         if (value.isNull()) {
             if (f->required)
                 errors.add(key, Messages::tr("is required"));
+            else if (!f->isNullable())
+                errors.add(key, Messages::tr("must not be null"));
             continue;
         }
         switch (f->type) {
         case FieldType::Text:
-        case FieldType::LongText:
-            if (!value.isString())
+        case FieldType::LongText: {
+            if (!value.isString()) {
                 errors.add(key, Messages::tr("must be a string"));
-            else if (value.toString().size() > f->maxLength)
+                break;
+            }
+            const QString text = value.toString();
+            if (text.size() > f->maxLength)
                 errors.add(key,
                            Messages::tr("must be at most %n characters", nullptr, f->maxLength));
-            else if (f->required && value.toString().trimmed().isEmpty())
+            else if (const QString problem = f->type == FieldType::LongText
+                         ? Validation::textProblem(text, true)
+                         : Validation::textProblem(text.trimmed(), false);
+                     !problem.isEmpty())
+                errors.add(key, problem);
+            else if (f->required && text.trimmed().isEmpty())
                 errors.add(key, Messages::tr("must not be empty"));
+            else if (f->webAddress && !text.trimmed().isEmpty() && !Validation::isWebAddress(text))
+                errors.add(key,
+                           Messages::tr("must be a web address starting with https:// or "
+                                        "http://"));
             break;
-        case FieldType::Integer:
+        }
+        case FieldType::Integer: {
+            // JSON numbers are exact in double up to 2^53: beyond that, ids and sums go wrong.
+            constexpr double maxSafe = 9007199254740991.0;
             if (!value.isDouble() || value.toDouble() != double(value.toInteger()))
                 errors.add(key, Messages::tr("must be a whole number"));
             else if (value.toInteger() < 0)
                 errors.add(key, Messages::tr("must not be negative"));
-            else if (f->maximum && double(value.toInteger()) > *f->maximum)
-                errors.add(key, Messages::tr("must be at most %1").arg(*f->maximum));
+            else if (double(value.toInteger()) > f->maximum.value_or(maxSafe))
+                errors.add(
+                    key,
+                    Messages::tr("must be at most %1").arg(qint64(f->maximum.value_or(maxSafe))));
             break;
+        }
         case FieldType::Number:
-            if (!value.isDouble())
+            if (!value.isDouble() || !std::isfinite(value.toDouble()))
                 errors.add(key, Messages::tr("must be a number"));
             else if (value.toDouble() < 0)
                 errors.add(key, Messages::tr("must not be negative"));
@@ -451,10 +497,14 @@ ValidationErrors EntitySpec::validate(const QJsonObject &input, Mode mode) const
                 errors.add(key, Messages::tr("must be an object"));
             else if (QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact).size() > 65536)
                 errors.add(key, Messages::tr("must be at most 64 KiB"));
+            else if (const QString problem = Validation::jsonProblem(value); !problem.isEmpty())
+                errors.add(key, problem);
             break;
         case FieldType::Any:
             if (QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact).size() > 2100000)
                 errors.add(key, Messages::tr("must be at most 2 MiB"));
+            else if (const QString problem = Validation::jsonProblem(value); !problem.isEmpty())
+                errors.add(key, problem);
             break;
         }
     }

@@ -46,6 +46,14 @@ struct FieldSpec
     QString defaultValue;    // used on create when absent (as JSON text: "draft", "true", "0")
     bool searchable = false; // folded into the record's search text (the `q` list filter)
     std::optional<double> maximum; // for Integer, Number: the largest value allowed
+    bool webAddress = false;       // for Text: an absolute http or https address (or empty)
+    // For Id: the entity it points at; the server checks that such a record exists, live, in the
+    // caller's organisation (EntitySpec::validate checks only the shape).
+    QString references;
+
+    // Whether null is a value: fields that are neither required nor have a default (the column
+    // takes NULL). Anything else refuses null by name instead of reaching the database.
+    bool isNullable() const;
 };
 
 // Who receives a record in a sync pull (the REST API's read rules, for the whole feed).
@@ -76,8 +84,10 @@ struct EntitySpec
     QStringList fieldNames() const;
 
     enum class Mode { Create, Update };
-    // Checks the client-writable fields in `input` (types, enums, lengths, required on create,
-    // immutable on update) and names each bad field. Unknown fields are errors; the record's
+    // Checks the client-writable fields in `input` (types, null, enums, lengths, ranges, text
+    // without lone surrogates, NUL or control characters, web addresses, required on create,
+    // immutable on update) and names each bad field. The one place field rules live: the REST
+    // services and the sync applier both call it. Unknown fields are errors; the record's
     // bookkeeping (id, orgId, rev, createdAt, updatedAt) is accepted and ignored.
     ValidationErrors validate(const QJsonObject &input, Mode mode) const;
     // The fields of `input` that this entity knows, with defaults filled in on create.

@@ -2,21 +2,7 @@
 
 #include "jsonutil.h"
 
-#include <QRegularExpression>
-#include <QTimeZone>
-
 namespace Lectern {
-
-namespace {
-// QTimeZone reads "" as the system's zone and opens any relative path under the zoneinfo folder
-// ("../../etc/x"), so check for the shape of an IANA name ("Europe/Paris", "Etc/GMT+5") first.
-bool isIanaTimeZone(const QString &id)
-{
-    static const QRegularExpression re(
-        QStringLiteral(R"(^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*\z)"));
-    return re.match(id).hasMatch() && QTimeZone(id.toUtf8()).isValid();
-}
-} // namespace
 
 QJsonObject OrganizationSettings::toJson() const
 {
@@ -38,14 +24,14 @@ void OrganizationSettings::applyJson(const QJsonObject &json, ValidationErrors &
     if (auto v = fields.boolean(QStringLiteral("allowSelfRegistration")))
         allowSelfRegistration = *v;
     if (auto v = fields.string(QStringLiteral("defaultLocale"))) {
-        if (v->isEmpty() || v->size() > 35)
+        if (v->isEmpty() || !Validation::isValidLocale(*v))
             local.add(QStringLiteral("defaultLocale"),
                       ValidationErrors::tr("must be a language tag such as en or fr"));
         else
             defaultLocale = *v;
     }
     if (auto v = fields.string(QStringLiteral("timeZone"))) {
-        if (!isIanaTimeZone(*v))
+        if (!Validation::isValidTimeZone(*v))
             local.add(QStringLiteral("timeZone"),
                       ValidationErrors::tr("must be an IANA time zone such as Europe/Paris"));
         else

@@ -61,9 +61,7 @@ ValidationErrors User::validate() const
     ValidationErrors errors;
     Validation::checkEmail(errors, QStringLiteral("email"), email);
     Validation::checkRequiredText(errors, QStringLiteral("name"), name);
-    if (locale.size() > 35)
-        errors.add(QStringLiteral("locale"),
-                   ValidationErrors::tr("must be a language tag such as en or fr"));
+    Validation::checkLocale(errors, QStringLiteral("locale"), locale);
     return errors;
 }
 

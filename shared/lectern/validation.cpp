@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QTimeZone>
+#include <QUrl>
 
 namespace Lectern {
 
@@ -59,14 +61,107 @@ bool isValidSlug(QStringView slug)
     return slug.size() >= 2 && re.match(slug).hasMatch();
 }
 
+namespace {
+// Lone surrogates and NUL: what no text anywhere may hold.
+QString basicProblem(QStringView text)
+{
+    if (hasLoneSurrogate(text))
+        return Messages::tr("must be valid Unicode text (it has a lone surrogate)");
+    if (text.contains(QChar(0)))
+        return Messages::tr("must not contain NUL characters");
+    return {};
+}
+} // namespace
+
+bool hasLoneSurrogate(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        else if (c.isSurrogate())
+            return true;
+    }
+    return false;
+}
+
+QString textProblem(QStringView text, bool multiline)
+{
+    if (QString basic = basicProblem(text); !basic.isEmpty())
+        return basic;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool lineBreak = u == u'\n' || u == u'\r';
+        if ((u < 0x20 && u != u'\t' && !(multiline && lineBreak)) || u == 0x7f)
+            return Messages::tr("must not contain control characters");
+    }
+    return {};
+}
+
+QString jsonProblem(const QJsonValue &value)
+{
+    if (value.isString())
+        return basicProblem(value.toString());
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray()) {
+            if (QString problem = jsonProblem(item); !problem.isEmpty())
+                return problem;
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (QString problem = basicProblem(it.key()); !problem.isEmpty())
+                return problem;
+            if (QString problem = jsonProblem(it.value()); !problem.isEmpty())
+                return problem;
+        }
+    }
+    return {};
+}
+
+bool isWebAddress(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && !url.host().isEmpty() && (scheme == u"https" || scheme == u"http");
+}
+
+bool isValidLocale(QStringView locale)
+{
+    // Underscores too: Qt names locales "fr_CA".
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\z)"));
+    return locale.size() <= maxLocaleLength && re.match(locale).hasMatch();
+}
+
+void checkLocale(ValidationErrors &errors, const QString &field, const QString &locale)
+{
+    if (!locale.isEmpty() && !isValidLocale(locale))
+        errors.add(field, Messages::tr("must be a language tag such as en or fr-CA"));
+}
+
+bool isValidTimeZone(const QString &id)
+{
+    // QTimeZone reads "" as the system's zone and opens any relative path under the zoneinfo
+    // folder ("../../etc/x"), so check for the shape of an IANA name ("Europe/Paris", "Etc/GMT+5")
+    // first.
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*\z)"));
+    return id.size() <= maxTimeZoneLength && re.match(id).hasMatch()
+        && QTimeZone(id.toUtf8()).isValid();
+}
+
 void checkRequiredText(ValidationErrors &errors, const QString &field, const QString &value,
                        int maxLength)
 {
+    // Stored trimmed: a line break around the name goes, one inside it is refused.
     const QString trimmed = value.trimmed();
     if (trimmed.isEmpty())
         errors.add(field, Messages::tr("must not be empty"));
     else if (trimmed.size() > maxLength)
         errors.add(field, Messages::tr("must be at most %n characters", nullptr, maxLength));
+    else if (QString problem = textProblem(trimmed, false); !problem.isEmpty())
+        errors.add(field, problem);
 }
 
 void checkEmail(ValidationErrors &errors, const QString &field, const QString &email)
@@ -121,6 +216,10 @@ std::optional<QString> JsonFields::string(const QString &key, Presence presence)
         m_errors.add(key, tr("must be a string"));
         return std::nullopt;
     }
+    if (QString problem = Validation::jsonProblem(value); !problem.isEmpty()) {
+        m_errors.add(key, problem);
+        return std::nullopt;
+    }
     return value.toString();
 }
 
@@ -160,6 +259,10 @@ std::optional<QJsonObject> JsonFields::object(const QString &key, Presence prese
         m_errors.add(key, tr("must be an object"));
         return std::nullopt;
     }
+    if (QString problem = Validation::jsonProblem(value); !problem.isEmpty()) {
+        m_errors.add(key, problem);
+        return std::nullopt;
+    }
     return value.toObject();
 }
 
@@ -176,6 +279,10 @@ std::optional<QStringList> JsonFields::stringList(const QString &key, Presence p
     for (const QJsonValue &item : value.toArray()) {
         if (!item.isString()) {
             m_errors.add(key, tr("must be a list of strings"));
+            return std::nullopt;
+        }
+        if (QString problem = Validation::jsonProblem(item); !problem.isEmpty()) {
+            m_errors.add(key, problem);
             return std::nullopt;
         }
         list.append(item.toString());

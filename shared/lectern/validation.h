@@ -48,6 +48,29 @@ void checkRequiredText(ValidationErrors &errors, const QString &field, const QSt
 void checkEmail(ValidationErrors &errors, const QString &field, const QString &email);
 void checkPassword(ValidationErrors &errors, const QString &field, const QString &password);
 void checkSlug(ValidationErrors &errors, const QString &field, const QString &slug);
+
+// What is wrong with text a client sent, or an empty string when nothing is: a lone UTF-16
+// surrogate (from a JSON "\ud800" escape; it would be mangled on its way to UTF-8), a NUL (no
+// database keeps it), or another control character (tab, and for `multiline` text also line
+// breaks, are fine).
+QString textProblem(QStringView text, bool multiline = true);
+bool hasLoneSurrogate(QStringView text);
+// The first problem (textProblem, NUL and lone surrogates only) in any string or key of a JSON
+// value, however deep; empty when there is none.
+QString jsonProblem(const QJsonValue &value);
+
+// An absolute http or https address with a host (links and videos: never javascript:, data:,
+// vbscript: or file:).
+bool isWebAddress(const QString &text);
+inline constexpr int maxLocaleLength = 35;
+// A BCP 47 language tag as people write them: "en", "fr-CA", "zh-Hant-TW" (letters, digits and
+// hyphens, starting with a 2-3 letter language), at most maxLocaleLength characters.
+bool isValidLocale(QStringView locale);
+void checkLocale(ValidationErrors &errors, const QString &field, const QString &locale);
+inline constexpr int maxTimeZoneLength = 64;
+// An IANA time zone id QTimeZone knows ("Europe/Paris", "Etc/GMT+5"), at most maxTimeZoneLength
+// characters.
+bool isValidTimeZone(const QString &id);
 } // namespace Validation
 
 // Reads typed fields from a JSON object, reporting wrong types and missing required fields into a
@@ -67,6 +90,8 @@ public:
     std::optional<qint64> integer(const QString &key, Presence presence = Optional);
     std::optional<QJsonObject> object(const QString &key, Presence presence = Optional);
     std::optional<QStringList> stringList(const QString &key, Presence presence = Optional);
+    // Strings (and strings in lists and objects) with a lone surrogate or a NUL are reported
+    // as invalid and read as std::nullopt (Validation::textProblem).
     // Fields the caller sent that are not among `known`: each is reported as unknown.
     void rejectUnknown(const QStringList &known);
 

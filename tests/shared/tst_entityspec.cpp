@@ -218,6 +218,44 @@ void TestEntitySpec::validate_data()
     row("course: update clears optional", "course", false, R"({"term": null, "startDate": null})",
         {});
     row("course: update clears required", "course", false, R"({"code": null})", {u"code"_s});
+    // Null only clears fields that may be empty: the rest are named, never sent to the database.
+    row("course: update nulls what has a default", "course", false,
+        R"({"description": null, "settings": null, "status": null})",
+        {u"description"_s, u"settings"_s, u"status"_s});
+    row("module: update nulls what has a default", "module", false,
+        R"({"published": null, "orderKey": null, "description": null})",
+        {u"description"_s, u"orderKey"_s, u"published"_s});
+    row("content: update nulls what has a default", "content", false,
+        R"({"body": null, "required": null, "url": null, "fileId": null})",
+        {u"body"_s, u"required"_s});
+    row("enrollment: update nulls", "enrollment", false,
+        R"({"role": null, "status": null, "type": null})", {u"role"_s, u"status"_s, u"type"_s});
+    row("course: lone surrogate and NUL", "course", false,
+        R"({"title": "a\ud800b", "description": "a\u0000b", "term": "a\udc00"})",
+        {u"description"_s, u"term"_s, u"title"_s});
+    row("course: surrogate pair is fine", "course", false, R"({"title": "a\ud83d\ude00b"})", {});
+    row("course: control characters", "course", false,
+        R"({"title": "a\nb", "code": "a\u001bb", "description": "line\nbreaks\tand tabs\r\n"})",
+        {u"code"_s, u"title"_s});
+    row("course: lone surrogate in settings", "course", false,
+        R"({"settings": {"a\ud800": 1, "b": ["x"]}})", {u"settings"_s});
+    row("course: limits", "course", false, R"({"maxEnrollment": 1000001, "credits": 1000.5})",
+        {u"credits"_s, u"maxEnrollment"_s});
+    row("course: integer past 2^53", "course", false, R"({"maxEnrollment": 9223372036854775807})",
+        {u"maxEnrollment"_s});
+    row("content: web addresses", "content", false, R"({"url": "https://example.org/a?b=c"})", {});
+    row("content: javascript address", "content", false, R"j({"url": "javascript:alert(1)"})j",
+        {u"url"_s});
+    row("content: data address", "content", false, R"({"url": "data:text/html,x"})", {u"url"_s});
+    row("content: file address", "content", false, R"({"url": "file:///etc/passwd"})", {u"url"_s});
+    row("content: vbscript address", "content", false, R"({"url": "VBScript:msgbox"})", {u"url"_s});
+    row("content: no host", "content", false, R"({"url": "https:///x"})", {u"url"_s});
+    row("content: empty address", "content", false, R"({"url": ""})", {});
+    row("progress: a day at most", "progress", true,
+        R"({"contentId": "01a2008c-25a3-713f-92ec-4c45a15e180c",
+            "courseId": "01a2008c-25a3-713f-92ec-4c45a15e180c", "kind": "time",
+            "at": "2026-01-01T00:00:00Z", "seconds": 86401})",
+        {u"seconds"_s});
 
     // Modules.
     row("module: minimal", "module", true,

@@ -37,6 +37,13 @@ private Q_SLOTS:
     void jsonFieldsLargeIntegerIsExact();
     void rejectUnknown_data();
     void rejectUnknown();
+    void locale_data();
+    void locale();
+    void timeZone_data();
+    void timeZone();
+    void textProblem_data();
+    void textProblem();
+    void jsonFieldsRefuseBrokenText();
 };
 
 namespace {
@@ -439,6 +446,109 @@ void TestValidation::rejectUnknown()
     QCOMPARE(errors.fieldNames(), unknown);
     for (const QString &field : unknown)
         QCOMPARE(errors.message(field), u"is not a known field"_s);
+}
+
+void TestValidation::locale_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("en") << u"en"_s << true;
+    QTest::newRow("fr-CA") << u"fr-CA"_s << true;
+    QTest::newRow("Qt's fr_CA") << u"fr_CA"_s << true;
+    QTest::newRow("zh-Hant-TW") << u"zh-Hant-TW"_s << true;
+    QTest::newRow("35 characters")
+        << QString(u"en-"_s + repeated(u'a', 8) + u'-' + repeated(u'b', 8) + u'-'
+                   + repeated(u'c', 8) + u"-ddddd"_s)
+        << true;
+    QTest::newRow("36 characters")
+        << QString(u"en-"_s + repeated(u'a', 8) + u'-' + repeated(u'b', 8) + u'-'
+                   + repeated(u'c', 8) + u"-dddddd"_s)
+        << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("CR LF") << u"en\r\nX-Injected: 1"_s << false;
+    QTest::newRow("trailing newline") << u"en\n"_s << false;
+    QTest::newRow("NUL") << QString(u"en"_s + QChar(0)) << false;
+    QTest::newRow("HTML") << u"<script>alert(1)</script>"_s << false;
+    QTest::newRow("space") << u"en US"_s << false;
+    QTest::newRow("one letter") << u"e"_s << false;
+}
+
+void TestValidation::locale()
+{
+    QFETCH(QString, locale);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::isValidLocale(locale), valid);
+    ValidationErrors errors;
+    Validation::checkLocale(errors, u"locale"_s, locale);
+    // Empty clears a person's locale: it is not an error there.
+    QCOMPARE(errors.has(u"locale"_s), !valid && !locale.isEmpty());
+}
+
+void TestValidation::timeZone_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("UTC") << u"UTC"_s << true;
+    QTest::newRow("Europe/Paris") << u"Europe/Paris"_s << true;
+    QTest::newRow("America/Argentina/Buenos_Aires") << u"America/Argentina/Buenos_Aires"_s << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("not a zone") << u"Mars/Olympus_Mons"_s << false;
+    QTest::newRow("path") << u"../../etc/passwd"_s << false;
+    QTest::newRow("900 KB") << repeated(u'A', 900 * 1024) << false;
+    QTest::newRow("65 characters") << QString(u"Europe/"_s + repeated(u'x', 58)) << false;
+    QTest::newRow("newline") << u"UTC\n"_s << false;
+}
+
+void TestValidation::timeZone()
+{
+    QFETCH(QString, zone);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::isValidTimeZone(zone), valid);
+}
+
+void TestValidation::textProblem_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("multiline");
+    QTest::addColumn<bool>("fine");
+    const QChar high(0xd800);
+    const QChar low(0xdc00);
+    QTest::newRow("plain") << u"Week 1: intro"_s << false << true;
+    QTest::newRow("accents and emoji") << u"Été \U0001F600"_s << false << true;
+    QTest::newRow("lone high surrogate") << QString(u"a"_s + high + u"b"_s) << true << false;
+    QTest::newRow("lone high surrogate at the end") << QString(u"a"_s + high) << true << false;
+    QTest::newRow("lone low surrogate") << QString(u"a"_s + low + u"b"_s) << true << false;
+    QTest::newRow("reversed pair") << QString(low + high) << true << false;
+    QTest::newRow("NUL") << QString(u"a"_s + QChar(0) + u"b"_s) << true << false;
+    QTest::newRow("escape") << u"a\u001bb"_s << true << false;
+    QTest::newRow("DEL") << u"a\u007fb"_s << true << false;
+    QTest::newRow("tab") << u"a\tb"_s << false << true;
+    QTest::newRow("newline in a title") << u"a\nb"_s << false << false;
+    QTest::newRow("newline in a body") << u"a\r\nb"_s << true << true;
+}
+
+void TestValidation::textProblem()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, multiline);
+    QFETCH(bool, fine);
+    QCOMPARE(Validation::textProblem(text, multiline).isEmpty(), fine);
+}
+
+void TestValidation::jsonFieldsRefuseBrokenText()
+{
+    // As the server's JSON parser hands them over: "\ud800" escapes make lone surrogates.
+    const QJsonObject object
+        = QJsonDocument::fromJson(
+              R"({"name": "a\ud800b", "tags": ["x", "\u0000"], "settings": {"k\udc00": 1}, "ok": "\ud83d\ude00"})")
+              .object();
+    ValidationErrors errors;
+    JsonFields fields(object, errors);
+    QVERIFY(!fields.string(u"name"_s));
+    QVERIFY(!fields.stringList(u"tags"_s));
+    QVERIFY(!fields.object(u"settings"_s));
+    QCOMPARE(fields.string(u"ok"_s), std::optional<QString>(u"\U0001F600"_s));
+    QCOMPARE(errors.fieldNames(), (QStringList {u"name"_s, u"settings"_s, u"tags"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestValidation)
