@@ -303,6 +303,8 @@ bool Database::enterWrite(int timeoutMs)
         if (!m_writeTurn.wait(&m_writeMutex, deadline)) {
             m_writeQueue.removeOne(ticket);
             m_writeTurn.wakeAll(); // the next in line may be free to go now
+            qCWarning(lcDb).noquote()
+                << "no turn to write within" << timeoutMs << "ms, the database is unavailable";
             return false;
         }
     }
