@@ -63,7 +63,7 @@ ApiResponse ApiResponse::error(const Error &error)
     const QJsonObject envelope {{QStringLiteral("ok"), false}, {QStringLiteral("error"), body}};
     ApiResponse response = raw(httpStatusFor(error.code), "application/json",
                                QJsonDocument(envelope).toJson(QJsonDocument::Compact));
-    if (response.status == 429 && error.details.contains(u"retryAfter"))
+    if ((response.status == 429 || response.status == 503) && error.details.contains(u"retryAfter"))
         response.withHeader("Retry-After",
                             QByteArray::number(error.details.value(u"retryAfter").toInteger()));
     if (response.status == 401)

@@ -56,53 +56,114 @@ Result<QString> rebalance(Transaction &tx, HlcClock &clock, const EntitySpec &sp
     return gapKey;
 }
 
-// The order key for a record placed at `position` among the live children of `parentId`.
-Result<QString> keyFor(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
-                       const QString &parentColumn, const QString &parentId,
-                       const QJsonValue &position, const QString &movingId)
+// The live children of `parentId` other than `movingId`, for the statements below.
+RecordFilter siblingsOf(const QString &parentColumn, const QString &parentId,
+                        const QString &movingId)
 {
     RecordFilter filter;
     filter.add(parentColumn + QStringLiteral(" = :parent"))
         .bind(QStringLiteral(":parent"), parentId);
     if (!movingId.isEmpty())
         filter.add(QStringLiteral("id <> :moving")).bind(QStringLiteral(":moving"), movingId);
-    auto siblings = RecordStore::select(tx, spec, filter, QStringLiteral("order_key, id"));
-    if (!siblings)
-        return siblings.error();
-    QStringList keys;
-    QStringList ids;
-    for (const Record &r : *siblings) {
-        keys.append(r.value(u"orderKey").toString());
-        ids.append(r.value(u"id").toString());
-    }
-    ValidationErrors errors;
-    // An empty key means the gap is exhausted (or two siblings share a key made elsewhere).
-    const auto placed = [&](const QString &key, qsizetype gapIndex) -> Result<QString> {
-        if (!key.isEmpty())
-            return key;
-        return rebalance(tx, clock, spec, *siblings, gapIndex);
+    return filter;
+}
+
+// The first sibling of `filter` in `orderBy` order: one row read through the parent's index,
+// however many siblings there are (a course of thousands of modules).
+Result<std::optional<Record>> firstOf(Transaction &tx, const EntitySpec &spec,
+                                      const RecordFilter &filter, const QString &orderBy)
+{
+    auto rows = RecordStore::select(tx, spec, filter, orderBy, 1);
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::optional<Record>() : std::optional<Record>(rows->first());
+}
+
+// The order key for a record placed at `position` among the live children of `parentId`,
+// siblings in (order key, id) order. Reads the one or two neighbours of the place, never the
+// whole list: a write costs the same in a course of ten modules or of ten thousand.
+Result<QString> keyFor(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
+                       const QString &parentColumn, const QString &parentId,
+                       const QJsonValue &position, const QString &movingId)
+{
+    const RecordFilter siblings = siblingsOf(parentColumn, parentId, movingId);
+    const QString ascending = QStringLiteral("order_key, id");
+    const QString descending = QStringLiteral("order_key DESC, id DESC");
+    const auto keyOf = [](const std::optional<Record> &r) {
+        return r ? r->value(u"orderKey").toString() : QString();
     };
+    QString low;
+    QString high;
+    QString anchorId;
+    enum { Last, First, After, Before } place = Last;
     if (position.isUndefined() || position.isNull()
-        || position == QJsonValue(QStringLiteral("last")))
-        return placed(
-            OrderKey::betweenJittered(keys.isEmpty() ? QString() : keys.last(), QString()),
-            keys.size());
-    if (position == QJsonValue(QStringLiteral("first")))
-        return placed(
-            OrderKey::betweenJittered(QString(), keys.isEmpty() ? QString() : keys.first()), 0);
-    const QJsonObject anchor = position.toObject();
-    const bool after = anchor.contains(u"after");
-    const QString anchorId = anchor.value(after ? u"after" : u"before").toString().toLower();
-    const qsizetype at = ids.indexOf(anchorId);
-    if (!position.isObject() || (!after && !anchor.contains(u"before")) || at < 0) {
-        errors.add(QStringLiteral("position"),
-                   CourseService::tr("must be \"first\", \"last\", {\"after\": id} or "
-                                     "{\"before\": id} with the id of a sibling"));
-        return errors.toError();
+        || position == QJsonValue(QStringLiteral("last"))) {
+        auto last = firstOf(tx, spec, siblings, descending);
+        if (!last)
+            return last.error();
+        low = keyOf(*last);
+    } else if (position == QJsonValue(QStringLiteral("first"))) {
+        place = First;
+        auto first = firstOf(tx, spec, siblings, ascending);
+        if (!first)
+            return first.error();
+        high = keyOf(*first);
+    } else {
+        const QJsonObject anchor = position.toObject();
+        const bool after = anchor.contains(u"after");
+        place = after ? After : Before;
+        anchorId = anchor.value(after ? u"after" : u"before").toString().toLower();
+        std::optional<Record> found;
+        if (position.isObject() && (after || anchor.contains(u"before")) && !anchorId.isEmpty()) {
+            RecordFilter byId = siblings;
+            byId.add(QStringLiteral("id = :anchor")).bind(QStringLiteral(":anchor"), anchorId);
+            auto at = firstOf(tx, spec, byId, QString());
+            if (!at)
+                return at.error();
+            found = *at;
+        }
+        if (!found) {
+            ValidationErrors errors;
+            errors.add(QStringLiteral("position"),
+                       CourseService::tr("must be \"first\", \"last\", {\"after\": id} or "
+                                         "{\"before\": id} with the id of a sibling"));
+            return errors.toError();
+        }
+        const QString key = keyOf(found);
+        // The neighbour on the other side of the anchor, in (order key, id) order.
+        RecordFilter beyond = siblings;
+        beyond.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":anchor"), anchorId);
+        if (after)
+            beyond.add(QStringLiteral("order_key >= :key AND NOT (order_key = :key AND id <= "
+                                      ":anchor)"));
+        else
+            beyond.add(QStringLiteral("order_key <= :key AND NOT (order_key = :key AND id >= "
+                                      ":anchor)"));
+        auto next = firstOf(tx, spec, beyond, after ? ascending : descending);
+        if (!next)
+            return next.error();
+        low = after ? key : keyOf(*next);
+        high = after ? keyOf(*next) : key;
     }
-    const QString low = after ? keys[at] : (at > 0 ? keys[at - 1] : QString());
-    const QString high = after ? (at + 1 < keys.size() ? keys[at + 1] : QString()) : keys[at];
-    return placed(OrderKey::betweenJittered(low, high), after ? at + 1 : at);
+    const QString key = OrderKey::betweenJittered(low, high);
+    if (!key.isEmpty())
+        return key;
+
+    // The gap is exhausted (or two siblings share a key made elsewhere): renumber them all, which
+    // thousands of inserts into one gap need once in a long while.
+    auto all = RecordStore::select(tx, spec, siblings, ascending);
+    if (!all)
+        return all.error();
+    qsizetype gapIndex = all->size();
+    if (place == First) {
+        gapIndex = 0;
+    } else if (place == After || place == Before) {
+        for (qsizetype i = 0; i < all->size(); ++i) {
+            if (all->at(i).value(u"id").toString() == anchorId)
+                gapIndex = place == After ? i + 1 : i;
+        }
+    }
+    return rebalance(tx, clock, spec, *all, gapIndex);
 }
 
 // Validates a create body against the entity and makes the record, or returns the existing one

@@ -6,12 +6,16 @@
 #include "services/progressservice.h"
 #include "storage/changelog.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSqlError>
 #include <lectern/hlc.h>
 #include <lectern/jsonutil.h>
 #include <lectern/merge.h>
 #include <lectern/uuidv7.h>
+
+Q_LOGGING_CATEGORY(lcSync, "lectern.server.sync")
 
 namespace Lectern::Server {
 
@@ -866,18 +870,102 @@ const CourseAccess &Visibility::access(const QString &courseId) const
 
 } // namespace
 
+namespace {
+// A push is applied in transactions of at most this many ops or this much work, so that other
+// writers (who queue for SQLite's one write lock, or PostgreSQL's change-sequence lock) wait at
+// most about this long behind it. Each op's outcome is stored in sync_ops in the transaction of
+// its effect, so a push cut off between two transactions answers the same when repeated.
+constexpr qsizetype maxOpsPerTransaction = 200;
+constexpr qint64 maxTransactionNs = 150'000'000;
+
+// Why the database refused an op's values, for its rejection: the field when the database named
+// its column ("seconds: must have a value"), in general words otherwise. Never the database's
+// own words, which quote SQL.
+QString refusal(const Transaction &tx, const Sync::Op &op)
+{
+    const QSqlError &failure = tx.lastFailure();
+    const SqlDialect &dialect = tx.dialect();
+    if (failure.type() == QSqlError::NoError || dialect.classify(failure) != SqlFailure::Data)
+        return SyncService::tr("The server could not apply this change.");
+    const QString column = dialect.refusedColumn(failure);
+    if (const EntitySpec *spec = EntityRegistry::find(op.entity); spec && !column.isEmpty()) {
+        for (const FieldSpec &f : spec->fields) {
+            if (f.column != column)
+                continue;
+            return f.name + QStringLiteral(": ")
+                + (dialect.isMissingValue(failure)
+                       ? SyncService::tr("must have a value")
+                       : SyncService::tr("is not allowed (the record it names may not exist)"));
+        }
+    }
+    return SyncService::tr("A value is missing, of the wrong type, out of range, or names a "
+                           "record that does not exist.");
+}
+
+// What a failed op (the error of Applier::apply, its savepoint rolled back) answers: rejected
+// with a reason, or nothing when the database itself failed and the push must stop.
+std::optional<OpResult> rejection(const Transaction &tx, const Sync::Op &op, const Error &error)
+{
+    const auto is = [&](const char *code) {
+        return error.code == QLatin1StringView(code);
+    };
+    if (is(ErrorCode::Unavailable))
+        return std::nullopt;
+    if (is(ErrorCode::AlreadyExists))
+        return rejected(op, Sync::Reason::Conflict,
+                        SyncService::tr("Another record already has these values (a course "
+                                        "code is used once per term)."));
+    if (is(ErrorCode::ValidationFailed)) {
+        const QString message = describe(ValidationErrors::fromError(error));
+        return rejected(op, Sync::Reason::ValidationFailed,
+                        message.isEmpty() ? error.message : message);
+    }
+    if (is(ErrorCode::NotFound))
+        return rejected(op, Sync::Reason::NotFound, error.message);
+    if (is(ErrorCode::Forbidden))
+        return rejected(op, Sync::Reason::Forbidden, error.message);
+    if (is(ErrorCode::Conflict))
+        return rejected(op, Sync::Reason::Conflict, error.message);
+    // A statement refused the op's values (NOT NULL, CHECK, a foreign key, a type), or something
+    // else went wrong with this op alone: it is refused, and the rest of the push goes on.
+    if (tx.lastFailure().type() == QSqlError::NoError
+        || tx.dialect().classify(tx.lastFailure()) != SqlFailure::Data)
+        qCWarning(lcSync).noquote() << "op" << op.opId << "of" << op.entity << op.entityId
+                                    << "failed:" << error.code << error.message;
+    return rejected(op, Sync::Reason::ValidationFailed, refusal(tx, op));
+}
+} // namespace
+
 Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::PushRequest &request)
+{
+    QList<OpResult> results;
+    results.reserve(request.ops.size());
+    while (results.size() < request.ops.size()) {
+        // The ops from `results.size()` on, in one transaction until either bound is reached.
+        if (auto r = pushSome(caller, request.ops, results); !r)
+            return r.error(); // what earlier transactions applied stays, and answers the same
+    }
+    return results;
+}
+
+Result<void> SyncService::pushSome(const Caller &caller, const QList<Sync::Op> &ops,
+                                   QList<OpResult> &results)
 {
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
+    QElapsedTimer timer;
+    timer.start();
     Applier applier(tx, m_context.clock(), caller);
     SearchBatch search(tx);
-    if (auto r = applier.preload(request.ops); !r)
+    const qsizetype first = results.size();
+    const QList<Sync::Op> some = ops.mid(first, maxOpsPerTransaction);
+    if (auto r = applier.preload(some); !r)
         return r.error();
-    QList<OpResult> results;
-    results.reserve(request.ops.size());
-    for (const Sync::Op &op : request.ops) {
+    QList<OpResult> done;
+    for (const Sync::Op &op : some) {
+        if (!done.isEmpty() && timer.nsecsElapsed() >= maxTransactionNs)
+            break;
         // The device's clock moves ours on, so what the server stamps next sorts after it.
         m_context.clock().receive(Hlc::fromString(op.hlc));
         auto stored = storedOp(tx, op.opId.toLower());
@@ -885,42 +973,36 @@ Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::Push
             return stored.error();
         if (*stored) {
             if ((*stored)->userId == caller.userId)
-                results.append((*stored)->result);
+                done.append((*stored)->result);
             else
-                results.append(rejected(op, Sync::Reason::AlreadyExists,
-                                        tr("Another account already sent an operation with "
-                                           "this id.")));
+                done.append(rejected(op, Sync::Reason::AlreadyExists,
+                                     tr("Another account already sent an operation with "
+                                        "this id.")));
             continue;
         }
         OpResult result;
         {
-            // Each op on its own: a constraint one op breaks undoes that op alone.
+            // Each op on its own: whatever one op breaks undoes that op alone.
             const qsizetype searchMark = search.mark();
             Savepoint savepoint(tx);
             if (!savepoint.isOk())
                 return tx.error();
+            tx.clearFailure();
             auto applied = applier.apply(op);
             if (applied && applied->outcome != Outcome::Rejected) {
                 if (auto r = savepoint.release(); !r)
                     return r.error();
                 result = *applied;
             } else {
+                std::optional<OpResult> refused = applied ? std::optional<OpResult>(*applied)
+                                                          : rejection(tx, op, applied.error());
                 if (auto r = savepoint.rollback(); !r)
                     return r.error();
                 search.rollbackTo(searchMark);
                 applier.forget();
-                if (applied) {
-                    result = *applied;
-                } else if (applied.error().code == QLatin1StringView(ErrorCode::AlreadyExists)) {
-                    result = rejected(op, Sync::Reason::Conflict,
-                                      tr("Another record already has these values (a course "
-                                         "code is used once per term)."));
-                } else if (applied.error().code == QLatin1StringView(ErrorCode::ValidationFailed)) {
-                    result = rejected(op, Sync::Reason::ValidationFailed,
-                                      describe(ValidationErrors::fromError(applied.error())));
-                } else {
-                    return applied.error(); // the database failed: nothing of the push stays
-                }
+                if (!refused)
+                    return applied.error(); // the database failed: nothing of this part stays
+                result = *refused;
             }
         }
         // A plain update writes its own record alone; anything else may have written others.
@@ -929,13 +1011,14 @@ Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::Push
             applier.dropPreloaded();
         if (auto r = storeOp(tx, caller, op, result); !r)
             return r.error();
-        results.append(result);
+        done.append(result);
     }
     if (auto r = search.flush(); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    return results;
+    results += done;
+    return {};
 }
 
 Result<SyncService::PullQuery> SyncService::parsePullQuery(const QUrlQuery &query)

@@ -25,7 +25,12 @@ public:
         : m_context(context)
     { }
 
-    // One result per op, in order. Fails as a whole only when the database does.
+    // One result per op, in order: each op is applied or refused on its own (a value the
+    // database refuses rejects that op alone, `validation_failed`). The ops are applied in a few
+    // short transactions, each storing its ops' outcomes with their effects, so that other
+    // writers never wait long behind a big push. Fails only when the database does
+    // (`service_unavailable` when it is busy or gone: try again); the ops of the transactions
+    // committed before then answer the same when the push is repeated.
     Result<QList<Sync::OpResult>> push(const Caller &caller, const Sync::PushRequest &request);
 
     struct PullQuery
@@ -49,6 +54,11 @@ public:
                                    const QJsonObject &body);
 
 private:
+    // Applies the ops after `results` in one transaction, as many as its bounds allow (at least
+    // one), and appends their results once it committed.
+    Result<void> pushSome(const Caller &caller, const QList<Sync::Op> &ops,
+                          QList<Sync::OpResult> &results);
+
     ServerContext &m_context;
 };
 

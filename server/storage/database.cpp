@@ -3,6 +3,7 @@
 #include "events/changenotifier.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -139,6 +140,68 @@ bool SqlDialect::isInvalidValue(const QSqlError &error) const
     return code == u"1299" || code == u"275" || code == u"787" || code == u"20" || code == u"19";
 }
 
+SqlFailure SqlDialect::classify(const QSqlError &error) const
+{
+    const QString code = error.nativeErrorCode();
+    if (m_backend == Backend::Postgres) {
+        // SQLSTATE. None at all: the server never answered (the connection is gone).
+        if (code.isEmpty() || code.startsWith(u"08") || code.startsWith(u"40")
+            || code.startsWith(u"53") || code.startsWith(u"57") || code.startsWith(u"58")
+            || code == u"55P03" || code == u"55006")
+            return SqlFailure::Outage;
+        // Integrity constraints (23) and bad values (22: wrong type, out of range).
+        if (code.startsWith(u"23") || code.startsWith(u"22"))
+            return SqlFailure::Data;
+        return SqlFailure::Other;
+    }
+    bool ok = false;
+    const int primary = code.toInt(&ok) & 0xff; // Qt may hand out the extended result code
+    if (!ok)
+        return SqlFailure::Other;
+    switch (primary) {
+    case 5:  // SQLITE_BUSY: the lock was not given within the busy timeout
+    case 6:  // SQLITE_LOCKED
+    case 7:  // SQLITE_NOMEM
+    case 8:  // SQLITE_READONLY
+    case 10: // SQLITE_IOERR
+    case 11: // SQLITE_CORRUPT
+    case 13: // SQLITE_FULL
+    case 14: // SQLITE_CANTOPEN
+    case 15: // SQLITE_PROTOCOL
+    case 26: // SQLITE_NOTADB
+        return SqlFailure::Outage;
+    case 18: // SQLITE_TOOBIG
+    case 19: // SQLITE_CONSTRAINT: NOT NULL, CHECK, FOREIGN KEY, UNIQUE
+    case 20: // SQLITE_MISMATCH: datatype mismatch
+        return SqlFailure::Data;
+    default:
+        return SqlFailure::Other;
+    }
+}
+
+QString SqlDialect::refusedColumn(const QSqlError &error) const
+{
+    static const QRegularExpression sqliteNotNull(
+        QStringLiteral("NOT NULL constraint failed: \\w+\\.(\\w+)"));
+    static const QRegularExpression pgNotNull(QStringLiteral("null value in column \"([^\"]+)\""));
+    static const QRegularExpression pgKey(QStringLiteral("Key \\(([a-z_]+)\\)="));
+    const QString text = error.databaseText();
+    for (const QRegularExpression *pattern : {&sqliteNotNull, &pgNotNull, &pgKey}) {
+        const QRegularExpressionMatch match = pattern->match(text);
+        if (match.hasMatch())
+            return match.captured(1);
+    }
+    return {};
+}
+
+bool SqlDialect::isMissingValue(const QSqlError &error) const
+{
+    if (m_backend == Backend::Postgres)
+        return error.nativeErrorCode() == u"23502";
+    return error.nativeErrorCode() == u"1299"
+        || error.databaseText().contains(u"NOT NULL constraint failed");
+}
+
 QStringList SqlDialect::searchAfterInsert() const
 {
     if (m_backend == Backend::Postgres)
@@ -249,6 +312,56 @@ Error invalidValueError(const QSqlError &error, const QString &what)
     return errors.toError();
 }
 
+Error statementError(const SqlDialect &dialect, const QSqlError &error, const QString &what)
+{
+    if (dialect.classify(error) != SqlFailure::Outage)
+        return databaseError(error, what);
+    qCWarning(lcDb).noquote() << what << "failed, the database is unavailable:" << error.text();
+    return fail(ErrorCode::Unavailable,
+                QCoreApplication::translate("Lectern::Server::Database",
+                                            "The database is busy. Try again in a moment."),
+                {{QStringLiteral("retryAfter"), 1}});
+}
+
+bool Database::enterWrite(int timeoutMs)
+{
+    if (m_config.backend != Backend::Sqlite)
+        return true;
+    const void *self = QThread::currentThread();
+    QMutexLocker lock(&m_writeMutex);
+    if (m_writer == self) {
+        ++m_writeDepth;
+        return true;
+    }
+    const quint64 ticket = ++m_writeTickets;
+    m_writeQueue.append(ticket);
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_writer || m_writeQueue.first() != ticket) {
+        if (!m_writeTurn.wait(&m_writeMutex, deadline)) {
+            m_writeQueue.removeOne(ticket);
+            m_writeTurn.wakeAll(); // the next in line may be free to go now
+            qCWarning(lcDb).noquote()
+                << "no turn to write within" << timeoutMs << "ms, the database is unavailable";
+            return false;
+        }
+    }
+    m_writeQueue.removeFirst();
+    m_writer = self;
+    m_writeDepth = 1;
+    return true;
+}
+
+void Database::leaveWrite()
+{
+    if (m_config.backend != Backend::Sqlite)
+        return;
+    QMutexLocker lock(&m_writeMutex);
+    if (m_writer != QThread::currentThread() || --m_writeDepth > 0)
+        return;
+    m_writer = nullptr;
+    m_writeTurn.wakeAll();
+}
+
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
     , m_dialect(m_config.backend)
@@ -322,7 +435,7 @@ Result<QSqlDatabase> Database::connection()
         QDir().mkpath(QFileInfo(m_config.sqlitePath).absolutePath());
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_config.sqlitePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs));
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(m_config.host);

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
+#include <QWaitCondition>
 
 #include <memory>
 #include <unordered_map>
@@ -16,6 +17,16 @@ namespace Lectern::Server {
 class ChangeNotifier;
 
 enum class Backend { Sqlite, Postgres };
+
+// How a statement failed (SqlDialect::classify): the database cannot do the work now (busy or
+// locked past the wait, out of space, connection lost: try again later), it refused the values
+// (a NOT NULL, CHECK or foreign-key constraint, a wrong type: the data's fault), or anything else
+// (a fault of the statement itself).
+enum class SqlFailure { Outage, Data, Other };
+
+// How long a writer waits for SQLite's single write lock (the busy timeout, and the in-process
+// queue of writers before it) before the request answers 503 with Retry-After.
+inline constexpr int sqliteBusyTimeoutMs = 10000;
 
 // Where the data lives: "sqlite:PATH" (relative paths are under the data folder) or
 // "postgresql://user[:password]@host[:port]/db[?sslmode=...]".
@@ -64,6 +75,12 @@ public:
     // A NOT NULL, CHECK or foreign-key violation, or a value the column cannot hold (PostgreSQL's
     // data exceptions: a NUL in text, a number out of range): input validation let through.
     bool isInvalidValue(const QSqlError &error) const;
+    SqlFailure classify(const QSqlError &error) const;
+    // For a refused value (SqlFailure::Data): the column the database named, when it named one
+    // ("seconds" of "NOT NULL constraint failed: progress_events.seconds"), and whether the
+    // refusal was a missing value (NOT NULL).
+    QString refusedColumn(const QSqlError &error) const;
+    bool isMissingValue(const QSqlError &error) const;
 
     // Full-text search (server/search). The index is the table search_entries: one row per
     // course, module and item, its text folded by SearchText. SQLite adds the FTS5 table
@@ -121,6 +138,15 @@ public:
     std::unique_ptr<QSqlQuery> acquire(const QSqlDatabase &connection, const QString &sql, bool *ok);
     void release(const QSqlDatabase &connection, const QString &sql, std::unique_ptr<QSqlQuery> query);
 
+    // SQLite has one writer at a time, and its busy handler polls with sleeps that grow to 100 ms:
+    // a writer that commits and begins again at once (a long sync push in short transactions)
+    // would take the lock back before a waiting writer's next poll, every time. So this
+    // process's writers queue here, first come first served, before BEGIN IMMEDIATE (Transaction
+    // does it). A thread already holding the turn gets it again at once. False when the turn did
+    // not come within `timeoutMs`. PostgreSQL needs no queue: every call succeeds at once.
+    bool enterWrite(int timeoutMs);
+    void leaveWrite();
+
 private:
     Result<void> configure(QSqlDatabase &db);
 
@@ -135,6 +161,13 @@ private:
         std::unordered_map<QString, std::unique_ptr<QSqlQuery>> idle;
     };
     std::unordered_map<QString, Statements> m_statements; // by connection name
+
+    QMutex m_writeMutex;
+    QWaitCondition m_writeTurn;
+    QList<quint64> m_writeQueue; // tickets of the writers waiting, in order of arrival
+    quint64 m_writeTickets = 0;
+    const void *m_writer = nullptr; // the thread writing now
+    int m_writeDepth = 0;
 };
 
 // Logs the database's own words with `what` (the statement) and returns an `internal_error`
@@ -143,5 +176,8 @@ Error databaseError(const QSqlError &error, const QString &what);
 // For isInvalidValue(): logs it likewise and returns `validation_failed`, naming the field when
 // the database named a column of a registry entity.
 Error invalidValueError(const QSqlError &error, const QString &what);
+// databaseError(), except that an outage (SqlDialect::classify) is `service_unavailable` with
+// details.retryAfter: 503 with Retry-After, for the client to try again.
+Error statementError(const SqlDialect &dialect, const QSqlError &error, const QString &what);
 
 } // namespace Lectern::Server

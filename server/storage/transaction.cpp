@@ -2,6 +2,7 @@
 
 #include "events/changenotifier.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 
 namespace Lectern::Server {
@@ -60,9 +61,11 @@ Result<void> SqlQuery::exec()
                QStringLiteral("A record with these values already exists."))
         : m_dialect.isInvalidValue(sqlError)
         ? invalidValueError(sqlError, m_sql.simplified().left(120))
-        : databaseError(sqlError, m_sql.simplified().left(120));
-    if (m_transaction)
+        : statementError(m_dialect, sqlError, m_sql.simplified().left(120));
+    if (m_transaction) {
+        m_transaction->m_lastFailure = sqlError;
         m_transaction->abort(error);
+    }
     return error;
 }
 
@@ -93,10 +96,22 @@ Transaction::Transaction(Database &db, Mode mode)
         return;
     }
     m_connection = *connection;
+    if (mode == Write) {
+        if (!db.enterWrite(sqliteBusyTimeoutMs)) {
+            m_error = fail(ErrorCode::Unavailable,
+                           QCoreApplication::translate("Lectern::Server::Database",
+                                                       "The database is busy. Try again in a "
+                                                       "moment."),
+                           {{QStringLiteral("retryAfter"), 1}});
+            return;
+        }
+        m_writing = true;
+    }
     QSqlQuery begin(m_connection);
     const QString sql = mode == Write ? db.dialect().beginWrite() : db.dialect().beginRead();
     if (!begin.exec(sql)) {
-        m_error = databaseError(begin.lastError(), sql);
+        m_error = statementError(db.dialect(), begin.lastError(), sql);
+        leaveWrite();
         return;
     }
     m_active = true;
@@ -106,6 +121,13 @@ Transaction::~Transaction()
 {
     if (m_active)
         rollback();
+    leaveWrite();
+}
+
+void Transaction::leaveWrite()
+{
+    if (std::exchange(m_writing, false))
+        m_db.leaveWrite();
 }
 
 SqlQuery Transaction::query(const QString &sql)
@@ -133,7 +155,7 @@ Savepoint::Savepoint(Transaction &tx)
         return;
     QSqlQuery q(tx.m_connection);
     if (!q.exec(QStringLiteral("SAVEPOINT ") + m_name)) {
-        tx.abort(databaseError(q.lastError(), QStringLiteral("SAVEPOINT")));
+        tx.abort(statementError(tx.dialect(), q.lastError(), QStringLiteral("SAVEPOINT")));
         return;
     }
     ++tx.m_savepoints;
@@ -156,7 +178,8 @@ Result<void> Savepoint::release()
     --m_tx.m_savepoints;
     QSqlQuery q(m_tx.m_connection);
     if (!q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_name)) {
-        const Error error = databaseError(q.lastError(), QStringLiteral("RELEASE SAVEPOINT"));
+        const Error error
+            = statementError(m_tx.dialect(), q.lastError(), QStringLiteral("RELEASE SAVEPOINT"));
         m_tx.abort(error);
         return error;
     }
@@ -177,7 +200,8 @@ Result<void> Savepoint::rollback()
     QSqlQuery q(m_tx.m_connection);
     if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_name)
         || !q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_name)) {
-        const Error error = databaseError(q.lastError(), QStringLiteral("ROLLBACK TO SAVEPOINT"));
+        const Error error = statementError(m_tx.dialect(), q.lastError(),
+                                           QStringLiteral("ROLLBACK TO SAVEPOINT"));
         m_tx.abort(error);
         return error;
     }
@@ -198,10 +222,12 @@ Result<void> Transaction::commit()
     QSqlQuery commit(m_connection);
     m_active = false;
     if (!commit.exec(QStringLiteral("COMMIT"))) {
-        const Error error = databaseError(commit.lastError(), QStringLiteral("COMMIT"));
+        const Error error = statementError(dialect(), commit.lastError(), QStringLiteral("COMMIT"));
         QSqlQuery(m_connection).exec(QStringLiteral("ROLLBACK"));
+        leaveWrite();
         return error;
     }
+    leaveWrite();
     if (!writtenChanges.isEmpty())
         m_db.changes().committed(std::exchange(writtenChanges, {}));
     return {};
@@ -213,6 +239,7 @@ void Transaction::rollback()
         return;
     m_active = false;
     QSqlQuery(m_connection).exec(QStringLiteral("ROLLBACK"));
+    leaveWrite();
 }
 
 } // namespace Lectern::Server

@@ -3,6 +3,7 @@
 #include "database.h"
 
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <optional>
@@ -87,8 +88,17 @@ public:
     // Inside a Savepoint only the savepoint's work is undone (see Savepoint).
     void abort(const Error &error);
 
+    // The database's own words for the newest statement of this transaction that failed (empty
+    // when none did since clearFailure()): a sync push tells from it whether an op's values were
+    // refused (SqlDialect::classify) and which column.
+    const QSqlError &lastFailure() const { return m_lastFailure; }
+    void clearFailure() { m_lastFailure = QSqlError(); }
+
 private:
     friend class Savepoint;
+    friend class SqlQuery;
+    // Ends the transaction's turn as this process's SQLite writer (Database::enterWrite).
+    void leaveWrite();
 
     Database &m_db;
     QSqlDatabase m_connection;
@@ -96,6 +106,8 @@ private:
     bool m_active = false;
     int m_savepoints = 0; // open Savepoints
     std::optional<Error> m_savepointFailure;
+    QSqlError m_lastFailure;
+    bool m_writing = false; // holds a turn of Database::enterWrite
 };
 
 // A savepoint in a transaction (SAVEPOINT, on SQLite and PostgreSQL alike): a failed statement

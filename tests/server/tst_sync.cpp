@@ -6,11 +6,14 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTest>
 #include <lectern/entityspec.h>
 #include <lectern/hlc.h>
 #include <lectern/orderkey.h>
+#include <lectern/syncop.h>
 #include <lectern/uuidv7.h>
 #include <memory>
 
@@ -56,6 +59,8 @@ private Q_SLOTS:
     void resolveIsFromTheCallersSide();
     void keepBothDoublesOnlyTheConflictingPassage();
     void oneBadOpLeavesTheOthers();
+    void refusedValuesRejectTheirOpAlone();
+    void othersWriteDuringABigPush();
     void firstSyncOfTenThousandItemsIsFast();
 
 private:
@@ -1238,6 +1243,151 @@ void TestSync::oneBadOpLeavesTheOthers()
     QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + first).status, 200);
     QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + third).status, 200);
     QCOMPARE(call(instructor, "GET", u"/api/v1/courses/"_s + clash).status, 404);
+}
+
+void TestSync::refusedValuesRejectTheirOpAlone()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/enroll"_s.arg(tree.course),
+                  {{u"userId"_s, m_ids[u"student1"_s]}})
+                 .status,
+             201);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/publish"_s.arg(tree.course)).status,
+             200);
+    const auto checkRejected = [](const QJsonObject &result) {
+        QCOMPARE(result.value(u"outcome").toString(), u"rejected"_s);
+        QCOMPARE(result.value(u"reason").toString(), u"validation_failed"_s);
+        const QString message = result.value(u"message").toString();
+        QVERIFY(!message.isEmpty());
+        for (const QString &word : {u"INSERT"_s, u"UPDATE"_s, u"SQL"_s, u"constraint"_s})
+            QVERIFY2(!message.contains(word, Qt::CaseInsensitive), qPrintable(message));
+    };
+
+    // A learner's progress: a time event whose seconds is null between two good ones. The
+    // database has no null for it; the good events are kept, the bad one is refused alone, and
+    // the same push again (a device retrying) answers the same and adds nothing.
+    const QString student = m_tokens[u"student1"_s];
+    const auto event = [&](const QJsonValue &seconds) {
+        return created({{u"contentId"_s, tree.item},
+                        {u"courseId"_s, tree.course},
+                        {u"kind"_s, u"time"_s},
+                        {u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                        {u"seconds"_s, seconds}});
+    };
+    const QJsonArray progressOps
+        = {op(u"progress"_s, createUuidV7String(), u"append"_s, event(30)),
+           op(u"progress"_s, createUuidV7String(), u"append"_s, event(QJsonValue::Null)),
+           op(u"progress"_s, createUuidV7String(), u"append"_s, event(45))};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto results = pushOk(student, progressOps);
+        QCOMPARE(results.size(), 3);
+        QCOMPARE(results[0].value(u"outcome").toString(), u"applied"_s);
+        checkRejected(results[1]);
+        QCOMPARE(results[2].value(u"outcome").toString(), u"applied"_s);
+        const QJsonObject progress
+            = getRecord(student, u"/api/v1/contents/%1/progress"_s.arg(tree.item));
+        QCOMPARE(progress.value(u"events").toArray().size(), 2);
+    }
+
+    // The instructor: a module made without its required title, and a null for a module's
+    // `published` (a column that must have a value), between two good ops.
+    const QString good = createUuidV7String();
+    const QString untitled = createUuidV7String();
+    const QJsonArray authorOps
+        = {op(u"module"_s, good, u"create"_s,
+              created({{u"courseId"_s, tree.course}, {u"title"_s, u"Good"_s}})),
+           op(u"module"_s, untitled, u"create"_s,
+              created({{u"courseId"_s, tree.course}, {u"title"_s, QJsonValue::Null}})),
+           op(u"module"_s, tree.module, u"update"_s,
+              changed(u"published"_s, true, QJsonValue::Null), 1),
+           op(u"content"_s, tree.item, u"update"_s, changed(u"title"_s, u"Lesson"_s, u"Renamed"_s),
+              1)};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto results = pushOk(instructor, authorOps);
+        QCOMPARE(results.size(), 4);
+        QCOMPARE(results[0].value(u"outcome").toString(), u"applied"_s);
+        checkRejected(results[1]);
+        checkRejected(results[2]);
+        QCOMPARE(results[3].value(u"outcome").toString(), u"applied"_s);
+        QCOMPARE(results[3].value(u"rev").toInteger(), 2);
+    }
+    QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + good).status, 200);
+    QCOMPARE(call(instructor, "GET", u"/api/v1/modules/"_s + untitled).status, 404);
+    const QJsonObject module = getRecord(instructor, u"/api/v1/modules/"_s + tree.module);
+    QCOMPARE(module.value(u"published"), QJsonValue(true));
+    QCOMPARE(module.value(u"rev").toInteger(), 1);
+    QCOMPARE(getRecord(instructor, u"/api/v1/contents/"_s + tree.item).value(u"title"),
+             u"Renamed"_s);
+}
+
+void TestSync::othersWriteDuringABigPush()
+{
+    // The instructor's device pushes the most a push may hold; meanwhile an administrator keeps
+    // renaming a module of another course over REST. Every one of those writes succeeds, and at
+    // least one lands between the push's own changes: the push does not hold everyone else's
+    // writes until it ends.
+    const QString instructor = m_tokens[u"instructor"_s];
+    const QString admin = m_tokens[u"admin"_s];
+    const Tree tree = makeTree(instructor);
+    const Tree other = makeTree(admin);
+    const QString device = createUuidV7String();
+    QJsonArray ops;
+    for (int i = 0; i < Sync::maxOpsPerPush; ++i)
+        ops.append(
+            op(u"module"_s, createUuidV7String(), u"create"_s,
+               created({{u"courseId"_s, tree.course}, {u"title"_s, u"Pushed %1"_s.arg(i)}})));
+
+    QNetworkAccessManager manager;
+    QUrl url = m_server.url();
+    url.setPath(u"/api/v1/sync/push"_s);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader("Authorization", "Bearer " + instructor.toLatin1());
+    request.setTransferTimeout(120000);
+    QNetworkReply *reply
+        = manager.post(request,
+                       QJsonDocument(QJsonObject {{u"deviceId"_s, device}, {u"ops"_s, ops}})
+                           .toJson(QJsonDocument::Compact));
+    int writes = 0;
+    for (; !reply->isFinished() && writes < 1000; ++writes) {
+        const HttpResult r = call(admin, "PUT", u"/api/v1/modules/"_s + other.module,
+                                  {{u"title"_s, u"Renamed %1"_s.arg(writes)}});
+        QVERIFY2(r.status == 200,
+                 qPrintable(u"write %1: %2 %3"_s.arg(writes).arg(r.status).arg(
+                     QString::fromUtf8(r.body))));
+    }
+    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 120000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QJsonArray results = QJsonDocument::fromJson(reply->readAll())
+                                   .object()
+                                   .value(u"data"_s)
+                                   .toObject()
+                                   .value(u"results"_s)
+                                   .toArray();
+    reply->deleteLater();
+    QCOMPARE(results.size(), Sync::maxOpsPerPush);
+    for (const QJsonValue &result : results)
+        QCOMPARE(result.toObject().value(u"outcome").toString(), u"applied"_s);
+    QVERIFY(writes > 0);
+
+    Server::Transaction tx(m_server.server().context().db(), Server::Transaction::Read);
+    QVERIFY(tx.isOk());
+    auto pushed = tx.query(u"SELECT MIN(seq), MAX(seq) FROM change_log WHERE entity = 'module'"
+                           " AND entity_id IN (SELECT entity_id FROM sync_ops"
+                           " WHERE device_id = :device)"_s);
+    pushed.bind(u":device"_s, device);
+    QVERIFY(pushed.exec());
+    QVERIFY(pushed.next());
+    auto between = tx.query(u"SELECT COUNT(*) FROM change_log WHERE entity = 'module'"
+                            " AND entity_id = :other AND seq > :first AND seq < :last"_s);
+    between.bind(u":other"_s, other.module)
+        .bind(u":first"_s, pushed.int64(0))
+        .bind(u":last"_s, pushed.int64(1));
+    QVERIFY(between.exec());
+    QVERIFY(between.next());
+    QVERIFY2(between.int64(0) > 0,
+             qPrintable(u"none of %1 writes landed between the push's changes"_s.arg(writes)));
 }
 
 void TestSync::firstSyncOfTenThousandItemsIsFast()
