@@ -1,5 +1,6 @@
 #pragma once
 
+#include "httplistener.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -26,6 +27,8 @@ public:
         qint64 maxBodyBytes = 1024 * 1024;
         int workerThreads = 2;
         int maxQueuedWork = 256; // worker requests waiting or running; more are answered 503
+        // Timeouts and connection caps (its maxBodyBytes is this struct's).
+        HttpListener::Limits connections;
     };
 
     ApiServer(Router router, Authenticator authenticator, Options options,
@@ -33,8 +36,8 @@ public:
     ~ApiServer() override;
 
     // Requests Qt's parser must not see (it would buffer their whole body in memory): the
-    // connection guard hands the socket, with the request still unread, to `handler` as soon as
-    // the request line `method path` arrives; the handler answers it itself (uploads). Call before
+    // listener hands the socket, with the request still unread, to `handler` as soon as the head
+    // of a `method path` request has arrived; the handler answers it itself (uploads). Call before
     // start().
     using StreamHandler = std::function<void(QTcpSocket *socket)>;
     void addStreamingRoute(const QByteArray &method, const QString &path, StreamHandler handler);
@@ -68,6 +71,8 @@ public:
 
     // Requests currently being handled on the worker pool (for /metrics and tests).
     int pendingWork() const { return m_pending; }
+    // The listening socket, once started.
+    const HttpListener *listener() const { return m_listener; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -93,6 +98,7 @@ private:
     Options m_options;
     QThreadPool m_pool;
     QThreadPool m_readPool; // Run::Read
+    HttpListener *m_listener = nullptr;
     quint16 m_port = 0;
     int m_pending = 0;
     int m_pendingReads = 0;
