@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QTcpSocket>
+#include <algorithm>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -152,7 +153,7 @@ void HttpListener::incomingConnection(qintptr descriptor)
                               "try again in a moment."));
         return;
     }
-    if (m_connections.size() >= m_capacity && !evictIdlest()) {
+    if (m_connections.size() >= m_capacity && evictIdlest(qMax(1, m_capacity / 32)) == 0) {
         turnAway(socket,
                  Messages::tr("The server has too many connections. Try again in a "
                               "moment."));
@@ -194,19 +195,23 @@ void HttpListener::release(HttpConnection *connection)
         m_perAddress.erase(it);
 }
 
-bool HttpListener::evictIdlest()
+int HttpListener::evictIdlest(int count)
 {
-    HttpConnection *idlest = nullptr;
+    // One pass for many: under a flood each new connection would otherwise scan them all.
+    std::vector<std::pair<qint64, HttpConnection *>> candidates;
+    candidates.reserve(m_connections.size());
     for (HttpConnection *connection : std::as_const(m_connections)) {
-        if (connection->isEvictable()
-            && (!idlest || connection->lastActivity() < idlest->lastActivity()))
-            idlest = connection;
+        if (connection->isEvictable())
+            candidates.emplace_back(connection->lastActivity(), connection);
     }
-    if (!idlest)
-        return false;
-    qCDebug(lcHttp) << "closing the idlest connection to make room";
-    idlest->close();
-    return true;
+    count = qMin(count, int(candidates.size()));
+    if (count == 0)
+        return 0;
+    std::nth_element(candidates.begin(), candidates.begin() + (count - 1), candidates.end());
+    for (int i = 0; i < count; ++i)
+        candidates[size_t(i)].second->close();
+    qCDebug(lcHttp) << "closed" << count << "idle connections to make room";
+    return count;
 }
 
 void HttpListener::turnAway(QTcpSocket *socket, const QString &message)
@@ -270,7 +275,7 @@ void HttpListener::acceptFailed(QAbstractSocket::SocketError error)
     }
     m_capacity = qMax(16, connectionCount() - 16);
     m_capacityLoweredAt = t;
-    for (int i = 0; i < 16 && evictIdlest(); ++i) { }
+    evictIdlest(16);
     pauseAccepting();
     QTimer::singleShot(acceptRetryMs, this, [this] { resumeAccepting(); });
 }

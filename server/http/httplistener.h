@@ -79,8 +79,9 @@ private:
     void forget(HttpConnection *connection);
     // Stops counting a connection against its address (it became a WebSocket).
     void release(HttpConnection *connection);
-    // Closes the connection that has waited longest with nothing to do; false when none may go.
-    bool evictIdlest();
+    // Closes up to `count` connections that have waited longest with nothing to do; answers how
+    // many went.
+    int evictIdlest(int count);
     // Answers 503 on a connection the listener will not take, and closes it.
     void turnAway(QTcpSocket *socket, const QString &message);
     void sweep();
