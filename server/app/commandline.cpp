@@ -2,6 +2,7 @@
 
 #include "app/server.h"
 #include "core/logging.h"
+#include "core/openfilelimit.h"
 #include "storage/migrations.h"
 
 #include <QCommandLineParser>
@@ -237,6 +238,8 @@ int runCommandLine(QCoreApplication &app)
     if (verb != u"serve")
         return failWith(Messages::tr("Unknown command '%1'. Try --help.").arg(command.join(u' ')));
 
+    // Each connection is an open file: before the listener sizes its cap from the limit.
+    OpenFileLimit::raise();
     auto server = Server::create(*settings);
     if (!server)
         return failWith(server.error().message);

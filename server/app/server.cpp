@@ -98,10 +98,18 @@ Server::Server(std::unique_ptr<ServerContext> context)
     , m_progress(*m_context)
     , m_releases(*m_context)
 {
+    const ServerConfig &config = m_context->config();
     ApiServer::Options options;
-    options.maxBodyBytes = m_context->config().maxBodyBytes;
-    options.workerThreads = m_context->config().workerThreads;
-    options.trustedProxies = m_context->config().trustedProxies;
+    options.maxBodyBytes = config.maxBodyBytes;
+    options.workerThreads = config.workerThreads;
+    options.connections.maxHeadBytes = config.maxHeaderBytes;
+    options.connections.headerTimeoutMs = config.headerTimeoutSeconds * 1000;
+    options.connections.bodyTimeoutMs = config.bodyTimeoutSeconds * 1000;
+    options.connections.bodyMinRate = config.bodyMinRate;
+    options.connections.idleTimeoutMs = config.idleTimeoutSeconds * 1000;
+    options.connections.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
+    options.connections.maxConnections = config.maxConnections;
+    options.trustedProxies = config.trustedProxies;
     m_http = std::make_unique<ApiServer>(
         buildRouter(*this),
         [this](const QByteArray &authorization) { return m_auth.authenticate(authorization); },

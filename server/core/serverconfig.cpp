@@ -56,6 +56,13 @@ QStringList ServerConfig::keys()
             QStringLiteral("demo"),
             QStringLiteral("demo-courses"),
             QStringLiteral("max-body-size"),
+            QStringLiteral("max-header-size"),
+            QStringLiteral("header-timeout"),
+            QStringLiteral("body-timeout"),
+            QStringLiteral("body-min-rate"),
+            QStringLiteral("idle-timeout"),
+            QStringLiteral("max-connections-per-address"),
+            QStringLiteral("max-connections"),
             QStringLiteral("max-upload-size"),
             QStringLiteral("upload-types"),
             QStringLiteral("access-token-ttl"),
@@ -195,6 +202,25 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
             config.maxBodyBytes = parseSize(value, &ok);
             if (!ok || config.maxBodyBytes < 1024)
                 errors.add(key, Messages::tr("must be a size of at least 1k (e.g. 1m)"));
+        } else if (key == u"max-header-size") {
+            config.maxHeaderBytes = parseSize(value, &ok);
+            if (!ok || config.maxHeaderBytes < 1024 || config.maxHeaderBytes > 1024 * 1024)
+                errors.add(key, Messages::tr("must be a size from 1k to 1m (e.g. 64k)"));
+        } else if (key == u"header-timeout") {
+            intIn(1, 3600, config.headerTimeoutSeconds);
+        } else if (key == u"body-timeout") {
+            intIn(1, 3600, config.bodyTimeoutSeconds);
+        } else if (key == u"body-min-rate") {
+            config.bodyMinRate = parseSize(value, &ok);
+            if (!ok || config.bodyMinRate < 1)
+                errors.add(key,
+                           Messages::tr("must be a size of at least 1 (bytes a second, e.g. 1k)"));
+        } else if (key == u"idle-timeout") {
+            intIn(1, 86400, config.idleTimeoutSeconds);
+        } else if (key == u"max-connections-per-address") {
+            intIn(0, 1000000, config.maxConnectionsPerAddress);
+        } else if (key == u"max-connections") {
+            intIn(0, 10000000, config.maxConnections);
         } else if (key == u"max-upload-size") {
             config.maxUploadBytes = parseSize(value, &ok);
             if (!ok || config.maxUploadBytes < 1024)

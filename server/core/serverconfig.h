@@ -24,6 +24,20 @@ struct ServerConfig
     // With demo: also a small catalogue of demo courses (DemoCourses), made once.
     bool demoCourses = false;
     qint64 maxBodyBytes = 1024 * 1024;
+    // The request line and headers together; longer request lines get 414, headers 431.
+    qint64 maxHeaderBytes = 64 * 1024;
+    // Timeouts: a request's head must arrive within headerTimeout of its first byte (of the
+    // connection, for the first request); a body may pause at most bodyTimeout and must average
+    // bodyMinRate bytes a second after that start; a connection with nothing in progress closes
+    // after idleTimeout.
+    int headerTimeoutSeconds = 30;
+    int bodyTimeoutSeconds = 30;
+    qint64 bodyMinRate = 1024;
+    int idleTimeoutSeconds = 60;
+    // Open connections from one IPv4 address or IPv6 /64 (0: no cap), and in all (0: from the
+    // open-file limit).
+    int maxConnectionsPerAddress = 256;
+    int maxConnections = 0;
     // Uploads (POST /api/v1/files/upload) stream to disk, so their limit is separate and large.
     qint64 maxUploadBytes = 200LL * 1024 * 1024;
     // MIME types an upload may have ("image/*" allows a whole family); empty: the default list.

@@ -19,7 +19,7 @@ constexpr qint64 multipartSlack = 64 * 1024;
 constexpr qsizetype maxFieldBytes = 1024;
 constexpr int idleTimeoutMs = 60 * 1000;
 // After an early answer, swallow what the client still sends for a while, so it reads the
-// answer instead of a reset (as BodyLimitGuard does).
+// answer instead of a reset (as HttpConnection does).
 constexpr int lingerMs = 3000;
 constexpr qint64 maxDrainBytes = 16 * 1024 * 1024;
 

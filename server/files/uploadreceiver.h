@@ -18,7 +18,7 @@ namespace Lectern::Server {
 ApiResponse fileErrorResponse(const Error &error);
 
 // POST /api/v1/files/upload, read straight off the socket: Qt 6.4's HTTP server would hold the
-// whole body in memory, so the connection guard hands such requests here unread. This reads the
+// whole body in memory, so the listener hands such requests here unread. This reads the
 // head, authenticates and checks the target before any of the body (so a refused upload is
 // answered at once, and "Expect: 100-continue" clients never send it), then streams the body —
 // raw or multipart/form-data, with Content-Length or chunked — to a temporary file in the store

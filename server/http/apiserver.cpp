@@ -1,6 +1,5 @@
 #include "apiserver.h"
 
-#include "bodylimitguard.h"
 #include "clientaddress.h"
 #include "core/logging.h"
 
@@ -123,9 +122,11 @@ QByteArray reasonPhrase(int status)
         {403, "Forbidden"},
         {404, "Not Found"},
         {405, "Method Not Allowed"},
+        {408, "Request Timeout"},
         {409, "Conflict"},
         {411, "Length Required"},
         {413, "Payload Too Large"},
+        {414, "URI Too Long"},
         {415, "Unsupported Media Type"},
         {416, "Range Not Satisfiable"},
         {422, "Unprocessable Entity"},
@@ -239,7 +240,10 @@ ApiServer::~ApiServer()
 
 Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
 {
-    auto *tcp = new BodyLimitGuard(m_options.maxBodyBytes, this);
+    HttpListener::Limits limits = m_options.connections;
+    limits.maxBodyBytes = m_options.maxBodyBytes;
+    limits.uncappedAddresses = m_options.trustedProxies;
+    auto *tcp = new HttpListener(limits, this);
     for (const auto &[method, path, handler] : std::as_const(m_streamingRoutes))
         tcp->addTakeover(method, path.toUtf8(), handler);
     if (!tcp->listen(address, port)) {
@@ -250,7 +254,14 @@ Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
             Messages::tr("Cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why));
     }
     bind(tcp);
+    tcp->followParser();
+    m_listener = tcp;
     m_port = tcp->serverPort();
+    qCInfo(lcHttp).noquote()
+        << "accepting up to" << tcp->capacity() << "connections"
+        << (limits.maxConnectionsPerAddress > 0
+                ? QStringLiteral("(%1 per address)").arg(limits.maxConnectionsPerAddress)
+                : QStringLiteral("(no cap per address)"));
     return m_port;
 }
 
@@ -486,8 +497,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 {
     const qint64 startedNs = nowNs();
 
-    if (BodyLimitGuard::wasRejected(socket))
-        return true; // the guard already answered 413 and is closing the connection
+    if (HttpListener::wasRefused(socket))
+        return true; // the listener answered already and is closing the connection
+    HttpListener::requestStarted(socket); // until send() answers it
 
     // Qt 6.4 calls this for a WebSocket handshake before its own WebSocket server sees it, with
     // the request still uncommitted in the socket's read transaction (it rolls it back to hand
@@ -498,7 +510,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         const QString path = request.url().path();
         if (request.method() != QHttpServerRequest::Method::Get || !m_webSocketPaths.contains(path))
             return false;
-        BodyLimitGuard::markUpgraded(socket);
+        HttpListener::markUpgraded(socket);
         ApiRequest api;
         api.method = "GET";
         api.path = path;
@@ -640,6 +652,7 @@ void ApiServer::send(QHttpServerResponder &responder, const ApiRequest &request,
     } else {
         socket->write(serialize(request, response)); // one piece: one write to the network
     }
+    HttpListener::requestAnswered(socket);
     logRequest(request, response, startedNs);
 }
 

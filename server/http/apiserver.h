@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fairqueue.h"
+#include "httplistener.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -29,6 +30,8 @@ public:
         int maxQueuedWork = 256; // worker requests waiting; more are answered 503 (or 429)
         // Reverse proxies whose X-Forwarded-For is believed (ClientAddress).
         QList<std::pair<QHostAddress, int>> trustedProxies;
+        // Timeouts and connection caps (its maxBodyBytes is this struct's).
+        HttpListener::Limits connections;
     };
 
     ApiServer(Router router, Authenticator authenticator, Options options,
@@ -36,8 +39,8 @@ public:
     ~ApiServer() override;
 
     // Requests Qt's parser must not see (it would buffer their whole body in memory): the
-    // connection guard hands the socket, with the request still unread, to `handler` as soon as
-    // the request line `method path` arrives; the handler answers it itself (uploads). Call before
+    // listener hands the socket, with the request still unread, to `handler` as soon as the head
+    // of a `method path` request has arrived; the handler answers it itself (uploads). Call before
     // start().
     using StreamHandler = std::function<void(QTcpSocket *socket)>;
     void addStreamingRoute(const QByteArray &method, const QString &path, StreamHandler handler);
@@ -75,6 +78,8 @@ public:
 
     // Requests currently being handled on the worker pool (for /metrics and tests).
     int pendingWork() const { return m_pending; }
+    // The listening socket, once started.
+    const HttpListener *listener() const { return m_listener; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -101,6 +106,7 @@ private:
     QThreadPool m_pool;
     FairQueue m_workQueue;  // what waits for m_pool
     QThreadPool m_readPool; // Run::Read
+    HttpListener *m_listener = nullptr;
     quint16 m_port = 0;
     int m_pending = 0;
     int m_pendingReads = 0;

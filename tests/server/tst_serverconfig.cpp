@@ -56,6 +56,20 @@ QString valueOf(const ServerConfig &config, const QString &key)
         return config.demoCourses ? u"true"_s : u"false"_s;
     if (key == u"max-body-size")
         return QString::number(config.maxBodyBytes);
+    if (key == u"max-header-size")
+        return QString::number(config.maxHeaderBytes);
+    if (key == u"header-timeout")
+        return QString::number(config.headerTimeoutSeconds);
+    if (key == u"body-timeout")
+        return QString::number(config.bodyTimeoutSeconds);
+    if (key == u"body-min-rate")
+        return QString::number(config.bodyMinRate);
+    if (key == u"idle-timeout")
+        return QString::number(config.idleTimeoutSeconds);
+    if (key == u"max-connections-per-address")
+        return QString::number(config.maxConnectionsPerAddress);
+    if (key == u"max-connections")
+        return QString::number(config.maxConnections);
     if (key == u"max-upload-size")
         return QString::number(config.maxUploadBytes);
     if (key == u"upload-types")
@@ -234,6 +248,35 @@ void TestServerConfig::values_data()
     invalid("max-body-size", u"lots"_s);
     // 2^54 + 1 kibibytes: the multiplication overflows 64 bits (and would wrap to 1k).
     invalid("max-body-size", u"18014398509481985k"_s);
+
+    valid("max-header-size", u"64k"_s, u"65536"_s);
+    valid("max-header-size", u"1k"_s, u"1024"_s);
+    valid("max-header-size", u"1m"_s, u"1048576"_s);
+    invalid("max-header-size", u"1023"_s);
+    invalid("max-header-size", u"2m"_s);
+
+    for (const char *timeout : {"header-timeout", "body-timeout"}) {
+        valid(timeout, u"1"_s, u"1"_s);
+        valid(timeout, u"3600"_s, u"3600"_s);
+        invalid(timeout, u"0"_s);
+        invalid(timeout, u"3601"_s);
+        invalid(timeout, u"30s"_s);
+    }
+    valid("idle-timeout", u"1"_s, u"1"_s);
+    valid("idle-timeout", u"86400"_s, u"86400"_s);
+    invalid("idle-timeout", u"0"_s);
+
+    valid("body-min-rate", u"1k"_s, u"1024"_s);
+    valid("body-min-rate", u"1"_s, u"1"_s);
+    invalid("body-min-rate", u"0"_s);
+    invalid("body-min-rate", u"fast"_s);
+
+    valid("max-connections-per-address", u"0"_s, u"0"_s); // no cap
+    valid("max-connections-per-address", u"1000000"_s, u"1000000"_s);
+    invalid("max-connections-per-address", u"-1"_s);
+    valid("max-connections", u"0"_s, u"0"_s); // from the open-file limit
+    valid("max-connections", u"50000"_s, u"50000"_s);
+    invalid("max-connections", u"many"_s);
 
     valid("access-token-ttl", u"10"_s, u"10"_s);
     valid("access-token-ttl", u"86400"_s, u"86400"_s);
