@@ -1,8 +1,7 @@
 #include "httplistener.h"
 
-#include "clientaddress.h"
-
 #include "apiserver.h"
+#include "clientaddress.h"
 #include "core/logging.h"
 #include "httpconnection.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QElapsedTimer>
-#include <QHostAddress>
 #include <QHash>
+#include <QHostAddress>
 #include <QPointer>
 #include <QSet>
 #include <QTcpServer>
@@ -38,7 +38,7 @@ public:
         // Peers the per-address cap does not apply to: trusted reverse proxies, whose clients
         // all arrive from their one address.
         QList<std::pair<QHostAddress, int>> uncappedAddresses;
-        int maxConnections = 0;             // 0: from the open-file limit
+        int maxConnections = 0; // 0: from the open-file limit
     };
 
     explicit HttpListener(Limits limits, QObject *parent = nullptr);

@@ -397,6 +397,33 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
     }
 
+    // A trusted reverse proxy brings every client through its one address: the cap would turn
+    // the school away at its 257th connection, so it does not apply to the proxy.
+    void trustedProxyIsNotCapped()
+    {
+        ServerProcess server(
+            {{u"MAX_CONNECTIONS_PER_ADDRESS"_s, u"2"_s}, {u"TRUSTED_PROXIES"_s, u"127.0.0.3"_s}});
+        START(server);
+        const QHostAddress proxy(u"127.0.0.3"_s);
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 5; ++i) {
+            held.push_back(connectTo(server.port(), proxy));
+            held.back()->write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            const QByteArray answer = readAnswer(*held.back());
+            QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        }
+        // Another address is still capped.
+        const QHostAddress client(u"127.0.0.4"_s);
+        auto first = connectTo(server.port(), client);
+        auto second = connectTo(server.port(), client);
+        first->write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(readAnswer(*first).startsWith("HTTP/1.1 200"));
+        auto third = connectTo(server.port(), client);
+        QByteArray refused;
+        QVERIFY(closedWithin(*third, 10000, &refused));
+        QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.constData());
+    }
+
     void openFileLimitIsRaisedToTheHardLimit()
     {
         ServerProcess server({}, 1024, 4096);
