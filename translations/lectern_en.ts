@@ -1764,6 +1764,13 @@
         <source>Your session has ended — log in again to sync.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Too many failed attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many failed attempts. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::FileTokenStore</name>
@@ -3402,6 +3409,14 @@ Drop files here, or choose “Attach files…”.</source>
         <source>must be at most %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must not be null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a web address starting with https:// or http://</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::JsonFields</name>
@@ -3539,6 +3554,22 @@ Drop files here, or choose “Attach files…”.</source>
         <source>must be 2 to 63 lower-case letters, digits or inner hyphens</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be valid Unicode text (it has a lone surrogate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain NUL characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a language tag such as en or fr-CA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::ValidationErrors</name>
@@ -3552,6 +3583,10 @@ Drop files here, or choose “Attach files…”.</source>
     </message>
     <message>
         <source>must be an IANA time zone such as Europe/Paris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1764,6 +1764,13 @@
         <source>Your session has ended — log in again to sync.</source>
         <translation>Votre session a expiré — reconnectez-vous pour synchroniser.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many failed attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de tentatives infructueuses. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de tentatives infructueuses. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::FileTokenStore</name>
@@ -3406,6 +3413,14 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <source>must be at most %1</source>
         <translation>doit valoir au plus %1</translation>
     </message>
+    <message>
+        <source>must not be null</source>
+        <translation>ne doit pas être null</translation>
+    </message>
+    <message>
+        <source>must be a web address starting with https:// or http://</source>
+        <translation>doit être une adresse web commençant par https:// ou http://</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::JsonFields</name>
@@ -3543,6 +3558,22 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <source>must be 2 to 63 lower-case letters, digits or inner hyphens</source>
         <translation>doit comporter de 2 à 63 lettres minuscules, chiffres ou tirets intérieurs</translation>
     </message>
+    <message>
+        <source>must be valid Unicode text (it has a lone surrogate)</source>
+        <translation>doit être un texte Unicode valide (il contient un demi-caractère de substitution isolé)</translation>
+    </message>
+    <message>
+        <source>must not contain NUL characters</source>
+        <translation>ne doit pas contenir de caractère NUL</translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>ne doit pas contenir de caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>must be a language tag such as en or fr-CA</source>
+        <translation>doit être une étiquette de langue comme en ou fr-CA</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::ValidationErrors</name>
@@ -3557,6 +3588,10 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     <message>
         <source>must be an IANA time zone such as Europe/Paris</source>
         <translation>doit être un fuseau horaire IANA comme Europe/Paris</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>doit être un nombre entier de %1 à %2</translation>
     </message>
 </context>
 <context>

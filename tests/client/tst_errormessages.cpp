@@ -53,8 +53,17 @@ void tst_ErrorMessages::login_data()
         << Error(QStringLiteral("too_many_requests"), {}, {{QStringLiteral("retryAfter"), 900}})
         << QStringLiteral("Too many failed attempts. Try again in 15 minutes.");
     QTest::newRow("too_many_requests, 1 min")
-        << Error(QStringLiteral("too_many_requests"), {}, {{QStringLiteral("retryAfter"), 42}})
+        << Error(QStringLiteral("too_many_requests"), {}, {{QStringLiteral("retryAfter"), 60}})
         << QStringLiteral("Too many failed attempts. Try again in 1 minute.");
+    QTest::newRow("too_many_requests, 61 s")
+        << Error(QStringLiteral("too_many_requests"), {}, {{QStringLiteral("retryAfter"), 61}})
+        << QStringLiteral("Too many failed attempts. Try again in 2 minutes.");
+    QTest::newRow("too_many_requests, 42 s")
+        << Error(QStringLiteral("too_many_requests"), {}, {{QStringLiteral("retryAfter"), 42}})
+        << QStringLiteral("Too many failed attempts. Try again in 42 seconds.");
+    QTest::newRow("too_many_requests, 1 s")
+        << Error(QStringLiteral("too_many_requests"), {}, {{QStringLiteral("retryAfter"), 1}})
+        << QStringLiteral("Too many failed attempts. Try again in 1 second.");
     QTest::newRow("account_disabled")
         << Error(QStringLiteral("account_disabled"), {})
         << QStringLiteral("This account is suspended. Contact your organization's administrator.");
@@ -169,8 +178,9 @@ void tst_ErrorMessages::realServerAnswers_data()
                                                 QStringLiteral("c"), QStringLiteral("d"),
                                                 QStringLiteral("e"), demoPassword}
                                 << false
+                                // Five failures from one address: the next try waits a second.
                                 << QStringLiteral(
-                                       "Too many failed attempts. Try again in 15 minutes.");
+                                       "Too many failed attempts. Try again in 1 second.");
     QTest::newRow("suspended")
         << QStringLiteral("student2@demo.lectern") << QStringList {demoPassword} << true
         << QStringLiteral("This account is suspended. Contact your organization's administrator.");

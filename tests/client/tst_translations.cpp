@@ -56,7 +56,7 @@ void tst_Translations::french()
     QCOMPARE(ErrorMessages::forLogin(Error(QStringLiteral("too_many_requests"), {},
                                            {{QStringLiteral("retryAfter"), 30}}),
                                      server),
-             QStringLiteral("Trop de tentatives infructueuses. Réessayez dans 1 minute."));
+             QStringLiteral("Trop de tentatives infructueuses. Réessayez dans 30 secondes."));
 }
 
 void tst_Translations::frenchWindows()

@@ -22,9 +22,15 @@ QString ErrorMessages::forLogin(const Error &error, const QUrl &server)
     if (is(error, ClientErrorCode::NetworkUnreachable))
         return tr("Cannot reach the server at %1. Check the address and your connection.")
             .arg(server.toDisplayString());
-    if (is(error, ErrorCode::TooManyRequests))
+    if (is(error, ErrorCode::TooManyRequests)) {
+        // The server slows guessing down step by step (1 s, 2 s, 4 s…): a short wait is said in
+        // seconds, so that nobody waits a minute for a second.
+        const int seconds = retryAfterSeconds(error);
+        if (seconds < 60)
+            return tr("Too many failed attempts. Try again in %n second(s).", nullptr, seconds);
         return tr("Too many failed attempts. Try again in %n minute(s).", nullptr,
                   retryAfterMinutes(error));
+    }
     if (is(error, ErrorCode::AccountDisabled))
         return tr("This account is suspended. Contact your organization's administrator.");
     if (is(error, ClientErrorCode::InvalidUrl))
@@ -62,6 +68,11 @@ QString ErrorMessages::sessionEnded()
 QString ErrorMessages::sessionEndedWhileWorking()
 {
     return tr("Your session has ended — log in again to sync.");
+}
+
+int ErrorMessages::retryAfterSeconds(const Error &error)
+{
+    return std::max(1, int(std::ceil(error.details.value(u"retryAfter").toDouble())));
 }
 
 int ErrorMessages::retryAfterMinutes(const Error &error)

@@ -21,6 +21,7 @@ public:
     static QString sessionEndedWhileWorking();
 
     // Whole minutes to wait after a 429, rounded up and at least one (details.retryAfter, seconds).
+    static int retryAfterSeconds(const Error &error);
     static int retryAfterMinutes(const Error &error);
 };
 
