@@ -374,6 +374,21 @@ bool FieldSpec::isNullable() const
         && type != FieldType::Boolean && type != FieldType::Json;
 }
 
+QJsonValue FieldSpec::absentValue() const
+{
+    if (!defaultValue.isEmpty()) {
+        const QJsonDocument parsed
+            = QJsonDocument::fromJson(QString(u'[' + defaultValue + u']').toUtf8());
+        if (parsed.isArray() && !parsed.array().isEmpty())
+            return parsed.array().first();
+    }
+    if (type == FieldType::Boolean)
+        return false;
+    if (type == FieldType::Json)
+        return QJsonObject();
+    return QJsonValue::Null;
+}
+
 const FieldSpec *EntitySpec::field(const QString &name) const
 {
     for (const FieldSpec &f : fields) {

@@ -54,6 +54,9 @@ struct FieldSpec
     // Whether null is a value: fields that are neither required nor have a default (the column
     // takes NULL). Anything else refuses null by name instead of reaching the database.
     bool isNullable() const;
+    // What a record that lacks this field holds: its default (false for a flag, {} for JSON),
+    // else null. Undoing the first change of a field that was never set writes this back.
+    QJsonValue absentValue() const;
 };
 
 // Who receives a record in a sync pull (the REST API's read rules, for the whole feed).

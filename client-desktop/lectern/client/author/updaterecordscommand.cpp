@@ -13,9 +13,15 @@ RecordChange RecordChange::capture(const LocalStore *store, const QString &entit
 {
     RecordChange change {entity, id, {}, after};
     const std::optional<LocalRecord> record = store ? store->record(entity, id) : std::nullopt;
+    const EntitySpec *spec = EntityRegistry::find(entity);
     for (auto it = after.begin(); it != after.end(); ++it) {
-        const QJsonValue value = record ? record->fields.value(it.key()) : QJsonValue();
-        change.before.insert(it.key(), value.isUndefined() ? QJsonValue() : value);
+        QJsonValue value = record ? record->fields.value(it.key()) : QJsonValue();
+        if (value.isUndefined()) {
+            // Never set: undo puts back what the record held then, not a null its rules refuse.
+            const FieldSpec *field = spec ? spec->field(it.key()) : nullptr;
+            value = field ? field->absentValue() : QJsonValue();
+        }
+        change.before.insert(it.key(), value);
     }
     return change;
 }

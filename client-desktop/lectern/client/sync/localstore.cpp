@@ -913,8 +913,13 @@ Result<void> LocalStore::update(const QString &entity, const QString &id,
         if (holder >= 0) {
             Sync::FieldChange &change = ops[holder].op.patch[name];
             change.newValue = it.value();
-            if (change.hasOld && defined(change.oldValue) == it.value())
-                ops[holder].op.patch.remove(name); // back to where it started
+            // Back to where it started: the old value, or for a field the record never had,
+            // what such a record holds (an undone first publish is `false`, not null).
+            const FieldSpec *field = spec->field(name);
+            const QJsonValue started = change.oldValue.isNull() && field ? field->absentValue()
+                                                                         : defined(change.oldValue);
+            if (change.hasOld && (defined(change.oldValue) == it.value() || started == it.value()))
+                ops[holder].op.patch.remove(name);
             touched.insert(holder);
         } else {
             const QJsonValue old
