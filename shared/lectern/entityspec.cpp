@@ -105,6 +105,11 @@ QList<EntitySpec> makeRegistry()
     EntitySpec course;
     course.name = QStringLiteral("course");
     course.table = QStringLiteral("courses");
+    course.restPath = QStringLiteral("courses");
+    course.courseField = QStringLiteral("id");
+    course.cascade = {{QStringLiteral("content"), QStringLiteral("courseId")},
+                      {QStringLiteral("module"), QStringLiteral("courseId")},
+                      {QStringLiteral("enrollment"), QStringLiteral("courseId")}};
     course.fields = {
         searchable(text("code", "code", 40, true)),
         searchable(text("title", "title", 200, true)),
@@ -130,6 +135,9 @@ QList<EntitySpec> makeRegistry()
     module.name = QStringLiteral("module");
     module.table = QStringLiteral("modules");
     module.parentField = QStringLiteral("courseId");
+    module.restPath = QStringLiteral("modules");
+    module.courseField = QStringLiteral("courseId");
+    module.cascade = {{QStringLiteral("content"), QStringLiteral("moduleId")}};
     module.fields = {
         parent("courseId", "course_id"),
         typed("orderKey", "order_key", FieldType::OrderKey),
@@ -145,6 +153,8 @@ QList<EntitySpec> makeRegistry()
     content.name = QStringLiteral("content");
     content.table = QStringLiteral("contents");
     content.parentField = QStringLiteral("moduleId");
+    content.restPath = QStringLiteral("contents");
+    content.courseField = QStringLiteral("courseId");
     FieldSpec courseOfContent = typed("courseId", "course_id", FieldType::Id);
     courseOfContent.immutable = true; // derived from the module by the server
     FieldSpec moduleOfContent = parent("moduleId", "module_id");
@@ -176,6 +186,8 @@ QList<EntitySpec> makeRegistry()
     enrollment.name = QStringLiteral("enrollment");
     enrollment.table = QStringLiteral("enrollments");
     enrollment.parentField = QStringLiteral("courseId");
+    enrollment.restPath = QStringLiteral("enrollments");
+    enrollment.courseField = QStringLiteral("courseId");
     enrollment.fields = {
         parent("courseId", "course_id"),
         serverDecides(parent("userId", "user_id")),
@@ -203,6 +215,7 @@ QList<EntitySpec> makeRegistry()
     EntitySpec cohort;
     cohort.name = QStringLiteral("cohort");
     cohort.table = QStringLiteral("cohorts");
+    cohort.restPath = QStringLiteral("cohorts");
     cohort.fields = {
         searchable(text("name", "name", 200, true)),
         longText("description", "description", 10000),
@@ -240,6 +253,8 @@ QList<EntitySpec> makeRegistry()
     EntitySpec file;
     file.name = QStringLiteral("file");
     file.table = QStringLiteral("files");
+    file.restPath = QStringLiteral("files");
+    file.courseField = QStringLiteral("courseId");
     FieldSpec courseOfFile = typed("courseId", "course_id", FieldType::Id);
     courseOfFile.immutable = true; // empty for organisation files
     file.fields = {
@@ -270,6 +285,7 @@ QList<EntitySpec> makeRegistry()
     conflict.name = QStringLiteral("conflict");
     conflict.table = QStringLiteral("sync_conflicts");
     conflict.parentField = QStringLiteral("courseId");
+    conflict.courseField = QStringLiteral("courseId");
     conflict.audience = Audience::CourseStaff;
     auto any = [](const char *name, const char *column) {
         FieldSpec f = typed(name, column, FieldType::Any);
@@ -324,6 +340,8 @@ QList<EntitySpec> makeRegistry()
     progress.name = QStringLiteral("progress");
     progress.table = QStringLiteral("progress_events");
     progress.parentField = QStringLiteral("contentId");
+    progress.restPath = QStringLiteral("progress"); // appended at /api/v1/contents/{id}/progress
+    progress.courseField = QStringLiteral("courseId");
     progress.audience = Audience::Own;
     progress.ownerField = QStringLiteral("userId");
     FieldSpec position = typed("position", "position_fraction", FieldType::Number);
@@ -411,6 +429,21 @@ QStringList EntitySpec::fieldNames() const
     for (const FieldSpec &f : fields)
         names.append(f.name);
     return names;
+}
+
+QString EntitySpec::courseIdOf(const QJsonObject &values) const
+{
+    if (courseField.isEmpty())
+        return QString();
+    const QJsonValue id = values.value(courseField);
+    return id.isString() ? id.toString().toLower() : QString();
+}
+
+const EntitySpec *EntitySpec::parentSpec() const
+{
+    if (!parentField.endsWith(u"Id"))
+        return nullptr;
+    return EntityRegistry::find(parentField.chopped(2));
 }
 
 ValidationErrors EntitySpec::validate(const QJsonObject &input, Mode mode) const

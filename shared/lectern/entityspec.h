@@ -79,12 +79,33 @@ struct EntitySpec
     // Whether devices may change it by a sync op. When false every op is `rejected` with
     // `server_decides` and the REST API is the way to change it (enrolments, files, cohorts).
     bool syncWritable = true;
+    // The REST door: records live at /api/v1/<restPath>/{id}; a record with a parent is created
+    // at /api/v1/<parent's restPath>/{parentId}/<restPath>, a top-level one at /api/v1/<restPath>
+    // (enrolments, whose POST names the course in its body, are the exception). Empty when the
+    // REST API has no record-by-record door for it (conflicts: /api/v1/sync/conflicts).
+    QString restPath;
+    // The field that names the record's course ("id" for a course itself); empty when the record
+    // belongs to no course (cohorts). Who may see and change a record follows from its course.
+    QString courseField;
+    // What deleting a record takes with it: the live records of `entity` whose `field` names it
+    // are tombstoned too, and theirs in turn, so that every device drops the whole subtree.
+    struct Cascade
+    {
+        QString entity;
+        QString field; // JSON name in `entity` ("courseId")
+    };
+    QList<Cascade> cascade;
 
     const FieldSpec *field(const QString &name) const;
     // Every field is MergeRule::AppendOnly: records made once by their author and never changed
     // (progress events). Devices add them with an `append` op; updates and deletes are refused.
     bool isAppendOnly() const;
     QStringList fieldNames() const;
+    // The record's course id, from its values (a new record's) or the record itself; empty when
+    // it belongs to none or the values do not say.
+    QString courseIdOf(const QJsonObject &values) const;
+    // The entity `parentField` points at ("moduleId" -> module); null for top-level records.
+    const EntitySpec *parentSpec() const;
 
     enum class Mode { Create, Update };
     // Checks the client-writable fields in `input` (types, null, enums, lengths, ranges, text
