@@ -24,6 +24,7 @@ Router buildRouter(Server &server)
     addOrganizationRoutes(router, server.organizations());
     addUserRoutes(router, server.users());
     addCourseRoutes(router, server.courses(), server.context());
+    addRecordRoutes(router, server.records());
     addFileRoutes(router, server.files());
     addSearchRoutes(router, server.search());
     addEnrollmentRoutes(router, server.enrollments(), server.cohorts());
@@ -90,6 +91,7 @@ Server::Server(std::unique_ptr<ServerContext> context)
     , m_organizations(*m_context)
     , m_users(*m_context)
     , m_courses(*m_context)
+    , m_records(*m_context)
     , m_files(*m_context)
     , m_search(*m_context)
     , m_enrollments(*m_context)

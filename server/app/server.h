@@ -40,6 +40,7 @@ public:
     OrganizationService &organizations() { return m_organizations; }
     UserService &users() { return m_users; }
     CourseService &courses() { return m_courses; }
+    RecordService &records() { return m_records; }
     FileService &files() { return m_files; }
     SearchService &search() { return m_search; }
     EnrollmentService &enrollments() { return m_enrollments; }
@@ -59,6 +60,7 @@ private:
     OrganizationService m_organizations;
     UserService m_users;
     CourseService m_courses;
+    RecordService m_records;
     FileService m_files;
     SearchService m_search;
     EnrollmentService m_enrollments;

@@ -6,6 +6,7 @@ namespace Lectern::Server {
 
 class AuthService;
 class CourseService;
+class RecordService;
 class FileService;
 class CohortService;
 class EnrollmentService;
@@ -24,6 +25,9 @@ void addOrganizationRoutes(Router &router, OrganizationService &organizations);
 void addUserRoutes(Router &router, UserService &users);
 // The course list and the course with its outline are served through context.responses().
 void addCourseRoutes(Router &router, CourseService &courses, ServerContext &context);
+// The generic REST door of every registry record that declares `genericRest`: GET, PUT and
+// DELETE /api/v1/<restPath>/:id, GET and POST /api/v1/<parent's restPath>/:id/<restPath>.
+void addRecordRoutes(Router &router, RecordService &records);
 // Metadata and download; the upload itself is read by UploadReceiver (see Server).
 void addFileRoutes(Router &router, FileService &files);
 void addSearchRoutes(Router &router, SearchService &search);

@@ -1,8 +1,8 @@
 #include "syncservice.h"
 
+#include "rules/recordrules.h"
 #include "search/searchindex.h"
 #include "services/courseaccess.h"
-#include "services/courseservice.h"
 #include "services/progressservice.h"
 #include "storage/changelog.h"
 
@@ -78,24 +78,18 @@ QString describe(const ValidationErrors &errors)
     return parts.join(QStringLiteral("; "));
 }
 
-// A value as RecordStore gives it back, so that "the same value" compares equal whatever form a
-// device sent it in (untrimmed titles, upper-case ids, times with other offsets).
-QJsonValue canonical(const FieldSpec &f, const QJsonValue &value)
+// Whether learners get records of `spec` only once they are released (published, and their
+// publish and unlock dates passed).
+bool hasRelease(const EntitySpec &spec)
 {
-    if (value.isNull() || value.isUndefined())
-        return f.type == FieldType::LongText ? QJsonValue(QString()) : QJsonValue();
-    switch (f.type) {
-    case FieldType::Text:
-        return value.isString() ? QJsonValue(value.toString().trimmed()) : value;
-    case FieldType::Id:
-        return value.isString() ? QJsonValue(value.toString().toLower()) : value;
-    case FieldType::Time: {
-        const QDateTime time = Json::toDateTime(value);
-        return time.isValid() ? Json::fromDateTime(time) : value;
-    }
-    default:
-        return value;
-    }
+    return spec.field(QStringLiteral("published")) != nullptr;
+}
+
+// The parent of `spec` whose release a learner also waits for (an item's module), if any.
+const EntitySpec *releasingParent(const EntitySpec &spec)
+{
+    const EntitySpec *parent = spec.parentSpec();
+    return parent && hasRelease(*parent) ? parent : nullptr;
 }
 
 // The fields of a record without its bookkeeping (a conflict's "theirs" for a delete).
@@ -105,19 +99,6 @@ QJsonObject fieldsOf(const EntitySpec &spec, const Record &record)
     for (const FieldSpec &f : spec.fields)
         fields.insert(f.name, record.value(f.name));
     return fields;
-}
-
-bool isConflictEntity(const EntitySpec &spec)
-{
-    return spec.name == Entities::conflict().name;
-}
-
-// The entity a parent field points at: "moduleId" -> "module".
-const EntitySpec *parentSpec(const EntitySpec &spec)
-{
-    if (!spec.parentField.endsWith(u"Id"))
-        return nullptr;
-    return EntityRegistry::find(spec.parentField.chopped(2));
 }
 
 // Loads records of `spec` by id, tombstones included, a few hundred per statement (the id lists
@@ -157,13 +138,14 @@ public:
         : m_tx(tx)
         , m_clock(clock)
         , m_caller(caller)
+        , m_rules(tx, clock, caller)
     { }
 
     Result<OpResult> apply(const Sync::Op &op);
     // After an op was undone: what was cached may describe records that are gone again.
     void forget()
     {
-        m_access.clear();
+        m_rules.forgetAll();
         m_preloaded.clear();
     }
     // Reads the targets of `ops` (tombstones included) in a few statements, for apply() to take
@@ -175,9 +157,6 @@ public:
     void dropPreloaded() { m_preloaded.clear(); }
 
 private:
-    Result<CourseAccess> accessTo(const QString &courseId);
-    // The course a record (or a new record's values) belongs to; empty when it has none.
-    Result<QString> courseOf(const EntitySpec &spec, const QJsonObject &values);
     Result<OpResult> create(const Sync::Op &op, const EntitySpec &spec,
                             const std::optional<Record> &existing);
     Result<OpResult> update(const Sync::Op &op, const EntitySpec &spec, const Record &current,
@@ -193,7 +172,7 @@ private:
     Transaction &m_tx;
     HlcClock &m_clock;
     const Caller &m_caller;
-    QHash<QString, CourseAccess> m_access;
+    RuleContext m_rules; // the rules' view of the push: who asks, their access per course
     // "entity/id" -> the record as it was before the push; nullopt when there was none.
     QHash<QString, std::optional<Record>> m_preloaded;
 };
@@ -225,35 +204,6 @@ Result<void> Applier::preload(const QList<Sync::Op> &ops)
     return {};
 }
 
-Result<CourseAccess> Applier::accessTo(const QString &courseId)
-{
-    if (auto it = m_access.constFind(courseId); it != m_access.constEnd())
-        return *it;
-    auto access = CourseAccess::of(m_tx, m_caller, courseId);
-    if (!access)
-        return access.error();
-    m_access.insert(courseId, *access);
-    return access;
-}
-
-Result<QString> Applier::courseOf(const EntitySpec &spec, const QJsonObject &values)
-{
-    if (spec.name == Entities::course().name)
-        return values.value(u"id").toString();
-    if (spec.field(QStringLiteral("courseId")))
-        return values.value(u"courseId").toString().toLower();
-    const EntitySpec *parent = parentSpec(spec);
-    const QString parentId = values.value(spec.parentField).toString().toLower();
-    if (!parent || !isUuidString(parentId))
-        return QString();
-    auto record = RecordStore::get(m_tx, *parent, parentId, true);
-    if (!record)
-        return record.error();
-    if (!*record || (*record)->value(u"orgId").toString() != m_caller.orgId)
-        return QString();
-    return courseOf(*parent, **record);
-}
-
 Result<OpResult> Applier::apply(const Sync::Op &op)
 {
     const EntitySpec *spec = EntityRegistry::find(op.entity);
@@ -270,10 +220,6 @@ Result<OpResult> Applier::apply(const Sync::Op &op)
     if (op.kind == Sync::OpKind::Append)
         return rejected(op, Sync::Reason::ValidationFailed,
                         SyncService::tr("These records are not append-only."));
-    if (isConflictEntity(*spec) && op.kind != Sync::OpKind::Update)
-        return rejected(op, Sync::Reason::ServerDecides,
-                        SyncService::tr("Conflicts are made by the server; they can only be "
-                                        "resolved."));
 
     const QString id = op.entityId.toLower();
     Result<std::optional<Record>> existing = std::optional<Record>();
@@ -293,10 +239,8 @@ Result<OpResult> Applier::apply(const Sync::Op &op)
                             SyncService::tr("A record with this id already exists."));
         return create(op, *spec, *existing);
     }
-    const Error notThere(QString::fromLatin1(Sync::Reason::NotFound),
-                         SyncService::tr("There is no such record."));
     if (!*existing || foreign)
-        return rejected(op, Sync::Reason::NotFound, notThere.message);
+        return rejected(op, Sync::Reason::NotFound, SyncService::tr("There is no such record."));
     const Record &current = **existing;
 
     if (op.kind == Sync::OpKind::Purge) {
@@ -305,19 +249,10 @@ Result<OpResult> Applier::apply(const Sync::Op &op)
                             SyncService::tr("Only administrators can purge records."));
         return purge(op, *spec, current);
     }
-
-    auto courseId = courseOf(*spec, current);
-    if (!courseId)
-        return courseId.error();
-    auto access = accessTo(*courseId);
+    const RecordRules &rules = RecordRules::of(*spec);
+    auto access = rules.mayChange(m_rules, current);
     if (!access)
         return access.error();
-    if (!access->canSee())
-        return rejected(op, Sync::Reason::NotFound, notThere.message);
-    if (!access->canEdit())
-        return rejected(op, Sync::Reason::Forbidden,
-                        SyncService::tr("Only the course's instructors, its teaching assistants "
-                                        "and administrators can change it."));
     if (op.kind == Sync::OpKind::Delete)
         return remove(op, *spec, current, *access);
     return update(op, *spec, current, *access);
@@ -335,95 +270,18 @@ Result<OpResult> Applier::create(const Sync::Op &op, const EntitySpec &spec,
                                QStringLiteral("hlc"), QStringLiteral("createdAt"),
                                QStringLiteral("updatedAt"), QStringLiteral("deleted")})
         values.remove(key);
-    const bool isCourse = spec.name == Entities::course().name;
-    const bool isContent = spec.name == Entities::content().name;
-    ValidationErrors errors;
-
-    QString courseId;
-    if (isCourse) {
-        if (!m_caller.isAdmin() && !m_caller.has(Role::Instructor))
-            return rejected(op, Sync::Reason::Forbidden,
-                            SyncService::tr("Only instructors and administrators can create "
-                                            "courses."));
-        // A course made offline and published before the device could push arrives as one
-        // create with its final status: its creator (an instructor or admin, its owner) could
-        // publish or archive it the moment it exists, so the status stands (REST creates stay
-        // drafts, with publish and archive as actions).
-    } else {
-        if (isContent) {
-            // The item's course is its module's (the REST API derives it the same way).
-            const QString moduleId = values.value(u"moduleId").toString().toLower();
-            auto module = isUuidString(moduleId)
-                ? RecordStore::get(m_tx, Entities::module(), moduleId)
-                : Result<std::optional<Record>>(std::optional<Record>());
-            if (!module)
-                return module.error();
-            if (*module && (*module)->value(u"orgId").toString() == m_caller.orgId) {
-                const QJsonValue moduleCourse = (*module)->value(u"courseId");
-                if (values.contains(u"courseId")
-                    && canonical(*spec.field(QStringLiteral("courseId")), values.value(u"courseId"))
-                        != moduleCourse)
-                    errors.add(QStringLiteral("courseId"),
-                               SyncService::tr("must be the module's course"));
-                values.insert(QStringLiteral("courseId"), moduleCourse);
-            } else if (isUuidString(moduleId)) {
-                return rejected(op, Sync::Reason::NotFound,
-                                SyncService::tr("The item's module does not exist."));
-            }
-        }
-        auto course = courseOf(spec, values);
-        if (!course)
-            return course.error();
-        courseId = *course;
-        if (!courseId.isEmpty()) {
-            auto access = accessTo(courseId);
-            if (!access)
-                return access.error();
-            if (!access->canSee())
-                return rejected(op, Sync::Reason::NotFound,
-                                SyncService::tr("There is no such course."));
-            if (!access->canEdit())
-                return rejected(op, Sync::Reason::Forbidden,
-                                SyncService::tr("Only the course's instructors, its teaching "
-                                                "assistants and administrators can change it."));
-        } else if (!spec.parentField.isEmpty() && !values.value(spec.parentField).isString()) {
-            // No parent given: the validation below names the field.
-        } else {
-            return rejected(op, Sync::Reason::NotFound,
-                            SyncService::tr("The record's parent does not exist."));
-        }
-    }
-
-    // An order key after the last sibling when the device did not choose one.
-    const FieldSpec *orderKey = spec.field(QStringLiteral("orderKey"));
-    const FieldSpec *parentField
-        = spec.parentField.isEmpty() ? nullptr : spec.field(spec.parentField);
-    if (orderKey && parentField && !values.contains(u"orderKey") && errors.isEmpty()
-        && isUuidString(values.value(spec.parentField).toString())) {
-        auto key = CourseService::orderKeyFor(m_tx, m_clock, spec, parentField->column,
-                                              values.value(spec.parentField).toString().toLower(),
-                                              QJsonValue());
-        if (!key)
-            return key.error();
-        values.insert(QStringLiteral("orderKey"), *key);
-    }
-    const ValidationErrors fieldErrors = spec.validate(values, EntitySpec::Mode::Create);
-    for (const QString &name : fieldErrors.fieldNames())
-        errors.add(name, fieldErrors.message(name));
-    if (auto r = RecordStore::checkReferences(m_tx, spec, values, m_caller.orgId, errors); !r)
+    // A course made offline and published before the device could push arrives as one create
+    // with its final status: its maker owns it and could have published it the moment it
+    // existed, so the status stands (over REST a new course is a draft, published by action).
+    const RecordRules &rules = RecordRules::of(spec);
+    if (auto r = rules.prepareCreate(m_rules, values, QJsonValue()); !r)
         return r.error();
-    if (!errors.isEmpty())
-        return rejected(op, Sync::Reason::ValidationFailed, describe(errors));
-
     auto made = RecordStore::insert(m_tx, m_clock, spec, m_caller.orgId, id,
                                     spec.normalize(values, EntitySpec::Mode::Create));
     if (!made)
         return made.error();
-    if (isCourse) {
-        if (auto r = CourseService::enrolCreator(m_tx, m_clock, m_caller, id); !r)
-            return r.error();
-        m_access.remove(id);
-    }
+    if (auto r = rules.afterCreate(m_rules, *made); !r)
+        return r.error();
     return done(op, Outcome::Applied, made->value(u"rev").toInteger());
 }
 
@@ -498,8 +356,8 @@ Result<QString> Applier::addConflict(const Sync::Op &op, const EntitySpec &spec,
 
 Result<void> Applier::reviveAncestors(const EntitySpec &spec, const Record &record)
 {
-    const EntitySpec *parent = parentSpec(spec);
-    if (!parent || parent->name == Entities::course().name)
+    const EntitySpec *parent = spec.parentSpec();
+    if (!parent || !RecordRules::of(*parent).revivable())
         return {}; // a deleted course is gone for good (CourseAccess refuses it)
     auto up = RecordStore::get(m_tx, *parent, record.value(spec.parentField).toString(), true);
     if (!up)
@@ -522,6 +380,7 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
         = {QStringLiteral("id"),     QStringLiteral("orgId"),     QStringLiteral("rev"),
            QStringLiteral("hlc"),    QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
            QStringLiteral("deleted")};
+    const RecordRules &rules = RecordRules::of(spec);
     ValidationErrors errors;
     QJsonObject toValidate;
     struct Patched
@@ -539,22 +398,20 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
                 errors.add(it.key(), SyncService::tr("is not a known field"));
             continue;
         }
-        const Patched p {f, canonical(*f, it->oldValue), canonical(*f, it->newValue),
-                         current.value(f->name)};
+        const Patched p {f, RecordRules::canonical(*f, it->oldValue),
+                         RecordRules::canonical(*f, it->newValue), current.value(f->name)};
         if (p.mine == p.base || p.mine == p.theirs)
             continue; // the op did not change it, or the server already has it
-        if (f->immutable) {
-            errors.add(f->name, SyncService::tr("cannot be changed"));
+        // The record's rules: immutable fields, and fields only the server (or, for a course's
+        // status, its owners) may change.
+        if (auto r = rules.mayChangeField(m_rules, current, access, *f); !r) {
+            if (r.error().code != QLatin1StringView(ErrorCode::ValidationFailed))
+                return r.error();
+            const ValidationErrors refused = ValidationErrors::fromError(r.error());
+            for (const QString &name : refused.fieldNames())
+                errors.add(name, refused.message(name));
             continue;
         }
-        // A course's status is what publish and archive change: its owners (the course's
-        // instructors, administrators) may change it offline too; for anyone else it is the
-        // server's to decide, as POST …/publish and …/archive say.
-        const bool ownersStatus
-            = spec.name == Entities::course().name && f->name == u"status" && access.isOwner();
-        if (f->merge == MergeRule::ServerDecides && !ownersStatus)
-            return rejected(op, Sync::Reason::ServerDecides,
-                            SyncService::tr("%1 is the server's to decide.").arg(f->name));
         toValidate.insert(f->name, it->newValue);
         patched.append(p);
     }
@@ -566,7 +423,7 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
     if (!errors.isEmpty())
         return rejected(op, Sync::Reason::ValidationFailed, describe(errors));
 
-    auto courseId = courseOf(spec, current);
+    auto courseId = rules.courseOf(m_rules, current);
     if (!courseId)
         return courseId.error();
     const bool wasDeleted = current.value(u"deleted").toBool();
@@ -602,37 +459,12 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
         }
     }
     for (auto it = writes.begin(); it != writes.end(); ++it)
-        it.value() = canonical(*spec.field(it.key()), it.value());
+        it.value() = RecordRules::canonical(*spec.field(it.key()), it.value());
 
-    // An item that moves to another module: it must be one of the same course, and the item
-    // goes last there unless the op placed it.
-    if (spec.name == Entities::content().name && writes.contains(u"moduleId")) {
-        const QString target = writes.value(u"moduleId").toString();
-        auto module = RecordStore::get(m_tx, Entities::module(), target);
-        if (!module)
-            return module.error();
-        if (!*module || (*module)->value(u"courseId") != current.value(u"courseId"))
-            return rejected(op, Sync::Reason::ValidationFailed,
-                            QStringLiteral("moduleId: ")
-                                + SyncService::tr("must be a module of the same course"));
-        if (!writes.contains(u"orderKey")) {
-            auto key
-                = CourseService::orderKeyFor(m_tx, m_clock, spec, QStringLiteral("module_id"),
-                                             target, QJsonValue(), current.value(u"id").toString());
-            if (!key)
-                return key.error();
-            writes.insert(QStringLiteral("orderKey"), *key);
-        }
-    }
-    // Resolving a conflict by op stamps who resolved it and when.
-    if (isConflictEntity(spec) && writes.contains(u"status")) {
-        const bool resolved = writes.value(u"status") == QJsonValue(QStringLiteral("resolved"));
-        writes.insert(QStringLiteral("resolvedBy"),
-                      resolved ? QJsonValue(m_caller.userId) : QJsonValue());
-        writes.insert(QStringLiteral("resolvedAt"),
-                      resolved ? Json::fromDateTime(QDateTime::currentDateTimeUtc())
-                               : QJsonValue());
-    }
+    // The record's rules complete the writes: a move to another parent stays in the course and
+    // goes last there unless placed; a resolved conflict says who resolved it and when.
+    if (auto r = rules.prepareUpdate(m_rules, current, writes, QJsonValue()); !r)
+        return r.error();
 
     qint64 rev = current.value(u"rev").toInteger();
     if (wasDeleted) {
@@ -647,6 +479,8 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
         if (!updated)
             return updated.error();
         rev = updated->value(u"rev").toInteger();
+        if (auto r = rules.afterUpdate(m_rules, current, *updated); !r)
+            return r.error();
     }
     for (const auto &[p, merge] : std::as_const(conflicts)) {
         const bool text = p.field->merge == MergeRule::Text;
@@ -673,10 +507,9 @@ Result<OpResult> Applier::remove(const Sync::Op &op, const EntitySpec &spec, con
     const qint64 rev = current.value(u"rev").toInteger();
     if (current.value(u"deleted").toBool())
         return done(op, Outcome::Applied, rev);
-    if (spec.name == Entities::course().name && !access.isOwner())
-        return rejected(op, Sync::Reason::Forbidden,
-                        SyncService::tr("Only the course's instructors and administrators can "
-                                        "delete it."));
+    const RecordRules &rules = RecordRules::of(spec);
+    if (auto r = rules.mayDelete(m_rules, current, access); !r)
+        return r.error();
     // Delete met edit: the record changed since the revision the device deleted. With old values
     // in the patch, only a real difference from them counts (not a sibling's renumbering).
     bool editedSince = op.baseRev && rev > *op.baseRev;
@@ -685,12 +518,12 @@ Result<OpResult> Applier::remove(const Sync::Op &op, const EntitySpec &spec, con
         for (auto it = op.patch.cbegin(); it != op.patch.cend(); ++it) {
             const FieldSpec *f = spec.field(it.key());
             if (f && f->merge != MergeRule::Order
-                && canonical(*f, it->oldValue) != current.value(f->name))
+                && RecordRules::canonical(*f, it->oldValue) != current.value(f->name))
                 editedSince = true;
         }
     }
     if (editedSince) {
-        auto courseId = courseOf(spec, current);
+        auto courseId = rules.courseOf(m_rules, current);
         if (!courseId)
             return courseId.error();
         auto conflict = addConflict(op, spec, current, *courseId,
@@ -701,10 +534,8 @@ Result<OpResult> Applier::remove(const Sync::Op &op, const EntitySpec &spec, con
             return conflict.error();
         return done(op, Outcome::Conflict, rev, *conflict);
     }
-    if (auto r = CourseService::tombstoneTree(m_tx, m_clock, spec, current); !r)
+    if (auto r = rules.remove(m_rules, current); !r)
         return r.error();
-    if (spec.name == Entities::course().name)
-        m_access.remove(current.value(u"id").toString());
     return done(op, Outcome::Applied, rev + 1);
 }
 
@@ -721,7 +552,7 @@ Result<OpResult> Applier::purge(const Sync::Op &op, const EntitySpec &spec, cons
     auto wiped = RecordStore::update(m_tx, m_clock, spec, current, cleared);
     if (!wiped)
         return wiped.error();
-    if (auto r = CourseService::tombstoneTree(m_tx, m_clock, spec, *wiped); !r)
+    if (auto r = RecordRules::of(spec).remove(m_rules, *wiped); !r)
         return r.error();
     RecordFilter copies;
     copies.add(QStringLiteral("entity_id = :id AND entity = :entity"))
@@ -924,6 +755,8 @@ std::optional<OpResult> rejection(const Transaction &tx, const Sync::Op &op, con
         return rejected(op, Sync::Reason::NotFound, error.message);
     if (is(ErrorCode::Forbidden))
         return rejected(op, Sync::Reason::Forbidden, error.message);
+    if (is(Sync::Reason::ServerDecides))
+        return rejected(op, Sync::Reason::ServerDecides, error.message);
     if (is(ErrorCode::Conflict))
         return rejected(op, Sync::Reason::Conflict, error.message);
     // A statement refused the op's values (NOT NULL, CHECK, a foreign key, a type), or something
@@ -1118,7 +951,9 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
         }
         QHash<QString, QHash<QString, Record>> records;
         QStringList courseIds;
-        QStringList moduleIds;
+        // Parents with a release of their own (an item's module): a learner gets a record only
+        // when it and they are released.
+        QHash<QString, QStringList> releasingParentIds;
         for (auto it = idsByEntity.cbegin(); it != idsByEntity.cend(); ++it) {
             const EntitySpec *spec = EntityRegistry::find(it.key());
             if (!spec)
@@ -1126,27 +961,31 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
             auto loaded = loadByIds(tx, *spec, it.value());
             if (!loaded)
                 return loaded.error();
+            const EntitySpec *releasing = releasingParent(*spec);
             for (const Record &record : std::as_const(*loaded)) {
-                const QString course = spec->name == Entities::course().name
-                    ? record.value(u"id").toString()
-                    : record.value(u"courseId").toString();
+                const QString course = spec->courseIdOf(record);
                 if (!course.isEmpty())
                     courseIds.append(course);
-                if (spec->name == Entities::content().name)
-                    moduleIds.append(record.value(u"moduleId").toString());
+                if (releasing)
+                    releasingParentIds[releasing->name].append(
+                        record.value(spec->parentField).toString());
             }
             records.insert(it.key(), *loaded);
         }
         if (auto r = visibility.loadCourses(courseIds); !r)
             return r.error();
-        QHash<QString, Record> modules = records.value(Entities::module().name);
-        moduleIds.removeDuplicates();
-        moduleIds.removeIf([&](const QString &id) { return modules.contains(id); });
-        if (!moduleIds.isEmpty()) {
-            auto more = loadByIds(tx, Entities::module(), moduleIds);
+        QHash<QString, QHash<QString, Record>> parents;
+        for (auto it = releasingParentIds.begin(); it != releasingParentIds.end(); ++it) {
+            QHash<QString, Record> &known = parents[it.key()];
+            known = records.value(it.key());
+            it->removeDuplicates();
+            it->removeIf([&](const QString &id) { return known.contains(id); });
+            if (it->isEmpty())
+                continue;
+            auto more = loadByIds(tx, EntityRegistry::get(it.key()), *it);
             if (!more)
                 return more.error();
-            modules.insert(*more);
+            known.insert(*more);
         }
 
         for (const Row &row : std::as_const(rows)) {
@@ -1160,8 +999,7 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
             if (record.value(u"rev").toInteger() > row.rev)
                 continue;
             enum { Skip, Hidden, Stub, Full } show = Skip;
-            const bool isCourse = spec->name == Entities::course().name;
-            const QString courseId = isCourse ? row.id : record.value(u"courseId").toString();
+            const QString courseId = spec->courseIdOf(record);
             const CourseAccess &access = visibility.access(courseId);
             switch (spec->audience) {
             case Audience::Course:
@@ -1178,14 +1016,15 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
                     };
                     bool released = true;
                     bool locked = false;
-                    if (spec->name == Entities::module().name) {
+                    if (hasRelease(*spec)) {
                         released = CourseAccess::isReleased(record, now);
                         locked = !released && isLocked(record, now);
-                    } else if (spec->name == Entities::content().name) {
-                        const Record module = modules.value(record.value(u"moduleId").toString());
-                        released = CourseAccess::isReleased(record, now)
-                            && CourseAccess::isReleased(module, now);
-                        locked = !released && openOrLocked(record) && openOrLocked(module);
+                    }
+                    if (const EntitySpec *parent = releasingParent(*spec)) {
+                        const Record up = parents.value(parent->name)
+                                              .value(record.value(spec->parentField).toString());
+                        released = released && CourseAccess::isReleased(up, now);
+                        locked = !released && openOrLocked(record) && openOrLocked(up);
                     }
                     show = released ? Full : locked ? Stub : Hidden;
                 } else if (visibility.enrolledIn(courseId)) {
@@ -1438,11 +1277,11 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
         const QJsonValue chosen = conflict.value(side);
         const bool deleteIt = chosen == QJsonValue(true);
         if (deleteIt && !record.value(u"deleted").toBool()) {
-            if (spec->name == Entities::course().name && !access.isOwner())
-                return fail(ErrorCode::Forbidden,
-                            tr("Only the course's instructors and administrators can delete "
-                               "it."));
-            if (auto r = CourseService::tombstoneTree(tx, clock, *spec, record); !r)
+            RuleContext context(tx, clock, caller);
+            const RecordRules &rules = RecordRules::of(*spec);
+            if (auto r = rules.mayDelete(context, record, access); !r)
+                return r.error();
+            if (auto r = rules.remove(context, record); !r)
                 return r.error();
         } else if (!deleteIt && record.value(u"deleted").toBool()) {
             if (auto r = RecordStore::revive(tx, clock, *spec, record, {}); !r)
