@@ -136,6 +136,7 @@ QList<EntitySpec> makeRegistry()
     module.table = QStringLiteral("modules");
     module.parentField = QStringLiteral("courseId");
     module.restPath = QStringLiteral("modules");
+    module.genericRest = true;
     module.courseField = QStringLiteral("courseId");
     module.cascade = {{QStringLiteral("content"), QStringLiteral("moduleId")}};
     module.fields = {
@@ -154,6 +155,7 @@ QList<EntitySpec> makeRegistry()
     content.table = QStringLiteral("contents");
     content.parentField = QStringLiteral("moduleId");
     content.restPath = QStringLiteral("contents");
+    content.genericRest = true;
     content.courseField = QStringLiteral("courseId");
     FieldSpec courseOfContent = typed("courseId", "course_id", FieldType::Id);
     courseOfContent.immutable = true; // derived from the module by the server

@@ -84,6 +84,10 @@ struct EntitySpec
     // (enrolments, whose POST names the course in its body, are the exception). Empty when the
     // REST API has no record-by-record door for it (conflicts: /api/v1/sync/conflicts).
     QString restPath;
+    // Whether the REST door is the generic one (the server's RecordService over the record's
+    // rules): GET, PUT and DELETE /api/v1/<restPath>/{id}, and GET and POST under its parent.
+    // Records with routes of their own (courses, enrolments, files, cohorts) leave it false.
+    bool genericRest = false;
     // The field that names the record's course ("id" for a course itself); empty when the record
     // belongs to no course (cohorts). Who may see and change a record follows from its course.
     QString courseField;
