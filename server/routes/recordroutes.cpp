@@ -29,8 +29,8 @@ void addRecordRoutes(Router &router, RecordService &records)
         const QString under = QStringLiteral("/api/v1/") + parent->restPath
             + QStringLiteral("/:id/") + spec->restPath;
         router.add("GET", under, Access::User, Run::Inline, [&records, spec, id](ApiRequest &r) {
-            auto query = ListQuery::parse(r.query, RecordService::childSortFields(),
-                                          QStringLiteral("orderKey"), {QStringLiteral("q")});
+            const QStringList sorts = RecordService::sortFields(*spec);
+            auto query = ListQuery::parse(r.query, sorts, sorts.first(), {QStringLiteral("q")});
             if (!query)
                 return ApiResponse::error(query.error());
             return RecordResponses::page(

@@ -178,6 +178,10 @@ Result<CourseAccess> RecordRules::locate(RuleContext &context, const Record &rec
         return access;
     if (!access->canSee())
         return notFound();
+    // Private records: their author alone, whatever their standing.
+    if (m_spec.audience == Audience::Author
+        && record.value(m_spec.ownerField).toString() != context.caller().userId)
+        return notFound();
     if (access->seesDrafts())
         return access;
     switch (m_spec.audience) {
@@ -187,6 +191,7 @@ Result<CourseAccess> RecordRules::locate(RuleContext &context, const Record &rec
         if (record.value(m_spec.ownerField).toString() != context.caller().userId)
             return notFound();
         return access;
+    case Audience::Author:
     case Audience::Course:
     case Audience::OrgAdmin:
         break;
@@ -241,6 +246,14 @@ Result<void> RecordRules::prepareCreate(RuleContext &context, QJsonObject &value
                 return key.error();
             values.insert(QStringLiteral("orderKey"), *key);
         }
+    }
+    // A private record is its maker's.
+    if (m_spec.audience == Audience::Author) {
+        if (values.contains(m_spec.ownerField)
+            && canonical(*m_spec.field(m_spec.ownerField), values.value(m_spec.ownerField))
+                != QJsonValue(context.caller().userId))
+            errors.add(m_spec.ownerField, tr("must be you"));
+        values.insert(m_spec.ownerField, context.caller().userId);
     }
     const ValidationErrors fieldErrors = m_spec.validate(values, EntitySpec::Mode::Create);
     for (const QString &name : fieldErrors.fieldNames())

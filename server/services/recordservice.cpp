@@ -84,9 +84,15 @@ QString orderBy(const EntitySpec &spec, const ListQuery &query)
 }
 } // namespace
 
-QStringList RecordService::childSortFields()
+QStringList RecordService::sortFields(const EntitySpec &spec)
 {
-    return {QStringLiteral("orderKey"), QStringLiteral("title"), QStringLiteral("createdAt")};
+    QStringList sorts;
+    for (const QString &field : {QStringLiteral("orderKey"), QStringLiteral("title")}) {
+        if (spec.field(field))
+            sorts.append(field);
+    }
+    sorts.append(QStringLiteral("createdAt"));
+    return sorts;
 }
 
 Result<std::pair<Record, bool>> RecordService::create(const Caller &caller, const EntitySpec &spec,
@@ -263,6 +269,15 @@ Result<Page<Record>> RecordService::listChildren(const Caller &caller, const Ent
     RecordFilter filter;
     filter.add(spec.field(spec.parentField)->column + QStringLiteral(" = :parent"))
         .bind(QStringLiteral(":parent"), located->value(u"id").toString());
+    // Records with an audience of their own: what is the caller's (private ones, a learner's
+    // own), nothing of what is for staff only.
+    const bool ownOnly = spec.audience == Audience::Author
+        || (spec.audience == Audience::Own && !access->seesDrafts());
+    if (ownOnly)
+        filter.add(spec.field(spec.ownerField)->column + QStringLiteral(" = :owner"))
+            .bind(QStringLiteral(":owner"), caller.userId);
+    if (spec.audience == Audience::CourseStaff && !access->canEdit())
+        filter.add(QStringLiteral("1 = 0"));
     RecordStore::addTextFilter(filter, query.filter(QStringLiteral("q")));
     auto rows = RecordStore::select(tx, spec, filter, orderBy(spec, query));
     if (!rows)

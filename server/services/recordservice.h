@@ -41,7 +41,9 @@ public:
     // GET /<parent>/:parentId/<records>: the children the caller may see, filtered by `q`.
     Result<Page<Record>> listChildren(const Caller &caller, const EntitySpec &spec,
                                       const QString &parentId, const ListQuery &query);
-    static QStringList childSortFields();
+    // The sorts of a list of `spec`'s records: its order among siblings when it has one (the
+    // default), its title, when it was made.
+    static QStringList sortFields(const EntitySpec &spec);
 
 private:
     ServerContext &m_context;

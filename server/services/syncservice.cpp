@@ -1046,6 +1046,10 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
             case Audience::OrgAdmin:
                 show = caller.isAdmin() ? Full : Skip;
                 break;
+            case Audience::Author:
+                // Theirs alone, wherever they stand now: it is what they wrote.
+                show = record.value(spec->ownerField).toString() == caller.userId ? Full : Skip;
+                break;
             }
             if (show == Skip && row.targeted)
                 show = Hidden; // it was there for them before: now it is gone

@@ -414,6 +414,26 @@ const QList<Migration> migrations = {
          // conflict is made).
          QStringLiteral("CREATE INDEX sync_ops_entity ON sync_ops (entity_id, rev)"),
      }},
+    {10,
+     "private notes",
+     {
+         // The registry's `note`: what a course's instructor or TA keeps on it for themselves.
+         QStringLiteral("CREATE TABLE notes ("
+                        " id TEXT PRIMARY KEY,"
+                        " org_id TEXT NOT NULL REFERENCES organizations (id),"
+                        " course_id TEXT NOT NULL REFERENCES courses (id),"
+                        " author_id TEXT NOT NULL REFERENCES users (id),"
+                        " title TEXT NOT NULL,"
+                        " body TEXT NOT NULL DEFAULT '',"
+                        " search_text TEXT NOT NULL DEFAULT '',"
+                        " created_at BIGINT NOT NULL,"
+                        " updated_at BIGINT NOT NULL,"
+                        " rev BIGINT NOT NULL DEFAULT 1,"
+                        " hlc TEXT NOT NULL,"
+                        " deleted INTEGER NOT NULL DEFAULT 0)"),
+         // A person's notes on a course (their list, and the course's cascade on delete).
+         QStringLiteral("CREATE INDEX notes_course_author ON notes (course_id, author_id, deleted)"),
+     }},
 };
 
 Result<void> ensureBookkeeping(Transaction &tx)

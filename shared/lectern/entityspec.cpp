@@ -109,7 +109,8 @@ QList<EntitySpec> makeRegistry()
     course.courseField = QStringLiteral("id");
     course.cascade = {{QStringLiteral("content"), QStringLiteral("courseId")},
                       {QStringLiteral("module"), QStringLiteral("courseId")},
-                      {QStringLiteral("enrollment"), QStringLiteral("courseId")}};
+                      {QStringLiteral("enrollment"), QStringLiteral("courseId")},
+                      {QStringLiteral("note"), QStringLiteral("courseId")}};
     course.fields = {
         searchable(text("code", "code", 40, true)),
         searchable(text("title", "title", 200, true)),
@@ -371,6 +372,28 @@ QList<EntitySpec> makeRegistry()
         f.immutable = true;
     }
     specs.append(progress);
+
+    // A note a course's instructor or teaching assistant keeps on it for themselves: synced to
+    // their devices, seen by nobody else (not the course's other staff, not administrators). The
+    // server names the author; only they may change or delete it.
+    EntitySpec note;
+    note.name = QStringLiteral("note");
+    note.table = QStringLiteral("notes");
+    note.parentField = QStringLiteral("courseId");
+    note.restPath = QStringLiteral("notes");
+    note.genericRest = true;
+    note.courseField = QStringLiteral("courseId");
+    note.audience = Audience::Author;
+    note.ownerField = QStringLiteral("authorId");
+    FieldSpec author = serverDecides(typed("authorId", "author_id", FieldType::Id));
+    author.immutable = true;
+    note.fields = {
+        parent("courseId", "course_id"),
+        author,
+        text("title", "title", 200, true),
+        longText("body", "body", 100000),
+    };
+    specs.append(note);
 
     return specs;
 }

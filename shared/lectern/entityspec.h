@@ -65,6 +65,7 @@ enum class Audience {
     CourseStaff, // the course's instructors and TAs, and the organisation's admins
     Own,         // the course's staff, and the user named by `ownerField` (enrolments)
     OrgAdmin,    // the organisation's admins (cohorts)
+    Author,      // the user named by `ownerField` alone, whose devices keep it (private notes)
 };
 
 // One kind of synced record: its table, its fields and where it hangs in the tree.
@@ -75,7 +76,7 @@ struct EntitySpec
     QString parentField; // JSON name of the parent id ("courseId"), empty for top-level records
     QList<FieldSpec> fields;
     Audience audience = Audience::Course;
-    QString ownerField; // for Audience::Own: JSON name of the user the record belongs to
+    QString ownerField; // for Audience::Own and Author: JSON name of the user it belongs to
     // Whether devices may change it by a sync op. When false every op is `rejected` with
     // `server_decides` and the REST API is the way to change it (enrolments, files, cohorts).
     bool syncWritable = true;
@@ -143,6 +144,7 @@ const EntitySpec &cohortCourse();
 const EntitySpec &file();
 const EntitySpec &conflict();
 const EntitySpec &progress();
+const EntitySpec &note();
 } // namespace Entities
 
 } // namespace Lectern
