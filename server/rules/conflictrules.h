@@ -18,6 +18,11 @@ public:
                                const QJsonValue &position) const override;
     Result<void> mayDelete(RuleContext &context, const Record &current,
                            const CourseAccess &access) const override;
+
+    // Whether `resolution` fits the conflict: an edit that met a delete is resolved by choosing
+    // a side ("mine" or "theirs"); "both" keeps both versions of text only. Asked by the REST
+    // resolve and by a resolving sync op alike.
+    static Result<void> mayResolveAs(const Record &conflict, const QString &resolution);
 };
 
 } // namespace Lectern::Server

@@ -1,5 +1,6 @@
 #include "syncservice.h"
 
+#include "rules/conflictrules.h"
 #include "rules/recordrules.h"
 #include "search/searchindex.h"
 #include "services/courseaccess.h"
@@ -1271,13 +1272,10 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
     else if (callerWroteTheirs && resolution == u"theirs")
         side = QStringLiteral("mine");
 
+    if (auto r = ConflictRules::mayResolveAs(conflict, resolution); !r)
+        return r.error();
     if (conflict.value(u"kind").toString() == u"delete") {
         // "mine" and "theirs" choose between the side that deleted and the side that edited.
-        if (resolution != u"mine" && resolution != u"theirs") {
-            errors.add(QStringLiteral("resolution"),
-                       tr("must be mine or theirs for an edit that met a delete"));
-            return errors.toError();
-        }
         const QJsonValue chosen = conflict.value(side);
         const bool deleteIt = chosen == QJsonValue(true);
         if (deleteIt && !record.value(u"deleted").toBool()) {
@@ -1300,11 +1298,6 @@ Result<Record> SyncService::resolveConflict(const Caller &caller, const QString 
         if (side == u"mine") {
             value = conflict.value(u"mine");
         } else if (resolution == u"both") {
-            if (field->merge != MergeRule::Text) {
-                errors.add(QStringLiteral("resolution"),
-                           tr("both is for text; choose mine, theirs or edit the value"));
-                return errors.toError();
-            }
             // Only the passages both changed are kept twice, labelled; the rest merges. The
             // server's side is what the record holds now (it may have moved on since).
             value = QJsonValue(

