@@ -45,7 +45,7 @@ private:
     struct Decision
     {
         QString verdict;
-        QString detail; // for failure messages
+        QString detail;     // for failure messages
         QJsonObject record; // for reads: the record as the door gave it
     };
 
@@ -72,11 +72,14 @@ private:
                        const QString &field, const Fixture &fixture, const QJsonObject &change);
     Decision restRead(const QString &role, const EntitySpec &spec, const Fixture &fixture);
     Decision syncRead(const QString &role, const EntitySpec &spec, const Fixture &fixture);
+    // Why an allowed write shows no effect in the admin's pull `changes` (empty when it does).
+    QString effectMissing(const EntitySpec &spec, const QString &action, const Fixture &fixture,
+                          const QJsonObject &sent, const QHash<QString, QJsonObject> &changes);
 
     TestServer m_server;
     std::unique_ptr<HttpClient> m_http;
-    QHash<QString, QString> m_tokens;  // role -> access token
-    QHash<QString, QString> m_userIds; // role -> user id
+    QHash<QString, QString> m_tokens;     // role -> access token
+    QHash<QString, QString> m_userIds;    // role -> user id
     QHash<QString, QString> m_referenced; // entity -> a live record of it (Id fields point there)
     QString m_deviceId = createUuidV7String();
     quint32 m_counter = 0;
@@ -137,8 +140,7 @@ struct KnownDisagreement
     QString field;
     const char *reason;
 };
-const QList<KnownDisagreement> knownDisagreements = {
-};
+const QList<KnownDisagreement> knownDisagreements = {};
 
 bool matches(const QString &pattern, const QString &value)
 {
@@ -157,8 +159,8 @@ const char *knownReason(const QString &entity, const QString &role, const QStrin
 }
 
 // The record's bookkeeping, which no door changes.
-const QStringList bookkeeping = {u"id"_s,        u"orgId"_s,     u"rev"_s,    u"hlc"_s,
-                                 u"createdAt"_s, u"updatedAt"_s, u"deleted"_s};
+const QStringList bookkeeping
+    = {u"id"_s, u"orgId"_s, u"rev"_s, u"hlc"_s, u"createdAt"_s, u"updatedAt"_s, u"deleted"_s};
 
 // The synced record types, parents before their children.
 QList<const EntitySpec *> syncedEntities()
@@ -304,9 +306,9 @@ QHash<QString, QJsonObject> TestRestSyncParity::pull(const QString &role, qint64
 {
     QHash<QString, QJsonObject> changes;
     for (int page = 0; page < 100; ++page) {
-        const HttpResult r = call(role, "GET",
-                                  u"/api/v1/sync/pull?cursor=%1&limit=%2"_s.arg(cursor).arg(
-                                      Sync::maxPullLimit));
+        const HttpResult r
+            = call(role, "GET",
+                   u"/api/v1/sync/pull?cursor=%1&limit=%2"_s.arg(cursor).arg(Sync::maxPullLimit));
         if (r.status != 200) {
             qWarning().noquote() << "pull failed:" << r.status << r.body;
             break;
@@ -344,7 +346,8 @@ QJsonObject TestRestSyncParity::validRecord(const EntitySpec &spec, const Fixtur
             switch (f.type) {
             case FieldType::Text:
             case FieldType::LongText:
-                values.insert(f.name, QString(u"P-"_s + f.name + u'-' + unique()).left(f.maxLength));
+                values.insert(f.name,
+                              QString(u"P-"_s + f.name + u'-' + unique()).left(f.maxLength));
                 break;
             case FieldType::Enum:
                 values.insert(f.name, f.values.value(0));
@@ -468,11 +471,12 @@ std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture()
                 continue;
             const QJsonValue base = target.value(field->name);
             for (const QString &suffix : {u" A"_s, u" B"_s}) {
-                adminOps.append(op(
-                    on->name, ids.value(on->name), u"update"_s,
-                    {{field->name,
-                      QJsonObject {{u"old"_s, base}, {u"new"_s, QJsonValue(base.toString() + suffix)}}}},
-                    1));
+                adminOps.append(
+                    op(on->name, ids.value(on->name), u"update"_s,
+                       {{field->name,
+                         QJsonObject {{u"old"_s, base},
+                                      {u"new"_s, QJsonValue(base.toString() + suffix)}}}},
+                       1));
             }
             provoked.append({spec, int(adminOps.size() - 1)});
             continue;
@@ -490,8 +494,8 @@ std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture()
             for (auto it = values.begin(); it != values.end(); ++it)
                 patch.insert(it.key(), QJsonObject {{u"new"_s, it.value()}});
             (byLearner ? learnerOps : adminOps)
-                .append(op(spec->name, id,
-                           spec->isAppendOnly() ? u"append"_s : u"create"_s, patch));
+                .append(
+                    op(spec->name, id, spec->isAppendOnly() ? u"append"_s : u"create"_s, patch));
             values.insert(u"id"_s, id);
             if (copy == 0) {
                 ids.insert(spec->name, id);
@@ -524,10 +528,9 @@ std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture()
 
     const QString courseId = ids.value(course->name);
     for (const auto &[role, as] : enrolments) {
-        const HttpResult enrolled
-            = call(u"admin"_s, "POST", u"/api/v1/enrollments"_s,
-                   {{u"courseId"_s, courseId}, {u"userId"_s, m_userIds.value(role)},
-                    {u"role"_s, as}});
+        const HttpResult enrolled = call(
+            u"admin"_s, "POST", u"/api/v1/enrollments"_s,
+            {{u"courseId"_s, courseId}, {u"userId"_s, m_userIds.value(role)}, {u"role"_s, as}});
         if (enrolled.status / 100 != 2) {
             qWarning().noquote() << "enrolment failed:" << enrolled.status << enrolled.body;
             return std::nullopt;
@@ -545,8 +548,7 @@ std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture()
 
     // The records as they are now (server-set fields, revisions), from the admin's pull.
     const QHash<QString, QJsonObject> changes = pull(u"admin"_s, m_cursor);
-    const auto load = [&](const QHash<QString, QString> &which,
-                          QHash<QString, QJsonObject> &into) {
+    const auto load = [&](const QHash<QString, QString> &which, QHash<QString, QJsonObject> &into) {
         for (auto it = which.begin(); it != which.end(); ++it) {
             const QJsonObject change = changes.value(it.key() + u'/' + it.value());
             if (change.isEmpty() || change.value(u"deleted").toBool()) {
@@ -606,8 +608,7 @@ void TestRestSyncParity::initTestCase()
 
 void TestRestSyncParity::cleanupTestCase()
 {
-    qInfo().noquote() << m_rows << "rows on" << backendName() << "in" << m_timer.elapsed()
-                      << "ms";
+    qInfo().noquote() << m_rows << "rows on" << backendName() << "in" << m_timer.elapsed() << "ms";
 }
 
 void TestRestSyncParity::parity_data()
@@ -666,20 +667,17 @@ void TestRestSyncParity::parity_data()
     }
 }
 
-TestRestSyncParity::Decision TestRestSyncParity::restWrite(const QString &role,
-                                                           const EntitySpec &spec,
-                                                           const QString &action,
-                                                           const QString &field,
-                                                           const Fixture &fixture,
-                                                           const QJsonObject &change)
+TestRestSyncParity::Decision
+TestRestSyncParity::restWrite(const QString &role, const EntitySpec &spec, const QString &action,
+                              const QString &field, const Fixture &fixture,
+                              const QJsonObject &change)
 {
     const QJsonObject record = fixture.record.value(spec.name);
     const QString id = record.value(u"id").toString();
     HttpResult r;
     if (action == u"create") {
         QJsonObject body = change;
-        r = call(role, "POST",
-                 restChildren(spec, record.value(spec.parentField).toString()), body);
+        r = call(role, "POST", restChildren(spec, record.value(spec.parentField).toString()), body);
     } else if (action == u"resolve") {
         const OwnDoor door = ownDoors.value(spec.name);
         QJsonObject body {{door.resolveField, field}};
@@ -704,12 +702,10 @@ TestRestSyncParity::Decision TestRestSyncParity::restWrite(const QString &role,
     return d;
 }
 
-TestRestSyncParity::Decision TestRestSyncParity::syncWrite(const QString &role,
-                                                           const EntitySpec &spec,
-                                                           const QString &action,
-                                                           const QString &field,
-                                                           const Fixture &fixture,
-                                                           const QJsonObject &change)
+TestRestSyncParity::Decision
+TestRestSyncParity::syncWrite(const QString &role, const EntitySpec &spec, const QString &action,
+                              const QString &field, const Fixture &fixture,
+                              const QJsonObject &change)
 {
     const QJsonObject record = fixture.record.value(spec.name);
     const QString id = record.value(u"id").toString();
@@ -718,8 +714,8 @@ TestRestSyncParity::Decision TestRestSyncParity::syncWrite(const QString &role,
     const auto patchOf = [&](const QJsonObject &values) {
         QJsonObject patch;
         for (auto it = values.begin(); it != values.end(); ++it)
-            patch.insert(it.key(), QJsonObject {{u"old"_s, record.value(it.key())},
-                                                {u"new"_s, it.value()}});
+            patch.insert(it.key(),
+                         QJsonObject {{u"old"_s, record.value(it.key())}, {u"new"_s, it.value()}});
         return patch;
     };
     if (action == u"create") {
@@ -731,9 +727,9 @@ TestRestSyncParity::Decision TestRestSyncParity::syncWrite(const QString &role,
         theOp = op(spec.name, newId, spec.isAppendOnly() ? u"append"_s : u"create"_s, patch);
     } else if (action == u"resolve") {
         const OwnDoor door = ownDoors.value(spec.name);
-        theOp = op(spec.name, id, u"update"_s,
-                   patchOf({{door.statusField, door.statusValue}, {door.resolveField, field}}),
-                   rev);
+        theOp
+            = op(spec.name, id, u"update"_s,
+                 patchOf({{door.statusField, door.statusValue}, {door.resolveField, field}}), rev);
     } else if (action == u"delete") {
         theOp = op(spec.name, id, u"delete"_s, {}, rev);
     } else {
@@ -741,8 +737,7 @@ TestRestSyncParity::Decision TestRestSyncParity::syncWrite(const QString &role,
     }
     const HttpResult r = push(role, {theOp});
     Decision d;
-    const QJsonObject result
-        = r.data().toObject().value(u"results").toArray().first().toObject();
+    const QJsonObject result = r.data().toObject().value(u"results").toArray().first().toObject();
     const QString outcome = result.value(u"outcome").toString();
     if (r.status != 200)
         d.verdict = u"push-%1-%2"_s.arg(r.status).arg(r.errorCode());
@@ -756,9 +751,8 @@ TestRestSyncParity::Decision TestRestSyncParity::syncWrite(const QString &role,
     return d;
 }
 
-TestRestSyncParity::Decision TestRestSyncParity::restRead(const QString &role,
-                                                          const EntitySpec &spec,
-                                                          const Fixture &fixture)
+TestRestSyncParity::Decision
+TestRestSyncParity::restRead(const QString &role, const EntitySpec &spec, const Fixture &fixture)
 {
     const QJsonObject record = fixture.record.value(spec.name);
     const QString id = record.value(u"id").toString();
@@ -787,9 +781,8 @@ TestRestSyncParity::Decision TestRestSyncParity::restRead(const QString &role,
     return d;
 }
 
-TestRestSyncParity::Decision TestRestSyncParity::syncRead(const QString &role,
-                                                          const EntitySpec &spec,
-                                                          const Fixture &fixture)
+TestRestSyncParity::Decision
+TestRestSyncParity::syncRead(const QString &role, const EntitySpec &spec, const Fixture &fixture)
 {
     const QString id = fixture.record.value(spec.name).value(u"id").toString();
     qint64 cursor = fixture.cursorBefore;
@@ -825,7 +818,7 @@ void TestRestSyncParity::parity()
             QEXPECT_FAIL("", known, Continue);
         QVERIFY2(rest.verdict == sync.verdict,
                  qPrintable(u"REST %1, sync %2\n  %3\n  %4"_s.arg(rest.verdict, sync.verdict,
-                                                                   rest.detail, sync.detail)));
+                                                                  rest.detail, sync.detail)));
         if (rest.verdict == allowed && sync.verdict == allowed) {
             // The same record through both doors.
             for (const FieldSpec &f : spec->fields)
@@ -863,13 +856,69 @@ void TestRestSyncParity::parity()
         return f ? QJsonObject {{field, newValue(*spec, *f, record.value(field), fixture)}}
                  : QJsonObject();
     };
-    const Decision rest = restWrite(role, *spec, action, field, *forRest, changeFor(*forRest));
-    const Decision sync = syncWrite(role, *spec, action, field, *forSync, changeFor(*forSync));
+    const QJsonObject restChange = changeFor(*forRest);
+    const QJsonObject syncChange = changeFor(*forSync);
+    const Decision rest = restWrite(role, *spec, action, field, *forRest, restChange);
+    const Decision sync = syncWrite(role, *spec, action, field, *forSync, syncChange);
     if (known)
         QEXPECT_FAIL("", known, Continue);
     QVERIFY2(rest.verdict == sync.verdict,
              qPrintable(u"REST %1, sync %2\n  %3\n  %4"_s.arg(rest.verdict, sync.verdict,
-                                                               rest.detail, sync.detail)));
+                                                              rest.detail, sync.detail)));
+
+    // An allowed write did what it said, through either door, as the caller's own pull shows it
+    // (another organisation's admin made a course in theirs).
+    qint64 cursor = forRest->cursorBefore;
+    const QHash<QString, QJsonObject> changes = pull(role, cursor);
+    const auto check = [&](const Decision &d, const Fixture &fixture, const QJsonObject &sent) {
+        if (d.verdict != allowed)
+            return QString();
+        return effectMissing(*spec, action, fixture, sent, changes);
+    };
+    const QString restProblem = check(rest, *forRest, restChange);
+    QVERIFY2(restProblem.isEmpty(), qPrintable(u"REST: "_s + restProblem));
+    const QString syncProblem = check(sync, *forSync, syncChange);
+    QVERIFY2(syncProblem.isEmpty(), qPrintable(u"sync: "_s + syncProblem));
+}
+
+QString TestRestSyncParity::effectMissing(const EntitySpec &spec, const QString &action,
+                                          const Fixture &fixture, const QJsonObject &sent,
+                                          const QHash<QString, QJsonObject> &changes)
+{
+    const QString id = action == u"create"
+        ? sent.value(u"id").toString()
+        : fixture.record.value(spec.name).value(u"id").toString();
+    const QJsonObject change = changes.value(spec.name + u'/' + id);
+    if (change.isEmpty())
+        return u"the record did not change"_s;
+    const bool deleted = change.value(u"deleted").toBool();
+    if (action == u"delete")
+        return deleted ? QString() : u"the record is still there"_s;
+    if (deleted)
+        return u"the record is gone"_s;
+    const QJsonObject after = change.value(u"fields").toObject();
+    QJsonObject expected = sent;
+    if (action == u"create")
+        expected.remove(u"id"_s);
+    if (action == u"resolve") {
+        const OwnDoor door = ownDoors.value(spec.name);
+        expected = {{door.statusField, door.statusValue}};
+    }
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        const FieldSpec *f = spec.field(it.key());
+        if (!f)
+            continue;
+        QJsonValue want = it.value();
+        QJsonValue have = after.value(it.key());
+        if (f->type == FieldType::Time) {
+            want = QDateTime::fromString(want.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+            have = QDateTime::fromString(have.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        }
+        if (want != have)
+            return u"%1 is %2, not %3"_s.arg(it.key(), compact(after.value(it.key())),
+                                             compact(it.value()));
+    }
+    return QString();
 }
 
 QTEST_GUILESS_MAIN(TestRestSyncParity)
