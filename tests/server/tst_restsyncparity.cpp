@@ -66,7 +66,10 @@ private:
     // A valid value for `field` other than `current`.
     QJsonValue newValue(const EntitySpec &spec, const FieldSpec &field, const QJsonValue &current,
                         const Fixture &fixture);
+    // A fixture of its own for a row, from a pool that is made a batch at a time (one push and
+    // one pull for many).
     std::optional<Fixture> makeFixture();
+    bool makeFixtures(int count);
 
     Decision restWrite(const QString &role, const EntitySpec &spec, const QString &action,
                        const QString &field, const Fixture &fixture, const QJsonObject &change);
@@ -89,6 +92,7 @@ private:
     QElapsedTimer m_timer;
     int m_rows = 0;
     QMap<QString, int> m_tally; // "REST verdict / sync verdict" -> rows
+    QList<Fixture> m_pool;
 };
 
 namespace {
@@ -100,9 +104,11 @@ const QString allowed = u"allowed"_s;
 // another organisation's admin, and someone of the organisation with no enrolment in the course.
 const QStringList roles
     = {u"admin"_s, u"instructor"_s, u"ta"_s, u"student"_s, u"otherAdmin"_s, u"unenrolled"_s};
-// How each role is enrolled in the fixture's course (the admin made it and teaches it too).
+// How each role is enrolled in the fixture's course (the instructor made it, and so teaches it).
 const QList<std::pair<QString, QString>> enrolments
-    = {{u"instructor"_s, u"instructor"_s}, {u"ta"_s, u"ta"_s}, {u"student"_s, u"student"_s}};
+    = {{u"ta"_s, u"ta"_s}, {u"student"_s, u"student"_s}};
+// Fixtures made at once: one push of their records, one pull of them.
+constexpr int fixturesPerBatch = 16;
 
 // What the registry does not say, declared here and nowhere else:
 // - records without a restPath: where REST reads them and where it changes them. A change of
@@ -471,121 +477,137 @@ QJsonValue TestRestSyncParity::newValue(const EntitySpec &spec, const FieldSpec 
 
 std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture()
 {
-    Fixture fixture;
-    fixture.cursorBefore = m_cursor;
+    if (m_pool.isEmpty() && !makeFixtures(fixturesPerBatch))
+        return std::nullopt;
+    return m_pool.takeFirst();
+}
+
+bool TestRestSyncParity::makeFixtures(int count)
+{
     const EntitySpec *course = courseSpec();
-    QHash<QString, QString> ids;      // entity -> id of the record
-    QHash<QString, QString> siblings; // entity -> id of the sibling
-    QHash<QString, QString> away;     // entity -> id of the one in another course
-    QJsonArray adminOps;
-    QJsonArray learnerOps;
-    struct Provoked
+    // What one fixture is made of: ids of its records by entity, and its conflicts' provoking ops.
+    struct Planned
     {
-        const EntitySpec *spec;
-        int opIndex;
+        Fixture fixture;
+        QHash<QString, QString> ids;      // entity -> id of the record
+        QHash<QString, QString> siblings; // entity -> id of the sibling
+        QHash<QString, QString> away;     // entity -> id of the one in another course
+        QHash<QString, int> provoked;     // entity -> index in staffOps of the op that made it
     };
-    QList<Provoked> provoked;
-    for (const EntitySpec *spec : syncedEntities()) {
-        if (serverMade(*spec)) {
-            // Made by provoking one: two edits of the same field of the record it belongs to,
-            // both made on the same revision.
-            const EntitySpec *on = spec->parentSpec();
-            if (!on || !fixture.record.contains(on->name))
+    QList<Planned> plans;
+    QJsonArray staffOps;   // made by the course's instructor (who teaches the course so)
+    QJsonArray learnerOps; // made by its student
+    QList<int> expectConflict;
+    for (int n = 0; n < count; ++n) {
+        Planned plan;
+        plan.fixture.cursorBefore = m_cursor;
+        Fixture &fixture = plan.fixture;
+        for (const EntitySpec *spec : syncedEntities()) {
+            if (serverMade(*spec)) {
+                // Made by provoking one: two edits of the same field of the record it belongs
+                // to, both made on the same revision.
+                const EntitySpec *on = spec->parentSpec();
+                if (!on || !fixture.record.contains(on->name))
+                    continue;
+                const FieldSpec *field = nullptr;
+                for (const FieldSpec &f : on->fields) {
+                    if (f.type == FieldType::Text && f.merge == MergeRule::Field) {
+                        field = &f;
+                        break;
+                    }
+                }
+                if (!field)
+                    continue;
+                const QJsonValue base = fixture.record.value(on->name).value(field->name);
+                for (const QString &suffix : {u" A"_s, u" B"_s}) {
+                    staffOps.append(
+                        op(on->name, plan.ids.value(on->name), u"update"_s,
+                           {{field->name,
+                             QJsonObject {{u"old"_s, base},
+                                          {u"new"_s, QJsonValue(base.toString() + suffix)}}}},
+                           1));
+                }
+                plan.provoked.insert(spec->name, int(staffOps.size() - 1));
+                expectConflict.append(int(staffOps.size() - 1));
                 continue;
-            const QJsonObject target = fixture.record.value(on->name);
-            const FieldSpec *field = nullptr;
-            for (const FieldSpec &f : on->fields) {
-                if (f.type == FieldType::Text && f.merge == MergeRule::Field) {
-                    field = &f;
-                    break;
+            }
+            const bool byLearner = learnerMade(*spec);
+            const EntitySpec *parent = spec->parentSpec();
+            const int copies = isMovableParent(*spec) && parent ? 3 : isParent(*spec) ? 2 : 1;
+            for (int copy = 0; copy < copies; ++copy) {
+                QJsonObject values = validRecord(*spec, fixture);
+                if (copy == 2) {
+                    // Under the parent's sibling, in another course.
+                    const QJsonObject away = fixture.sibling.value(parent->name);
+                    values.insert(spec->parentField, away.value(u"id"));
+                    if (spec->field(spec->courseField) && spec->courseField != spec->parentField)
+                        values.insert(spec->courseField, parent->courseIdOf(away));
+                }
+                for (auto it = released.begin(); it != released.end(); ++it) {
+                    if (spec->field(it.key()) && !byLearner)
+                        values.insert(it.key(), it.value());
+                }
+                const QString id = createUuidV7String();
+                QJsonObject patch;
+                for (auto it = values.begin(); it != values.end(); ++it)
+                    patch.insert(it.key(), QJsonObject {{u"new"_s, it.value()}});
+                (byLearner ? learnerOps : staffOps)
+                    .append(op(spec->name, id, spec->isAppendOnly() ? u"append"_s : u"create"_s,
+                               patch));
+                values.insert(u"id"_s, id);
+                if (copy == 0) {
+                    plan.ids.insert(spec->name, id);
+                    fixture.record.insert(spec->name, values);
+                } else if (copy == 1) {
+                    plan.siblings.insert(spec->name, id);
+                    fixture.sibling.insert(spec->name, values);
+                } else {
+                    plan.away.insert(spec->name, id);
+                    fixture.elsewhere.insert(spec->name, values);
                 }
             }
-            if (!field)
-                continue;
-            const QJsonValue base = target.value(field->name);
-            for (const QString &suffix : {u" A"_s, u" B"_s}) {
-                adminOps.append(
-                    op(on->name, ids.value(on->name), u"update"_s,
-                       {{field->name,
-                         QJsonObject {{u"old"_s, base},
-                                      {u"new"_s, QJsonValue(base.toString() + suffix)}}}},
-                       1));
-            }
-            provoked.append({spec, int(adminOps.size() - 1)});
-            continue;
         }
-        const bool byLearner = learnerMade(*spec);
-        const EntitySpec *parent = spec->parentSpec();
-        const int copies = isMovableParent(*spec) && parent ? 3 : isParent(*spec) ? 2 : 1;
-        for (int copy = 0; copy < copies; ++copy) {
-            QJsonObject values = validRecord(*spec, fixture);
-            if (copy == 2) {
-                // Under the parent's sibling, in another course.
-                const QJsonObject away = fixture.sibling.value(parent->name);
-                values.insert(spec->parentField, away.value(u"id"));
-                if (spec->field(spec->courseField) && spec->courseField != spec->parentField)
-                    values.insert(spec->courseField, parent->courseIdOf(away));
-            }
-            for (auto it = released.begin(); it != released.end(); ++it) {
-                if (spec->field(it.key()) && !byLearner)
-                    values.insert(it.key(), it.value());
-            }
-            const QString id = createUuidV7String();
-            QJsonObject patch;
-            for (auto it = values.begin(); it != values.end(); ++it)
-                patch.insert(it.key(), QJsonObject {{u"new"_s, it.value()}});
-            (byLearner ? learnerOps : adminOps)
-                .append(
-                    op(spec->name, id, spec->isAppendOnly() ? u"append"_s : u"create"_s, patch));
-            values.insert(u"id"_s, id);
-            if (copy == 0) {
-                ids.insert(spec->name, id);
-                fixture.record.insert(spec->name, values);
-            } else if (copy == 1) {
-                siblings.insert(spec->name, id);
-                fixture.sibling.insert(spec->name, values);
-            } else {
-                away.insert(spec->name, id);
-                fixture.elsewhere.insert(spec->name, values);
-            }
-        }
+        plans.append(plan);
     }
 
-    HttpResult made = push(u"admin"_s, adminOps);
+    HttpResult made = push(u"instructor"_s, staffOps);
     if (made.status != 200) {
         qWarning().noquote() << "fixture push failed:" << made.status << made.body;
-        return std::nullopt;
+        return false;
     }
     const QJsonArray results = made.data().toObject().value(u"results").toArray();
-    for (qsizetype i = 0; i < results.size(); ++i) {
-        const QString outcome = results[i].toObject().value(u"outcome").toString();
-        const bool provoking = std::any_of(provoked.begin(), provoked.end(),
-                                           [&](const Provoked &p) { return p.opIndex == i; });
-        if (outcome != (provoking ? u"conflict"_s : u"applied"_s)) {
-            qWarning().noquote() << "fixture op" << compact(adminOps[i]) << "answered"
-                                 << compact(results[i]);
-            return std::nullopt;
+    for (qsizetype i = 0; i < staffOps.size(); ++i) {
+        const QString outcome = results.at(i).toObject().value(u"outcome").toString();
+        if (outcome != (expectConflict.contains(int(i)) ? u"conflict"_s : u"applied"_s)) {
+            qWarning().noquote() << "fixture op" << compact(staffOps.at(i)) << "answered"
+                                 << compact(results.at(i));
+            return false;
         }
     }
-    for (const Provoked &p : std::as_const(provoked))
-        ids.insert(p.spec->name, results[p.opIndex].toObject().value(u"conflictId").toString());
-
-    const QString courseId = ids.value(course->name);
-    for (const auto &[role, as] : enrolments) {
-        const HttpResult enrolled = call(
-            u"admin"_s, "POST", u"/api/v1/enrollments"_s,
-            {{u"courseId"_s, courseId}, {u"userId"_s, m_userIds.value(role)}, {u"role"_s, as}});
-        if (enrolled.status / 100 != 2) {
-            qWarning().noquote() << "enrolment failed:" << enrolled.status << enrolled.body;
-            return std::nullopt;
+    for (Planned &plan : plans) {
+        for (auto it = plan.provoked.begin(); it != plan.provoked.end(); ++it)
+            plan.ids.insert(it.key(),
+                            results.at(it.value()).toObject().value(u"conflictId").toString());
+        for (const auto &[role, as] : enrolments) {
+            const HttpResult enrolled = call(u"instructor"_s, "POST", u"/api/v1/enrollments"_s,
+                                             {{u"courseId"_s, plan.ids.value(course->name)},
+                                              {u"userId"_s, m_userIds.value(role)},
+                                              {u"role"_s, as}});
+            if (enrolled.status / 100 != 2) {
+                qWarning().noquote() << "enrolment failed:" << enrolled.status << enrolled.body;
+                return false;
+            }
         }
     }
     if (!learnerOps.isEmpty()) {
         made = push(u"student"_s, learnerOps);
-        for (const QJsonValue &r : made.data().toObject().value(u"results").toArray()) {
+        const QJsonArray learned = made.data().toObject().value(u"results").toArray();
+        if (learned.size() != learnerOps.size())
+            return false;
+        for (const QJsonValue &r : learned) {
             if (r.toObject().value(u"outcome").toString() != u"applied") {
                 qWarning().noquote() << "learner's fixture op answered" << compact(r);
-                return std::nullopt;
+                return false;
             }
         }
     }
@@ -603,10 +625,13 @@ std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture()
         }
         return true;
     };
-    if (!load(ids, fixture.record) || !load(siblings, fixture.sibling)
-        || !load(away, fixture.elsewhere))
-        return std::nullopt;
-    return fixture;
+    for (Planned &plan : plans) {
+        if (!load(plan.ids, plan.fixture.record) || !load(plan.siblings, plan.fixture.sibling)
+            || !load(plan.away, plan.fixture.elsewhere))
+            return false;
+        m_pool.append(plan.fixture);
+    }
+    return true;
 }
 
 void TestRestSyncParity::initTestCase()
@@ -922,6 +947,8 @@ void TestRestSyncParity::parity()
 
     // An allowed write did what it said, through either door, as the caller's own pull shows it
     // (another organisation's admin made a course in theirs).
+    if (rest.verdict != allowed && sync.verdict != allowed)
+        return;
     qint64 cursor = forRest->cursorBefore;
     const QHash<QString, QJsonObject> changes = pull(role, cursor);
     const auto check = [&](const Decision &d, const Fixture &fixture, const QJsonObject &sent) {
