@@ -45,6 +45,8 @@ private:
         QHash<QString, QJsonObject> sibling; // another under the same parent (where moves go)
         // entity -> one under a parent of another course (where children must not move)
         QHash<QString, QJsonObject> elsewhere;
+        // way (heldBack) -> entity -> one held back from learners, under the record's parent
+        QHash<QString, QHash<QString, QJsonObject>> held;
         qint64 cursorBefore = 0; // a pull from here ships every record of the fixture
     };
     // What a door answered: "allowed", or the refusal's code (REST error code, sync reason).
@@ -139,6 +141,12 @@ const QHash<QString, QHash<QString, QString>> fieldActions = {
 };
 // - how the fixture releases its records to learners, where a record type has these fields.
 const QJsonObject released {{u"status"_s, u"published"_s}, {u"published"_s, true}};
+// - how a record is held back from learners while its parents are released, for the reads of
+//   record types that have these fields: a draft, and one published but locked until later.
+const QList<std::pair<QString, QJsonObject>> heldBack = {
+    {u"draft"_s, {{u"published"_s, false}}},
+    {u"locked"_s, {{u"published"_s, true}, {u"unlockAt"_s, u"2099-01-01T00:00:00Z"_s}}},
+};
 // - the records of entities that are not synced but that Id fields reference, made once.
 //   (Files come from an upload; see initTestCase.)
 
@@ -164,6 +172,9 @@ const QList<KnownDisagreement> knownDisagreements = {
      "REST: validation_failed (both is for text conflicts); sync applies it"},
     {u"conflict"_s, u"student"_s, u"resolve"_s, u"*"_s,
      "REST: not_found (conflicts are for staff); sync: forbidden"},
+    {u"*"_s, u"student"_s, u"read"_s, u"locked"_s,
+     "pull ships learners a stub of a locked record (title, when it opens); REST answers "
+     "not_found until it unlocks"},
     {u"progress"_s, u"admin"_s, u"read"_s, QString(),
      "REST lists only the caller's own events; pull ships the course's events to its staff"},
     {u"progress"_s, u"instructor"_s, u"read"_s, QString(),
@@ -231,6 +242,20 @@ bool serverMade(const EntitySpec &spec)
 bool learnerMade(const EntitySpec &spec)
 {
     return spec.isAppendOnly() && !spec.ownerField.isEmpty();
+}
+
+// The ways of holding `spec` back from learners that apply to it (it has a parent, and fields).
+QStringList heldBackWays(const EntitySpec &spec)
+{
+    QStringList ways;
+    for (const auto &[way, values] : heldBack) {
+        const QStringList keys = values.keys();
+        if (spec.parentSpec() && std::all_of(keys.begin(), keys.end(), [&](const QString &k) {
+                return spec.field(k);
+            }))
+            ways.append(way);
+    }
+    return ways;
 }
 
 // Whether some synced record type hangs under `spec` (the fixture makes two of those, so that
@@ -485,10 +510,11 @@ bool TestRestSyncParity::makeFixtures(int count)
     struct Planned
     {
         Fixture fixture;
-        QHash<QString, QString> ids;      // entity -> id of the record
-        QHash<QString, QString> siblings; // entity -> id of the sibling
-        QHash<QString, QString> away;     // entity -> id of the one in another course
-        QHash<QString, int> provoked;     // entity -> index in staffOps of the op that made it
+        QHash<QString, QString> ids;                  // entity -> id of the record
+        QHash<QString, QString> siblings;             // entity -> id of the sibling
+        QHash<QString, QString> away;                 // entity -> id of the one in another course
+        QHash<QString, QHash<QString, QString>> held; // way -> entity -> id
+        QHash<QString, int> provoked; // entity -> index in staffOps of the op that made it
     };
     QList<Planned> plans;
     QJsonArray staffOps;   // made by the course's instructor (who teaches the course so)
@@ -530,7 +556,10 @@ bool TestRestSyncParity::makeFixtures(int count)
             const bool byLearner = learnerMade(*spec);
             const EntitySpec *parent = spec->parentSpec();
             const int copies = isMovableParent(*spec) && parent ? 3 : isParent(*spec) ? 2 : 1;
-            for (int copy = 0; copy < copies; ++copy) {
+            const QStringList ways = byLearner ? QStringList() : heldBackWays(*spec);
+            for (int copy = 0; copy < 3 + ways.size(); ++copy) {
+                if (copy >= copies && copy < 3)
+                    continue;
                 QJsonObject values = validRecord(*spec, fixture);
                 if (copy == 2) {
                     // Under the parent's sibling, in another course.
@@ -542,6 +571,14 @@ bool TestRestSyncParity::makeFixtures(int count)
                 for (auto it = released.begin(); it != released.end(); ++it) {
                     if (spec->field(it.key()) && !byLearner)
                         values.insert(it.key(), it.value());
+                }
+                QString way;
+                if (copy >= 3) {
+                    way = ways.at(copy - 3);
+                    for (const auto &[name, held] : heldBack) {
+                        for (auto it = held.begin(); name == way && it != held.end(); ++it)
+                            values.insert(it.key(), it.value());
+                    }
                 }
                 const QString id = createUuidV7String();
                 QJsonObject patch;
@@ -557,9 +594,12 @@ bool TestRestSyncParity::makeFixtures(int count)
                 } else if (copy == 1) {
                     plan.siblings.insert(spec->name, id);
                     fixture.sibling.insert(spec->name, values);
-                } else {
+                } else if (copy == 2) {
                     plan.away.insert(spec->name, id);
                     fixture.elsewhere.insert(spec->name, values);
+                } else {
+                    plan.held[way].insert(spec->name, id);
+                    fixture.held[way].insert(spec->name, values);
                 }
             }
         }
@@ -625,6 +665,10 @@ bool TestRestSyncParity::makeFixtures(int count)
         if (!load(plan.ids, plan.fixture.record) || !load(plan.siblings, plan.fixture.sibling)
             || !load(plan.away, plan.fixture.elsewhere))
             return false;
+        for (auto it = plan.held.begin(); it != plan.held.end(); ++it) {
+            if (!load(it.value(), plan.fixture.held[it.key()]))
+                return false;
+        }
         m_pool.append(plan.fixture);
     }
     return true;
@@ -725,6 +769,8 @@ void TestRestSyncParity::parity_data()
             }
             actions.append({u"delete"_s, QString()});
             actions.append({u"read"_s, QString()});
+            for (const QString &way : heldBackWays(*spec))
+                actions.append({u"read"_s, way});
         }
         for (const QString &role : roles) {
             for (const auto &[action, field] : std::as_const(actions)) {
@@ -880,8 +926,10 @@ void TestRestSyncParity::parity()
 
     const char *known = knownReason(entity, role, action, field);
     if (action == u"read") {
-        const std::optional<Fixture> fixture = makeFixture();
+        std::optional<Fixture> fixture = makeFixture();
         QVERIFY2(fixture, "could not make the fixture");
+        if (!field.isEmpty()) // the record held back from learners
+            fixture->record.insert(entity, fixture->held.value(field).value(entity));
         const Decision rest = restRead(role, *spec, *fixture);
         const Decision sync = syncRead(role, *spec, *fixture);
         ++m_tally[rest.verdict + u" / "_s + sync.verdict];
