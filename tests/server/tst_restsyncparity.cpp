@@ -62,6 +62,8 @@ private:
     QJsonObject op(const QString &entity, const QString &id, const QString &kind,
                    const QJsonObject &patch, std::optional<qint64> baseRev = std::nullopt);
     HttpResult push(const QString &role, const QJsonArray &ops);
+    // The results of `ops`, pushed in as many pushes as they need; empty when a push failed.
+    QJsonArray pushAll(const QString &role, const QJsonArray &ops);
     // Pulls as `role` from `cursor` to the end: the newest change of each record by
     // "entity/id"; `cursor` moves to the end.
     QHash<QString, QJsonObject> pull(const QString &role, qint64 &cursor);
@@ -361,6 +363,24 @@ HttpResult TestRestSyncParity::push(const QString &role, const QJsonArray &ops)
                 {{u"deviceId"_s, m_deviceId}, {u"ops"_s, ops}});
 }
 
+QJsonArray TestRestSyncParity::pushAll(const QString &role, const QJsonArray &ops)
+{
+    QJsonArray results;
+    for (qsizetype from = 0; from < ops.size(); from += Sync::maxOpsPerPush) {
+        QJsonArray some;
+        for (qsizetype i = from; i < qMin(ops.size(), from + Sync::maxOpsPerPush); ++i)
+            some.append(ops.at(i));
+        const HttpResult made = push(role, some);
+        if (made.status != 200) {
+            qWarning().noquote() << "fixture push failed:" << made.status << made.body;
+            return {};
+        }
+        for (const QJsonValue &r : made.data().toObject().value(u"results").toArray())
+            results.append(r);
+    }
+    return results;
+}
+
 QHash<QString, QJsonObject> TestRestSyncParity::pull(const QString &role, qint64 &cursor)
 {
     QHash<QString, QJsonObject> changes;
@@ -606,12 +626,9 @@ bool TestRestSyncParity::makeFixtures(int count)
         plans.append(plan);
     }
 
-    HttpResult made = push(u"instructor"_s, staffOps);
-    if (made.status != 200) {
-        qWarning().noquote() << "fixture push failed:" << made.status << made.body;
+    const QJsonArray results = pushAll(u"instructor"_s, staffOps);
+    if (results.size() != staffOps.size())
         return false;
-    }
-    const QJsonArray results = made.data().toObject().value(u"results").toArray();
     for (qsizetype i = 0; i < staffOps.size(); ++i) {
         const QString outcome = results.at(i).toObject().value(u"outcome").toString();
         if (outcome != (expectConflict.contains(int(i)) ? u"conflict"_s : u"applied"_s)) {
@@ -636,8 +653,7 @@ bool TestRestSyncParity::makeFixtures(int count)
         }
     }
     if (!learnerOps.isEmpty()) {
-        made = push(u"student"_s, learnerOps);
-        const QJsonArray learned = made.data().toObject().value(u"results").toArray();
+        const QJsonArray learned = pushAll(u"student"_s, learnerOps);
         if (learned.size() != learnerOps.size())
             return false;
         for (const QJsonValue &r : learned) {
@@ -760,8 +776,10 @@ void TestRestSyncParity::parity_data()
             }
             if (immutable)
                 actions.append({u"immutable"_s, immutable->name});
-            if (!orderField(*spec).isEmpty())
+            if (!orderField(*spec).isEmpty()) {
                 actions.append({u"move"_s, orderField(*spec)});
+                actions.append({u"place"_s, orderField(*spec)});
+            }
             if (const FieldSpec *parent = spec->field(spec->parentField);
                 parent && !parent->immutable) {
                 actions.append({u"reparent"_s, parent->name});
@@ -807,6 +825,8 @@ TestRestSyncParity::restWrite(const QString &role, const EntitySpec &spec, const
         const QString value = change.value(field).toString();
         if (action == u"change" && actions.contains(value))
             r = call(role, "POST", restBase(spec) + u'/' + id + u'/' + actions.value(value));
+        else if (action == u"place")
+            r = call(role, "PUT", restBase(spec) + u'/' + id, {{u"position"_s, u"first"_s}});
         else
             r = call(role, "PUT", restBase(spec) + u'/' + id, change);
     }
@@ -972,6 +992,19 @@ void TestRestSyncParity::parity()
         }
         if (action == u"delete")
             return QJsonObject();
+        if (action == u"place") {
+            // Sync says where by a key before every sibling's; REST by {"position": "first"}.
+            QString first = record.value(field).toString();
+            QList<QJsonObject> others {fixture.sibling.value(entity)};
+            for (const auto &held : fixture.held)
+                others.append(held.value(entity));
+            for (const QJsonObject &other : std::as_const(others)) {
+                if (other.value(spec->parentField) == record.value(spec->parentField)
+                    && other.value(field).toString() < first)
+                    first = other.value(field).toString();
+            }
+            return QJsonObject {{field, OrderKey::between(QString(), first)}};
+        }
         if (action == u"reparent-elsewhere")
             return QJsonObject {
                 {field, fixture.elsewhere.value(spec->parentSpec()->name).value(u"id")}};
@@ -1065,6 +1098,15 @@ QString TestRestSyncParity::effectMissing(const EntitySpec &spec, const QString 
     if (action == u"resolve") {
         const OwnDoor door = ownDoors.value(spec.name);
         expected = {{door.statusField, door.statusValue}};
+    }
+    if (action == u"place") {
+        // First among its siblings, whichever key the door chose.
+        const QString key = expected.begin().key();
+        const QJsonObject sibling = fixture.sibling.value(spec.name);
+        if (after.value(key).toString() >= sibling.value(key).toString())
+            return u"%1 %2 does not place it before its sibling's %3"_s.arg(
+                key, after.value(key).toString(), sibling.value(key).toString());
+        return QString();
     }
     for (auto it = expected.begin(); it != expected.end(); ++it) {
         const FieldSpec *f = spec.field(it.key());
