@@ -76,8 +76,9 @@ private:
                         const Fixture &fixture);
     // A fixture of its own for a row, from a pool that is made a batch at a time (one push and
     // one pull for many).
-    std::optional<Fixture> makeFixture();
-    bool makeFixtures(int count);
+    // `forReads`: with the records held back from learners, which only reads look at.
+    std::optional<Fixture> makeFixture(bool forReads = false);
+    bool makeFixtures(int count, bool forReads);
 
     Decision restWrite(const QString &role, const EntitySpec &spec, const QString &action,
                        const QString &field, const Fixture &fixture, const QJsonObject &change);
@@ -100,7 +101,7 @@ private:
     QElapsedTimer m_timer;
     int m_rows = 0;
     QMap<QString, int> m_tally; // "REST verdict / sync verdict" -> rows
-    QList<Fixture> m_pool;
+    QList<Fixture> m_pool[2];   // by forReads
 };
 
 namespace {
@@ -516,14 +517,15 @@ QJsonValue TestRestSyncParity::newValue(const EntitySpec &spec, const FieldSpec 
     return current;
 }
 
-std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture()
+std::optional<TestRestSyncParity::Fixture> TestRestSyncParity::makeFixture(bool forReads)
 {
-    if (m_pool.isEmpty() && !makeFixtures(fixturesPerBatch))
+    QList<Fixture> &pool = m_pool[forReads ? 1 : 0];
+    if (pool.isEmpty() && !makeFixtures(fixturesPerBatch, forReads))
         return std::nullopt;
-    return m_pool.takeFirst();
+    return pool.takeFirst();
 }
 
-bool TestRestSyncParity::makeFixtures(int count)
+bool TestRestSyncParity::makeFixtures(int count, bool forReads)
 {
     const EntitySpec *course = courseSpec();
     // What one fixture is made of: ids of its records by entity, and its conflicts' provoking ops.
@@ -576,7 +578,7 @@ bool TestRestSyncParity::makeFixtures(int count)
             const bool byLearner = learnerMade(*spec);
             const EntitySpec *parent = spec->parentSpec();
             const int copies = isMovableParent(*spec) && parent ? 3 : isParent(*spec) ? 2 : 1;
-            const QStringList ways = byLearner ? QStringList() : heldBackWays(*spec);
+            const QStringList ways = byLearner || !forReads ? QStringList() : heldBackWays(*spec);
             for (int copy = 0; copy < 3 + ways.size(); ++copy) {
                 if (copy >= copies && copy < 3)
                     continue;
@@ -685,7 +687,7 @@ bool TestRestSyncParity::makeFixtures(int count)
             if (!load(it.value(), plan.fixture.held[it.key()]))
                 return false;
         }
-        m_pool.append(plan.fixture);
+        m_pool[forReads ? 1 : 0].append(plan.fixture);
     }
     return true;
 }
@@ -946,7 +948,7 @@ void TestRestSyncParity::parity()
 
     const char *known = knownReason(entity, role, action, field);
     if (action == u"read") {
-        std::optional<Fixture> fixture = makeFixture();
+        std::optional<Fixture> fixture = makeFixture(true);
         QVERIFY2(fixture, "could not make the fixture");
         if (!field.isEmpty()) // the record held back from learners
             fixture->record.insert(entity, fixture->held.value(field).value(entity));
