@@ -97,7 +97,7 @@ private:
     QHash<QString, QString> m_referenced; // entity -> a live record of it (Id fields point there)
     QString m_deviceId = createUuidV7String();
     quint32 m_counter = 0;
-    qint64 m_cursor = 0; // the admin's pull cursor: everything before it belongs to earlier rows
+    qint64 m_cursor = 0; // the maker's pull cursor: everything before it belongs to earlier rows
     QElapsedTimer m_timer;
     int m_rows = 0;
     QMap<QString, int> m_tally; // "REST verdict / sync verdict" -> rows
@@ -113,6 +113,8 @@ const QString allowed = u"allowed"_s;
 // another organisation's admin, and someone of the organisation with no enrolment in the course.
 const QStringList roles
     = {u"admin"_s, u"instructor"_s, u"ta"_s, u"student"_s, u"otherAdmin"_s, u"unenrolled"_s};
+// Who makes the fixtures' records (but a learner's own): the course's instructor.
+const QString maker = u"instructor"_s;
 // How each role is enrolled in the fixture's course (the instructor made it, and so teaches it).
 const QList<std::pair<QString, QString>> enrolments
     = {{u"ta"_s, u"ta"_s}, {u"student"_s, u"student"_s}};
@@ -165,16 +167,12 @@ struct KnownDisagreement
     const char *reason;
 };
 const QList<KnownDisagreement> knownDisagreements = {
-    {u"course"_s, u"ta"_s, u"change"_s, u"status"_s,
-     "REST publish/archive: forbidden (owners only); sync: server_decides"},
     {u"conflict"_s, u"admin"_s, u"resolve"_s, u"both"_s,
      "REST: validation_failed (both is for text conflicts); sync applies it"},
     {u"conflict"_s, u"instructor"_s, u"resolve"_s, u"both"_s,
      "REST: validation_failed (both is for text conflicts); sync applies it"},
     {u"conflict"_s, u"ta"_s, u"resolve"_s, u"both"_s,
      "REST: validation_failed (both is for text conflicts); sync applies it"},
-    {u"conflict"_s, u"student"_s, u"resolve"_s, u"*"_s,
-     "REST: not_found (conflicts are for staff); sync: forbidden"},
     {u"*"_s, u"student"_s, u"read"_s, u"locked"_s,
      "pull ships learners a stub of a locked record (title, when it opens); REST answers "
      "not_found until it unlocks"},
@@ -628,7 +626,7 @@ bool TestRestSyncParity::makeFixtures(int count, bool forReads)
         plans.append(plan);
     }
 
-    const QJsonArray results = pushAll(u"instructor"_s, staffOps);
+    const QJsonArray results = pushAll(maker, staffOps);
     if (results.size() != staffOps.size())
         return false;
     for (qsizetype i = 0; i < staffOps.size(); ++i) {
@@ -644,7 +642,7 @@ bool TestRestSyncParity::makeFixtures(int count, bool forReads)
             plan.ids.insert(it.key(),
                             results.at(it.value()).toObject().value(u"conflictId").toString());
         for (const auto &[role, as] : enrolments) {
-            const HttpResult enrolled = call(u"instructor"_s, "POST", u"/api/v1/enrollments"_s,
+            const HttpResult enrolled = call(maker, "POST", u"/api/v1/enrollments"_s,
                                              {{u"courseId"_s, plan.ids.value(course->name)},
                                               {u"userId"_s, m_userIds.value(role)},
                                               {u"role"_s, as}});
@@ -666,8 +664,9 @@ bool TestRestSyncParity::makeFixtures(int count, bool forReads)
         }
     }
 
-    // The records as they are now (server-set fields, revisions), from the admin's pull.
-    const QHash<QString, QJsonObject> changes = pull(u"admin"_s, m_cursor);
+    // The records as they are now (server-set fields, revisions), from the pull of their maker,
+    // who sees them all (private ones too).
+    const QHash<QString, QJsonObject> changes = pull(maker, m_cursor);
     const auto load = [&](const QHash<QString, QString> &which, QHash<QString, QJsonObject> &into) {
         for (auto it = which.begin(); it != which.end(); ++it) {
             const QJsonObject change = changes.value(it.key() + u'/' + it.value());
@@ -730,7 +729,7 @@ void TestRestSyncParity::initTestCase()
         m_referenced.insert(Entities::file().name, file.data().toObject().value(u"id").toString());
     }
     // Everything so far is before the first fixture.
-    pull(u"admin"_s, m_cursor);
+    pull(maker, m_cursor);
     QVERIFY(courseSpec());
 }
 
@@ -1048,14 +1047,14 @@ QString TestRestSyncParity::effectMissing(const EntitySpec &spec, const QString 
                                           const QHash<QString, QJsonObject> &changes)
 {
     // Gone: a tombstone in the pull or, where none reaches it (a deleted course's tombstones do
-    // not reach its admin's pull), no longer there for REST.
+    // not reach its staff's pull), no longer there for REST.
     const auto gone = [&](const EntitySpec &of, const QJsonObject &record) {
         const QJsonObject change = changes.value(of.name + u'/' + record.value(u"id").toString());
         if (!change.isEmpty())
             return change.value(u"deleted").toBool();
         Fixture only;
         only.record.insert(of.name, record);
-        return restRead(u"admin"_s, of, only).verdict != allowed;
+        return restRead(maker, of, only).verdict != allowed;
     };
     if (action == u"delete") {
         const QJsonObject record = fixture.record.value(spec.name);
