@@ -167,12 +167,6 @@ struct KnownDisagreement
     const char *reason;
 };
 const QList<KnownDisagreement> knownDisagreements = {
-    {u"conflict"_s, u"admin"_s, u"resolve"_s, u"both"_s,
-     "REST: validation_failed (both is for text conflicts); sync applies it"},
-    {u"conflict"_s, u"instructor"_s, u"resolve"_s, u"both"_s,
-     "REST: validation_failed (both is for text conflicts); sync applies it"},
-    {u"conflict"_s, u"ta"_s, u"resolve"_s, u"both"_s,
-     "REST: validation_failed (both is for text conflicts); sync applies it"},
     {u"*"_s, u"student"_s, u"read"_s, u"locked"_s,
      "pull ships learners a stub of a locked record (title, when it opens); REST answers "
      "not_found until it unlocks"},
