@@ -1,6 +1,7 @@
 #include "cohortservice.h"
 
 #include "services/enrollmentservice.h"
+#include "services/recordservice.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -49,18 +50,6 @@ Page<Record> pageOf(const ListQuery &query, qint64 total, QList<Record> items)
     return page;
 }
 
-Result<QString> requestedId(const QJsonObject &body)
-{
-    const QJsonValue id = body.value(u"id");
-    if (id.isUndefined() || id.isNull())
-        return QString();
-    if (!id.isString() || !isUuidString(id.toString())) {
-        ValidationErrors errors;
-        errors.add(QStringLiteral("id"), CohortService::tr("must be a UUID"));
-        return errors.toError();
-    }
-    return id.toString().toLower();
-}
 } // namespace
 
 QStringList CohortService::sortFields()
@@ -137,7 +126,7 @@ Result<std::pair<Record, bool>> CohortService::create(const Caller &caller, cons
 {
     if (!caller.isAdmin())
         return fail(ErrorCode::Forbidden, tr("Only administrators can create cohorts."));
-    auto id = requestedId(body);
+    auto id = RecordService::requestedId(body);
     if (!id)
         return id.error();
     const ValidationErrors errors = Entities::cohort().validate(body, EntitySpec::Mode::Create);

@@ -20,19 +20,6 @@ QJsonValue takePosition(QJsonObject &body)
     return position;
 }
 
-Result<QString> requestedId(const QJsonObject &body)
-{
-    const QJsonValue id = body.value(u"id");
-    if (id.isUndefined() || id.isNull())
-        return QString();
-    if (!id.isString() || !isUuidString(id.toString())) {
-        ValidationErrors errors;
-        errors.add(QStringLiteral("id"), RecordService::tr("must be a UUID"));
-        return errors.toError();
-    }
-    return id.toString().toLower();
-}
-
 // The rules' refusal with the door's own field errors added, or the door's errors alone.
 Error withFieldErrors(const Error &refusal, const ValidationErrors &door)
 {
@@ -83,6 +70,36 @@ QString orderBy(const EntitySpec &spec, const ListQuery &query)
         + direction;
 }
 } // namespace
+
+Result<QString> RecordService::requestedId(const QJsonObject &body)
+{
+    const QJsonValue id = body.value(u"id");
+    if (id.isUndefined() || id.isNull())
+        return QString();
+    if (!id.isString() || !isUuidString(id.toString())) {
+        ValidationErrors errors;
+        errors.add(QStringLiteral("id"), tr("must be a UUID"));
+        return errors.toError();
+    }
+    return id.toString().toLower();
+}
+
+Result<RecordService::Changing> RecordService::changing(Transaction &tx, RuleContext &context,
+                                                        const EntitySpec &spec, const QString &id)
+{
+    if (!isUuidString(id))
+        return notFound(spec);
+    auto found = RecordStore::get(tx, spec, id.toLower());
+    if (!found)
+        return found.error();
+    if (!*found)
+        return notFound(spec);
+    auto access = RecordRules::of(spec).mayChange(context, **found);
+    if (!access)
+        return access.error().code == QLatin1StringView(ErrorCode::NotFound) ? notFound(spec)
+                                                                             : access.error();
+    return Changing {**found, *access};
+}
 
 QStringList RecordService::sortFields(const EntitySpec &spec)
 {
@@ -164,23 +181,16 @@ Result<Record> RecordService::update(const Caller &caller, const EntitySpec &spe
 {
     QJsonObject body = input;
     const QJsonValue position = takePosition(body);
-    if (!isUuidString(id))
-        return notFound(spec);
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto found = RecordStore::get(tx, spec, id.toLower());
-    if (!found)
-        return found.error();
-    if (!*found)
-        return notFound(spec);
-    const Record &current = **found;
     RuleContext context(tx, m_context.clock(), caller);
     const RecordRules &rules = RecordRules::of(spec);
-    auto access = rules.mayChange(context, current);
-    if (!access)
-        return access.error().code == QLatin1StringView(ErrorCode::NotFound) ? notFound(spec)
-                                                                             : access.error();
+    auto target = changing(tx, context, spec, id);
+    if (!target)
+        return target.error();
+    const Record &current = target->record;
+    const CourseAccess &access = target->access;
 
     ValidationErrors errors;
     if (door) {
@@ -197,7 +207,7 @@ Result<Record> RecordService::update(const Caller &caller, const EntitySpec &spe
                 body.remove(field.name);
             continue;
         }
-        if (auto r = rules.mayChangeField(context, current, *access, field); !r) {
+        if (auto r = rules.mayChangeField(context, current, access, field); !r) {
             if (r.error().code != QLatin1StringView(ErrorCode::ValidationFailed))
                 return r.error();
             const ValidationErrors refused = ValidationErrors::fromError(r.error());
@@ -227,25 +237,17 @@ Result<Record> RecordService::update(const Caller &caller, const EntitySpec &spe
 
 Result<void> RecordService::remove(const Caller &caller, const EntitySpec &spec, const QString &id)
 {
-    if (!isUuidString(id))
-        return notFound(spec);
     Transaction tx(m_context.db());
     if (!tx.isOk())
         return tx.error();
-    auto found = RecordStore::get(tx, spec, id.toLower());
-    if (!found)
-        return found.error();
-    if (!*found)
-        return notFound(spec);
     RuleContext context(tx, m_context.clock(), caller);
     const RecordRules &rules = RecordRules::of(spec);
-    auto access = rules.mayChange(context, **found);
-    if (!access)
-        return access.error().code == QLatin1StringView(ErrorCode::NotFound) ? notFound(spec)
-                                                                             : access.error();
-    if (auto r = rules.mayDelete(context, **found, *access); !r)
+    auto target = changing(tx, context, spec, id);
+    if (!target)
+        return target.error();
+    if (auto r = rules.mayDelete(context, target->record, target->access); !r)
         return r;
-    if (auto r = rules.remove(context, **found); !r)
+    if (auto r = rules.remove(context, target->record); !r)
         return r;
     return tx.commit();
 }

@@ -3,12 +3,15 @@
 #include "core/listquery.h"
 #include "core/servercontext.h"
 #include "services/caller.h"
+#include "services/courseaccess.h"
 #include "storage/recordstore.h"
 
 #include <QCoreApplication>
 #include <functional>
 
 namespace Lectern::Server {
+
+class RuleContext;
 
 // The REST door of the registry's records: create, read, change, delete and list children of
 // any kind of record, each decided by the record's rules (rules/recordrules.h), the same rules
@@ -45,7 +48,20 @@ public:
     // default), its title, when it was made.
     static QStringList sortFields(const EntitySpec &spec);
 
+    // The `id` a client chose for a new record in `body` (lower case), empty when it chose none;
+    // a validation error on "id" when it is not a UUID.
+    static Result<QString> requestedId(const QJsonObject &body);
+
 private:
+    // A record the caller may change, with their standing in its course; not_found otherwise.
+    struct Changing
+    {
+        Record record;
+        CourseAccess access;
+    };
+    static Result<Changing> changing(Transaction &tx, RuleContext &context, const EntitySpec &spec,
+                                     const QString &id);
+
     ServerContext &m_context;
 };
 
