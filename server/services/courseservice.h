@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 #include "storage/recordstore.h"
 
@@ -17,7 +17,7 @@ class CourseService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::CourseService)
 
 public:
-    explicit CourseService(ServerContext &context)
+    explicit CourseService(ServiceContext &context)
         : m_context(context)
     {}
 
@@ -64,7 +64,7 @@ public:
                                       const Record &record);
 
 private:
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

@@ -370,6 +370,20 @@ QList<EntitySpec> makeRegistry()
     }
     specs.append(progress);
 
+    // Who may see what (EntitySpec::releaseFields, EntitySpec::admission).
+    const auto spec = [&specs](QStringView name) -> EntitySpec & {
+        return *std::find_if(specs.begin(), specs.end(),
+                             [name](const EntitySpec &s) { return s.name == name; });
+    };
+    spec(u"course").releaseFields = {QStringLiteral("status")};
+    spec(u"module").releaseFields = {QStringLiteral("published"), QStringLiteral("publishAt"),
+                                     QStringLiteral("unlockAt"), QStringLiteral("deleted")};
+    spec(u"enrollment").admission
+        = EntitySpec::Admission {QStringLiteral("role"),
+                                 {QStringLiteral("student")},
+                                 {{QStringLiteral("status"), {QStringLiteral("dropped")}},
+                                  {QStringLiteral("type"), {QStringLiteral("waitlist")}}}};
+
     return specs;
 }
 
