@@ -1,7 +1,7 @@
 #include "democourses.h"
 
+#include "app/servercontext.h"
 #include "core/logging.h"
-#include "core/servercontext.h"
 #include "services/enrollmentservice.h"
 #include "storage/organizationrepository.h"
 #include "storage/recordstore.h"

@@ -164,7 +164,7 @@ void Server::startEvents()
         },
         EventHub::Options {});
     m_events->attach(m_http.get());
-    QObject::connect(&m_context->db().changes(), &ChangeNotifier::changed, m_events.get(),
+    QObject::connect(&m_context->changes(), &ChangeNotifier::changed, m_events.get(),
                      &EventHub::publish);
     if (m_context->db().backend() == Backend::Postgres) {
         m_changeListener = std::make_unique<ChangeListener>(m_context->db().config());

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/servercontext.h"
+#include "app/servercontext.h"
 #include "events/changelistener.h"
 #include "events/eventhub.h"
 #include "files/fileservice.h"

@@ -1,6 +1,6 @@
 #include "serverconfig.h"
 
-#include "http/clientaddress.h"
+#include "core/clientaddress.h"
 
 #include <QFile>
 #include <QTextStream>

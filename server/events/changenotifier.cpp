@@ -20,6 +20,11 @@ void ChangeNotifier::committed(const Changes &changes)
         Qt::QueuedConnection);
 }
 
+Result<void> ChangeNotifier::beforeCommit(Transaction &tx, const Changes &changes)
+{
+    return announce(tx, changes);
+}
+
 Result<void> ChangeNotifier::announce(Transaction &tx, const Changes &changes)
 {
     if (tx.dialect().backend() != Backend::Postgres)

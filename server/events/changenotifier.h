@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/recordobserver.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -7,14 +9,14 @@
 
 namespace Lectern::Server {
 
-class Transaction;
-
 // Tells the server's thread about changes once they are committed, whichever thread committed
 // them: a transaction that wrote change_log rows (ChangeLog::record) hands the newest seq of each
 // organisation it touched to committed(), which emits changed() on the notifier's own thread.
 // On PostgreSQL, announce() also sends them with NOTIFY on `channel` inside the transaction, so
-// that every server process on the same database hears of them (ChangeListener).
-class ChangeNotifier : public QObject
+// that every server process on the same database hears of them (ChangeListener). A
+// CommitObserver of the database, registered at start-up (docs/architecture.md, "Storage and its
+// observers").
+class ChangeNotifier : public QObject, public CommitObserver
 {
     Q_OBJECT
 
@@ -24,10 +26,12 @@ public:
     explicit ChangeNotifier(QObject *parent = nullptr);
 
     // Changes written by one transaction: the newest seq per organisation.
-    using Changes = QHash<QString, qint64>;
+    using Changes = CommitObserver::Changes;
 
+    // announce().
+    Result<void> beforeCommit(Transaction &tx, const Changes &changes) override;
     // Thread-safe; call after COMMIT succeeded.
-    void committed(const Changes &changes);
+    void committed(const Changes &changes) override;
 
     // Runs inside `tx`, just before COMMIT: NOTIFY channel, '<orgId>:<seq>' on PostgreSQL (the
     // database delivers it at commit and drops it on rollback); nothing on SQLite.

@@ -18,7 +18,7 @@ Error noSuchFile()
 }
 } // namespace
 
-FileService::FileService(ServerContext &context)
+FileService::FileService(ServiceContext &context)
     : m_context(context)
     , m_store(context.config().dataDir)
     , m_policy(context.config().uploadTypes)

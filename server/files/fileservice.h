@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "files/filestore.h"
 #include "files/uploadpolicy.h"
 #include "services/caller.h"
@@ -25,7 +25,7 @@ class FileService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::FileService)
 
 public:
-    explicit FileService(ServerContext &context);
+    explicit FileService(ServiceContext &context);
 
     const FileStore &store() const { return m_store; }
     const UploadPolicy &policy() const { return m_policy; }
@@ -69,7 +69,7 @@ public:
 private:
     Result<Record> visibleFile(Transaction &tx, const Caller &caller, const QString &id);
 
-    ServerContext &m_context;
+    ServiceContext &m_context;
     FileStore m_store;
     UploadPolicy m_policy;
 };

@@ -1,6 +1,6 @@
 #include "apiserver.h"
 
-#include "clientaddress.h"
+#include "core/clientaddress.h"
 #include "core/logging.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "httplistener.h"
 
 #include "apiserver.h"
-#include "clientaddress.h"
+#include "core/clientaddress.h"
 #include "core/logging.h"
 #include "httpconnection.h"
 

@@ -93,6 +93,19 @@ std::optional<ApiResponse> ResponseCache::find(const ApiRequest &request, const 
     return answer(request, current);
 }
 
+void ResponseCache::expireBefore(qint64 version)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_entries.isEmpty())
+        return;
+    const QList<QByteArray> keys = m_entries.keys();
+    for (const QByteArray &key : keys) {
+        const Entry *entry = m_entries.object(key);
+        if (entry && entry->version < version)
+            m_entries.remove(key);
+    }
+}
+
 ApiResponse ResponseCache::answer(const ApiRequest &request, const Entry &entry) const
 {
     const bool gzipped

@@ -44,6 +44,12 @@ public:
     // The answer from a current entry under `key`, or nothing (then serve() builds it).
     std::optional<ApiResponse> find(const ApiRequest &request, const QByteArray &key);
 
+    // Drops the entries built before `version` (a newer change sequence): they can never be
+    // served again, so their memory goes at once instead of when they are next asked for or
+    // pushed out. Every server process still checks the version per request (serve()), which
+    // is what covers changes other processes commit.
+    void expireBefore(qint64 version);
+
     // "route|path|sorted query" for `request`: the request half of a key.
     static QByteArray requestKey(const ApiRequest &request);
 

@@ -1,3 +1,4 @@
+#include "app/servercontext.h"
 #include "routes.h"
 #include "routes/recordresponses.h"
 #include "services/courseaccess.h"

@@ -1,4 +1,4 @@
-#include "core/servercontext.h"
+#include "app/servercontext.h"
 #include "routes.h"
 #include "storage/migrations.h"
 

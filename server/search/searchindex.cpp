@@ -42,6 +42,14 @@ Document documentOf(const EntitySpec &spec, const Record &record)
     return doc;
 }
 
+// Where a transaction keeps its SearchBatch (Transaction::attach).
+const char batchKey = 0;
+
+SearchBatch *batchOf(const Transaction &tx)
+{
+    return static_cast<SearchBatch *>(tx.attached(&batchKey));
+}
+
 // Folds `original`, keeping at most SearchText::maxIndexedLength folded characters (whole words)
 // and the stretch of `original` they come from.
 std::pair<QString, QString> indexed(const QString &original)
@@ -193,8 +201,8 @@ Result<void> SearchIndex::update(Transaction &tx, const EntitySpec &spec, const 
             && before.value(u"deleted").toBool() == after.value(u"deleted").toBool())
             return {}; // the index holds this already
     }
-    if (tx.searchBatch) {
-        tx.searchBatch->m_pending.append({&spec, after});
+    if (SearchBatch *batch = batchOf(tx)) {
+        batch->m_pending.append({&spec, after});
         return {};
     }
     return update(tx, spec, after);
@@ -203,14 +211,13 @@ Result<void> SearchIndex::update(Transaction &tx, const EntitySpec &spec, const 
 SearchBatch::SearchBatch(Transaction &tx)
     : m_tx(tx)
 {
-    Q_ASSERT(!tx.searchBatch);
-    tx.searchBatch = this;
+    tx.attach(&batchKey, this);
 }
 
 SearchBatch::~SearchBatch()
 {
-    if (m_tx.searchBatch == this)
-        m_tx.searchBatch = nullptr;
+    if (batchOf(m_tx) == this)
+        m_tx.detach(&batchKey);
 }
 
 void SearchBatch::rollbackTo(qsizetype mark)
@@ -221,8 +228,8 @@ void SearchBatch::rollbackTo(qsizetype mark)
 
 Result<void> SearchBatch::flush()
 {
-    if (m_tx.searchBatch == this)
-        m_tx.searchBatch = nullptr;
+    if (batchOf(m_tx) == this)
+        m_tx.detach(&batchKey);
     const QList<Pending> pending = std::exchange(m_pending, {});
     // Each record once, as last written.
     QHash<std::pair<QString, QString>, qsizetype> last;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
+#include "storage/recordobserver.h"
 #include "storage/recordstore.h"
 
 namespace Lectern::Server {
@@ -21,8 +22,8 @@ struct SearchHit
 };
 
 // The full-text index of courses, modules and content items (titles weighted over bodies), kept
-// by RecordStore in the transaction of every write, and queried with SQL that differs between the
-// backends only through SqlDialect.
+// in the transaction of every write (SearchIndexObserver), and queried with SQL that differs
+// between the backends only through SqlDialect.
 class SearchIndex
 {
 public:
@@ -43,6 +44,19 @@ public:
     // search_entries `s`: entity, entity_id, org_id, course_id, module_id), best first.
     static Result<Page<SearchHit>> search(Transaction &tx, const QStringList &words,
                                           const RecordFilter &filter, int page, int limit);
+};
+
+// Keeps the index in step with every record written (SearchIndex::update, in the write's
+// transaction): registered with the database at start-up (docs/architecture.md, "Storage and its
+// observers").
+class SearchIndexObserver final : public RecordObserver
+{
+public:
+    Result<void> recordWritten(Transaction &tx, const EntitySpec &spec, const Record &before,
+                               const Record &after) override
+    {
+        return SearchIndex::update(tx, spec, before, after);
+    }
 };
 
 // Holds back the index updates of a transaction's writes and makes them together in flush(),

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "search/searchindex.h"
 #include "services/caller.h"
 
@@ -17,7 +17,7 @@ class SearchService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::SearchService)
 
 public:
-    explicit SearchService(ServerContext &context)
+    explicit SearchService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -29,7 +29,7 @@ public:
     Result<Page<SearchHit>> search(const Caller &caller, const ListQuery &query);
 
 private:
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

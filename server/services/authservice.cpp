@@ -1,7 +1,7 @@
 #include "authservice.h"
 
+#include "core/clientaddress.h"
 #include "core/logging.h"
-#include "http/clientaddress.h"
 #include "services/loginthrottle.h"
 #include "services/passwordpolicy.h"
 #include "storage/authrepository.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 
 #include <QCoreApplication>
@@ -31,7 +31,7 @@ class AuthService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::AuthService)
 
 public:
-    explicit AuthService(ServerContext &context)
+    explicit AuthService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -53,7 +53,7 @@ private:
     Result<AuthSession> startSession(Transaction &tx, const User &user, const QString &familyId,
                                      const QString &address);
 
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 #include "storage/recordstore.h"
 
@@ -17,7 +17,7 @@ class CohortService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::CohortService)
 
 public:
-    explicit CohortService(ServerContext &context)
+    explicit CohortService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -42,7 +42,7 @@ public:
 private:
     Result<Record> readable(Transaction &tx, const Caller &caller, const QString &id);
 
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 #include "services/recordservice.h"
 #include "storage/recordstore.h"
@@ -20,7 +20,7 @@ class CourseService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::CourseService)
 
 public:
-    explicit CourseService(ServerContext &context)
+    explicit CourseService(ServiceContext &context)
         : m_context(context)
         , m_records(context)
     { }
@@ -43,7 +43,7 @@ public:
     // Modules and items are the registry's records: RecordService is their REST door.
 
 private:
-    ServerContext &m_context;
+    ServiceContext &m_context;
     RecordService m_records;
 };
 

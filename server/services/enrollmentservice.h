@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 #include "storage/recordstore.h"
 
@@ -19,7 +19,7 @@ class EnrollmentService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::EnrollmentService)
 
 public:
-    explicit EnrollmentService(ServerContext &context)
+    explicit EnrollmentService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -96,7 +96,7 @@ public:
     static Result<void> attachPeople(Transaction &tx, QList<Record> &records);
 
 private:
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

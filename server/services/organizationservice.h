@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 
 #include <QCoreApplication>
@@ -19,7 +19,7 @@ class OrganizationService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::OrganizationService)
 
 public:
-    explicit OrganizationService(ServerContext &context)
+    explicit OrganizationService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -38,7 +38,7 @@ private:
                                 const QString &settingsPrefix);
     Result<Organization> visible(Transaction &tx, const Caller &caller, const QString &id);
 
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 #include "storage/recordstore.h"
 
@@ -21,7 +21,7 @@ class ProgressService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::ProgressService)
 
 public:
-    explicit ProgressService(ServerContext &context)
+    explicit ProgressService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -42,7 +42,7 @@ public:
     Result<QJsonObject> courseProgress(const Caller &caller, const QString &courseId);
 
 private:
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 #include "services/courseaccess.h"
 #include "storage/recordstore.h"
@@ -24,7 +24,7 @@ class RecordService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::RecordService)
 
 public:
-    explicit RecordService(ServerContext &context)
+    explicit RecordService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -62,7 +62,7 @@ private:
     static Result<Changing> changing(Transaction &tx, RuleContext &context, const EntitySpec &spec,
                                      const QString &id);
 
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

@@ -28,7 +28,7 @@ QList<std::pair<QString, QVariant>> window(const QString &p, qint64 since, qint6
 }
 } // namespace
 
-ReleaseTicker::ReleaseTicker(ServerContext &context)
+ReleaseTicker::ReleaseTicker(ServiceContext &context)
     : m_context(context)
 {
     QObject::connect(&m_timer, &QTimer::timeout, [this] {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 
 #include <QTimer>
 #include <chrono>
@@ -17,7 +17,7 @@ namespace Lectern::Server {
 class ReleaseTicker
 {
 public:
-    explicit ReleaseTicker(ServerContext &context);
+    explicit ReleaseTicker(ServiceContext &context);
 
     // Ticks every `interval`, first looking back `lookBack` (releases while the server was down).
     void start(std::chrono::milliseconds interval = std::chrono::seconds(30),
@@ -26,7 +26,7 @@ public:
     Result<int> tick(qint64 sinceMs, qint64 untilMs);
 
 private:
-    ServerContext &m_context;
+    ServiceContext &m_context;
     QTimer m_timer;
     qint64 m_last = 0;
 };

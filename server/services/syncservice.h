@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 #include "storage/recordstore.h"
 
@@ -21,7 +21,7 @@ class SyncService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::SyncService)
 
 public:
-    explicit SyncService(ServerContext &context)
+    explicit SyncService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -59,7 +59,7 @@ private:
     Result<void> pushSome(const Caller &caller, const QList<Sync::Op> &ops,
                           QList<Sync::OpResult> &results);
 
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

@@ -74,7 +74,7 @@ Error notFound()
 
 // The hash of a password to set, or empty when none is set. argon2id needs its memory; when it
 // cannot have it, say so rather than store an account without its password.
-Result<QString> hashPassword(ServerContext &context, const std::optional<QString> &password)
+Result<QString> hashPassword(ServiceContext &context, const std::optional<QString> &password)
 {
     if (!password)
         return QString();
@@ -88,7 +88,7 @@ Result<QString> hashPassword(ServerContext &context, const std::optional<QString
 
 // The policy for a password an administrator sets: the organisation's minimum length, and not
 // the account's own email address or name.
-Result<void> checkNewPassword(ServerContext &context, const QString &orgId,
+Result<void> checkNewPassword(ServiceContext &context, const QString &orgId,
                               const std::optional<QString> &password, const QString &email,
                               const QString &name)
 {

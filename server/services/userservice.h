@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/listquery.h"
-#include "core/servercontext.h"
+#include "core/servicecontext.h"
 #include "services/caller.h"
 
 #include <QCoreApplication>
@@ -16,7 +16,7 @@ class UserService
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::UserService)
 
 public:
-    explicit UserService(ServerContext &context)
+    explicit UserService(ServiceContext &context)
         : m_context(context)
     { }
 
@@ -33,7 +33,7 @@ public:
                                       const QString &password);
 
 private:
-    ServerContext &m_context;
+    ServiceContext &m_context;
 };
 
 } // namespace Lectern::Server

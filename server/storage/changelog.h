@@ -4,9 +4,9 @@
 
 namespace Lectern::Server {
 
-// The one place that writes the global change sequence (SYNC.md: server_seq). Every create,
-// update or delete of a synced record calls record() inside the same transaction as the change,
-// which is what lets the sync feed ship it later.
+// The one place that writes the global change sequence (docs/architecture.md, "The sync model").
+// Every create, update or delete of a synced record calls record() inside the same transaction
+// as the change, which is what lets the sync feed ship it later.
 struct Change
 {
     QString orgId;
@@ -38,7 +38,8 @@ public:
     static Result<qint64> latestSeq(Transaction &tx);
     // Writes a change row for each record of `set` without changing the records (no new
     // revision), so that pulls ship them again: to `audienceUserId` only, or to everyone when it
-    // is empty. Used when what someone may see changed (SYNC.md: enrolment, publishing).
+    // is empty. Used when what someone may see changed: an enrolment, a release
+    // (docs/architecture.md, "Storage and its observers").
     static Result<void> touch(Transaction &tx, const QString &orgId, const TouchSet &set,
                               const QString &audienceUserId = {});
     // The newest seq of one organisation's changes (0 when it has none).

@@ -1,7 +1,5 @@
 #include "database.h"
 
-#include "events/changenotifier.h"
-
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -365,7 +363,6 @@ void Database::leaveWrite()
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
     , m_dialect(m_config.backend)
-    , m_changes(std::make_unique<ChangeNotifier>())
     , m_prefix(QStringLiteral("lectern-") + createUuidV7String())
 { }
 

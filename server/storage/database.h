@@ -14,7 +14,8 @@
 
 namespace Lectern::Server {
 
-class ChangeNotifier;
+class CommitObserver;
+class RecordObserver;
 
 enum class Backend { Sqlite, Postgres };
 
@@ -121,8 +122,16 @@ public:
     const DatabaseConfig &config() const { return m_config; }
     Backend backend() const { return m_config.backend; }
     const SqlDialect &dialect() const { return m_dialect; }
-    // Hears of every committed change to the change log (Transaction::commit tells it).
-    ChangeNotifier &changes() const { return *m_changes; }
+
+    // What follows a write, registered at start-up (docs/architecture.md, "Storage and its
+    // observers"): RecordStore tells every RecordObserver of each record it writes, and
+    // Transaction::commit every CommitObserver of each commit that wrote change rows, in the
+    // order they were added. Not owned; add them before the first write, from one thread, and
+    // keep them until the last write is done: they are read without a lock.
+    void addRecordObserver(RecordObserver *observer) { m_recordObservers.append(observer); }
+    void addCommitObserver(CommitObserver *observer) { m_commitObservers.append(observer); }
+    const QList<RecordObserver *> &recordObservers() const { return m_recordObservers; }
+    const QList<CommitObserver *> &commitObservers() const { return m_commitObservers; }
 
     // Opens (or reuses) this thread's connection.
     Result<QSqlDatabase> connection();
@@ -152,7 +161,8 @@ private:
 
     DatabaseConfig m_config;
     SqlDialect m_dialect;
-    std::unique_ptr<ChangeNotifier> m_changes;
+    QList<RecordObserver *> m_recordObservers;
+    QList<CommitObserver *> m_commitObservers;
     QString m_prefix;
     QMutex m_mutex;
     QSet<QString> m_names;

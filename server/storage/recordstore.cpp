@@ -1,7 +1,7 @@
 #include "recordstore.h"
 
 #include "changelog.h"
-#include "search/searchindex.h"
+#include "recordobserver.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -87,92 +87,18 @@ Record readRecord(const EntitySpec &spec, const SqlQuery &q)
     return record;
 }
 
-// How an enrolment lets its user into the course: not at all (empty), as a learner, or as staff
-// (who see drafts).
-QString standing(const Record &enrollment)
+// Tells the database's RecordObservers of a write (docs/architecture.md, "Storage and its
+// observers"): the search index, and the change rows of records whose visibility it changed.
+// Before the record's own change row, so that row is the newest of the write. Done here, on
+// the one write path, so that no service can forget it.
+Result<void> written(Transaction &tx, const EntitySpec &spec, const Record &before,
+                     const Record &after)
 {
-    if (enrollment.isEmpty() || enrollment.value(u"deleted").toBool()
-        || enrollment.value(u"status").toString() == u"dropped"
-        || enrollment.value(u"type").toString() == u"waitlist")
-        return {};
-    return enrollment.value(u"role").toString() == u"student" ? QStringLiteral("learner")
-                                                              : QStringLiteral("staff");
-}
-
-TouchSet touchSet(const EntitySpec &spec, const QString &where, const QString &placeholder,
-                  const QString &id)
-{
-    return {spec.name, spec.table, where, {{placeholder, id}}};
-}
-
-// Records that did not change but became visible or invisible to someone get a change row
-// (ChangeLog::touch), so pulls ship them: a whole course to a person whose enrolment started,
-// ended or changed role, and everything under a course or module whose release changed. Written
-// before the record's own change row, so that row is the newest of the transaction. Done here,
-// on the one write path, so that no service can forget it.
-// Releases by time (publishAt / unlockAt passing) change nothing in the database: the
-// ReleaseTicker (services/releaseticker.h) touches those records when their time has passed.
-Result<void> touchVisibility(Transaction &tx, const EntitySpec &spec, const Record &before,
-                             const Record &after)
-{
-    const QString orgId = after.value(u"orgId").toString();
-    const auto changed = [&](QStringView field) {
-        return before.value(field) != after.value(field);
-    };
-    QList<TouchSet> sets;
-    QString audience;
-    if (spec.name == u"enrollment") {
-        const QString was = standing(before);
-        const QString now = standing(after);
-        if (was == now)
-            return {};
-        const QString course = after.value(u"courseId").toString();
-        audience = after.value(u"userId").toString();
-        const QString ofCourse = QStringLiteral("course_id = :course");
-        const QString placeholder = QStringLiteral(":course");
-        sets = {touchSet(Entities::course(), QStringLiteral("id = :course"), placeholder, course),
-                touchSet(Entities::module(), ofCourse, placeholder, course),
-                touchSet(Entities::content(), ofCourse, placeholder, course),
-                touchSet(Entities::file(), ofCourse, placeholder, course)};
-        if (was == u"staff" || now == u"staff") {
-            sets.append(touchSet(Entities::conflict(), ofCourse, placeholder, course));
-            sets.append(touchSet(Entities::enrollment(), ofCourse, placeholder, course));
-            // Staff see every learner's progress events; a learner only ever sees their own,
-            // which their own standing does not change.
-            sets.append(touchSet(Entities::progress(), ofCourse, placeholder, course));
-        }
-    } else if (spec.name == u"course") {
-        if (before.isEmpty() || !changed(u"status"))
-            return {};
-        const QString course = after.value(u"id").toString();
-        const QString ofCourse = QStringLiteral("course_id = :course");
-        const QString placeholder = QStringLiteral(":course");
-        sets = {touchSet(Entities::module(), ofCourse, placeholder, course),
-                touchSet(Entities::content(), ofCourse, placeholder, course),
-                touchSet(Entities::file(), ofCourse, placeholder, course)};
-    } else if (spec.name == u"module") {
-        if (before.isEmpty()
-            || !(changed(u"published") || changed(u"publishAt") || changed(u"unlockAt")
-                 || changed(u"deleted")))
-            return {};
-        sets = {touchSet(Entities::content(), QStringLiteral("module_id = :module"),
-                         QStringLiteral(":module"), after.value(u"id").toString())};
-    }
-    for (const TouchSet &set : std::as_const(sets)) {
-        if (auto r = ChangeLog::touch(tx, orgId, set, audience); !r)
+    for (RecordObserver *observer : tx.database().recordObservers()) {
+        if (auto r = observer->recordWritten(tx, spec, before, after); !r)
             return r;
     }
     return {};
-}
-
-// Every write of an indexed entity ends here, so the full-text index changes in the same
-// transaction as the record (`before` is the record as it was, empty for a new one).
-Result<Record> reindexed(Transaction &tx, const EntitySpec &spec, const Record &before,
-                         const Record &record)
-{
-    if (auto r = SearchIndex::update(tx, spec, before, record); !r)
-        return r.error();
-    return record;
 }
 } // namespace
 
@@ -308,16 +234,11 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
     if (!q.next())
         return fail(ErrorCode::Internal, QStringLiteral("The new record did not come back."));
     const Record stored = readRecord(spec, q);
-    {
-        Record made = fields;
-        made.insert(QStringLiteral("orgId"), orgId);
-        made.insert(QStringLiteral("deleted"), false);
-        if (auto r = touchVisibility(tx, spec, Record(), made); !r)
-            return r.error();
-    }
+    if (auto r = written(tx, spec, Record(), stored); !r)
+        return r.error();
     if (auto seq = ChangeLog::record(tx, {orgId, spec.name, id, 1, hlc, false}); !seq)
         return seq.error();
-    return reindexed(tx, spec, Record(), stored);
+    return stored;
 }
 
 Result<Record> RecordStore::update(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
@@ -370,15 +291,15 @@ Result<Record> RecordStore::write(Transaction &tx, HlcClock &clock, const Entity
         return fail(ErrorCode::NotFound, QStringLiteral("The record is gone."));
     const Record stored = readRecord(spec, q);
     const qint64 rev = stored.value(u"rev").toInteger();
-    if (auto r = touchVisibility(tx, spec, current, merged); !r)
+    if (auto r = written(tx, spec, current, stored); !r)
         return r.error();
     if (auto seq = ChangeLog::record(tx,
                                      {current.value(u"orgId").toString(), spec.name,
                                       current.value(u"id").toString(), rev, hlc,
-                                      merged.value(u"deleted").toBool()});
+                                      stored.value(u"deleted").toBool()});
         !seq)
         return seq.error();
-    return reindexed(tx, spec, current, stored);
+    return stored;
 }
 
 Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
@@ -399,16 +320,16 @@ Result<Record> RecordStore::tombstone(Transaction &tx, HlcClock &clock, const En
     const qint64 rev = q.int64(0);
     Record gone = current;
     gone.insert(QStringLiteral("deleted"), true);
-    if (auto r = touchVisibility(tx, spec, current, gone); !r)
+    gone.insert(QStringLiteral("rev"), rev);
+    gone.insert(QStringLiteral("hlc"), hlc);
+    if (auto r = written(tx, spec, current, gone); !r)
         return r.error();
     if (auto seq = ChangeLog::record(tx,
                                      {current.value(u"orgId").toString(), spec.name,
                                       current.value(u"id").toString(), rev, hlc, true});
         !seq)
         return seq.error();
-    gone.insert(QStringLiteral("rev"), rev);
-    gone.insert(QStringLiteral("hlc"), hlc);
-    return reindexed(tx, spec, current, gone);
+    return gone;
 }
 
 Result<void> RecordStore::checkReferences(Transaction &tx, const EntitySpec &spec,

@@ -36,7 +36,9 @@ struct RecordFilter
 
 // The one write path for every entity of the EntityRegistry: each insert, update and tombstone
 // bumps the record's revision, stamps it with the server's HLC and records the change in the
-// change sequence, in the caller's transaction. Services decide what may be written.
+// change sequence, in the caller's transaction, and tells the database's RecordObservers what
+// changed (docs/architecture.md, "Storage and its observers"). Services decide what may be
+// written.
 class RecordStore
 {
 public:

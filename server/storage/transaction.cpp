@@ -1,6 +1,6 @@
 #include "transaction.h"
 
-#include "events/changenotifier.h"
+#include "recordobserver.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -216,8 +216,12 @@ Result<void> Transaction::commit()
     if (m_savepointFailure)
         return *m_savepointFailure;
     if (!writtenChanges.isEmpty()) {
-        if (auto r = ChangeNotifier::announce(*this, writtenChanges); !r)
-            return r.error(); // the failed statement rolled the transaction back
+        for (CommitObserver *observer : m_db.commitObservers()) {
+            if (auto r = observer->beforeCommit(*this, writtenChanges); !r) {
+                rollback(); // a failed statement did already
+                return r.error();
+            }
+        }
     }
     QSqlQuery commit(m_connection);
     m_active = false;
@@ -228,9 +232,23 @@ Result<void> Transaction::commit()
         return error;
     }
     leaveWrite();
-    if (!writtenChanges.isEmpty())
-        m_db.changes().committed(std::exchange(writtenChanges, {}));
+    if (!writtenChanges.isEmpty()) {
+        const CommitObserver::Changes changes = std::exchange(writtenChanges, {});
+        for (CommitObserver *observer : m_db.commitObservers())
+            observer->committed(changes);
+    }
     return {};
+}
+
+void Transaction::attach(const void *key, void *state)
+{
+    Q_ASSERT(!attached(key));
+    m_attached.append({key, state});
+}
+
+void Transaction::detach(const void *key)
+{
+    m_attached.removeIf([key](const auto &entry) { return entry.first == key; });
 }
 
 void Transaction::rollback()

@@ -10,8 +10,6 @@
 
 namespace Lectern::Server {
 
-class SearchBatch;
-
 // A prepared statement with named placeholders (":name") whose failures come back as Errors.
 // A unique-constraint violation becomes `already_exists`, so services can answer 409.
 class Transaction;
@@ -52,7 +50,7 @@ QVariant timeValue(const QDateTime &time);
 QVariant textOrNull(const QString &text);
 
 // One unit of work on this thread's connection. Commits only when told to; the destructor rolls
-// back whatever was not committed (STYLE.md: RAII transactions).
+// back whatever was not committed (docs/architecture.md, "Storage and its observers").
 class Transaction
 {
 public:
@@ -76,11 +74,23 @@ public:
 
     // Set once the change sequence has been locked in this transaction (see SqlDialect).
     bool changeSequenceLocked = false;
-    // The newest change_log seq per organisation written here (ChangeLog::record): announced
-    // with the commit and handed to Database::changes() once it succeeded (server/events).
+    // The newest change_log seq per organisation written here (ChangeLog::record): the
+    // database's CommitObservers are told of them just before COMMIT and once it succeeded.
     QHash<QString, qint64> writtenChanges;
-    // Set while the search index's updates are held back to be made together (SearchBatch).
-    SearchBatch *searchBatch = nullptr;
+
+    // State an observer keeps for the length of this transaction (the search index's held-back
+    // updates: SearchBatch), under a key of its own (the address of something it owns). Not
+    // owned; the state detaches itself before it goes. Null when nothing is attached.
+    void attach(const void *key, void *state);
+    void detach(const void *key);
+    void *attached(const void *key) const
+    {
+        for (const auto &[k, state] : m_attached) {
+            if (k == key)
+                return state;
+        }
+        return nullptr;
+    }
 
     // A failed statement ends the unit of work at once, on both backends: PostgreSQL refuses
     // everything after an error anyway, and rolling back now lets the connection free its
@@ -108,6 +118,7 @@ private:
     std::optional<Error> m_savepointFailure;
     QSqlError m_lastFailure;
     bool m_writing = false; // holds a turn of Database::enterWrite
+    QList<std::pair<const void *, void *>> m_attached;
 };
 
 // A savepoint in a transaction (SAVEPOINT, on SQLite and PostgreSQL alike): a failed statement

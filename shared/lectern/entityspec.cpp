@@ -106,6 +106,8 @@ QList<EntitySpec> makeRegistry()
     course.name = QStringLiteral("course");
     course.table = QStringLiteral("courses");
     course.restPath = QStringLiteral("courses");
+    // Publishing or archiving changes who sees everything in the course.
+    course.releaseFields = {QStringLiteral("status")};
     course.courseField = QStringLiteral("id");
     course.cascade = {{QStringLiteral("content"), QStringLiteral("courseId")},
                       {QStringLiteral("module"), QStringLiteral("courseId")},
@@ -137,6 +139,8 @@ QList<EntitySpec> makeRegistry()
     module.table = QStringLiteral("modules");
     module.parentField = QStringLiteral("courseId");
     module.restPath = QStringLiteral("modules");
+    module.releaseFields = {QStringLiteral("published"), QStringLiteral("publishAt"),
+                            QStringLiteral("unlockAt"), QStringLiteral("deleted")};
     module.genericRest = true;
     module.courseField = QStringLiteral("courseId");
     module.cascade = {{QStringLiteral("content"), QStringLiteral("moduleId")}};
@@ -190,6 +194,12 @@ QList<EntitySpec> makeRegistry()
     enrollment.table = QStringLiteral("enrollments");
     enrollment.parentField = QStringLiteral("courseId");
     enrollment.restPath = QStringLiteral("enrollments");
+    // A student's enrolment makes a learner; a dropped or waitlisted one no standing at all.
+    enrollment.admission
+        = EntitySpec::Admission {QStringLiteral("role"),
+                                 {QStringLiteral("student")},
+                                 {{QStringLiteral("status"), {QStringLiteral("dropped")}},
+                                  {QStringLiteral("type"), {QStringLiteral("waitlist")}}}};
     enrollment.courseField = QStringLiteral("courseId");
     enrollment.fields = {
         parent("courseId", "course_id"),

@@ -121,6 +121,27 @@ struct EntitySpec
     ValidationErrors validate(const QJsonObject &input, Mode mode) const;
     // The fields of `input` that this entity knows, with defaults filled in on create.
     QJsonObject normalize(const QJsonObject &input, Mode mode) const;
+
+    // Who may see records, declared for the server's visibility rules (server/services/
+    // visibility.h; docs/architecture.md, "Storage and its observers"): when it changes, the
+    // records concerned get a change row so that pulls ship them to whoever now sees them.
+    //
+    // Fields (JSON names; "deleted" for the tombstone flag) whose change changes who may see the
+    // records below this one: the Audience::Course records whose courseField names it (for a
+    // course) or whose parentField does (a module's items). A course's status, a module's release.
+    QStringList releaseFields;
+    // For records that let their owner (ownerField) into their course (enrolments): the standing
+    // one gives. None when it is deleted or one of its `lapsed` fields holds a listed value;
+    // else a learner when its `roleField` holds one of `learnerRoles`, staff otherwise. Learners
+    // see what is released of the course (Audience::Course); staff see drafts too, and the
+    // course's Audience::CourseStaff records and everyone's Audience::Own ones.
+    struct Admission
+    {
+        QString roleField;
+        QStringList learnerRoles;
+        QList<std::pair<QString, QStringList>> lapsed; // field, values that give no standing
+    };
+    std::optional<Admission> admission;
 };
 
 // Every synced entity the suite knows. Adding an entity is an entry here plus its table.

@@ -1,7 +1,7 @@
 // The rules behind sign-in limits, without a server: which address a request counts as (trusted
 // proxies, IPv6 /64), the order the worker queue serves addresses in, the back-off curve, and
 // the password policy.
-#include "http/clientaddress.h"
+#include "core/clientaddress.h"
 #include "http/fairqueue.h"
 #include "services/loginthrottle.h"
 #include "services/passwordpolicy.h"

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/serverconfig.h"
-#include "http/responsecache.h"
 #include "services/callercache.h"
 #include "services/passwordhasher.h"
 #include "services/tokenservice.h"
@@ -13,12 +12,15 @@
 namespace Lectern::Server {
 
 // What the services share for the life of a server: configuration, the database, the clock that
-// stamps changes, and the credential machinery. Thread-safe to use from the worker pool.
-class ServerContext
+// stamps changes, and the credential machinery. Nothing of HTTP: the server's ServerContext
+// (app/servercontext.h) owns this and adds what the HTTP front shares. Thread-safe to use from
+// the worker pool.
+class ServiceContext
 {
 public:
-    ServerContext(ServerConfig config, std::unique_ptr<Database> database, QByteArray tokenSecret,
-                  const QString &nodeId);
+    ServiceContext(ServerConfig config, std::unique_ptr<Database> database, QByteArray tokenSecret,
+                   const QString &nodeId);
+    Q_DISABLE_COPY_MOVE(ServiceContext)
 
     const ServerConfig &config() const { return m_config; }
     Database &db() { return *m_database; }
@@ -26,8 +28,6 @@ public:
     const PasswordHasher &hasher() const { return m_hasher; }
     const TokenService &tokens() const { return m_tokens; }
     CallerCache &callers() { return m_callers; }
-    // Serialized course reads, valid while the change sequence stands still (ResponseCache).
-    ResponseCache &responses() { return m_responses; }
 
 private:
     ServerConfig m_config;
@@ -36,7 +36,6 @@ private:
     PasswordHasher m_hasher;
     TokenService m_tokens;
     CallerCache m_callers;
-    ResponseCache m_responses;
 };
 
 } // namespace Lectern::Server
