@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlError>
 #include <lectern/hlc.h>
 #include <lectern/jsonutil.h>
@@ -642,6 +643,13 @@ public:
     Result<void> loadCourses(const QStringList &ids);
     const CourseAccess &access(const QString &courseId) const;
     bool enrolledIn(const QString &courseId) const { return m_enrollments.contains(courseId); }
+    // Whether the caller ever had the course on their devices: enrolled now or before (an
+    // enrolment deleted with its course), or an administrator of its organisation.
+    bool hadCourse(const QString &courseId) const
+    {
+        return m_caller.isAdmin() || m_enrollments.contains(courseId)
+            || m_pastEnrollments.contains(courseId);
+    }
 
 private:
     struct Standing
@@ -653,19 +661,24 @@ private:
     Transaction &m_tx;
     const Caller &m_caller;
     QHash<QString, Standing> m_enrollments;
+    QSet<QString> m_pastEnrollments;
     QHash<QString, CourseAccess> m_access;
     CourseAccess m_none;
 };
 
 Result<void> Visibility::loadEnrollments()
 {
-    auto q = m_tx.query(QStringLiteral("SELECT course_id, role, status, type FROM enrollments"
-                                       " WHERE user_id = :me AND deleted = 0"));
+    auto q = m_tx.query(QStringLiteral("SELECT course_id, role, status, type, deleted"
+                                       " FROM enrollments WHERE user_id = :me"));
     q.bind(QStringLiteral(":me"), m_caller.userId);
     if (auto r = q.exec(); !r)
         return r;
-    while (q.next())
-        m_enrollments.insert(q.text(0), {q.text(1), q.text(2), q.text(3)});
+    while (q.next()) {
+        if (q.int64(4) != 0)
+            m_pastEnrollments.insert(q.text(0));
+        else
+            m_enrollments.insert(q.text(0), {q.text(1), q.text(2), q.text(3)});
+    }
     return {};
 }
 
@@ -1031,6 +1044,10 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
                 } else if (visibility.enrolledIn(courseId)) {
                     // Enrolled where the course is not open to them (a draft, archived,
                     // dropped, waitlisted): they learn it is gone, never what it holds.
+                    show = Hidden;
+                } else if (record.value(u"deleted").toBool() && visibility.hadCourse(courseId)) {
+                    // A deleted course takes its enrolments along: whoever had it learns that
+                    // it and what it held are gone, so no device keeps a deleted course.
                     show = Hidden;
                 }
                 break;

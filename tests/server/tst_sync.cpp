@@ -62,6 +62,7 @@ private Q_SLOTS:
     void refusedValuesRejectTheirOpAlone();
     void othersWriteDuringABigPush();
     void firstSyncOfTenThousandItemsShipsThemAll();
+    void deletedCourseLeavesEveryDevice();
 
 private:
     HttpResult call(const QString &token, const QByteArray &method, const QString &path,
@@ -1432,6 +1433,48 @@ void TestSync::firstSyncOfTenThousandItemsShipsThemAll()
         // Every item once, whatever the page size. How fast is lectern-bench-sync's to measure
         // (first sync budget: 2 s); a timed assert here failed only when the machine was busy.
         QVERIFY(changes.size() >= 10003);
+    }
+}
+
+void TestSync::deletedCourseLeavesEveryDevice()
+{
+    // Whoever had the course on a device (its instructor, its TA, a student, an administrator)
+    // learns that it and everything in it are gone, although its enrolments went with it.
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    for (const auto &[who, role] :
+         {std::pair(u"ta"_s, u"ta"_s), std::pair(u"student1"_s, u"student"_s)}) {
+        QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/enroll"_s.arg(tree.course),
+                      {{u"userId"_s, m_ids[who]}, {u"role"_s, role}})
+                     .status,
+                 201);
+    }
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/modules/"_s + tree.module, {{u"published"_s, true}})
+                 .status,
+             200);
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item, {{u"published"_s, true}})
+                 .status,
+             200);
+    QCOMPARE(call(instructor, "POST", u"/api/v1/courses/%1/publish"_s.arg(tree.course)).status,
+             200);
+    const QStringList people = {u"instructor"_s, u"ta"_s, u"student1"_s, u"admin"_s};
+    QHash<QString, qint64> cursors;
+    for (const QString &who : people) {
+        qint64 cursor = 0;
+        const auto had = pullAll(m_tokens[who], &cursor);
+        QVERIFY2(had.contains(u"course/"_s + tree.course), qPrintable(who));
+        QVERIFY2(had.contains(u"content/"_s + tree.item), qPrintable(who));
+        cursors.insert(who, cursor);
+    }
+    QCOMPARE(call(instructor, "DELETE", u"/api/v1/courses/"_s + tree.course).status, 200);
+    for (const QString &who : people) {
+        qint64 cursor = cursors.value(who);
+        const auto after = pullAll(m_tokens[who], &cursor);
+        for (const QString &key :
+             {u"course/"_s + tree.course, u"module/"_s + tree.module, u"content/"_s + tree.item}) {
+            QVERIFY2(after.value(key).value(u"deleted") == QJsonValue(true),
+                     qPrintable(who + u": "_s + key));
+        }
     }
 }
 
