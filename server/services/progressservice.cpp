@@ -34,7 +34,8 @@ struct VisibleItem
 };
 
 // Learners see an item once it and its module are released (as the course outline shows it);
-// staff see every item. Anything else is "no such item" (API.md: 404 for what one may not see).
+// staff see every item. Anything else is "no such item" (docs/architecture.md, "HTTP conventions":
+// 404 for what one may not see).
 Result<VisibleItem> visibleItem(Transaction &tx, const Caller &caller, const QString &contentId)
 {
     if (!isUuidString(contentId))

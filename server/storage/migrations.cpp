@@ -11,8 +11,9 @@ namespace Lectern::Server {
 
 namespace {
 
-// Every synced record carries the columns SYNC.md asks for: id (UUID), org_id, rev (server
-// revision), hlc (of the last change) and a tombstone flag. Times are milliseconds since the epoch.
+// Every synced record carries the bookkeeping columns (docs/architecture.md, "Records and the
+// registry"): id (UUID), org_id, rev (server revision), hlc (of the last change) and a tombstone
+// flag. Times are milliseconds since the epoch.
 const QList<Migration> migrations = {
     {1,
      "accounts and organisations",
@@ -293,7 +294,7 @@ const QList<Migration> migrations = {
      "sync: applied operations, conflicts, targeted changes",
      {
          // Every op a device pushed, with its first outcome: a repeated push answers from here
-         // (SYNC.md: each op applies at most once).
+         // (docs/architecture.md, "The sync model": each op applies at most once).
          QStringLiteral("CREATE TABLE sync_ops ("
                         " op_id TEXT PRIMARY KEY,"
                         " org_id TEXT NOT NULL,"

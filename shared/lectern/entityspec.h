@@ -24,7 +24,7 @@ enum class FieldType {
     Any,      // any JSON value, stored as JSON text (a conflict's base / mine / theirs)
 };
 
-// How concurrent edits of a field combine (SYNC.md, "Merge rules").
+// How concurrent edits of a field combine (docs/architecture.md, "Merge rules").
 enum class MergeRule {
     Field,      // three-way per field: one side's change wins, both changed differently = conflict
     Text,       // line-based three-way merge (diff3)

@@ -57,8 +57,8 @@ inline constexpr auto Internal = "internal_error";
 inline constexpr auto Unavailable = "service_unavailable";
 } // namespace ErrorCode
 
-// The value of an operation that can fail, or the error that it failed with (STYLE.md: errors are
-// values across layers). Result<void> carries only the error.
+// The value of an operation that can fail, or the error that it failed with (docs/architecture.md,
+// "Errors as values", under "Layers"). Result<void> carries only the error.
 template<typename T> class [[nodiscard]] Result
 {
 public:

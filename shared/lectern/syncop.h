@@ -9,8 +9,9 @@
 #include <QMap>
 #include <optional>
 
-// The sync wire format of SYNC.md ("Operations", "Wire format"): what a device pushes and what
-// it pulls. Outside tools speak it too, so names here are part of the contract: add, never rename.
+// The sync wire format (docs/architecture.md, "Operations and outcomes"): what a device pushes and
+// what it pulls. Outside tools speak it too, so names here are part of the contract: add, never
+// rename.
 namespace Lectern::Sync {
 
 inline constexpr int maxOpsPerPush = 500;
@@ -48,8 +49,9 @@ struct Op
     // {"title": "new", ...}: the new values of the patch.
     QJsonObject newValues() const;
 
-    // The wire form (SYNC.md): {"opId", "deviceSeq", "hlc", "entity", "entityId", "kind",
-    // "baseRev", "patch": {"field": {"old": v, "new": v}}}; deviceId is carried by the push.
+    // The wire form (docs/architecture.md, "Operations and outcomes"): {"opId", "deviceSeq", "hlc",
+    // "entity", "entityId", "kind", "baseRev", "patch": {"field": {"old": v, "new": v}}}; deviceId
+    // is carried by the push.
     QJsonObject toJson() const;
     // Checks the shape only (ids are UUIDs, hlc parses, kind known, patch entries are objects
     // with "new" and, except for creates and appends, "old"); the entity's own rules are the

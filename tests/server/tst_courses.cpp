@@ -638,7 +638,8 @@ void TestCourses::createIsIdempotent_data()
         uR"({"code": "{code}", "title": "D", "status": "draft"})"_s);
 }
 
-// API.md: a client may supply the id; repeating the same create is not an error.
+// docs/architecture.md, "HTTP conventions": a client may supply the id; repeating the same create
+// is not an error.
 void TestCourses::createIsIdempotent()
 {
     QFETCH(QJsonObject, body);

@@ -21,10 +21,10 @@ using namespace Lectern;
 using namespace Lectern::Test;
 using namespace Qt::StringLiterals;
 
-// Sync over real HTTP (SYNC.md): ops pushed by devices apply at most once and show in pull and
-// in the REST API; concurrent edits merge per field and per text hunk or become conflict records
-// that the inbox resolves; each caller pulls exactly what they may see, enrolment brings a whole
-// course, and paging ships every record once.
+// Sync over real HTTP (docs/architecture.md, "The sync model"): ops pushed by devices apply at most
+// once and show in pull and in the REST API; concurrent edits merge per field and per text hunk or
+// become conflict records that the inbox resolves; each caller pulls exactly what they may see,
+// enrolment brings a whole course, and paging ships every record once.
 class TestSync : public QObject
 {
     Q_OBJECT

@@ -7,8 +7,9 @@
 using namespace Lectern;
 using namespace Qt::StringLiterals;
 
-// Result<T> is how every service reports failure (STYLE.md practice 3): these pin down what a
-// caller can rely on when it branches on success, reads the value or passes the error on.
+// Result<T> is how every service reports failure (docs/architecture.md, "Errors as values"): these
+// pin down what a caller can rely on when it branches on success, reads the value or passes the
+// error on.
 class TestResult : public QObject
 {
     Q_OBJECT
@@ -135,7 +136,8 @@ void TestResult::failBuildsErrorFromCode_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("wireCode");
 
-    // The wire codes are part of the API contract (API.md); a renamed constant would break clients.
+    // The wire codes are part of the API contract (docs/architecture.md, "HTTP conventions"); a
+    // renamed constant would break clients.
     QTest::newRow("bad_request") << QString::fromLatin1(ErrorCode::BadRequest) << u"bad_request"_s;
     QTest::newRow("validation_failed")
         << QString::fromLatin1(ErrorCode::ValidationFailed) << u"validation_failed"_s;
