@@ -76,15 +76,17 @@ enum class Outcome { Applied, Merged, Conflict, Rejected };
 QString toString(Outcome outcome);
 std::optional<Outcome> outcomeFromString(QStringView text);
 
-// Reason codes of a rejected op (the client shows them in words).
+// Reason codes of a rejected op (the client shows them in words). The codes REST answers too are
+// ErrorCode's own constants, so both doors refuse with one spelling; the last three are sync's.
 namespace Reason {
-inline constexpr auto Forbidden = "forbidden";          // the caller may not change this
-inline constexpr auto NotFound = "not_found";           // no such record (or not visible)
+inline constexpr auto Forbidden = ErrorCode::Forbidden; // the caller may not change this
+inline constexpr auto NotFound = ErrorCode::NotFound;   // no such record (or not visible)
+inline constexpr auto ValidationFailed = ErrorCode::ValidationFailed;
+inline constexpr auto AlreadyExists = ErrorCode::AlreadyExists; // a create of an id that exists
+inline constexpr auto Conflict = ErrorCode::Conflict; // a constraint (e.g. code+term taken)
+
 inline constexpr auto UnknownEntity = "unknown_entity"; // not in the registry
-inline constexpr auto ServerDecides = "server_decides"; // use the REST API (enrolments, files)
-inline constexpr auto ValidationFailed = "validation_failed";
-inline constexpr auto AlreadyExists = "already_exists"; // a create of an id that exists
-inline constexpr auto Conflict = "conflict";            // a constraint (e.g. code+term taken)
+inline constexpr auto ServerDecides = "server_decides"; // use the REST API (enrollments, files)
 // An update, delete or purge of an append-only record (progress events): they are made once by
 // their author and never change; record what happened since as a new record instead.
 inline constexpr auto AppendOnly = "append_only";
