@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
                 return 1;
         }
     }
-    // Enrol the first 100 bench students in the first 20 courses (a realistic "my courses" list).
+    // Enroll the first 100 bench students in the first 20 courses (a realistic "my courses" list).
     auto firstCourses
         = RecordStore::select(tx, courseSpec, RecordFilter(), QStringLiteral("code"), 20);
     if (!firstCourses)

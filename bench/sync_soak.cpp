@@ -1,4 +1,5 @@
-// The sync simulation of tests/sync (SYNC.md "How we prove it") run long with random seeds:
+// The sync simulation of tests/sync run long with random seeds (docs/architecture.md,
+// "The sync model"):
 //   lectern-bench-sync-soak [--minutes M] [--steps N] [--devices D] [--seed S]
 // Each run uses a fresh seed (printed, so a failure can be replayed with --seed) on one server.
 // Exits 1 at the first failing run.

@@ -180,10 +180,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close the course: it stays readable, nobody can enrol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No course has this status and term.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,6 +233,10 @@
     </message>
     <message>
         <source>“%1” was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the course: it stays readable, nobody can enroll</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -374,15 +374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Enrol…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Change &amp;role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Unenrol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -390,43 +382,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Class list as of %1 — connect to change enrolments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody is enrolled yet. Enrol students or a cohort.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Teaching this course: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The class list cannot be shown: the server cannot be reached and this computer has no copy of it yet. Connect to see and change enrolments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline — connect to change enrolments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to change enrolments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the course&apos;s instructors and administrators can change enrolments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 left the course. Enrol them again to bring them back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 people left the course. Enrol them again to bring them back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -439,6 +399,46 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enroll…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unenroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class list as of %1 — connect to change enrollments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is enrolled yet. Enroll students or a cohort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class list cannot be shown: the server cannot be reached and this computer has no copy of it yet. Connect to see and change enrollments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — connect to change enrollments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to change enrollments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the course&apos;s instructors and administrators can change enrollments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left the course. Enroll them again to bring them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people left the course. Enroll them again to bring them back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -961,10 +961,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrolment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,20 +993,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrolment opening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrolment closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Number of seats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 %2.</source>
         <comment>a field&apos;s name, then what is wrong with it (is required)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment closing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1393,10 +1393,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be after enrolment opens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>must be before the course ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1406,6 +1402,10 @@
     </message>
     <message>
         <source>is already used in this term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be after enrollment opens</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1524,10 +1524,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When an instructor enrols you in a course, it appears here, ready to study online or offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recent announcements</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,11 +1551,15 @@
         <source>Remove the offline copy of “%1”? This frees %2. You can download it again when you are online.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>When an instructor enrolls you in a course, it appears here, ready to study online or offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>Lectern::Client::EnrolDialog</name>
+    <name>Lectern::Client::EnrollDialog</name>
     <message>
-        <source>Enrol in this course</source>
+        <source>Enroll in this course</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1607,15 +1607,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrol even if enrolment is closed or the course is full</source>
+        <source>Enroll even if enrollment is closed or the course is full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Instructors of the course and administrators may enrol outside the enrolment window and beyond the course&apos;s maximum.</source>
+        <source>Instructors of the course and administrators may enroll outside the enrollment window and beyond the course&apos;s maximum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Enrol</source>
+        <source>&amp;Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1647,27 +1647,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrolment in this course opens on %1.</source>
+        <source>Enrollment in this course opens on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrolment in this course closed on %1.</source>
+        <source>Enrollment in this course closed on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrolment in this course is closed.</source>
+        <source>Enrollment in this course is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Instructors and administrators can still enrol students: tick “Enrol even if enrolment is closed or the course is full”.</source>
+        <source>Instructors and administrators can still enroll students: tick “Enroll even if enrollment is closed or the course is full”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The course is full (at most %1 students). Put the student on the waitlist, raise the course&apos;s maximum, or enrol anyway.</source>
+        <source>The course is full (at most %1 students). Put the student on the waitlist, raise the course&apos;s maximum, or enroll anyway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the course&apos;s instructors and administrators can change enrolments.</source>
+        <source>Only the course&apos;s instructors and administrators can change enrollments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1679,11 +1679,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server cannot be reached. Connect to change enrolments.</source>
+        <source>The server cannot be reached. Connect to change enrollments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your session has ended. Log in again to change enrolments.</source>
+        <source>Your session has ended. Log in again to change enrollments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -180,10 +180,6 @@
         <translation>Faire revenir le cours à l’état de brouillon</translation>
     </message>
     <message>
-        <source>Close the course: it stays readable, nobody can enrol</source>
-        <translation>Clore le cours&#xa0;: il reste consultable, mais plus personne ne peut s’y inscrire</translation>
-    </message>
-    <message>
         <source>No course has this status and term.</source>
         <translation>Aucun cours n’a ce statut et cette session.</translation>
     </message>
@@ -238,6 +234,10 @@
     <message>
         <source>“%1” was deleted</source>
         <translation>«&#xa0;%1&#xa0;» a été supprimé</translation>
+    </message>
+    <message>
+        <source>Close the course: it stays readable, nobody can enroll</source>
+        <translation>Clore le cours&#xa0;: il reste consultable, mais plus personne ne peut s’y inscrire</translation>
     </message>
 </context>
 <context>
@@ -374,60 +374,20 @@
         <translation>Filtrer par nom, e-mail, rôle ou statut</translation>
     </message>
     <message>
-        <source>&amp;Enrol…</source>
-        <translation>&amp;Inscrire…</translation>
-    </message>
-    <message>
         <source>Change &amp;role</source>
         <translation>Changer le &amp;rôle</translation>
-    </message>
-    <message>
-        <source>&amp;Unenrol</source>
-        <translation>&amp;Désinscrire</translation>
     </message>
     <message>
         <source>Read the class list from the server again</source>
         <translation>Relire la liste de la classe depuis le serveur</translation>
     </message>
     <message>
-        <source>Class list as of %1 — connect to change enrolments</source>
-        <translation>Liste de la classe au %1 — connectez-vous pour modifier les inscriptions</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Nobody is enrolled yet. Enrol students or a cohort.</source>
-        <translation>Personne n’est encore inscrit. Inscrivez des étudiants ou une cohorte.</translation>
-    </message>
-    <message>
         <source>Teaching this course: %1</source>
         <translation>Équipe pédagogique&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The class list cannot be shown: the server cannot be reached and this computer has no copy of it yet. Connect to see and change enrolments.</source>
-        <translation>Impossible d’afficher la liste de la classe&#xa0;: le serveur est injoignable et cet ordinateur n’en a pas encore de copie. Connectez-vous pour voir et modifier les inscriptions.</translation>
-    </message>
-    <message>
-        <source>Offline — connect to change enrolments</source>
-        <translation>Hors ligne — connectez-vous pour modifier les inscriptions</translation>
-    </message>
-    <message>
-        <source>Connect to change enrolments.</source>
-        <translation>Connectez-vous pour modifier les inscriptions.</translation>
-    </message>
-    <message>
-        <source>Only the course&apos;s instructors and administrators can change enrolments.</source>
-        <translation>Seuls les enseignants du cours et les administrateurs peuvent modifier les inscriptions.</translation>
-    </message>
-    <message>
-        <source>%1 left the course. Enrol them again to bring them back.</source>
-        <translation>%1 a quitté le cours. Réinscrivez cette personne pour la faire revenir.</translation>
-    </message>
-    <message>
-        <source>%1 people left the course. Enrol them again to bring them back.</source>
-        <translation>%1 personnes ont quitté le cours. Réinscrivez-les pour les faire revenir.</translation>
     </message>
     <message>
         <source>%1 is now: %2.</source>
@@ -440,6 +400,46 @@
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll…</source>
+        <translation>&amp;Inscrire…</translation>
+    </message>
+    <message>
+        <source>&amp;Unenroll</source>
+        <translation>&amp;Désinscrire</translation>
+    </message>
+    <message>
+        <source>Class list as of %1 — connect to change enrollments</source>
+        <translation>Liste de la classe au %1 — connectez-vous pour modifier les inscriptions</translation>
+    </message>
+    <message>
+        <source>Nobody is enrolled yet. Enroll students or a cohort.</source>
+        <translation>Personne n’est encore inscrit. Inscrivez des étudiants ou une cohorte.</translation>
+    </message>
+    <message>
+        <source>The class list cannot be shown: the server cannot be reached and this computer has no copy of it yet. Connect to see and change enrollments.</source>
+        <translation>Impossible d’afficher la liste de la classe&#xa0;: le serveur est injoignable et cet ordinateur n’en a pas encore de copie. Connectez-vous pour voir et modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>Offline — connect to change enrollments</source>
+        <translation>Hors ligne — connectez-vous pour modifier les inscriptions</translation>
+    </message>
+    <message>
+        <source>Connect to change enrollments.</source>
+        <translation>Connectez-vous pour modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>Only the course&apos;s instructors and administrators can change enrollments.</source>
+        <translation>Seuls les enseignants du cours et les administrateurs peuvent modifier les inscriptions.</translation>
+    </message>
+    <message>
+        <source>%1 left the course. Enroll them again to bring them back.</source>
+        <translation>%1 a quitté le cours. Réinscrivez cette personne pour la faire revenir.</translation>
+    </message>
+    <message>
+        <source>%1 people left the course. Enroll them again to bring them back.</source>
+        <translation>%1 personnes ont quitté le cours. Réinscrivez-les pour les faire revenir.</translation>
     </message>
 </context>
 <context>
@@ -961,10 +961,6 @@
         <translation>Dates</translation>
     </message>
     <message>
-        <source>Enrolment</source>
-        <translation>Inscription</translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -997,14 +993,6 @@
         <translation>Date de fin</translation>
     </message>
     <message>
-        <source>Enrolment opening</source>
-        <translation>Ouverture des inscriptions</translation>
-    </message>
-    <message>
-        <source>Enrolment closing</source>
-        <translation>Clôture des inscriptions</translation>
-    </message>
-    <message>
         <source>Number of seats</source>
         <translation>Nombre de places</translation>
     </message>
@@ -1012,6 +1000,18 @@
         <source>%1 %2.</source>
         <comment>a field&apos;s name, then what is wrong with it (is required)</comment>
         <translation>Le champ «&#xa0;%1&#xa0;» %2.</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Enrollment opening</source>
+        <translation>Ouverture des inscriptions</translation>
+    </message>
+    <message>
+        <source>Enrollment closing</source>
+        <translation>Clôture des inscriptions</translation>
     </message>
 </context>
 <context>
@@ -1393,10 +1393,6 @@
         <translation>ne doit pas précéder la date de début</translation>
     </message>
     <message>
-        <source>must be after enrolment opens</source>
-        <translation>doit suivre l’ouverture des inscriptions</translation>
-    </message>
-    <message>
         <source>must be before the course ends</source>
         <translation>doit précéder la fin du cours</translation>
     </message>
@@ -1407,6 +1403,10 @@
     <message>
         <source>is already used in this term</source>
         <translation>est déjà utilisé dans cette session</translation>
+    </message>
+    <message>
+        <source>must be after enrollment opens</source>
+        <translation>doit suivre l’ouverture des inscriptions</translation>
     </message>
 </context>
 <context>
@@ -1524,10 +1524,6 @@
         <translation>Vous n’êtes encore inscrit à aucun cours</translation>
     </message>
     <message>
-        <source>When an instructor enrols you in a course, it appears here, ready to study online or offline.</source>
-        <translation>Quand un enseignant vous inscrit à un cours, il apparaît ici, prêt à être étudié en ligne ou hors ligne.</translation>
-    </message>
-    <message>
         <source>Recent announcements</source>
         <translation>Annonces récentes</translation>
     </message>
@@ -1555,11 +1551,15 @@
         <source>Remove the offline copy of “%1”? This frees %2. You can download it again when you are online.</source>
         <translation>Supprimer la copie hors ligne de «&#xa0;%1&#xa0;»&#xa0;? Cela libère %2. Vous pourrez la télécharger de nouveau quand vous serez en ligne.</translation>
     </message>
+    <message>
+        <source>When an instructor enrolls you in a course, it appears here, ready to study online or offline.</source>
+        <translation>Quand un enseignant vous inscrit à un cours, il apparaît ici, prêt à être étudié en ligne ou hors ligne.</translation>
+    </message>
 </context>
 <context>
-    <name>Lectern::Client::EnrolDialog</name>
+    <name>Lectern::Client::EnrollDialog</name>
     <message>
-        <source>Enrol in this course</source>
+        <source>Enroll in this course</source>
         <translation>Inscrire à ce cours</translation>
     </message>
     <message>
@@ -1607,15 +1607,15 @@
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <source>Enrol even if enrolment is closed or the course is full</source>
+        <source>Enroll even if enrollment is closed or the course is full</source>
         <translation>Inscrire même si les inscriptions sont closes ou le cours complet</translation>
     </message>
     <message>
-        <source>Instructors of the course and administrators may enrol outside the enrolment window and beyond the course&apos;s maximum.</source>
+        <source>Instructors of the course and administrators may enroll outside the enrollment window and beyond the course&apos;s maximum.</source>
         <translation>Les enseignants du cours et les administrateurs peuvent inscrire en dehors de la période d’inscription et au-delà du maximum du cours.</translation>
     </message>
     <message>
-        <source>&amp;Enrol</source>
+        <source>&amp;Enroll</source>
         <translation>&amp;Inscrire</translation>
     </message>
     <message>
@@ -1647,27 +1647,27 @@
         <translation>Ce cours est archivé&#xa0;: personne ne peut y être inscrit comme étudiant.</translation>
     </message>
     <message>
-        <source>Enrolment in this course opens on %1.</source>
+        <source>Enrollment in this course opens on %1.</source>
         <translation>Les inscriptions à ce cours ouvrent le %1.</translation>
     </message>
     <message>
-        <source>Enrolment in this course closed on %1.</source>
+        <source>Enrollment in this course closed on %1.</source>
         <translation>Les inscriptions à ce cours ont fermé le %1.</translation>
     </message>
     <message>
-        <source>Enrolment in this course is closed.</source>
+        <source>Enrollment in this course is closed.</source>
         <translation>Les inscriptions à ce cours sont closes.</translation>
     </message>
     <message>
-        <source>Instructors and administrators can still enrol students: tick “Enrol even if enrolment is closed or the course is full”.</source>
+        <source>Instructors and administrators can still enroll students: tick “Enroll even if enrollment is closed or the course is full”.</source>
         <translation>Les enseignants et les administrateurs peuvent tout de même inscrire des étudiants&#xa0;: cochez «&#xa0;Inscrire même si les inscriptions sont closes ou le cours complet&#xa0;».</translation>
     </message>
     <message>
-        <source>The course is full (at most %1 students). Put the student on the waitlist, raise the course&apos;s maximum, or enrol anyway.</source>
+        <source>The course is full (at most %1 students). Put the student on the waitlist, raise the course&apos;s maximum, or enroll anyway.</source>
         <translation>Le cours est complet (%1 étudiants au maximum). Mettez l’étudiant sur la liste d’attente, augmentez le maximum du cours ou inscrivez-le quand même.</translation>
     </message>
     <message>
-        <source>Only the course&apos;s instructors and administrators can change enrolments.</source>
+        <source>Only the course&apos;s instructors and administrators can change enrollments.</source>
         <translation>Seuls les enseignants du cours et les administrateurs peuvent modifier les inscriptions.</translation>
     </message>
     <message>
@@ -1679,11 +1679,11 @@
         <translation>Le serveur n’a pas accepté ceci&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>The server cannot be reached. Connect to change enrolments.</source>
+        <source>The server cannot be reached. Connect to change enrollments.</source>
         <translation>Le serveur est injoignable. Connectez-vous pour modifier les inscriptions.</translation>
     </message>
     <message>
-        <source>Your session has ended. Log in again to change enrolments.</source>
+        <source>Your session has ended. Log in again to change enrollments.</source>
         <translation>Votre session a expiré. Reconnectez-vous pour modifier les inscriptions.</translation>
     </message>
     <message>

@@ -96,7 +96,7 @@ int runCommandLine(QCoreApplication &app)
         Messages::tr("Create the demo organisation and accounts (public passwords!)."));
     const QCommandLineOption demoCourses(
         QStringLiteral("demo-courses"),
-        Messages::tr("With --demo: also create a few demo courses, with content and enrolments."));
+        Messages::tr("With --demo: also create a few demo courses, with content and enrollments."));
     const QCommandLineOption name(QStringLiteral("name"),
                                   Messages::tr("Name of the organisation or user to add."),
                                   QStringLiteral("name"));

@@ -61,9 +61,9 @@ Result<bool> codeEverUsed(Transaction &tx, const QString &orgId, const QString &
 }
 
 // `people` maps a course role to the emails of demo accounts; they are enrolled as a manager
-// enrols them (seat limit and enrolment window overridden), so the records are ordinary ones.
-Result<void> enrolPeople(Transaction &tx, HlcClock &clock, const QString &orgId,
-                         const Record &course, const QJsonObject &people, const QString &where)
+// enrolls them (seat limit and enrollment window overridden), so the records are ordinary ones.
+Result<void> enrollPeople(Transaction &tx, HlcClock &clock, const QString &orgId,
+                          const Record &course, const QJsonObject &people, const QString &where)
 {
     const QStringList roles = Entities::enrollment().field(QStringLiteral("role"))->values;
     for (auto it = people.begin(); it != people.end(); ++it) {
@@ -80,8 +80,7 @@ Result<void> enrolPeople(Transaction &tx, HlcClock &clock, const QString &orgId,
             request.role = it.key();
             request.enforceWindow = false;
             request.override = true;
-            if (auto outcome = EnrollmentService::enrollIn(tx, clock, course, request); !outcome)
-                return outcome.error();
+            LECTERN_TRY(EnrollmentService::enrollIn(tx, clock, course, request));
         }
     }
     return {};
@@ -94,12 +93,10 @@ Result<void> addCourse(Transaction &tx, HlcClock &clock, const QString &orgId, Q
     const QJsonObject people = course.take(u"people").toObject();
     const QJsonArray modules = course.take(u"modules").toArray();
     course.insert(QStringLiteral("description"), markdown(course.value(u"description")));
-    auto made = insert(tx, clock, Entities::course(), orgId, course, where);
-    if (!made)
-        return made.error();
-    const QString courseId = made->value(u"id").toString();
-    if (auto r = enrolPeople(tx, clock, orgId, *made, people, where); !r)
-        return r;
+    LECTERN_TRY_ASSIGN(const Record made,
+                       insert(tx, clock, Entities::course(), orgId, course, where));
+    const QString courseId = made.value(u"id").toString();
+    LECTERN_TRY(enrollPeople(tx, clock, orgId, made, people, where));
 
     const QStringList moduleKeys = OrderKey::spread(int(modules.size()));
     for (qsizetype m = 0; m < modules.size(); ++m) {
@@ -113,21 +110,18 @@ Result<void> addCourse(Transaction &tx, HlcClock &clock, const QString &orgId, Q
                           Json::fromDateTime(now.addDays(unlockAfterDays.toInt())));
         module.insert(QStringLiteral("courseId"), courseId);
         module.insert(QStringLiteral("orderKey"), moduleKeys[m]);
-        auto madeModule = insert(tx, clock, Entities::module(), orgId, module, moduleWhere);
-        if (!madeModule)
-            return madeModule.error();
+        LECTERN_TRY_ASSIGN(const Record madeModule,
+                           insert(tx, clock, Entities::module(), orgId, module, moduleWhere));
 
         const QStringList itemKeys = OrderKey::spread(int(items.size()));
         for (qsizetype i = 0; i < items.size(); ++i) {
             QJsonObject item = items[i].toObject();
             item.insert(QStringLiteral("body"), markdown(item.value(u"body")));
             item.insert(QStringLiteral("courseId"), courseId);
-            item.insert(QStringLiteral("moduleId"), madeModule->value(u"id"));
+            item.insert(QStringLiteral("moduleId"), madeModule.value(u"id"));
             item.insert(QStringLiteral("orderKey"), itemKeys[i]);
-            if (auto r = insert(tx, clock, Entities::content(), orgId, item,
-                                moduleWhere + QStringLiteral(" item %1").arg(i + 1));
-                !r)
-                return r.error();
+            LECTERN_TRY(insert(tx, clock, Entities::content(), orgId, item,
+                               moduleWhere + QStringLiteral(" item %1").arg(i + 1)));
         }
     }
     return {};
@@ -159,9 +153,8 @@ Result<int> DemoCourses::ensure(ServerContext &context)
                                    "turn on demo as well.")
                         .arg(slug));
     const QString orgId = (*org)->id;
-    // Enrolments count seats under this lock, as every enrolment does.
-    if (auto r = EnrollmentService::lockWriters(tx); !r)
-        return r.error();
+    // Enrollments count seats under this lock, as every enrollment does.
+    LECTERN_TRY(EnrollmentService::lockWriters(tx));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList made;
@@ -173,14 +166,12 @@ Result<int> DemoCourses::ensure(ServerContext &context)
             return used.error();
         if (*used)
             continue;
-        if (auto r = addCourse(tx, context.clock(), orgId, course, now); !r)
-            return r.error();
+        LECTERN_TRY(addCourse(tx, context.clock(), orgId, course, now));
         made.append(code);
     }
     if (made.isEmpty())
         return 0;
-    if (auto r = tx.commit(); !r)
-        return r.error();
+    LECTERN_TRY(tx.commit());
     qCInfo(lcServer).noquote() << "created the demo courses" << made.join(QStringLiteral(", "));
     return int(made.size());
 }

@@ -9,7 +9,7 @@ class ServerContext;
 // A small course catalogue for the demo organisation, from resources/demo/demo-courses.json:
 // published and draft courses with modules, lessons, a link, a video, a draft item and a module
 // that unlocks a week after it is made, and the demo accounts enrolled in them. Written through
-// RecordStore and the enrolment rules, like any course, so it syncs and searches like one.
+// RecordStore and the enrollment rules, like any course, so it syncs and searches like one.
 // Needs the demo organisation and accounts (DemoData) first.
 class DemoCourses
 {

@@ -9,8 +9,9 @@
 
 namespace Lectern::Server {
 
-// The paging, sorting and filtering a list endpoint was asked for (API.md: `page` from 1,
-// `limit` 1..100 defaulting to 20, `sort=field` or `sort=-field`, filters as parameters).
+// The paging, sorting and filtering a list endpoint was asked for (docs/architecture.md, "HTTP
+// conventions": `page` from 1, `limit` 1..100 defaulting to 20, `sort=field` or `sort=-field`,
+// filters as parameters).
 struct ListQuery
 {
     int page = 1;

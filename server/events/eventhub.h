@@ -17,8 +17,8 @@ class QWebSocket;
 
 namespace Lectern::Server {
 
-// The live event channel (API.md, WebSocket): owns every connection upgraded on
-// GET /api/v1/ws, authenticates it with its first message, answers ping and subscribe, and tells
+// The live event channel (docs/architecture.md, "The sync model"): owns every connection upgraded
+// on GET /api/v1/ws, authenticates it with its first message, answers ping and subscribe, and tells
 // the connections of an organisation that a change was committed there ({"type":"changes"}),
 // coalescing bursts. Lives on the server's thread; publish() there.
 class EventHub : public QObject

@@ -7,9 +7,9 @@
 
 namespace Lectern::Server {
 
-// What a route answers. JSON responses use the envelope of API.md:
-// {"ok": true, "data": ..., "pagination": ...} or {"ok": false, "error": {"code", "message",
-// "details"}}.
+// What a route answers (docs/architecture.md, "HTTP conventions"). JSON responses use the
+// envelope {"ok": true, "data": ..., "pagination": ...} or {"ok": false, "error": {"code",
+// "message", "details"}}.
 struct ApiResponse
 {
     int status = 200;

@@ -15,7 +15,8 @@ enum class Access {
 
 // Where a route runs. Quick database reads run on the server's thread; slow work (password
 // hashing) runs on the worker pool and its response is written back on the server's thread
-// (ARCHITECTURE.md: Qt 6.4's QFuture handlers crash under load; this is the safe pattern).
+// (docs/architecture.md, "Qt 6.4 pitfalls": QFuture handlers crash under load; this is the safe
+// pattern).
 // Reads that are hot and sometimes slow (the cached course reads: a hit is cheap, building a
 // large outline is not) first try their Probe on the server's thread; when it has no answer ready,
 // the handler runs on a pool of its own (one thread per core), so a slow build never stalls the

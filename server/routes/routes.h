@@ -18,7 +18,7 @@ class UserService;
 class ServerContext;
 
 // One function per resource: each parses and validates its requests, calls one service and turns
-// the Result into a response. No SQL here (ARCHITECTURE.md).
+// the Result into a response. No SQL here (docs/architecture.md, "Layers").
 void addHealthRoutes(Router &router, ServerContext &context);
 void addAuthRoutes(Router &router, AuthService &auth);
 void addOrganizationRoutes(Router &router, OrganizationService &organizations);
@@ -32,7 +32,7 @@ void addRecordRoutes(Router &router, RecordService &records);
 void addFileRoutes(Router &router, FileService &files);
 void addSearchRoutes(Router &router, SearchService &search);
 void addEnrollmentRoutes(Router &router, EnrollmentService &enrollments, CohortService &cohorts);
-// Sync (SYNC.md): push, pull and the conflict inbox.
+// Sync (docs/architecture.md, "The sync model"): push, pull and the conflict inbox.
 void addSyncRoutes(Router &router, SyncService &sync);
 // Learners' progress events and the summaries derived from them.
 void addProgressRoutes(Router &router, ProgressService &progress);

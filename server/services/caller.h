@@ -17,7 +17,7 @@ struct Caller
 
     bool has(Role role) const { return roles.contains(role); }
     bool isAdmin() const { return has(Role::Admin); }
-    // Staff see the people of their organisation (to enrol and grade them).
+    // Staff see the people of their organisation (to enroll and grade them).
     bool isStaff() const
     {
         return isAdmin() || has(Role::Instructor) || has(Role::TeachingAssistant);

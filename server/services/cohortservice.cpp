@@ -339,8 +339,8 @@ Result<QJsonObject> CohortService::changeMembers(const Caller &caller, const QSt
         if (!made)
             return made.error();
         added.append(userId);
-        // Joining later enrols them wherever the cohort is enrolled, window or not: the cohort's
-        // enrolment was the decision. Seats still count, so a full course waitlists them.
+        // Joining later enrolls them wherever the cohort is enrolled, window or not: the cohort's
+        // enrollment was the decision. Seats still count, so a full course waitlists them.
         for (const auto &[course, role] : courses) {
             EnrollmentService::Request request;
             request.userId = userId;

@@ -56,9 +56,9 @@ RecordFilter CourseAccess::visibleCourses(const Caller &caller)
     filter.add(QStringLiteral("org_id = :org")).bind(QStringLiteral(":org"), caller.orgId);
     if (caller.isAdmin())
         return filter;
-    // Uncorrelated IN lists: the caller's few enrolments are read once, instead of probing the
-    // enrolments of every course in the organisation.
-    // Membership first (an AND the planner can drive from the enrolment index), then the
+    // Uncorrelated IN lists: the caller's few enrollments are read once, instead of probing the
+    // enrollments of every course in the organisation.
+    // Membership first (an AND the planner can drive from the enrollment index), then the
     // published-or-staff test on those few courses.
     filter.add(QStringLiteral(
         "courses.id IN (SELECT e.course_id FROM enrollments e WHERE e.user_id = :me"

@@ -26,7 +26,7 @@ struct CourseAccess
     // deleted one, or one a student is not enrolled in (or that is not published) is None.
     static Result<CourseAccess> of(Transaction &tx, const Caller &caller, const QString &courseId);
     // The same decision for a course already loaded (live, of the caller's organisation) and the
-    // caller's enrolment in it (role, status, type; empty strings when there is none), for code
+    // caller's enrollment in it (role, status, type; empty strings when there is none), for code
     // that loads many courses at once (sync pull).
     static CourseAccess from(const Caller &caller, const Record &course, const QString &role,
                              const QString &status, const QString &type);

@@ -16,7 +16,7 @@ const QString dropped = QStringLiteral("dropped");
 const QString regular = QStringLiteral("regular");
 const QString waitlist = QStringLiteral("waitlist");
 
-// The SQL that says "this enrolment holds a seat": maxEnrollment counts these.
+// The SQL that says "this enrollment holds a seat": maxEnrollment counts these.
 const QString seatCondition
     = QStringLiteral("role = 'student' AND status = 'enrolled' AND type IN ('regular', 'audit')");
 
@@ -29,7 +29,7 @@ Error cannotManage()
 {
     return fail(ErrorCode::Forbidden,
                 EnrollmentService::tr("Only the course's instructors and administrators can "
-                                      "manage its enrolments."));
+                                      "manage its enrollments."));
 }
 
 bool holdsSeat(const std::optional<Record> &e)
@@ -81,7 +81,7 @@ Result<void> keepWaitlistPlace(Transaction &tx, const Record &e)
         .exec();
 }
 
-// Every enrolment write of this service goes through these two, so waitlisted_at follows.
+// Every enrollment write of this service goes through these two, so waitlisted_at follows.
 Result<Record> insertEnrollment(Transaction &tx, HlcClock &clock, const QString &orgId,
                                 const QString &id, const QJsonObject &fields)
 {
@@ -165,8 +165,8 @@ Error enrollmentClosed(const Record &course)
         details.insert(QString::fromUtf16(field), course.value(QStringView(field)));
     details.insert(QStringLiteral("status"), course.value(u"status"));
     return fail(ErrorCode::EnrollmentClosed,
-                EnrollmentService::tr("Enrolment in this course is closed. Its instructors or an "
-                                      "administrator can still enrol students with "
+                EnrollmentService::tr("Enrollment in this course is closed. Its instructors or an "
+                                      "administrator can still enroll students with "
                                       "\"override\": true."),
                 details);
 }
@@ -213,7 +213,7 @@ QString orderBy(const ListQuery &query)
     return column + direction + QStringLiteral(", id") + direction;
 }
 
-// Filters common to the class list and the enrolment list; names each bad parameter.
+// Filters common to the class list and the enrollment list; names each bad parameter.
 ValidationErrors addFilters(RecordFilter &filter, const ListQuery &query, const QStringList &names)
 {
     ValidationErrors errors;
@@ -252,9 +252,9 @@ QString waitlistMessage(int waitlisted, bool single)
     if (waitlisted == 0)
         return QString();
     if (single)
-        return EnrollmentService::tr("The course is full, so this enrolment is on the waitlist. "
+        return EnrollmentService::tr("The course is full, so this enrollment is on the waitlist. "
                                      "It moves up when a seat frees.");
-    return EnrollmentService::tr("The course is full: %n of these enrolments are on the waitlist.",
+    return EnrollmentService::tr("The course is full: %n of these enrollments are on the waitlist.",
                                  nullptr, waitlisted);
 }
 } // namespace
@@ -405,7 +405,7 @@ Result<EnrollmentService::Outcome> EnrollmentService::enrollIn(Transaction &tx, 
     const QString existingId = existing ? existing->value(u"id").toString() : QString();
     if (role == student && type == waitlist && !(existing && isWaiting(*existing))) {
         // One waits only for a seat there is not: with a seat free (or the limit overridden)
-        // asking for the waitlist enrols as regular, as if the seat had been given at once.
+        // asking for the waitlist enrolls as regular, as if the seat had been given at once.
         bool free = request.override;
         if (!free) {
             auto seat = seatFreeFor(tx, course, existingId);
@@ -476,7 +476,7 @@ Result<QList<Record>> EnrollmentService::dropFromCohort(Transaction &tx, HlcCloc
         return rows.error();
     QList<Record> changed;
     for (const Record &e : *rows) {
-        // Still in another cohort that is enrolled in the course: the enrolment stays, now theirs.
+        // Still in another cohort that is enrolled in the course: the enrollment stays, now theirs.
         auto q = tx.query(
             QStringLiteral("SELECT cc.cohort_id FROM cohort_courses cc"
                            " JOIN cohort_members m ON m.cohort_id = cc.cohort_id AND m.deleted = 0"
@@ -521,7 +521,7 @@ Result<QList<Record>> EnrollmentService::promoteWaitlist(Transaction &tx, HlcClo
         .add(QStringLiteral("course_id = :course AND role = 'student' AND status = 'enrolled'"
                             " AND type = 'waitlist'"))
         .bind(QStringLiteral(":course"), courseId);
-    // Joined the waitlist first, moves up first, whatever changed on the enrolment since. Ties
+    // Joined the waitlist first, moves up first, whatever changed on the enrollment since. Ties
     // (only among those who were waiting before waitlisted_at existed) go by the HLC.
     auto waiting = RecordStore::select(
         tx, Entities::enrollment(), filter,
@@ -862,7 +862,7 @@ Result<Page<Record>> EnrollmentService::list(const Caller &caller, const ListQue
 }
 
 namespace {
-// The enrolment and the caller's standing in its course; None for what the caller may not see.
+// The enrollment and the caller's standing in its course; None for what the caller may not see.
 struct Found
 {
     Record enrollment;
@@ -900,7 +900,7 @@ Result<Record> EnrollmentService::get(const Caller &caller, const QString &id)
     if (!found)
         return found.error();
     if (!found->visible)
-        return notFound(tr("enrolment"));
+        return notFound(tr("enrollment"));
     return found->enrollment;
 }
 
@@ -916,7 +916,7 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
     if (!found)
         return found.error();
     if (!found->visible)
-        return notFound(tr("enrolment"));
+        return notFound(tr("enrollment"));
     if (!found->access.isOwner())
         return cannotManage();
     const Record &current = found->enrollment;
@@ -955,7 +955,7 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
         merged.insert(it.key(), it.value());
     if (merged.value(u"role").toString() != student && merged.value(u"type").toString() != regular)
         changes.insert(QStringLiteral("type"), regular);
-    // The rules of an enrol request: making someone an enrolled student (bringing back a dropped
+    // The rules of an enroll request: making someone an enrolled student (bringing back a dropped
     // or completed one, or a TA who becomes a student) needs the window open.
     if (isEnrolledStudent(merged) && !isEnrolledStudent(current) && !override
         && !windowOpen(found->access.course, QDateTime::currentDateTimeUtc()))
@@ -982,7 +982,7 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
         if (*full)
             return fail(
                 ErrorCode::CourseFull,
-                tr("The course is full. Put the enrolment on the waitlist, raise the "
+                tr("The course is full. Put the enrollment on the waitlist, raise the "
                    "course's maximum, or send \"override\": true."),
                 {{QStringLiteral("maxEnrollment"), found->access.course.value(u"maxEnrollment")}});
     }
@@ -1012,7 +1012,7 @@ Result<void> EnrollmentService::remove(const Caller &caller, const QString &id)
     if (!found)
         return found.error();
     if (!found->visible)
-        return notFound(tr("enrolment"));
+        return notFound(tr("enrollment"));
     if (!found->access.isOwner())
         return cannotManage();
     if (auto r

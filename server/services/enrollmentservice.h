@@ -10,9 +10,9 @@
 
 namespace Lectern::Server {
 
-// Who takes part in which course, and how: enrolments (user × course with a role, a status and a
-// type), the seat limit with its waitlist, and the enrolment window. The course's instructors and
-// the organisation's admins manage enrolment; TAs read the class list; students see their own.
+// Who takes part in which course, and how: enrollments (user × course with a role, a status and a
+// type), the seat limit with its waitlist, and the enrollment window. The course's instructors and
+// the organisation's admins manage enrollment; TAs read the class list; students see their own.
 // Every write goes through RecordStore, so it feeds the change sequence.
 class EnrollmentService
 {
@@ -23,7 +23,7 @@ public:
         : m_context(context)
     { }
 
-    // What an enrol request produced: one record for {userId}, one per person for {userIds} and
+    // What an enroll request produced: one record for {userId}, one per person for {userIds} and
     // {cohortId}. `created` when a record was made (201), `message` says who was waitlisted.
     struct Enrolled
     {
@@ -33,7 +33,7 @@ public:
         QString message;
     };
 
-    // GET /courses/:id/students: enrolments joined with the person's name and email.
+    // GET /courses/:id/students: enrollments joined with the person's name and email.
     // Filters role, status, type, q; sorts name, createdAt.
     Result<Page<Record>> classList(const Caller &caller, const QString &courseId,
                                    const ListQuery &query);
@@ -49,7 +49,7 @@ public:
     // POST /enrollments: the same as enroll() with the course named by `courseId` in the body.
     Result<Enrolled> create(const Caller &caller, const QJsonObject &body);
 
-    // Admins: every enrolment of the organisation; others: their own and those of the courses they
+    // Admins: every enrollment of the organisation; others: their own and those of the courses they
     // teach. Filters courseId, userId, status, role, type; sorts createdAt, updatedAt.
     Result<Page<Record>> list(const Caller &caller, const ListQuery &query);
     static QStringList listSorts();
@@ -64,9 +64,9 @@ public:
         QString userId;
         std::optional<QString> role;
         std::optional<QString> type;
-        QString cohortId;          // empty: a direct enrolment
+        QString cohortId;          // empty: a direct enrollment
         QString id;                // a client-made id for a new record
-        bool enforceWindow = true; // a student may join only while enrolment is open
+        bool enforceWindow = true; // a student may join only while enrollment is open
         bool override = false;     // the manager overrides the window and the seat limit
     };
     struct Outcome
@@ -77,8 +77,8 @@ public:
     };
     static Result<Outcome> enrollIn(Transaction &tx, HlcClock &clock, const Record &course,
                                     const Request &request);
-    // Drops the enrolments `cohortId` gave `userId` (or, when it is still in another cohort
-    // enrolled in the course, hands the enrolment to that cohort). Empty userId: every member.
+    // Drops the enrollments `cohortId` gave `userId` (or, when it is still in another cohort
+    // enrolled in the course, hands the enrollment to that cohort). Empty userId: every member.
     static Result<QList<Record>> dropFromCohort(Transaction &tx, HlcClock &clock,
                                                 const QString &courseId, const QString &cohortId,
                                                 const QString &userId);

@@ -34,7 +34,8 @@ struct VisibleItem
 };
 
 // Learners see an item once it and its module are released (as the course outline shows it);
-// staff see every item. Anything else is "no such item" (API.md: 404 for what one may not see).
+// staff see every item. Anything else is "no such item" (docs/architecture.md, "HTTP conventions":
+// 404 for what one may not see).
 Result<VisibleItem> visibleItem(Transaction &tx, const Caller &caller, const QString &contentId)
 {
     if (!isUuidString(contentId))
@@ -154,8 +155,7 @@ Result<QList<Student>> studentsOf(Transaction &tx, const QString &courseId)
         " WHERE e.course_id = :course AND e.deleted = 0 AND e.role = 'student'"
         " ORDER BY u.name, u.email"));
     q.bind(QStringLiteral(":course"), courseId);
-    if (auto r = q.exec(); !r)
-        return r.error();
+    LECTERN_TRY(q.exec());
     QList<Student> students;
     while (q.next())
         students.append({q.text(0), q.text(1), q.text(2)});
@@ -273,8 +273,7 @@ ProgressService::append(const Caller &caller, const QString &contentId, const QJ
     auto recorded = recordEvent(tx, m_context.clock(), caller, id, values, true);
     if (!recorded)
         return recorded.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
+    LECTERN_TRY(tx.commit());
     return recorded;
 }
 

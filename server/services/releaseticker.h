@@ -11,7 +11,8 @@ namespace Lectern::Server {
 // Releases by time (a module's or item's publishAt / unlockAt passing) change nothing in the
 // database, so a learner's device that synced before would never hear of them. Now and then the
 // ticker gives every record released since its last tick a change row (ChangeLog::touch), and the
-// items of modules released that way too, so the next pull ships them (SYNC.md).
+// items of modules released that way too, so the next pull ships them (docs/architecture.md,
+// "Storage and its observers").
 //
 // Several server processes may tick at once: a record touched twice is only shipped twice.
 class ReleaseTicker

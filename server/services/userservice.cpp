@@ -187,7 +187,7 @@ Result<std::pair<User, bool>> UserService::create(const Caller &caller, const QJ
     if (auto r = checkNewPassword(m_context, caller.orgId, input.password, user.email, user.name);
         !r)
         return r.error();
-    // Without a password the account exists (to enrol, to grade) but cannot log in yet.
+    // Without a password the account exists (to enroll, to grade) but cannot log in yet.
     auto hash = hashPassword(m_context, input.password);
     if (!hash)
         return hash.error();

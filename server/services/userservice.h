@@ -9,7 +9,7 @@
 
 namespace Lectern::Server {
 
-// People in an organisation. Admins manage them; instructors and TAs may look them up (to enrol
+// People in an organisation. Admins manage them; instructors and TAs may look them up (to enroll
 // and grade); students see only themselves. Another organisation's people are never visible (404).
 class UserService
 {

@@ -11,8 +11,9 @@ namespace Lectern::Server {
 
 namespace {
 
-// Every synced record carries the columns SYNC.md asks for: id (UUID), org_id, rev (server
-// revision), hlc (of the last change) and a tombstone flag. Times are milliseconds since the epoch.
+// Every synced record carries the bookkeeping columns (docs/architecture.md, "Records and the
+// registry"): id (UUID), org_id, rev (server revision), hlc (of the last change) and a tombstone
+// flag. Times are milliseconds since the epoch.
 const QList<Migration> migrations = {
     {1,
      "accounts and organisations",
@@ -104,7 +105,7 @@ const QList<Migration> migrations = {
          QStringLiteral("CREATE TABLE server_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
      }},
     {2,
-     "courses, modules, contents, enrolments, cohorts and files",
+     "courses, modules, contents, enrollments, cohorts and files",
      {
          QStringLiteral("CREATE TABLE courses ("
                         " id TEXT PRIMARY KEY,"
@@ -293,7 +294,7 @@ const QList<Migration> migrations = {
      "sync: applied operations, conflicts, targeted changes",
      {
          // Every op a device pushed, with its first outcome: a repeated push answers from here
-         // (SYNC.md: each op applies at most once).
+         // (docs/architecture.md, "The sync model": each op applies at most once).
          QStringLiteral("CREATE TABLE sync_ops ("
                         " op_id TEXT PRIMARY KEY,"
                         " org_id TEXT NOT NULL,"
@@ -342,15 +343,15 @@ const QList<Migration> migrations = {
                         " (course_id, deleted, status)"),
          QStringLiteral("CREATE INDEX sync_conflicts_entity ON sync_conflicts (entity_id)"),
          // NULL: the change is for everyone who may see the record; otherwise only for that user
-         // (a record whose visibility changed for them, e.g. on enrolment). Pull reads by
+         // (a record whose visibility changed for them, e.g. on enrollment). Pull reads by
          // (org_id, seq), which change_log_org_seq serves.
          QStringLiteral("ALTER TABLE change_log ADD COLUMN audience_user_id TEXT NULL"),
      }},
     {6,
-     "enrolments: waitlist position",
+     "enrollments: waitlist position",
      {
-         // When the enrolment last joined its course's waitlist (milliseconds; NULL when it is not
-         // waiting): the waitlist moves up in this order, so editing a waiting enrolment keeps its
+         // When the enrollment last joined its course's waitlist (milliseconds; NULL when it is not
+         // waiting): the waitlist moves up in this order, so editing a waiting enrollment keeps its
          // place. Server-side bookkeeping, not a registry field (EnrollmentService keeps it).
          QStringLiteral("ALTER TABLE enrollments ADD COLUMN waitlisted_at BIGINT NULL"),
          // Those already waiting keep the order they had: by their last change.

@@ -287,11 +287,11 @@ QList<EntitySpec> makeRegistry()
     file.syncWritable = false;
     specs.append(file);
 
-    // A sync conflict (SYNC.md): one field of one record that two people changed differently,
-    // or an edit that met a delete. The server writes it; devices resolve it by an update op
-    // of `status` and `resolution` (with the chosen value sent as an ordinary op of the record).
-    // The record keeps theirs (the server's value) as the provisional winner until then.
-    // "mine" and "theirs" here are the record's sides, the same for every reader: mine is the
+    // A sync conflict (docs/architecture.md, "Conflicts"): one field of one record that two people
+    // changed differently, or an edit that met a delete. The server writes it; devices resolve it
+    // by an update op of `status` and `resolution` (with the chosen value sent as an ordinary op of
+    // the record). The record keeps theirs (the server's value) as the provisional winner until
+    // then. "mine" and "theirs" here are the record's sides, the same for every reader: mine is the
     // op that arrived (by mineAuthorId), theirs what the server had (by theirsAuthorId); a
     // stored `resolution` names those sides. Views turn them round for the person looking.
     EntitySpec conflict;
@@ -345,10 +345,10 @@ QList<EntitySpec> makeRegistry()
     };
     specs.append(conflict);
 
-    // A learner's progress through one item (SYNC.md, student activity): append-only events with
-    // ids made on the device, so two devices never conflict; what the learner has done is derived
-    // from all of them (Progress::summarize: completion by union, time by sum, position by
-    // latest). The server sets userId to the author.
+    // A learner's progress through one item (docs/architecture.md, "Append-only records"):
+    // append-only events with ids made on the device, so two devices never conflict; what the
+    // learner has done is derived from all of them (Progress::summarize: completion by union, time
+    // by sum, position by latest). The server sets userId to the author.
     EntitySpec progress;
     progress.name = QStringLiteral("progress");
     progress.table = QStringLiteral("progress_events");

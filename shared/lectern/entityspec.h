@@ -24,7 +24,7 @@ enum class FieldType {
     Any,      // any JSON value, stored as JSON text (a conflict's base / mine / theirs)
 };
 
-// How concurrent edits of a field combine (SYNC.md, "Merge rules").
+// How concurrent edits of a field combine (docs/architecture.md, "Merge rules").
 enum class MergeRule {
     Field,      // three-way per field: one side's change wins, both changed differently = conflict
     Text,       // line-based three-way merge (diff3)
@@ -63,7 +63,7 @@ struct FieldSpec
 enum class Audience {
     Course,      // whoever may see its course: staff everything, learners what is released
     CourseStaff, // the course's instructors and TAs, and the organisation's admins
-    Own,         // the course's staff, and the user named by `ownerField` (enrolments)
+    Own,         // the course's staff, and the user named by `ownerField` (enrollments)
     OrgAdmin,    // the organisation's admins (cohorts)
     Author,      // the user named by `ownerField` alone, whose devices keep it (private notes)
 };
@@ -78,11 +78,11 @@ struct EntitySpec
     Audience audience = Audience::Course;
     QString ownerField; // for Audience::Own and Author: JSON name of the user it belongs to
     // Whether devices may change it by a sync op. When false every op is `rejected` with
-    // `server_decides` and the REST API is the way to change it (enrolments, files, cohorts).
+    // `server_decides` and the REST API is the way to change it (enrollments, files, cohorts).
     bool syncWritable = true;
     // The REST door: records live at /api/v1/<restPath>/{id}; a record with a parent is created
     // at /api/v1/<parent's restPath>/{parentId}/<restPath>, a top-level one at /api/v1/<restPath>
-    // (enrolments, whose POST names the course in its body, are the exception). Empty when the
+    // (enrollments, whose POST names the course in its body, are the exception). Empty when the
     // REST API has no record-by-record door for it (conflicts: /api/v1/sync/conflicts).
     QString restPath;
     // Whether the REST door is the generic one (the server's RecordService over the record's

@@ -6,8 +6,8 @@
 #include <QList>
 #include <QString>
 
-// Three-way merge (SYNC.md "Merge rules"): shared so the server's decision and the client's
-// rebase of pending edits over pulled changes are the same code.
+// Three-way merge (docs/architecture.md, "Merge rules"): shared so the server's decision and the
+// client's rebase of pending edits over pulled changes are the same code.
 namespace Lectern::Merge {
 
 // Line-based three-way merge (diff3) of `mine` and `theirs`, both edited from `base`.

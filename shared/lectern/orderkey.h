@@ -4,7 +4,8 @@
 
 namespace Lectern {
 
-// Fractional order keys (SYNC.md: ordering never conflicts): strings over the digits 0-9A-Za-z
+// Fractional order keys (docs/architecture.md, "Merge rules": ordering
+// never conflicts): strings over the digits 0-9A-Za-z
 // that sort by plain byte comparison, and between any two of which another usually fits, so
 // inserting or moving an item writes one key and leaves its siblings alone. Appending and
 // prepending keep keys short (4 characters after 10,000 appends); only thousands of inserts into

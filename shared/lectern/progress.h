@@ -9,8 +9,8 @@
 
 // What a learner has done, derived from their progress events (the registry's "progress"
 // entity). Events are append-only and made on any device, so every total is a function of the
-// set of events (SYNC.md, student activity): completion by union, time by sum, last position by
-// latest. Server and client call the same code, so both show the same numbers.
+// set of events (docs/architecture.md, "Append-only records"): completion by union, time by sum,
+// last position by latest. Server and client call the same code, so both show the same numbers.
 namespace Lectern {
 
 // One learner's standing in one item.

@@ -26,8 +26,9 @@ struct Error
     bool operator==(const Error &other) const = default;
 };
 
-// Well-known error codes shared by server and client. Routes map them to HTTP statuses in one
-// table.
+// Well-known error codes shared by server and client: the one table of them (a sync op's
+// rejection reasons, Sync::Reason, are these same constants plus three only sync has). Routes map
+// them to HTTP statuses in one table. The spellings are part of the API: add, never rename.
 namespace ErrorCode {
 inline constexpr auto BadRequest = "bad_request";
 inline constexpr auto MalformedJson = "malformed_json";
@@ -44,7 +45,7 @@ inline constexpr auto NotFound = "not_found";
 inline constexpr auto MethodNotAllowed = "method_not_allowed";
 inline constexpr auto Conflict = "conflict";
 inline constexpr auto AlreadyExists = "already_exists";
-inline constexpr auto EnrollmentClosed = "enrollment_closed"; // outside the enrolment window
+inline constexpr auto EnrollmentClosed = "enrollment_closed"; // outside the enrollment window
 inline constexpr auto CourseFull = "course_full"; // no seat left and no waitlist asked for
 inline constexpr auto PayloadTooLarge = "payload_too_large";
 inline constexpr auto UnsupportedMediaType = "unsupported_media_type";
@@ -57,8 +58,8 @@ inline constexpr auto Internal = "internal_error";
 inline constexpr auto Unavailable = "service_unavailable";
 } // namespace ErrorCode
 
-// The value of an operation that can fail, or the error that it failed with (STYLE.md: errors are
-// values across layers). Result<void> carries only the error.
+// The value of an operation that can fail, or the error that it failed with (docs/architecture.md,
+// "Errors as values", under "Layers"). Result<void> carries only the error.
 template<typename T> class [[nodiscard]] Result
 {
 public:
@@ -118,3 +119,26 @@ inline Error fail(const char *code, QString message, QJsonObject details = {})
 }
 
 } // namespace Lectern
+
+// Early return for chains of fallible calls (docs/architecture.md, "Errors as values"), as
+// statements of their own in any function returning a Result<T> (of any T):
+//
+//     LECTERN_TRY(tx.commit());                             // returns the error, if any
+//     LECTERN_TRY_ASSIGN(Record course, load(tx, courseId)); // or moves the value into `course`
+//
+// Each evaluates its expression once. Write the `if` out when the error needs context added.
+#define LECTERN_TRY(expr)                                                                          \
+    do {                                                                                           \
+        if (auto lecternTryResult_ = (expr); !lecternTryResult_)                                   \
+            return lecternTryResult_.error();                                                      \
+    } while (false)
+
+#define LECTERN_TRY_CONCAT_(a, b) a##b
+#define LECTERN_TRY_NAME_(line) LECTERN_TRY_CONCAT_(lecternTryResult_, line)
+#define LECTERN_TRY_ASSIGN(declaration, expr)                                                      \
+    LECTERN_TRY_ASSIGN_(LECTERN_TRY_NAME_(__LINE__), declaration, expr)
+#define LECTERN_TRY_ASSIGN_(result, declaration, expr)                                             \
+    auto result = (expr);                                                                          \
+    if (!result)                                                                                   \
+        return result.error();                                                                     \
+    declaration = std::move(result).value()

@@ -7,7 +7,8 @@
 namespace Lectern {
 
 // One role held by one user: organisation-wide when courseId is empty, else within that course.
-// The server decides these (SYNC.md: users, roles, enrolments are server-decided).
+// The server decides these (docs/architecture.md, "Merge rules": users, roles and enrollments are
+// the server's to decide).
 struct RoleAssignment
 {
     QString id;

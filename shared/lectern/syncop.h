@@ -9,8 +9,9 @@
 #include <QMap>
 #include <optional>
 
-// The sync wire format of SYNC.md ("Operations", "Wire format"): what a device pushes and what
-// it pulls. Outside tools speak it too, so names here are part of the contract: add, never rename.
+// The sync wire format (docs/architecture.md, "Operations and outcomes"): what a device pushes and
+// what it pulls. Outside tools speak it too, so names here are part of the contract: add, never
+// rename.
 namespace Lectern::Sync {
 
 inline constexpr int maxOpsPerPush = 500;
@@ -48,8 +49,9 @@ struct Op
     // {"title": "new", ...}: the new values of the patch.
     QJsonObject newValues() const;
 
-    // The wire form (SYNC.md): {"opId", "deviceSeq", "hlc", "entity", "entityId", "kind",
-    // "baseRev", "patch": {"field": {"old": v, "new": v}}}; deviceId is carried by the push.
+    // The wire form (docs/architecture.md, "Operations and outcomes"): {"opId", "deviceSeq", "hlc",
+    // "entity", "entityId", "kind", "baseRev", "patch": {"field": {"old": v, "new": v}}}; deviceId
+    // is carried by the push.
     QJsonObject toJson() const;
     // Checks the shape only (ids are UUIDs, hlc parses, kind known, patch entries are objects
     // with "new" and, except for creates and appends, "old"); the entity's own rules are the
@@ -74,15 +76,17 @@ enum class Outcome { Applied, Merged, Conflict, Rejected };
 QString toString(Outcome outcome);
 std::optional<Outcome> outcomeFromString(QStringView text);
 
-// Reason codes of a rejected op (the client shows them in words).
+// Reason codes of a rejected op (the client shows them in words). The codes REST answers too are
+// ErrorCode's own constants, so both doors refuse with one spelling; the last three are sync's.
 namespace Reason {
-inline constexpr auto Forbidden = "forbidden";          // the caller may not change this
-inline constexpr auto NotFound = "not_found";           // no such record (or not visible)
+inline constexpr auto Forbidden = ErrorCode::Forbidden; // the caller may not change this
+inline constexpr auto NotFound = ErrorCode::NotFound;   // no such record (or not visible)
+inline constexpr auto ValidationFailed = ErrorCode::ValidationFailed;
+inline constexpr auto AlreadyExists = ErrorCode::AlreadyExists; // a create of an id that exists
+inline constexpr auto Conflict = ErrorCode::Conflict; // a constraint (e.g. code+term taken)
+
 inline constexpr auto UnknownEntity = "unknown_entity"; // not in the registry
-inline constexpr auto ServerDecides = "server_decides"; // use the REST API (enrolments, files)
-inline constexpr auto ValidationFailed = "validation_failed";
-inline constexpr auto AlreadyExists = "already_exists"; // a create of an id that exists
-inline constexpr auto Conflict = "conflict";            // a constraint (e.g. code+term taken)
+inline constexpr auto ServerDecides = "server_decides"; // use the REST API (enrollments, files)
 // An update, delete or purge of an append-only record (progress events): they are made once by
 // their author and never change; record what happened since as a new record instead.
 inline constexpr auto AppendOnly = "append_only";

@@ -11,7 +11,8 @@
 namespace Lectern {
 
 // Field-level problems found in input, keyed by the field's JSON name. Turns into one
-// `validation_failed` error whose details name each field (API.md: 422 naming each field).
+// `validation_failed` error whose details name each field (docs/architecture.md, "HTTP
+// conventions": 422 naming each field).
 class ValidationErrors
 {
     Q_DECLARE_TR_FUNCTIONS(Lectern::ValidationErrors)

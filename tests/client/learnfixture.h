@@ -14,7 +14,7 @@
 namespace Lectern::ClientTest {
 
 // An account's offline store filled as a sync with the server would fill it, for the Learn
-// workspace's suites: courses, modules and items (by title), enrolments and progress events
+// workspace's suites: courses, modules and items (by title), enrollments and progress events
 // made on other devices. The SyncController has no access token, so it never talks to a server.
 class LearnFixture
 {
@@ -77,8 +77,8 @@ public:
         add(QStringLiteral("content"), title, more);
     }
 
-    void enrol(const QString &course, const QString &role = QStringLiteral("student"),
-               const QString &userId = me, const QString &status = QStringLiteral("enrolled"))
+    void enroll(const QString &course, const QString &role = QStringLiteral("student"),
+                const QString &userId = me, const QString &status = QStringLiteral("enrolled"))
     {
         add(QStringLiteral("enrollment"), course + u'/' + userId,
             {{QStringLiteral("courseId"), id(course)},

@@ -194,7 +194,7 @@ void tst_AuthorLearnFlow::instructorBuildsACourseOffline()
 void tst_AuthorLearnFlow::studentCompletesItAndTheServerKnows()
 {
     QVERIFY(!m_courseId.isEmpty());
-    // Enrolments are the server's to decide (the class list pane has its own test).
+    // Enrollments are the server's to decide (the class list pane has its own test).
     Test::HttpClient instructor(m_server.url());
     instructor.login(u"instructor@demo.lectern"_s, demoPassword);
     Test::HttpClient probe(m_server.url());

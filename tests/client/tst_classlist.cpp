@@ -17,7 +17,7 @@
 #include <lectern/client/apiclient.h>
 #include <lectern/client/author/classlistmodel.h>
 #include <lectern/client/author/classlistpane.h>
-#include <lectern/client/author/enroldialog.h>
+#include <lectern/client/author/enrolldialog.h>
 #include <lectern/client/session.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/tokenstore.h>
@@ -29,8 +29,8 @@ using namespace Lectern::ClientTest;
 using namespace Qt::StringLiterals;
 
 namespace {
-QJsonObject enrolment(const QString &userId, const QString &name, const QString &role,
-                      const QString &status = u"enrolled"_s, const QString &type = u"regular"_s)
+QJsonObject enrollment(const QString &userId, const QString &name, const QString &role,
+                       const QString &status = u"enrolled"_s, const QString &type = u"regular"_s)
 {
     const QString email = name.section(u' ', 0, 0).toLower() + u"@example.org"_s;
     const QJsonObject user {{u"id"_s, userId}, {u"name"_s, name}, {u"email"_s, email}};
@@ -67,9 +67,9 @@ private Q_SLOTS:
     // Pane against the server.
     void listsEveryoneWithProgress();
     void filterNarrowsTheList();
-    void enrolDialogExplainsTheWaitlist();
-    void enrolDialogExplainsAClosedWindow();
-    void changeRoleAndUnenrol();
+    void enrollDialogExplainsTheWaitlist();
+    void enrollDialogExplainsAClosedWindow();
+    void changeRoleAndUnenroll();
     void progressRecordedOfflineReachesTheClassList();
     void emptyCourseSaysSo();
     void screenshots();
@@ -80,7 +80,7 @@ private:
     Test::HttpClient &instructor() { return *m_instructor; }
     // A published course of the instructor with one module and two required lessons.
     QString makeCourse(const QString &code, QStringList *lessons = nullptr);
-    void enrol(const QString &courseId, const QString &userKey, const QJsonObject &extra = {});
+    void enroll(const QString &courseId, const QString &userKey, const QJsonObject &extra = {});
     std::unique_ptr<ClassListPane> openPane(const QString &courseId);
     static int rowOf(const ClassListPane &pane, const QString &name);
     static QString cell(const ClassListPane &pane, const QString &name, int column);
@@ -113,7 +113,7 @@ void tst_ClassList::initTestCase()
         m_ids.insert(key, login.data()[u"user"][u"id"].toString());
     }
     QCOMPARE(m_instructor->login(u"instructor@demo.lectern"_s, demoPassword).status, 200);
-    // Someone who joins late, for the closed enrolment window.
+    // Someone who joins late, for the closed enrollment window.
     const Test::HttpResult late = admin().post(u"/api/v1/users"_s,
                                                {{u"email"_s, u"una.late@demo.lectern"_s},
                                                 {u"name"_s, u"Una Late"_s},
@@ -122,8 +122,8 @@ void tst_ClassList::initTestCase()
     m_ids.insert(u"una"_s, late.data()[u"id"].toString());
 
     m_course = makeCourse(u"CL-1"_s, &m_lessons);
-    enrol(m_course, u"student1"_s);
-    enrol(m_course, u"student2"_s);
+    enroll(m_course, u"student1"_s);
+    enroll(m_course, u"student2"_s);
     // Student 1 finished the first of the two required lessons.
     Test::HttpClient student(m_server.url());
     QCOMPARE(student.login(u"student1@demo.lectern"_s, demoPassword).status, 200);
@@ -175,7 +175,8 @@ QString tst_ClassList::makeCourse(const QString &code, QStringList *lessons)
     return id;
 }
 
-void tst_ClassList::enrol(const QString &courseId, const QString &userKey, const QJsonObject &extra)
+void tst_ClassList::enroll(const QString &courseId, const QString &userKey,
+                           const QJsonObject &extra)
 {
     QJsonObject body = extra;
     body.insert(u"userId"_s, m_ids[userKey]);
@@ -228,10 +229,10 @@ void tst_ClassList::modelFromServerAnswers()
     ClassListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QJsonArray classList {
-        enrolment(u"u1"_s, u"Ann Archer"_s, u"student"_s),
-        enrolment(u"u2"_s, u"Ben Baker"_s, u"student"_s, u"dropped"_s),
-        enrolment(u"u3"_s, u"Cy Crane"_s, u"student"_s, u"enrolled"_s, u"waitlist"_s),
-        enrolment(u"u4"_s, u"Dee Dean"_s, u"ta"_s)};
+        enrollment(u"u1"_s, u"Ann Archer"_s, u"student"_s),
+        enrollment(u"u2"_s, u"Ben Baker"_s, u"student"_s, u"dropped"_s),
+        enrollment(u"u3"_s, u"Cy Crane"_s, u"student"_s, u"enrolled"_s, u"waitlist"_s),
+        enrollment(u"u4"_s, u"Dee Dean"_s, u"ta"_s)};
     const QJsonArray progress {QJsonObject {{u"userId"_s, u"u1"_s},
                                             {u"completed"_s, 3},
                                             {u"total"_s, 4},
@@ -294,7 +295,7 @@ void tst_ClassList::modelFromServerAnswers()
 void tst_ClassList::modelKeepsItsCopy()
 {
     const QList<ClassListEntry> entries = ClassListModel::entriesFrom(
-        {enrolment(u"u1"_s, u"Ann Archer"_s, u"student"_s)},
+        {enrollment(u"u1"_s, u"Ann Archer"_s, u"student"_s)},
         {QJsonObject {{u"userId"_s, u"u1"_s},
                       {u"completed"_s, 1},
                       {u"total"_s, 2},
@@ -347,7 +348,7 @@ void tst_ClassList::errorWords()
     QFETCH(QString, code);
     QFETCH(QJsonObject, details);
     QFETCH(QString, expected);
-    const QString words = EnrolDialog::explain(Error(code, u"server words"_s, details));
+    const QString words = EnrollDialog::explain(Error(code, u"server words"_s, details));
     QVERIFY2(words.contains(expected), qPrintable(words));
 }
 
@@ -357,12 +358,12 @@ void tst_ClassList::enrolledWords()
         {u"role"_s, u"student"_s}, {u"status"_s, u"enrolled"_s}, {u"type"_s, u"regular"_s}};
     QJsonObject waiting = seat;
     waiting.insert(u"type"_s, u"waitlist"_s);
-    QCOMPARE(EnrolDialog::describeEnrolled({seat}), u"Enrolled one person."_s);
-    QCOMPARE(EnrolDialog::describeEnrolled({seat, seat}), u"Enrolled 2 people."_s);
-    QVERIFY(EnrolDialog::describeEnrolled({waiting}).contains(u"waitlist"_s));
-    const QString some = EnrolDialog::describeEnrolled({seat, waiting, waiting});
+    QCOMPARE(EnrollDialog::describeEnrolled({seat}), u"Enrolled one person."_s);
+    QCOMPARE(EnrollDialog::describeEnrolled({seat, seat}), u"Enrolled 2 people."_s);
+    QVERIFY(EnrollDialog::describeEnrolled({waiting}).contains(u"waitlist"_s));
+    const QString some = EnrollDialog::describeEnrolled({seat, waiting, waiting});
     QVERIFY2(some.contains(u"3 people"_s) && some.contains(u"2 of them"_s), qPrintable(some));
-    QVERIFY(EnrolDialog::describeEnrolled({}).contains(u"no members"_s));
+    QVERIFY(EnrollDialog::describeEnrolled({}).contains(u"no members"_s));
 }
 
 void tst_ClassList::listsEveryoneWithProgress()
@@ -384,11 +385,11 @@ void tst_ClassList::listsEveryoneWithProgress()
     QCOMPARE(pane->proxy()->index(0, 0).data().toString(), u"Ian Instructor"_s);
     auto *stack = pane->findChild<QStackedWidget *>();
     QCOMPARE(stack->currentWidget(), pane->findChild<QTableView *>(u"classListView"_s));
-    QVERIFY(pane->findChild<QPushButton *>(u"enrolButton"_s)->isEnabled());
-    // Unenrol and role changes wait for a selection.
-    QVERIFY(!pane->findChild<QPushButton *>(u"unenrolButton"_s)->isEnabled());
+    QVERIFY(pane->findChild<QPushButton *>(u"enrollButton"_s)->isEnabled());
+    // Unenroll and role changes wait for a selection.
+    QVERIFY(!pane->findChild<QPushButton *>(u"unenrollButton"_s)->isEnabled());
     QVERIFY(selectRow(*pane, u"Sasha Student"_s));
-    QVERIFY(pane->findChild<QPushButton *>(u"unenrolButton"_s)->isEnabled());
+    QVERIFY(pane->findChild<QPushButton *>(u"unenrollButton"_s)->isEnabled());
     QVERIFY(pane->findChild<QToolButton *>(u"changeRoleButton"_s)->isEnabled());
     QVERIFY(pane->listedAt().isValid());
     QVERIFY(QFile::exists(ClassListPane::cachePath(m_sync.get(), m_course)));
@@ -408,20 +409,20 @@ void tst_ClassList::filterNarrowsTheList()
     QCOMPARE(pane->proxy()->rowCount(), 3);
 }
 
-void tst_ClassList::enrolDialogExplainsTheWaitlist()
+void tst_ClassList::enrollDialogExplainsTheWaitlist()
 {
     const QString course = makeCourse(u"CL-FULL"_s);
-    enrol(course, u"student1"_s);
+    enroll(course, u"student1"_s);
     QCOMPARE(instructor().put(u"/api/v1/courses/"_s + course, {{u"maxEnrollment"_s, 1}}).status,
              200);
     auto pane = openPane(course);
-    QTest::mouseClick(pane->findChild<QPushButton *>(u"enrolButton"_s), Qt::LeftButton);
-    QPointer<EnrolDialog> dialog = pane->enrolDialog();
+    QTest::mouseClick(pane->findChild<QPushButton *>(u"enrollButton"_s), Qt::LeftButton);
+    QPointer<EnrollDialog> dialog = pane->enrollDialog();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     auto *search = dialog->findChild<QLineEdit *>(u"peopleSearch"_s);
     auto *people = dialog->findChild<QListWidget *>(u"peopleList"_s);
-    auto *submit = dialog->findChild<QPushButton *>(u"enrolSubmit"_s);
+    auto *submit = dialog->findChild<QPushButton *>(u"enrollSubmit"_s);
     QVERIFY(!submit->isEnabled()); // nobody picked yet
     QTest::keyClicks(search, u"Sol"_s);
     QTRY_COMPARE_WITH_TIMEOUT(people->count(), 1, serverTimeout);
@@ -441,7 +442,7 @@ void tst_ClassList::enrolDialogExplainsTheWaitlist()
     QVERIFY(pane->noteText().contains(u"waitlist"_s));
 }
 
-void tst_ClassList::enrolDialogExplainsAClosedWindow()
+void tst_ClassList::enrollDialogExplainsAClosedWindow()
 {
     const QString course = makeCourse(u"CL-CLOSED"_s);
     QCOMPARE(instructor()
@@ -450,23 +451,23 @@ void tst_ClassList::enrolDialogExplainsAClosedWindow()
                  .status,
              200);
     auto pane = openPane(course);
-    pane->openEnrolDialog();
-    QPointer<EnrolDialog> dialog = pane->enrolDialog();
+    pane->openEnrollDialog();
+    QPointer<EnrollDialog> dialog = pane->enrollDialog();
     QVERIFY(dialog);
     auto *search = dialog->findChild<QLineEdit *>(u"peopleSearch"_s);
     auto *people = dialog->findChild<QListWidget *>(u"peopleList"_s);
-    auto *submit = dialog->findChild<QPushButton *>(u"enrolSubmit"_s);
+    auto *submit = dialog->findChild<QPushButton *>(u"enrollSubmit"_s);
     QTest::keyClicks(search, u"una"_s);
     QTRY_COMPARE_WITH_TIMEOUT(people->count(), 1, serverTimeout);
     people->item(0)->setCheckState(Qt::Checked);
     QTest::mouseClick(submit, Qt::LeftButton);
     // Refused: the dialog stays open and says why, and how to go on.
     QTRY_VERIFY_WITH_TIMEOUT(dialog->message().contains(u"closed on"_s), serverTimeout);
-    QVERIFY(dialog->message().contains(u"Enrol even if"_s));
+    QVERIFY(dialog->message().contains(u"Enroll even if"_s));
     QVERIFY(dialog->isVisible());
     QCOMPARE(rowOf(*pane, u"Una Late"_s), -1);
 
-    dialog->findChild<QCheckBox *>(u"enrolOverride"_s)->setChecked(true);
+    dialog->findChild<QCheckBox *>(u"enrollOverride"_s)->setChecked(true);
     QSignalSpy finished(pane.get(), &ClassListPane::actionFinished);
     QTest::mouseClick(submit, Qt::LeftButton);
     QVERIFY(finished.wait(serverTimeout));
@@ -475,11 +476,11 @@ void tst_ClassList::enrolDialogExplainsAClosedWindow()
                               u"Enrolled"_s, serverTimeout);
 }
 
-void tst_ClassList::changeRoleAndUnenrol()
+void tst_ClassList::changeRoleAndUnenroll()
 {
     const QString course = makeCourse(u"CL-ROLES"_s);
-    enrol(course, u"student1"_s);
-    enrol(course, u"student2"_s);
+    enroll(course, u"student1"_s);
+    enroll(course, u"student2"_s);
     auto pane = openPane(course);
     QVERIFY(selectRow(*pane, u"Sasha Student"_s));
     QSignalSpy finished(pane.get(), &ClassListPane::actionFinished);
@@ -496,10 +497,10 @@ void tst_ClassList::changeRoleAndUnenrol()
         = instructor().get(u"/api/v1/courses/%1/students?role=ta"_s.arg(course)).data().toArray();
     QCOMPARE(list.size(), 1);
 
-    // The selection follows the person across the reload; unenrol them.
-    QTRY_VERIFY(pane->findChild<QPushButton *>(u"unenrolButton"_s)->isEnabled());
+    // The selection follows the person across the reload; unenroll them.
+    QTRY_VERIFY(pane->findChild<QPushButton *>(u"unenrollButton"_s)->isEnabled());
     QVERIFY(selectRow(*pane, u"Sam Student"_s));
-    QTest::mouseClick(pane->findChild<QPushButton *>(u"unenrolButton"_s), Qt::LeftButton);
+    QTest::mouseClick(pane->findChild<QPushButton *>(u"unenrollButton"_s), Qt::LeftButton);
     QVERIFY(finished.wait(serverTimeout));
     QTRY_COMPARE_WITH_TIMEOUT(cell(*pane, u"Sam Student"_s, ClassListModel::StatusColumn),
                               u"Dropped"_s, serverTimeout);
@@ -546,9 +547,9 @@ void tst_ClassList::emptyCourseSaysSo()
     auto pane = openPane(course);
     auto *empty = pane->findChild<QLabel *>(u"classListEmpty"_s);
     QVERIFY(empty->isVisible());
-    QVERIFY(empty->text().contains(u"Nobody is enrolled yet. Enrol students or a cohort."_s));
+    QVERIFY(empty->text().contains(u"Nobody is enrolled yet. Enroll students or a cohort."_s));
     QVERIFY(empty->text().contains(u"Ian Instructor"_s)); // who teaches it
-    QVERIFY(pane->findChild<QPushButton *>(u"enrolButton"_s)->isEnabled());
+    QVERIFY(pane->findChild<QPushButton *>(u"enrollButton"_s)->isEnabled());
 }
 
 void tst_ClassList::screenshots()
@@ -562,14 +563,14 @@ void tst_ClassList::screenshots()
     QVERIFY(selectRow(*pane, u"Sam Student"_s));
     QTest::qWait(100);
     QVERIFY(pane->grab().save(dir + u"/class-list.png"_s));
-    pane->openEnrolDialog();
-    EnrolDialog *dialog = pane->enrolDialog();
+    pane->openEnrollDialog();
+    EnrollDialog *dialog = pane->enrollDialog();
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"peopleSearch"_s), u"student"_s);
     auto *people = dialog->findChild<QListWidget *>(u"peopleList"_s);
     QTRY_COMPARE_WITH_TIMEOUT(people->count(), 3, serverTimeout);
     people->item(people->count() - 1)->setCheckState(Qt::Checked);
     QTest::qWait(100);
-    QVERIFY(dialog->grab().save(dir + u"/enrol-dialog.png"_s));
+    QVERIFY(dialog->grab().save(dir + u"/enroll-dialog.png"_s));
     dialog->reject();
 }
 
@@ -587,13 +588,13 @@ void tst_ClassList::offlineShowsTheCopyAndWaits()
     QVERIFY(pane->isOffline());
     QCOMPARE(pane->model()->rowCount(), rows);
     QVERIFY2(pane->noteText().startsWith(u"Class list as of "_s), qPrintable(pane->noteText()));
-    QVERIFY(pane->noteText().contains(u"connect to change enrolments"_s));
-    for (const char *name : {"enrolButton", "unenrolButton"})
+    QVERIFY(pane->noteText().contains(u"connect to change enrollments"_s));
+    for (const char *name : {"enrollButton", "unenrollButton"})
         QVERIFY(!pane->findChild<QPushButton *>(QString::fromLatin1(name))->isEnabled());
     QVERIFY(selectRow(*pane, u"Sam Student"_s));
-    QVERIFY(!pane->findChild<QPushButton *>(u"unenrolButton"_s)->isEnabled());
+    QVERIFY(!pane->findChild<QPushButton *>(u"unenrollButton"_s)->isEnabled());
     QVERIFY(!pane->findChild<QToolButton *>(u"changeRoleButton"_s)->isEnabled());
-    QVERIFY(pane->findChild<QPushButton *>(u"enrolButton"_s)->toolTip().contains(u"Connect"_s));
+    QVERIFY(pane->findChild<QPushButton *>(u"enrollButton"_s)->toolTip().contains(u"Connect"_s));
 
     // Another pane (the app started offline) shows the copy it kept, with its date.
     auto again = openPane(m_course);
@@ -612,7 +613,7 @@ void tst_ClassList::offlineShowsTheCopyAndWaits()
     QTest::mouseClick(pane->findChild<QToolButton *>(u"refreshButton"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!pane->isOffline(), serverTimeout);
     QVERIFY(pane->noteText().isEmpty());
-    QVERIFY(pane->findChild<QPushButton *>(u"enrolButton"_s)->isEnabled());
+    QVERIFY(pane->findChild<QPushButton *>(u"enrollButton"_s)->isEnabled());
 }
 
 QTEST_MAIN(tst_ClassList)

@@ -250,14 +250,14 @@ void tst_CourseListModel::rules_data()
         << QJsonObject {{QStringLiteral("startDate"), QStringLiteral("2026-09-01")},
                         {QStringLiteral("endDate"), QStringLiteral("2026-09-01")}}
         << QString() << QString() << QString();
-    QTest::newRow("enrolment closes before it opens")
+    QTest::newRow("enrollment closes before it opens")
         << QJsonObject {{QStringLiteral("enrollmentOpensAt"),
                          QStringLiteral("2026-09-01T08:00:00Z")},
                         {QStringLiteral("enrollmentClosesAt"),
                          QStringLiteral("2026-08-01T08:00:00Z")}}
         << QString() << QStringLiteral("enrollmentClosesAt")
-        << QStringLiteral("must be after enrolment opens");
-    QTest::newRow("enrolment opens after the end")
+        << QStringLiteral("must be after enrollment opens");
+    QTest::newRow("enrollment opens after the end")
         << QJsonObject {{QStringLiteral("endDate"), QStringLiteral("2026-12-20")},
                         {QStringLiteral("enrollmentOpensAt"),
                          QStringLiteral("2027-01-05T08:00:00Z")}}

@@ -99,7 +99,7 @@ void tst_LearnModels::cleanup()
 void tst_LearnModels::fillRust()
 {
     f->course(QStringLiteral("Rust"));
-    f->enrol(QStringLiteral("Rust"));
+    f->enroll(QStringLiteral("Rust"));
     f->module(QStringLiteral("Rust"), QStringLiteral("Basics"));
     f->item(QStringLiteral("Basics"), QStringLiteral("Intro"));
     f->item(QStringLiteral("Basics"), QStringLiteral("Ownership"), QStringLiteral("lesson"),
@@ -327,7 +327,7 @@ void tst_LearnModels::continueGoesToFirstUnfinished()
 void tst_LearnModels::hiddenDashboardCatchesUpWhenShown()
 {
     f->course(QStringLiteral("Biology"));
-    f->enrol(QStringLiteral("Biology"));
+    f->enroll(QStringLiteral("Biology"));
     QVERIFY(f->pull());
     DashboardModel model(&f->sync);
     QCOMPARE(model.rowCount(), 1);
@@ -345,12 +345,12 @@ void tst_LearnModels::dashboardListsMyCourses()
 {
     fillRust();
     f->course(QStringLiteral("Biology"));
-    f->enrol(QStringLiteral("Biology"));
+    f->enroll(QStringLiteral("Biology"));
     f->course(QStringLiteral("Chemistry"), QStringLiteral("draft"));
-    f->enrol(QStringLiteral("Chemistry"), QStringLiteral("instructor"));
-    f->enrol(QStringLiteral("Chemistry"), QStringLiteral("student"), LearnFixture::someoneElse);
+    f->enroll(QStringLiteral("Chemistry"), QStringLiteral("instructor"));
+    f->enroll(QStringLiteral("Chemistry"), QStringLiteral("student"), LearnFixture::someoneElse);
     f->course(QStringLiteral("Old"), QStringLiteral("archived"));
-    f->enrol(QStringLiteral("Old"), QStringLiteral("instructor"));
+    f->enroll(QStringLiteral("Old"), QStringLiteral("instructor"));
     QVERIFY(f->pull());
 
     DashboardModel model(&f->sync);
@@ -425,7 +425,7 @@ void tst_LearnModels::dashboardOrderIsMostRecentFirst()
     for (const char *title : {"Art", "Botany", "Calculus"}) {
         const QString t = QString::fromLatin1(title);
         f->course(t);
-        f->enrol(t);
+        f->enroll(t);
         f->module(t, t + u" 1");
         f->item(t + u" 1", t + u" lesson");
     }
@@ -464,7 +464,7 @@ void tst_LearnModels::dashboardEmptyStore()
     QCOMPARE(model.studyingCount(), 0);
     // A course with no lessons yet says so.
     f->course(QStringLiteral("Empty"));
-    f->enrol(QStringLiteral("Empty"));
+    f->enroll(QStringLiteral("Empty"));
     QVERIFY(f->pull());
     model.refresh();
     QCOMPARE(model.rowCount(), 1);

@@ -134,7 +134,7 @@ void tst_LearnWorkspace::cleanup()
 void tst_LearnWorkspace::fillRust()
 {
     f->course(QStringLiteral("Rust"));
-    f->enrol(QStringLiteral("Rust"));
+    f->enroll(QStringLiteral("Rust"));
     f->module(QStringLiteral("Rust"), QStringLiteral("Basics"));
     f->item(QStringLiteral("Basics"), QStringLiteral("Intro"));
     f->item(QStringLiteral("Basics"), QStringLiteral("Ownership"), QStringLiteral("lesson"),
@@ -322,7 +322,7 @@ void tst_LearnWorkspace::previewRecordsNothing()
 {
     // Staff see everything in their store; the preview shows what students see.
     f->course(QStringLiteral("Chemistry"), QStringLiteral("draft"));
-    f->enrol(QStringLiteral("Chemistry"), QStringLiteral("instructor"));
+    f->enroll(QStringLiteral("Chemistry"), QStringLiteral("instructor"));
     f->module(QStringLiteral("Chemistry"), QStringLiteral("Atoms"));
     f->item(QStringLiteral("Atoms"), QStringLiteral("Electrons"));
     f->item(QStringLiteral("Atoms"), QStringLiteral("Unfinished"), QStringLiteral("lesson"),
@@ -363,7 +363,7 @@ void tst_LearnWorkspace::previewRecordsNothing()
     QCOMPARE(f->store()->pendingCount(), 0);
     // And a course studied afterwards records again.
     f->course(QStringLiteral("Rust"));
-    f->enrol(QStringLiteral("Rust"));
+    f->enroll(QStringLiteral("Rust"));
     f->module(QStringLiteral("Rust"), QStringLiteral("Basics"));
     f->item(QStringLiteral("Basics"), QStringLiteral("Intro"));
     QVERIFY(f->pull());
@@ -385,7 +385,7 @@ void tst_LearnWorkspace::emptyStates()
 
     // Enrolled in a course with nothing in it yet: it arrives by sync.
     f->course(QStringLiteral("Empty"));
-    f->enrol(QStringLiteral("Empty"));
+    f->enroll(QStringLiteral("Empty"));
     QVERIFY(f->pull());
     Q_EMIT f->sync.recordsChanged({QStringLiteral("course"), QStringLiteral("enrollment")});
     QVERIFY(!dashboard->isEmptyStateShown());
@@ -401,7 +401,7 @@ void tst_LearnWorkspace::emptyStates()
 void tst_LearnWorkspace::imagesNotCachedShowPlaceholder()
 {
     f->course(QStringLiteral("Art"));
-    f->enrol(QStringLiteral("Art"));
+    f->enroll(QStringLiteral("Art"));
     f->module(QStringLiteral("Art"), QStringLiteral("Colour"));
     const QString fileId = createUuidV7String();
     f->item(QStringLiteral("Colour"), QStringLiteral("Wheel"), QStringLiteral("lesson"),
@@ -423,7 +423,7 @@ void tst_LearnWorkspace::progressReachesTheServer()
     Test::TestServer server(demoServer());
     LECTERN_START_SERVER(server);
 
-    // An instructor makes a published course with one lesson and enrols a student.
+    // An instructor makes a published course with one lesson and enrolls a student.
     Test::HttpClient instructor(server.url());
     QCOMPARE(instructor.login(QStringLiteral("instructor@demo.lectern"), demoPassword).status, 200);
     Test::HttpClient student(server.url());
@@ -498,7 +498,7 @@ void tst_LearnWorkspace::courseDownloadForOfflineUse()
     RestartableServer server;
     LECTERN_START_RESTARTABLE(server);
 
-    // The instructor attaches a file to a published course with a file item, and enrols a
+    // The instructor attaches a file to a published course with a file item, and enrolls a
     // student.
     const QString courseId = createCourse(server.url());
     QVERIFY(!courseId.isEmpty());
@@ -623,13 +623,13 @@ void tst_LearnWorkspace::screenshots()
     for (const char *title : {"Cell biology", "Statistics for everyone", "Academic writing"}) {
         const QString t = QString::fromLatin1(title);
         f->course(t);
-        f->enrol(t);
+        f->enroll(t);
         f->module(t, t + u" — week 1");
         f->item(t + u" — week 1", t + u": welcome");
         f->item(t + u" — week 1", t + u": first steps");
     }
     f->course(QStringLiteral("Chemistry"), QStringLiteral("draft"));
-    f->enrol(QStringLiteral("Chemistry"), QStringLiteral("instructor"));
+    f->enroll(QStringLiteral("Chemistry"), QStringLiteral("instructor"));
     f->event(QStringLiteral("Intro"), "completed", -1, 0, LearnFixture::inDays(-1));
     f->event(QStringLiteral("Intro"), "time", -1, 1260, LearnFixture::inDays(-1));
     f->event(QStringLiteral("Borrowing"), "completed", -1, 0, LearnFixture::inDays(-1));

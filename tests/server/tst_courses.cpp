@@ -77,8 +77,8 @@ private Q_SLOTS:
     void roleMatrix();
     void studentSeesReleasedMaterialOnly();
     void lockedItemIsHiddenUntilItUnlocks();
-    void studentEnrolment_data();
-    void studentEnrolment();
+    void studentEnrollment_data();
+    void studentEnrollment();
 
     void changeLogFollowsEveryWrite();
 
@@ -101,9 +101,9 @@ private:
     QString makeCourse(const QString &token, QJsonObject body = {});
     QString makeModule(const QString &token, const QString &course, QJsonObject body);
     QString makeItem(const QString &token, const QString &module, QJsonObject body);
-    // Adds an enrolment through storage (enrolment endpoints are another suite's).
-    bool enrol(const QString &course, const QString &user, const QString &role,
-               const QString &status = u"enrolled"_s, const QString &type = u"regular"_s);
+    // Adds an enrollment through storage (enrollment endpoints are another suite's).
+    bool enroll(const QString &course, const QString &user, const QString &role,
+                const QString &status = u"enrolled"_s, const QString &type = u"regular"_s);
     // A published course of the demo instructor with the TA and student1 enrolled.
     Fixture makeFixture();
     // The outline as "Module: item, item" lines, in order, as `token` sees it.
@@ -235,8 +235,8 @@ QString TestCourses::makeItem(const QString &token, const QString &module, QJson
     return r.data().toObject().value(u"id").toString();
 }
 
-bool TestCourses::enrol(const QString &course, const QString &user, const QString &role,
-                        const QString &status, const QString &type)
+bool TestCourses::enroll(const QString &course, const QString &user, const QString &role,
+                         const QString &status, const QString &type)
 {
     const EntitySpec &spec = EntityRegistry::get(u"enrollment"_s);
     Server::Transaction tx(m_server.server().context().db());
@@ -259,7 +259,7 @@ bool TestCourses::enrol(const QString &course, const QString &user, const QStrin
                                             createUuidV7String(),
                                             spec.normalize(fields, EntitySpec::Mode::Create));
     if (!made) {
-        qWarning().noquote() << "cannot enrol:" << made.error().message;
+        qWarning().noquote() << "cannot enroll:" << made.error().message;
         return false;
     }
     return bool(tx.commit());
@@ -286,9 +286,9 @@ TestCourses::Fixture TestCourses::makeFixture()
                 {u"unlockAt"_s, tomorrow()}});
     if (locked.status == 201)
         f.lockedItem = locked.data().toObject().value(u"id").toString();
-    if (!enrol(f.course, m_ids[u"ta"_s], u"ta"_s)
-        || !enrol(f.course, m_ids[u"student1"_s], u"student"_s))
-        qWarning() << "cannot enrol the fixture's people";
+    if (!enroll(f.course, m_ids[u"ta"_s], u"ta"_s)
+        || !enroll(f.course, m_ids[u"student1"_s], u"student"_s))
+        qWarning() << "cannot enroll the fixture's people";
     if (call(instructor, "POST", u"/api/v1/courses/%1/publish"_s.arg(f.course)).status != 200)
         qWarning() << "cannot publish the fixture";
     return f;
@@ -443,7 +443,7 @@ void TestCourses::initTestCase()
         if (qstrcmp(listed.status, "archived") == 0)
             QCOMPARE(call(token, "POST", u"/api/v1/courses/%1/archive"_s.arg(id)).status, 200);
         if (listed.studentEnrolled)
-            QVERIFY(enrol(id, m_catalogIds[u"student"_s], u"student"_s));
+            QVERIFY(enroll(id, m_catalogIds[u"student"_s], u"student"_s));
     }
 }
 
@@ -546,9 +546,9 @@ void TestCourses::createRejectsBadFields_data()
         {u"endDate"_s, u"startDate"_s});
     row("bad time", uR"({"code": "X1", "title": "t", "enrollmentOpensAt": "2026-09-01"})"_s,
         {u"enrollmentOpensAt"_s});
-    row("negative max enrolment", uR"({"code": "X1", "title": "t", "maxEnrollment": -1})"_s,
+    row("negative max enrollment", uR"({"code": "X1", "title": "t", "maxEnrollment": -1})"_s,
         {u"maxEnrollment"_s});
-    row("fractional max enrolment", uR"({"code": "X1", "title": "t", "maxEnrollment": 1.5})"_s,
+    row("fractional max enrollment", uR"({"code": "X1", "title": "t", "maxEnrollment": 1.5})"_s,
         {u"maxEnrollment"_s});
     row("negative credits", uR"({"code": "X1", "title": "t", "credits": -3})"_s, {u"credits"_s});
     row("unknown field", uR"({"code": "X1", "title": "t", "teacher": "me"})"_s, {u"teacher"_s});
@@ -638,7 +638,8 @@ void TestCourses::createIsIdempotent_data()
         uR"({"code": "{code}", "title": "D", "status": "draft"})"_s);
 }
 
-// API.md: a client may supply the id; repeating the same create is not an error.
+// docs/architecture.md, "HTTP conventions": a client may supply the id; repeating the same create
+// is not an error.
 void TestCourses::createIsIdempotent()
 {
     QFETCH(QJsonObject, body);
@@ -661,7 +662,7 @@ void TestCourses::createIsIdempotent()
     QCOMPARE(repeated.data().toObject(), created.data().toObject());
     QCOMPARE(changeLog(id), QStringList {u"course r1"_s});
 
-    // Only one enrolment of the creator was made.
+    // Only one enrollment of the creator was made.
     Server::Transaction tx(m_server.server().context().db(), Server::Transaction::Read);
     auto q = tx.query(u"SELECT COUNT(*) FROM enrollments WHERE course_id = :id"_s);
     q.bind(u":id"_s, id);
@@ -866,7 +867,7 @@ void TestCourses::duplicateCopiesStructure()
         {{u"title"_s, u"Link"_s}, {u"type"_s, u"link"_s}, {u"url"_s, u"https://example.org"_s}});
     const QString gone = makeItem(token, week2, {{u"title"_s, u"Removed"_s}});
     QCOMPARE(call(token, "DELETE", u"/api/v1/contents/"_s + gone).status, 200);
-    QVERIFY(enrol(source, m_ids[u"student3"_s], u"student"_s));
+    QVERIFY(enroll(source, m_ids[u"student3"_s], u"student"_s));
     QCOMPARE(call(token, "POST", u"/api/v1/courses/%1/publish"_s.arg(source)).status, 200);
     Q_UNUSED(week0);
 
@@ -984,19 +985,19 @@ void TestCourses::deleteTombstonesEverything()
     const QStringList items
         = {makeItem(token, m1, {{u"title"_s, u"a"_s}}), makeItem(token, m1, {{u"title"_s, u"b"_s}}),
            makeItem(token, m2, {{u"title"_s, u"c"_s}})};
-    QVERIFY(enrol(course, m_ids[u"student2"_s], u"student"_s));
+    QVERIFY(enroll(course, m_ids[u"student2"_s], u"student"_s));
     QCOMPARE(call(token, "DELETE", u"/api/v1/contents/"_s + items[1]).status, 200);
 
-    QStringList enrolments;
+    QStringList enrollments;
     {
         Server::Transaction tx(m_server.server().context().db(), Server::Transaction::Read);
         auto q = tx.query(u"SELECT id FROM enrollments WHERE course_id = :id"_s);
         q.bind(u":id"_s, course);
         QVERIFY(q.exec());
         while (q.next())
-            enrolments.append(q.text(0));
+            enrollments.append(q.text(0));
     }
-    QCOMPARE(enrolments.size(), 2);
+    QCOMPARE(enrollments.size(), 2);
 
     const HttpResult r = call(token, "DELETE", u"/api/v1/courses/"_s + course);
     QCOMPARE(r.status, 200);
@@ -1020,8 +1021,8 @@ void TestCourses::deleteTombstonesEverything()
     QCOMPARE(changeLog(items[0]), (QStringList {u"content r1"_s, u"content r2 deleted"_s}));
     QCOMPARE(changeLog(items[1]), (QStringList {u"content r1"_s, u"content r2 deleted"_s}));
     QCOMPARE(changeLog(items[2]), (QStringList {u"content r1"_s, u"content r2 deleted"_s}));
-    for (const QString &enrolment : enrolments)
-        QCOMPARE(changeLog(enrolment),
+    for (const QString &enrollment : enrollments)
+        QCOMPARE(changeLog(enrollment),
                  (QStringList {u"enrollment r1"_s, u"enrollment r2 deleted"_s}));
 }
 
@@ -1070,7 +1071,7 @@ void TestCourses::listFilters_data()
         << u"i1"_s << u"sort=code"_s << QStringList {u"ALG101"_s, u"CHE300"_s, u"ECO110"_s};
     QTest::newRow("other instructor")
         << u"i2"_s << u"sort=code"_s << QStringList {u"BIO200"_s, u"DAT150"_s};
-    QTest::newRow("student sees published enrolments")
+    QTest::newRow("student sees published enrollments")
         << u"student"_s << u"sort=code"_s << QStringList {u"ALG101"_s, u"DAT150"_s};
     QTest::newRow("student asking for drafts")
         << u"student"_s << u"status=draft"_s << QStringList();
@@ -1521,7 +1522,7 @@ void TestCourses::manyInsertsAtOneSpot()
 void TestCourses::alternatingClientsNeverCollide()
 {
     const QString course = makeCourse(m_tokens[u"instructor"_s]);
-    QVERIFY(enrol(course, m_ids[u"ta"_s], u"ta"_s));
+    QVERIFY(enroll(course, m_ids[u"ta"_s], u"ta"_s));
     const QString module
         = makeModule(m_tokens[u"instructor"_s], course, {{u"title"_s, u"Shared"_s}});
     const QString p = makeItem(m_tokens[u"instructor"_s], module, {{u"title"_s, u"P"_s}});
@@ -1843,7 +1844,7 @@ void TestCourses::studentSeesReleasedMaterialOnly()
     const QString i5
         = makeItem(token, m4, {{u"title"_s, u"i5 in locked"_s}, {u"published"_s, true}});
     QVERIFY(!i5.isEmpty());
-    QVERIFY(enrol(course, m_ids[u"student3"_s], u"student"_s));
+    QVERIFY(enroll(course, m_ids[u"student3"_s], u"student"_s));
 
     // Enrolled in a draft course: nothing at all.
     QCOMPARE(call(student, "GET", u"/api/v1/courses/"_s + course).status, 404);
@@ -1918,7 +1919,7 @@ void TestCourses::lockedItemIsHiddenUntilItUnlocks()
                  .toString()
                  .left(13),
              tomorrow().left(13)); // the same hour: the test may straddle a second
-    QVERIFY(enrol(course, m_ids[u"student3"_s], u"student"_s));
+    QVERIFY(enroll(course, m_ids[u"student3"_s], u"student"_s));
     QCOMPARE(call(token, "POST", u"/api/v1/courses/%1/publish"_s.arg(course)).status, 200);
 
     QCOMPARE(outline(student, course), QStringList {u"Week: now, yesterday"_s});
@@ -1939,11 +1940,11 @@ void TestCourses::lockedItemIsHiddenUntilItUnlocks()
     QCOMPARE(outline(student, course), QStringList {u"Week: now, tomorrow, yesterday"_s});
 }
 
-void TestCourses::studentEnrolment_data()
+void TestCourses::studentEnrollment_data()
 {
     QTest::addColumn<QString>("courseStatus"); // draft | published | archived
     QTest::addColumn<QString>("role");
-    QTest::addColumn<QString>("enrolmentStatus");
+    QTest::addColumn<QString>("enrollmentStatus");
     QTest::addColumn<QString>("type");
     QTest::addColumn<int>("expected");
     QTest::addColumn<QString>("access");
@@ -1968,18 +1969,18 @@ void TestCourses::studentEnrolment_data()
         << u"draft"_s << u"ta"_s << u"dropped"_s << u"regular"_s << 404 << QString();
 }
 
-void TestCourses::studentEnrolment()
+void TestCourses::studentEnrollment()
 {
     QFETCH(QString, courseStatus);
     QFETCH(QString, role);
-    QFETCH(QString, enrolmentStatus);
+    QFETCH(QString, enrollmentStatus);
     QFETCH(QString, type);
     QFETCH(int, expected);
     QFETCH(QString, access);
 
     const QString token = m_tokens[u"instructor"_s];
     const QString course = makeCourse(token);
-    QVERIFY(enrol(course, m_ids[u"student2"_s], role, enrolmentStatus, type));
+    QVERIFY(enroll(course, m_ids[u"student2"_s], role, enrollmentStatus, type));
     if (courseStatus != u"draft")
         QCOMPARE(call(token, "POST",
                       u"/api/v1/courses/%1/%2"_s.arg(

@@ -25,8 +25,8 @@ private Q_SLOTS:
     void outlines();
     void lessonsAreMarkdown();
     void linkAndVideoHaveAddresses();
-    void enrolments_data();
-    void enrolments();
+    void enrollments_data();
+    void enrollments();
     void whoSeesWhichCourses_data();
     void whoSeesWhichCourses();
     void studentSeesReleasedMaterialOnly();
@@ -233,7 +233,7 @@ void TestDemoCourses::linkAndVideoHaveAddresses()
     QCOMPARE(lessons, m_items.size() - 2);
 }
 
-void TestDemoCourses::enrolments_data()
+void TestDemoCourses::enrollments_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<QStringList>("expected"); // "email role type", sorted
@@ -251,7 +251,7 @@ void TestDemoCourses::enrolments_data()
                               << QStringList {u"instructor@demo.lectern instructor regular"_s};
 }
 
-void TestDemoCourses::enrolments()
+void TestDemoCourses::enrollments()
 {
     QFETCH(QString, code);
     QFETCH(QStringList, expected);

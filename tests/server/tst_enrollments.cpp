@@ -12,10 +12,11 @@ using namespace Lectern;
 using namespace Lectern::Test;
 using namespace Qt::StringLiterals;
 
-// Enrolments and cohorts over real HTTP: the class list, idempotent enrolment, dropping, the seat
-// limit with its waitlist (the oldest moves up), the enrolment window, cohorts that enrol their
+// Enrollments and cohorts over real HTTP: the class list, idempotent enrollment, dropping, the seat
+// limit with its waitlist (the oldest moves up), the enrollment window, cohorts that enroll their
 // members (also those who join later), organisations that never see each other, who may do what
-// (endpoint × role), what a student sees because of an enrolment, and the change log behind it all.
+// (endpoint × role), what a student sees because of an enrollment, and the change log behind it
+// all.
 class TestEnrollments : public QObject
 {
     Q_OBJECT
@@ -35,15 +36,15 @@ private Q_SLOTS:
     void waitlistKeepsItsOrder();
     void waitlistOnlyWhenFull_data();
     void waitlistOnlyWhenFull();
-    void updateFollowsEnrolRules_data();
-    void updateFollowsEnrolRules();
-    void reenrolKeepsTheRole_data();
-    void reenrolKeepsTheRole();
+    void updateFollowsEnrollRules_data();
+    void updateFollowsEnrollRules();
+    void reenrollKeepsTheRole_data();
+    void reenrollKeepsTheRole();
     void cohortRoleReachesItsMembers();
     void enrollmentWindow_data();
     void enrollmentWindow();
-    void cohortEnrolsMembers();
-    void cohortEnrolmentRespectsSeats();
+    void cohortEnrollsMembers();
+    void cohortEnrollmentRespectsSeats();
     void crossOrganisationRefused();
     void badBodies_data();
     void badBodies();
@@ -57,7 +58,7 @@ private:
     HttpResult call(const QString &token, const QByteArray &method, const QString &path,
                     const QJsonObject &body = {});
     bool addAccount(const QString &slug, const QString &key, const QList<Role> &roles);
-    QString addPerson(const QString &name, const QString &slug = u"enrol"_s);
+    QString addPerson(const QString &name, const QString &slug = u"enroll"_s);
     // A course made by the instructor (who teaches it), with `fields` on top of code and title.
     QString makeCourse(const QJsonObject &fields = {}, bool publish = false);
     QJsonObject enroll(const QString &courseId, const QJsonObject &body, int expectedStatus = -1);
@@ -66,7 +67,7 @@ private:
     QString makeCohort(const QString &name);
     HttpResult putEnrollment(const QString &id, const QJsonObject &body);
     HttpResult unenroll(const QString &courseId, const QString &userId);
-    // enrollments.waitlisted_at of each enrolment of the course by user id ("" for NULL).
+    // enrollments.waitlisted_at of each enrollment of the course by user id ("" for NULL).
     QHash<QString, QString> waitlistedAt(const QString &courseId);
 
     TestServer m_server {serverOptions()};
@@ -87,7 +88,7 @@ private:
 };
 
 namespace {
-const QString password = u"enrol-password"_s;
+const QString password = u"enroll-password"_s;
 
 QStringList valuesOf(const QJsonArray &items, const QString &name)
 {
@@ -182,7 +183,7 @@ QJsonObject TestEnrollments::enroll(const QString &courseId, const QJsonObject &
                               u"/api/v1/courses/"_s + courseId + u"/enroll"_s, body);
     if ((expectedStatus < 0 && r.status != 200 && r.status != 201)
         || (expectedStatus >= 0 && r.status != expectedStatus))
-        qWarning().noquote() << "enrol answered" << r.status << r.body;
+        qWarning().noquote() << "enroll answered" << r.status << r.body;
     QJsonObject out = r.json;
     out.insert(u"status"_s, r.status);
     return out;
@@ -258,13 +259,13 @@ void TestEnrollments::initTestCase()
     LECTERN_START_SERVER(m_server);
     m_http = std::make_unique<HttpClient>(m_server.url());
     auto &organizations = m_server.server().organizations();
-    QVERIFY(organizations.create(u"Enrol"_s, u"enrol"_s));
+    QVERIFY(organizations.create(u"Enroll"_s, u"enroll"_s));
     QVERIFY(organizations.create(u"Elsewhere"_s, u"elsewhere"_s));
-    QVERIFY(addAccount(u"enrol"_s, u"admin"_s, {Role::Admin}));
-    QVERIFY(addAccount(u"enrol"_s, u"instructor"_s, {Role::Instructor}));
-    QVERIFY(addAccount(u"enrol"_s, u"ta"_s, {Role::TeachingAssistant}));
-    QVERIFY(addAccount(u"enrol"_s, u"student"_s, {Role::Student}));
-    QVERIFY(addAccount(u"enrol"_s, u"stranger"_s, {Role::Instructor}));
+    QVERIFY(addAccount(u"enroll"_s, u"admin"_s, {Role::Admin}));
+    QVERIFY(addAccount(u"enroll"_s, u"instructor"_s, {Role::Instructor}));
+    QVERIFY(addAccount(u"enroll"_s, u"ta"_s, {Role::TeachingAssistant}));
+    QVERIFY(addAccount(u"enroll"_s, u"student"_s, {Role::Student}));
+    QVERIFY(addAccount(u"enroll"_s, u"stranger"_s, {Role::Instructor}));
     QVERIFY(addAccount(u"elsewhere"_s, u"outsider"_s, {Role::Admin}));
     m_ids.insert(u"outsiderStudent"_s, addPerson(u"Otto Outsider"_s, u"elsewhere"_s));
 
@@ -294,13 +295,13 @@ void TestEnrollments::enrollAndClassList()
 
     const QJsonObject one = enroll(course, {{u"userId"_s, ann}});
     QCOMPARE(one.value(u"status"_s).toInt(), 201);
-    const QJsonObject annEnrolment = one.value(u"data"_s).toObject();
-    QCOMPARE(annEnrolment.value(u"userId"_s).toString(), ann);
-    QCOMPARE(annEnrolment.value(u"courseId"_s).toString(), course);
-    QCOMPARE(annEnrolment.value(u"role"_s).toString(), u"student"_s);
-    QCOMPARE(annEnrolment.value(u"status"_s).toString(), u"enrolled"_s);
-    QCOMPARE(annEnrolment.value(u"type"_s).toString(), u"regular"_s);
-    QCOMPARE(annEnrolment.value(u"rev"_s).toInt(), 1);
+    const QJsonObject annEnrollment = one.value(u"data"_s).toObject();
+    QCOMPARE(annEnrollment.value(u"userId"_s).toString(), ann);
+    QCOMPARE(annEnrollment.value(u"courseId"_s).toString(), course);
+    QCOMPARE(annEnrollment.value(u"role"_s).toString(), u"student"_s);
+    QCOMPARE(annEnrollment.value(u"status"_s).toString(), u"enrolled"_s);
+    QCOMPARE(annEnrollment.value(u"type"_s).toString(), u"regular"_s);
+    QCOMPARE(annEnrollment.value(u"rev"_s).toInt(), 1);
 
     const QJsonObject many = enroll(course, {{u"userIds"_s, QJsonArray {bob, cat}}});
     QCOMPARE(many.value(u"status"_s).toInt(), 201);
@@ -535,7 +536,7 @@ void TestEnrollments::waitlistAndPromotion()
     QCOMPARE(typeOf(list, d), u"enrolled/waitlist"_s);
     QCOMPARE(typeOf(list, e), u"enrolled/waitlist"_s);
 
-    // A deleted enrolment frees its seat too: d is next.
+    // A deleted enrollment frees its seat too: d is next.
     const QString bId = byUser(list, b).value(u"id"_s).toString();
     QCOMPARE(call(m_tokens[u"instructor"_s], "DELETE", u"/api/v1/enrollments/"_s + bId).status,
              200);
@@ -612,7 +613,7 @@ void TestEnrollments::waitlistKeepsItsOrder()
     QCOMPARE(typeOf(list, d), u"enrolled/waitlist"_s);
     const QHash<QString, QString> places = waitlistedAt(course);
 
-    // Edits of b after c and d joined (the record sent back, a repeated enrol) keep b first.
+    // Edits of b after c and d joined (the record sent back, a repeated enroll) keep b first.
     QJsonObject record = byUser(list, b);
     QCOMPARE(putEnrollment(bId, record).status, 200);
     QCOMPARE(putEnrollment(bId, {{u"type"_s, u"waitlist"_s}}).status, 200);
@@ -663,7 +664,7 @@ void TestEnrollments::waitlistOnlyWhenFull_data()
     const QJsonObject forcedWait {{u"type"_s, u"waitlist"_s}, {u"override"_s, true}};
     const QByteArray post = "POST";
     const QByteArray put = "PUT";
-    // A seat free: asking for the waitlist enrols, in one write (no detour through the waitlist).
+    // A seat free: asking for the waitlist enrolls, in one write (no detour through the waitlist).
     QTest::newRow("new, seat free")
         << 2 << 1 << 0 << u"new"_s << post << wait << u"regular"_s << 1 << 0;
     QTest::newRow("new, no limit")
@@ -741,10 +742,10 @@ void TestEnrollments::waitlistOnlyWhenFull()
     QCOMPARE(promoted, othersPromoted);
 }
 
-void TestEnrollments::updateFollowsEnrolRules_data()
+void TestEnrollments::updateFollowsEnrollRules_data()
 {
     QTest::addColumn<QJsonObject>("courseFields");
-    QTest::addColumn<QString>("start"); // role/status of the enrolment before the PUT
+    QTest::addColumn<QString>("start"); // role/status of the enrollment before the PUT
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
@@ -792,7 +793,7 @@ void TestEnrollments::updateFollowsEnrolRules_data()
         << QString() << u"student/enrolled/waitlist"_s;
 }
 
-void TestEnrollments::updateFollowsEnrolRules()
+void TestEnrollments::updateFollowsEnrollRules()
 {
     QFETCH(QJsonObject, courseFields);
     QFETCH(QString, start);
@@ -840,11 +841,11 @@ void TestEnrollments::updateFollowsEnrolRules()
              after);
 }
 
-void TestEnrollments::reenrolKeepsTheRole_data()
+void TestEnrollments::reenrollKeepsTheRole_data()
 {
     QTest::addColumn<QString>("role");
     QTest::addColumn<QJsonObject>("courseFields");
-    QTest::addColumn<QJsonObject>("again"); // the second enrol request, without userId
+    QTest::addColumn<QJsonObject>("again"); // the second enroll request, without userId
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("after");
 
@@ -863,7 +864,7 @@ void TestEnrollments::reenrolKeepsTheRole_data()
         << u"student"_s << QJsonObject() << QJsonObject() << 200 << u"student"_s;
 }
 
-void TestEnrollments::reenrolKeepsTheRole()
+void TestEnrollments::reenrollKeepsTheRole()
 {
     QFETCH(QString, role);
     QFETCH(QJsonObject, courseFields);
@@ -997,7 +998,7 @@ void TestEnrollments::enrollmentWindow()
     }
 }
 
-void TestEnrollments::cohortEnrolsMembers()
+void TestEnrollments::cohortEnrollsMembers()
 {
     const QString cohort = makeCohort(u"Year 1"_s);
     const QString m1 = addPerson(u"Mia Member"_s);
@@ -1032,7 +1033,7 @@ void TestEnrollments::cohortEnrolsMembers()
     QCOMPARE(r.data().toArray().first().toObject().value(u"user"_s).toObject().value(u"name"_s),
              u"Dina Direct"_s);
 
-    // Joining later enrols in the same request.
+    // Joining later enrolls in the same request.
     r = call(m_tokens[u"admin"_s], "POST", members, {{u"userIds"_s, QJsonArray {later}}});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.data().toObject().value(u"enrollments"_s).toArray().size(), 1);
@@ -1043,7 +1044,7 @@ void TestEnrollments::cohortEnrolsMembers()
     r = call(m_tokens[u"admin"_s], "POST", members, {{u"userIds"_s, QJsonArray {later}}});
     QCOMPARE(r.data().toObject().value(u"unchanged"_s).toArray(), QJsonArray {later});
 
-    // Leaving drops what the cohort gave, not a direct enrolment.
+    // Leaving drops what the cohort gave, not a direct enrollment.
     r = call(m_tokens[u"admin"_s], "POST", members, {{u"remove"_s, QJsonArray {m1, direct}}});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.data().toObject().value(u"removed"_s).toArray().size(), 2);
@@ -1052,7 +1053,7 @@ void TestEnrollments::cohortEnrolsMembers()
     QCOMPARE(typeOf(list, direct), u"enrolled/regular"_s);
     QCOMPARE(typeOf(list, m2), u"enrolled/regular"_s);
 
-    // In two cohorts of the same course: leaving one keeps the enrolment, now the other's.
+    // In two cohorts of the same course: leaving one keeps the enrollment, now the other's.
     const QString second = makeCohort(u"Year 1, group B"_s);
     QCOMPARE(call(m_tokens[u"admin"_s], "POST", u"/api/v1/cohorts/"_s + second + u"/members"_s,
                   {{u"userIds"_s, QJsonArray {m2}}})
@@ -1072,7 +1073,7 @@ void TestEnrollments::cohortEnrolsMembers()
     QCOMPARE(typeOf(list, later), u"dropped/regular"_s);
     QCOMPARE(typeOf(list, m2), u"enrolled/regular"_s);
 
-    // Deleting a cohort keeps its enrolments, as direct ones.
+    // Deleting a cohort keeps its enrollments, as direct ones.
     QCOMPARE(call(m_tokens[u"admin"_s], "DELETE", u"/api/v1/cohorts/"_s + second).status, 200);
     QCOMPARE(call(m_tokens[u"admin"_s], "GET", u"/api/v1/cohorts/"_s + second).status, 404);
     list = classList(course, u"role=student"_s);
@@ -1080,7 +1081,7 @@ void TestEnrollments::cohortEnrolsMembers()
     QVERIFY(byUser(list, m2).value(u"cohortId"_s).isNull());
 }
 
-void TestEnrollments::cohortEnrolmentRespectsSeats()
+void TestEnrollments::cohortEnrollmentRespectsSeats()
 {
     const QString course = makeCourse({{u"maxEnrollment"_s, 2}});
     const QString cohort = makeCohort(u"Big group"_s);
@@ -1148,7 +1149,7 @@ void TestEnrollments::crossOrganisationRefused()
     r = call(m_tokens[u"outsider"_s], "GET", u"/api/v1/enrollments?courseId="_s + course);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.data().toArray().size(), 0);
-    // Nor enrol a cohort of another organisation into its own course.
+    // Nor enroll a cohort of another organisation into its own course.
     r = call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/"_s + course + u"/enroll"_s,
              {{u"cohortId"_s, createUuidV7String()}});
     QCOMPARE(r.status, 422);
@@ -1161,25 +1162,25 @@ void TestEnrollments::badBodies_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QString>("field");
 
-    const QString enrol = u"enroll"_s;
+    const QString enroll = u"enroll"_s;
     const QString someone = u"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"_s;
-    QTest::newRow("empty") << enrol << QJsonObject() << u"userId"_s;
-    QTest::newRow("not a uuid") << enrol << QJsonObject {{u"userId"_s, u"bob"_s}} << u"userId"_s;
-    QTest::newRow("bad role") << enrol
+    QTest::newRow("empty") << enroll << QJsonObject() << u"userId"_s;
+    QTest::newRow("not a uuid") << enroll << QJsonObject {{u"userId"_s, u"bob"_s}} << u"userId"_s;
+    QTest::newRow("bad role") << enroll
                               << QJsonObject {{u"userId"_s, someone}, {u"role"_s, u"dean"_s}}
                               << u"role"_s;
-    QTest::newRow("bad type") << enrol
+    QTest::newRow("bad type") << enroll
                               << QJsonObject {{u"userId"_s, someone}, {u"type"_s, u"vip"_s}}
                               << u"type"_s;
-    QTest::newRow("two targets") << enrol
+    QTest::newRow("two targets") << enroll
                                  << QJsonObject {{u"userId"_s, someone}, {u"cohortId"_s, someone}}
                                  << u"userId"_s;
     QTest::newRow("unknown field")
-        << enrol << QJsonObject {{u"userId"_s, someone}, {u"grade"_s, 1}} << u"grade"_s;
-    QTest::newRow("empty list") << enrol << QJsonObject {{u"userIds"_s, QJsonArray()}}
+        << enroll << QJsonObject {{u"userId"_s, someone}, {u"grade"_s, 1}} << u"grade"_s;
+    QTest::newRow("empty list") << enroll << QJsonObject {{u"userIds"_s, QJsonArray()}}
                                 << u"userIds"_s;
     QTest::newRow("override not bool")
-        << enrol << QJsonObject {{u"userId"_s, someone}, {u"override"_s, u"yes"_s}}
+        << enroll << QJsonObject {{u"userId"_s, someone}, {u"override"_s, u"yes"_s}}
         << u"override"_s;
     QTest::newRow("unenroll empty") << u"unenroll"_s << QJsonObject() << u"userId"_s;
     QTest::newRow("unenroll not a uuid")
@@ -1231,7 +1232,7 @@ void TestEnrollments::enrollmentListScopes()
 
 void TestEnrollments::studentSeesCourseWhileEnrolled()
 {
-    const QString course = makeCourse({{u"title"_s, u"Visible Through Enrolment"_s}}, true);
+    const QString course = makeCourse({{u"title"_s, u"Visible Through Enrollment"_s}}, true);
     QCOMPARE(call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/"_s + course + u"/modules"_s,
                   {{u"title"_s, u"Week 1"_s}, {u"published"_s, true}})
                  .status,
@@ -1261,7 +1262,7 @@ void TestEnrollments::studentSeesCourseWhileEnrolled()
              200);
     QVERIFY(!listed());
     QCOMPARE(outline().status, 404);
-    // Their own (dropped) enrolment stays readable to them.
+    // Their own (dropped) enrollment stays readable to them.
     const HttpResult mine = call(student, "GET", u"/api/v1/enrollments?courseId="_s + course);
     QCOMPARE(mine.data().toArray().first().toObject().value(u"status"_s).toString(), u"dropped"_s);
 
@@ -1306,43 +1307,43 @@ void TestEnrollments::roleMatrix_data()
          u"/api/v1/courses/{course}/students"_s,
          {},
          {200, 200, 200, 403, 404, 404}},
-        {"enrol",
+        {"enroll",
          "POST",
          u"/api/v1/courses/{course}/enroll"_s,
          target,
          {200, 200, 403, 403, 404, 404}},
-        {"unenrol",
+        {"unenroll",
          "POST",
          u"/api/v1/courses/{course}/unenroll"_s,
          target,
          {200, 200, 403, 403, 404, 404}},
-        {"create enrolment",
+        {"create enrollment",
          "POST",
          u"/api/v1/enrollments"_s,
          {{u"courseId"_s, u"{course}"_s}, {u"userId"_s, u"{targetUser}"_s}},
          {200, 200, 403, 403, 404, 404}},
-        {"list enrolments", "GET", u"/api/v1/enrollments"_s, {}, {200, 200, 200, 200, 200, 200}},
-        {"read enrolment",
+        {"list enrollments", "GET", u"/api/v1/enrollments"_s, {}, {200, 200, 200, 200, 200, 200}},
+        {"read enrollment",
          "GET",
          u"/api/v1/enrollments/{target}"_s,
          {},
          {200, 200, 200, 404, 404, 404}},
-        {"read own enrolment",
+        {"read own enrollment",
          "GET",
          u"/api/v1/enrollments/{own}"_s,
          {},
          {200, 200, 200, 200, 404, 404}},
-        {"change enrolment",
+        {"change enrollment",
          "PUT",
          u"/api/v1/enrollments/{target}"_s,
          {{u"type"_s, u"regular"_s}},
          {200, 200, 403, 404, 404, 404}},
-        {"change own enrolment",
+        {"change own enrollment",
          "PUT",
          u"/api/v1/enrollments/{own}"_s,
          {{u"type"_s, u"regular"_s}},
          {200, 200, 403, 403, 404, 404}},
-        {"delete enrolment",
+        {"delete enrollment",
          "DELETE",
          u"/api/v1/enrollments/{fresh}"_s,
          {},
@@ -1390,7 +1391,7 @@ void TestEnrollments::roleMatrix()
     QFETCH(QJsonObject, body);
     QFETCH(int, status);
 
-    const auto enrolmentOf = [this](const QString &userId) {
+    const auto enrollmentOf = [this](const QString &userId) {
         const HttpResult r
             = call(m_tokens[u"admin"_s], "GET",
                    u"/api/v1/enrollments?courseId="_s + m_matrixCourse + u"&userId="_s + userId);
@@ -1400,9 +1401,9 @@ void TestEnrollments::roleMatrix()
                                     {u"{targetUser}"_s, m_matrixTarget},
                                     {u"{cohort}"_s, m_matrixCohort}};
     if (path.contains(u"{target}"))
-        values.insert(u"{target}"_s, enrolmentOf(m_matrixTarget));
+        values.insert(u"{target}"_s, enrollmentOf(m_matrixTarget));
     if (path.contains(u"{own}"))
-        values.insert(u"{own}"_s, enrolmentOf(m_ids[u"student"_s]));
+        values.insert(u"{own}"_s, enrollmentOf(m_ids[u"student"_s]));
     if (path.contains(u"{fresh}"))
         values.insert(u"{fresh}"_s,
                       enroll(m_matrixCourse, {{u"userId"_s, addPerson(u"Fresh"_s)}})

@@ -65,7 +65,7 @@ private:
     // closed (or `timeoutMs` passed), spinning the event loop so the in-process server runs.
     QByteArray exchange(const QByteArray &request, int timeoutMs = 10000,
                         const QByteArray &afterContinue = {});
-    void enrol(const QString &courseId, const QString &userId, const QString &role);
+    void enroll(const QString &courseId, const QString &userId, const QString &role);
     int blobCount() const;
 
     std::unique_ptr<TestServer> m_server;
@@ -171,15 +171,15 @@ void TestFiles::initTestCase()
     m_courseB = makeCourse(u"FILE-B"_s, true);
     m_draft = makeCourse(u"FILE-D"_s, false);
     QVERIFY(!m_courseA.isEmpty() && !m_courseB.isEmpty() && !m_draft.isEmpty());
-    enrol(m_courseA, m_userIds.value(u"student1"_s), u"student"_s);
-    enrol(m_courseA, m_userIds.value(u"ta"_s), u"ta"_s);
-    enrol(m_courseB, m_userIds.value(u"student2"_s), u"student"_s);
-    enrol(m_draft, m_userIds.value(u"student1"_s), u"student"_s);
+    enroll(m_courseA, m_userIds.value(u"student1"_s), u"student"_s);
+    enroll(m_courseA, m_userIds.value(u"ta"_s), u"ta"_s);
+    enroll(m_courseB, m_userIds.value(u"student2"_s), u"student"_s);
+    enroll(m_draft, m_userIds.value(u"student1"_s), u"student"_s);
     m_pdf = pdfBytes(100 * 1024);
 }
 
-// Enrolments have no endpoint of their own yet: written through the same store they will use.
-void TestFiles::enrol(const QString &courseId, const QString &userId, const QString &role)
+// Enrollments have no endpoint of their own yet: written through the same store they will use.
+void TestFiles::enroll(const QString &courseId, const QString &userId, const QString &role)
 {
     Server::Transaction tx(m_server->server().context().db());
     QVERIFY(tx.isOk());

@@ -1,6 +1,7 @@
-// Every error status of API.md through real HTTP, for every route, through the one request path:
-// 404, 405, 400 (malformed JSON, not an object), 401, 413 (announced and actual), 415, 422, 431,
-// security headers on every answer, and no 500 for anything a client sends.
+// Every error status of docs/architecture.md ("HTTP conventions") through real HTTP, for every
+// route, through the one request path: 404, 405, 400 (malformed JSON, not an object), 401, 413
+// (announced and actual), 415, 422, 431, security headers on every answer, and no 500 for anything
+// a client sends.
 #include "httpclient.h"
 #include "testserver.h"
 

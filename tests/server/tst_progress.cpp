@@ -239,7 +239,7 @@ TestProgress::Course TestProgress::makeCourse(bool publish)
             = call(u"instructor"_s, "POST", u"/api/v1/courses/%1/enroll"_s.arg(c.id),
                    {{u"userId"_s, m_ids[student]}});
         if (enrolled.status != 201)
-            qWarning().noquote() << "cannot enrol" << enrolled.status << enrolled.body;
+            qWarning().noquote() << "cannot enroll" << enrolled.status << enrolled.body;
     }
     if (publish) {
         const HttpResult published

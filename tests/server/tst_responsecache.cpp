@@ -51,7 +51,7 @@ private:
     QString makeCourse(const QString &title);
     QString makeModule(const QString &course, QJsonObject body);
     QString makeItem(const QString &module, QJsonObject body);
-    bool enrol(const QString &course, const QString &user);
+    bool enroll(const QString &course, const QString &user);
     // Item titles of the outline as `token` sees it, "Module: item, item" a module.
     QStringList outline(const QString &token, const QString &course);
     Server::ResponseCache::Stats stats() { return m_server.server().context().responses().stats(); }
@@ -132,12 +132,12 @@ QString TestResponseCache::makeItem(const QString &module, QJsonObject body)
     return r.data().toObject().value(u"id").toString();
 }
 
-bool TestResponseCache::enrol(const QString &course, const QString &user)
+bool TestResponseCache::enroll(const QString &course, const QString &user)
 {
     const HttpResult r = call(m_tokens[u"instructor"_s], "POST",
                               u"/api/v1/courses/%1/enroll"_s.arg(course), {{u"userId"_s, user}});
     if (r.status != 201)
-        qWarning().noquote() << "cannot enrol:" << r.status << r.body;
+        qWarning().noquote() << "cannot enroll:" << r.status << r.body;
     return r.status == 201;
 }
 
@@ -318,7 +318,7 @@ void TestResponseCache::outlineIsRefreshedAfterAChange()
     const QString module = makeModule(course, {{u"title"_s, u"Week"_s}, {u"published"_s, true}});
     const QString item = makeItem(module, {{u"title"_s, u"One"_s}, {u"published"_s, true}});
     QVERIFY(!item.isEmpty());
-    QVERIFY(enrol(course, m_ids[u"student1"_s]));
+    QVERIFY(enroll(course, m_ids[u"student1"_s]));
     QCOMPARE(
         call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/%1/publish"_s.arg(course)).status,
         200);
@@ -361,7 +361,7 @@ void TestResponseCache::changeThroughAnotherServerShowsAtOnce()
     const QString course = makeCourse(u"Twoservers"_s);
     const QString module = makeModule(course, {{u"title"_s, u"Week"_s}, {u"published"_s, true}});
     const QString item = makeItem(module, {{u"title"_s, u"Before"_s}, {u"published"_s, true}});
-    QVERIFY(enrol(course, m_ids[u"student1"_s]));
+    QVERIFY(enroll(course, m_ids[u"student1"_s]));
     QCOMPARE(
         call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/%1/publish"_s.arg(course)).status,
         200);
@@ -402,7 +402,7 @@ void TestResponseCache::learnerSeesItemFromItsUnlockTime()
     const QString course = makeCourse(u"Unlocks"_s);
     const QString week = makeModule(course, {{u"title"_s, u"Week"_s}, {u"published"_s, true}});
     makeItem(week, {{u"title"_s, u"Now"_s}, {u"published"_s, true}});
-    QVERIFY(enrol(course, m_ids[u"student1"_s]));
+    QVERIFY(enroll(course, m_ids[u"student1"_s]));
     QCOMPARE(
         call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/%1/publish"_s.arg(course)).status,
         200);
@@ -452,7 +452,7 @@ void TestResponseCache::etagAndNotModified()
     const QString module = makeModule(course, {{u"title"_s, u"Week"_s}, {u"published"_s, true}});
     for (int i = 0; i < 3; ++i) // a body large enough to be worth compressing
         makeItem(module, {{u"title"_s, u"Item %1"_s.arg(i)}, {u"published"_s, true}});
-    QVERIFY(enrol(course, m_ids[u"student1"_s]));
+    QVERIFY(enroll(course, m_ids[u"student1"_s]));
     QCOMPARE(
         call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/%1/publish"_s.arg(course)).status,
         200);
@@ -536,7 +536,7 @@ void TestResponseCache::gzipBodiesDecodeToTheSameJson()
                 makeItem(module,
                          {{u"title"_s, u"Item %1.%2"_s.arg(m).arg(i)}, {u"published"_s, true}});
         }
-        QVERIFY(enrol(course, m_ids[u"student1"_s]));
+        QVERIFY(enroll(course, m_ids[u"student1"_s]));
         QCOMPARE(
             call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/%1/publish"_s.arg(course))
                 .status,
@@ -569,8 +569,8 @@ void TestResponseCache::callersNeverShareViews()
     makeItem(module, {{u"title"_s, u"Shown"_s}, {u"published"_s, true}});
     makeItem(module, {{u"title"_s, u"Draft"_s}});
     makeModule(course, {{u"title"_s, u"Hidden week"_s}});
-    QVERIFY(enrol(course, m_ids[u"student1"_s]));
-    QVERIFY(enrol(course, m_ids[u"student3"_s]));
+    QVERIFY(enroll(course, m_ids[u"student1"_s]));
+    QVERIFY(enroll(course, m_ids[u"student3"_s]));
     QCOMPARE(
         call(m_tokens[u"instructor"_s], "POST", u"/api/v1/courses/%1/publish"_s.arg(course)).status,
         200);

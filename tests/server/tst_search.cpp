@@ -17,7 +17,7 @@ using namespace Lectern::Test;
 using namespace Qt::StringLiterals;
 
 // GET /api/v1/search over real HTTP: ranking (titles before bodies), snippets, folding of case
-// and accents, prefixes, who sees what (enrolment, drafts, release dates, other courses and
+// and accents, prefixes, who sees what (enrollment, drafts, release dates, other courses and
 // organisations), deletes and renames reaching the index, pagination, and user text that looks
 // like query syntax.
 class TestSearch : public QObject
@@ -59,7 +59,7 @@ private:
     QString createModule(const QString &courseId, const QJsonObject &fields);
     QString createLesson(const QString &moduleId, const QString &title, const QString &body,
                          bool published = true);
-    bool enrol(const QString &courseId, const QString &userKey, const QString &role);
+    bool enroll(const QString &courseId, const QString &userKey, const QString &role);
 
     TestServer m_server;
     std::unique_ptr<HttpClient> m_http;
@@ -171,9 +171,9 @@ QString TestSearch::createLesson(const QString &moduleId, const QString &title, 
     return r.data().toObject().value(u"id").toString();
 }
 
-bool TestSearch::enrol(const QString &courseId, const QString &userKey, const QString &role)
+bool TestSearch::enroll(const QString &courseId, const QString &userKey, const QString &role)
 {
-    // The enrolment endpoints are not part of this suite: write the record as they would.
+    // The enrollment endpoints are not part of this suite: write the record as they would.
     auto &context = m_server.server().context();
     Server::Transaction tx(context.db());
     const EntitySpec &spec = EntityRegistry::get(u"enrollment"_s);
@@ -183,7 +183,7 @@ bool TestSearch::enrol(const QString &courseId, const QString &userKey, const QS
     auto r = Server::RecordStore::insert(tx, context.clock(), spec, m_orgId, createUuidV7String(),
                                          fields);
     if (!r) {
-        qWarning().noquote() << "enrol" << r.error().message;
+        qWarning().noquote() << "enroll" << r.error().message;
         return false;
     }
     return bool(tx.commit());
@@ -231,8 +231,8 @@ void TestSearch::initTestCase()
     m_courseDraft = createCourse(u"DRAFT1"_s, u"Unpublishedtopic"_s, QString(), false);
     QVERIFY(!m_lessonB.isEmpty() && !m_courseDraft.isEmpty());
 
-    QVERIFY(enrol(m_courseA, u"student1"_s, u"student"_s));
-    QVERIFY(enrol(m_courseDraft, u"student1"_s, u"student"_s));
+    QVERIFY(enroll(m_courseA, u"student1"_s, u"student"_s));
+    QVERIFY(enroll(m_courseDraft, u"student1"_s, u"student"_s));
 
     auto other = m_server.server().organizations().create(u"Other"_s, u"other"_s);
     QVERIFY2(other, qPrintable(other ? QString() : other.error().message));

@@ -21,10 +21,10 @@ using namespace Lectern;
 using namespace Lectern::Test;
 using namespace Qt::StringLiterals;
 
-// Sync over real HTTP (SYNC.md): ops pushed by devices apply at most once and show in pull and
-// in the REST API; concurrent edits merge per field and per text hunk or become conflict records
-// that the inbox resolves; each caller pulls exactly what they may see, enrolment brings a whole
-// course, and paging ships every record once.
+// Sync over real HTTP (docs/architecture.md, "The sync model"): ops pushed by devices apply at most
+// once and show in pull and in the REST API; concurrent edits merge per field and per text hunk or
+// become conflict records that the inbox resolves; each caller pulls exactly what they may see,
+// enrollment brings a whole course, and paging ships every record once.
 class TestSync : public QObject
 {
     Q_OBJECT
@@ -45,7 +45,7 @@ private Q_SLOTS:
     void studentPullSeesReleasedMaterialOnly();
     void timedReleaseReachesLearners();
     void otherOrganisationSeesNothing();
-    void enrolmentBringsTheWholeCourse();
+    void enrollmentBringsTheWholeCourse();
     void cursorPagesShipEveryRecordOnce();
     void limits_data();
     void limits();
@@ -616,7 +616,7 @@ void TestSync::studentPullSeesReleasedMaterialOnly()
              201);
     auto changes = pullAll(student, &cursor);
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
-        if (!it.key().startsWith(u"enrollment/"_s)) // their own enrolment they may see
+        if (!it.key().startsWith(u"enrollment/"_s)) // their own enrollment they may see
             QVERIFY2(it->value(u"deleted").toBool(), qPrintable(it.key()));
     }
 
@@ -657,7 +657,7 @@ void TestSync::studentPullSeesReleasedMaterialOnly()
              200);
     changes = pullAll(student, &cursor);
     QVERIFY(changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
-    // Someone else's enrolment or a staff record never reaches the student.
+    // Someone else's enrollment or a staff record never reaches the student.
     for (auto it = changes.cbegin(); it != changes.cend(); ++it)
         QVERIFY2(!it.key().startsWith(u"conflict/"_s), qPrintable(it.key()));
 }
@@ -746,7 +746,7 @@ void TestSync::otherOrganisationSeesNothing()
              u"Lesson"_s);
 }
 
-void TestSync::enrolmentBringsTheWholeCourse()
+void TestSync::enrollmentBringsTheWholeCourse()
 {
     const QString instructor = m_tokens[u"instructor"_s];
     const QString student = m_tokens[u"student2"_s];
@@ -763,15 +763,15 @@ void TestSync::enrolmentBringsTheWholeCourse()
     QVERIFY(!changes.value(u"module/"_s + tree.module).value(u"deleted").toBool());
     QCOMPARE(changes.value(u"content/"_s + tree.item).value(u"fields").toObject().value(u"title"),
              u"Lesson"_s);
-    // The student's own enrolment ships too, and nobody else's.
-    int enrolments = 0;
+    // The student's own enrollment ships too, and nobody else's.
+    int enrollments = 0;
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
         if (it.key().startsWith(u"enrollment/"_s)) {
-            ++enrolments;
+            ++enrollments;
             QCOMPARE(it->value(u"fields").toObject().value(u"userId"), m_ids[u"student2"_s]);
         }
     }
-    QCOMPARE(enrolments, 1);
+    QCOMPARE(enrollments, 1);
     // Other people did not get the touch rows.
     qint64 other = 0;
     QVERIFY(pullAll(m_tokens[u"student1"_s], &other).value(u"content/"_s + tree.item).isEmpty());
@@ -893,7 +893,7 @@ void TestSync::rejections_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("reason");
     QTest::newRow("unknown entity") << u"spaceship"_s << u"create"_s << u"unknown_entity"_s;
-    QTest::newRow("enrolment") << u"enrollment"_s << u"update"_s << u"server_decides"_s;
+    QTest::newRow("enrollment") << u"enrollment"_s << u"update"_s << u"server_decides"_s;
     QTest::newRow("file") << u"file"_s << u"delete"_s << u"server_decides"_s;
     QTest::newRow("cohort") << u"cohort"_s << u"create"_s << u"server_decides"_s;
     QTest::newRow("missing record") << u"module"_s << u"update"_s << u"not_found"_s;

@@ -130,9 +130,9 @@ void TestEntitySpec::mergeRules_data()
     QTest::newRow("content order") << u"content"_s << u"orderKey"_s << int(MergeRule::Order);
     QTest::newRow("lesson body") << u"content"_s << u"body"_s << int(MergeRule::Text);
     QTest::newRow("content published") << u"content"_s << u"published"_s << int(MergeRule::Field);
-    QTest::newRow("enrolment role")
+    QTest::newRow("enrollment role")
         << u"enrollment"_s << u"role"_s << int(MergeRule::ServerDecides);
-    QTest::newRow("enrolment course")
+    QTest::newRow("enrollment course")
         << u"enrollment"_s << u"courseId"_s << int(MergeRule::ServerDecides);
 }
 
@@ -187,13 +187,13 @@ void TestEntitySpec::validate_data()
         R"({"code": "A", "title": "x", "enrollmentOpensAt": "2026-02-03",
             "enrollmentClosesAt": 17})",
         {u"enrollmentClosesAt"_s, u"enrollmentOpensAt"_s});
-    row("course: negative max enrolment", "course", true,
+    row("course: negative max enrollment", "course", true,
         R"({"code": "A", "title": "x", "maxEnrollment": -1})", {u"maxEnrollment"_s});
-    row("course: fractional max enrolment", "course", true,
+    row("course: fractional max enrollment", "course", true,
         R"({"code": "A", "title": "x", "maxEnrollment": 2.5})", {u"maxEnrollment"_s});
-    row("course: max enrolment as text", "course", true,
+    row("course: max enrollment as text", "course", true,
         R"({"code": "A", "title": "x", "maxEnrollment": "30"})", {u"maxEnrollment"_s});
-    row("course: zero max enrolment", "course", true,
+    row("course: zero max enrollment", "course", true,
         R"({"code": "A", "title": "x", "maxEnrollment": 0})", {});
     row("course: negative credits", "course", true,
         R"({"code": "A", "title": "x", "credits": -0.5})", {u"credits"_s});
@@ -323,7 +323,7 @@ void TestEntitySpec::validate_data()
         R"({"moduleId": "01a2008c-25a3-713f-92ec-4c45a15e180c"})", {});
     row("content: update unknown", "content", false, R"({"position": "first"})", {u"position"_s});
 
-    // Enrolments and cohorts.
+    // Enrollments and cohorts.
     row("enrollment: defaults", "enrollment", true,
         R"({"courseId": "01a2008c-25a3-713f-92ec-4c45a15e180c",
             "userId": "01a2008c-25a3-713f-92ec-4c45a15e180d"})",

@@ -18,8 +18,9 @@ char *toString(const Hlc &hlc)
 }
 } // namespace Lectern
 
-// Hybrid logical clocks order every change for sync (SYNC.md). These tests pin the two things the
-// merge relies on: the text form sorts exactly like the timestamps, and a clock never goes back.
+// Hybrid logical clocks order every change for sync (docs/architecture.md, "The sync model"). These
+// tests pin the two things the merge relies on: the text form sorts exactly like the timestamps,
+// and a clock never goes back.
 class TestHlc : public QObject
 {
     Q_OBJECT

@@ -8,9 +8,9 @@ using namespace Lectern;
 using namespace Lectern::Merge;
 using namespace Qt::StringLiterals;
 
-// Three-way merge (SYNC.md, "Merge rules"): two people editing different parts of a lesson both
-// keep their work; editing the same lines differently shows both versions between markers, and
-// each kind of field combines by its own rule.
+// Three-way merge (docs/architecture.md, "Merge rules"): two people editing different parts of a
+// lesson both keep their work; editing the same lines differently shows both versions between
+// markers, and each kind of field combines by its own rule.
 class TestMerge : public QObject
 {
     Q_OBJECT

@@ -7,9 +7,10 @@
 using namespace Lectern;
 using namespace Qt::StringLiterals;
 
-// Fractional order keys (SYNC.md: ordering never conflicts): any insert or move writes one key that
-// sorts between its neighbours by plain string comparison, the keys stay valid however long a list
-// is edited, and two devices inserting at the same spot never make the same key.
+// Fractional order keys (docs/architecture.md, "Merge rules": ordering never conflicts): any insert
+// or move writes one key that sorts between its neighbours by plain string comparison, the keys
+// stay valid however long a list is edited, and two devices inserting at the same spot never make
+// the same key.
 class TestOrderKey : public QObject
 {
     Q_OBJECT

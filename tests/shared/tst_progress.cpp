@@ -1,5 +1,6 @@
-// Progress totals derived from append-only events (SYNC.md, student activity): whatever devices
-// sent, in whatever order, the learner sees the same completion, time and position.
+// Progress totals derived from append-only events (docs/architecture.md, "Append-only records"):
+// whatever devices sent, in whatever order, the learner sees the same completion, time and
+// position.
 #include <QJsonArray>
 #include <QTest>
 #include <algorithm>

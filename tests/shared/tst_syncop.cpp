@@ -8,9 +8,9 @@ using namespace Lectern;
 using namespace Lectern::Sync;
 using namespace Qt::StringLiterals;
 
-// The sync wire format (SYNC.md, "Wire format"): what a device pushes and pulls survives a trip
-// through JSON unchanged, the documented example parses, and every malformed part of a push is
-// named so the client can tell its user which op and which field was refused.
+// The sync wire format (docs/architecture.md, "Operations and outcomes"): what a device pushes and
+// pulls survives a trip through JSON unchanged, the documented example parses, and every malformed
+// part of a push is named so the client can tell its user which op and which field was refused.
 // QCOMPARE is not used on OpKind and Outcome: Sync::toString(), found by argument-dependent lookup,
 // hides the QTest::toString() it would print them with.
 class TestSyncOp : public QObject
@@ -194,7 +194,7 @@ void TestSyncOp::pushRoundTripCopiesDeviceId()
 
 void TestSyncOp::wireExampleParses()
 {
-    // SYNC.md's example, with its placeholders filled in.
+    // The wire example of docs/architecture.md ("Operations and outcomes"), placeholders filled in.
     const QJsonObject push = parse(R"({"deviceId": "0190a3b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b", "ops": [
       {"opId": "0190a3b2-7c4d-7e8f-9a0b-000000000001", "deviceSeq": 17,
        "hlc": "0192d4c5e6f7-000001-device-a", "entity": "course",

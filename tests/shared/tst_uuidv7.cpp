@@ -8,7 +8,8 @@
 using namespace Lectern;
 using namespace Qt::StringLiterals;
 
-// Ids are made offline on any device and must sort by creation time (ARCHITECTURE.md, Data).
+// Ids are made offline on any device and must sort by creation time (docs/architecture.md, "Records
+// and the registry").
 class TestUuidV7 : public QObject
 {
     Q_OBJECT

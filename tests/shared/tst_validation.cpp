@@ -9,7 +9,7 @@ using namespace Lectern;
 using namespace Qt::StringLiterals;
 
 // Input checks shared by server routes and client forms: the same rules must reject the same input
-// on both sides, and a 422 must name each bad field (API.md).
+// on both sides, and a 422 must name each bad field (docs/architecture.md, "HTTP conventions").
 class TestValidation : public QObject
 {
     Q_OBJECT
@@ -254,7 +254,8 @@ void TestValidation::toErrorShape()
     const Error error = errors.toError();
     QCOMPARE(error.code, QString::fromLatin1(ErrorCode::ValidationFailed));
     QCOMPARE(error.code, u"validation_failed"_s);
-    // Exactly {"fields": {field: message}}: clients read this shape (API.md, 422).
+    // Exactly {"fields": {field: message}}: clients read this shape (docs/architecture.md, "HTTP
+    // conventions", 422).
     const QJsonObject expected {
         {u"fields"_s,
          QJsonObject {

@@ -176,7 +176,7 @@ bool Simulation::Private::setUp()
         u"/api/v1/courses/%1/enroll"_s.arg(courseId),
         QJsonObject {{u"userId"_s, taId}, {u"role"_s, u"ta"_s}, {u"override"_s, true}});
     if (enrolled.status != 201) {
-        failure(u"cannot enrol the TA: %1"_s.arg(QString::fromUtf8(enrolled.body)));
+        failure(u"cannot enroll the TA: %1"_s.arg(QString::fromUtf8(enrolled.body)));
         return false;
     }
 

@@ -7,8 +7,8 @@
 
 namespace Lectern::Test {
 
-// The deterministic sync simulation of SYNC.md ("How we prove it"), shared by the test suite
-// (fixed seeds) and the soak benchmark (random seeds, long runs).
+// The deterministic sync simulation of docs/architecture.md ("The sync model"), shared by the test
+// suite (fixed seeds) and the soak benchmark (random seeds, long runs).
 //
 // Several devices, each with its own LocalStore file, edit one course offline at random (create,
 // rename, edit lesson text, move, delete, resolve conflicts) and sync in a random order against a

@@ -6,8 +6,9 @@
 using namespace Lectern;
 using namespace Lectern::Test;
 
-// SYNC.md "How we prove it", with fixed seeds: see simulation.h for what a run does and checks.
-// bench/ runs the same simulation long with random seeds (lectern-bench-sync-soak).
+// docs/architecture.md, "The sync model" (how it is checked), with fixed seeds: see simulation.h
+// for what a run does and checks. bench/ runs the same simulation long with random seeds
+// (lectern-bench-sync-soak).
 class TestSyncSimulation : public QObject
 {
     Q_OBJECT

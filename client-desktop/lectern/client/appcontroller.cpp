@@ -222,7 +222,7 @@ QWidget *AppController::makeWorkspacePage(Workspace workspace, QWidget *parent)
         connect(author, &AuthorWorkspace::courseOpened, files, &FilesPane::setCourseId);
         auto *classList = new ClassListPane(m_session, m_sync, author);
         classList->setObjectName(QStringLiteral("classListPane"));
-        author->courseTabs()->addTab(classList, QIcon(QStringLiteral(":/icons/enrol.svg")),
+        author->courseTabs()->addTab(classList, QIcon(QStringLiteral(":/icons/enroll.svg")),
                                      tr("Class list"));
         connect(author, &AuthorWorkspace::courseOpened, classList, &ClassListPane::setCourseId);
         // "Preview as student": the Learn workspace shows the course as a learner sees it.

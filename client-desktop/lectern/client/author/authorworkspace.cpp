@@ -520,7 +520,7 @@ void AuthorWorkspace::updateActions()
     m_archive->setText(status == u"archived" ? tr("Un&archive") : tr("&Archive"));
     m_archive->setToolTip(status == u"archived"
                               ? tr("Bring the course back as a draft")
-                              : tr("Close the course: it stays readable, nobody can enrol"));
+                              : tr("Close the course: it stays readable, nobody can enroll"));
 }
 
 void AuthorWorkspace::updateListState()

@@ -9,7 +9,7 @@
 
 namespace Lectern::Client {
 
-// One person in a course's class list: their enrolment and, for students, their progress.
+// One person in a course's class list: their enrollment and, for students, their progress.
 struct ClassListEntry
 {
     QString enrollmentId;
@@ -36,7 +36,7 @@ struct ClassListEntry
 };
 
 // A course's class list as a table: name, email, role, status, type and progress, one row per
-// enrolment. Enrolments are the server's to decide, so the rows come from its REST answers
+// enrollment. Enrollments are the server's to decide, so the rows come from its REST answers
 // (GET /courses/:id/students and /courses/:id/progress, see entriesFrom()) or from the copy the
 // pane keeps for offline use; the model itself never writes.
 class ClassListModel : public QAbstractTableModel
@@ -74,7 +74,7 @@ public:
     void setEntries(const QList<ClassListEntry> &entries);
     const QList<ClassListEntry> &entries() const { return m_entries; }
     ClassListEntry entry(int row) const { return m_entries.value(row); }
-    // The row of an enrolment or a person; -1 when not listed.
+    // The row of an enrollment or a person; -1 when not listed.
     int rowOfUser(const QString &userId) const;
     // Students (any status) in the list: the class list is "empty" when there are none.
     int studentCount() const;

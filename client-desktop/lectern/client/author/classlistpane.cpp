@@ -4,7 +4,7 @@
 #include "../session.h"
 #include "../sync/synccontroller.h"
 #include "classlistmodel.h"
-#include "enroldialog.h"
+#include "enrolldialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -120,9 +120,9 @@ ClassListPane::ClassListPane(Session *session, SyncController *sync, QWidget *pa
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(240);
     top->addWidget(m_filter);
-    m_enrolButton = new QPushButton(QIcon(QStringLiteral(":/icons/enrol.svg")), tr("&Enrol…"));
-    m_enrolButton->setObjectName(QStringLiteral("enrolButton"));
-    top->addWidget(m_enrolButton);
+    m_enrollButton = new QPushButton(QIcon(QStringLiteral(":/icons/enroll.svg")), tr("&Enroll…"));
+    m_enrollButton->setObjectName(QStringLiteral("enrollButton"));
+    top->addWidget(m_enrollButton);
     m_roleButton = new QToolButton;
     m_roleButton->setObjectName(QStringLiteral("changeRoleButton"));
     m_roleButton->setText(tr("Change &role"));
@@ -137,9 +137,10 @@ ClassListPane::ClassListPane(Session *session, SyncController *sync, QWidget *pa
     }
     m_roleButton->setMenu(roleMenu);
     top->addWidget(m_roleButton);
-    m_unenrolButton = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("&Unenrol"));
-    m_unenrolButton->setObjectName(QStringLiteral("unenrolButton"));
-    top->addWidget(m_unenrolButton);
+    m_unenrollButton
+        = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("&Unenroll"));
+    m_unenrollButton->setObjectName(QStringLiteral("unenrollButton"));
+    top->addWidget(m_unenrollButton);
     m_refreshButton = new QToolButton;
     m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
     m_refreshButton->setIcon(QIcon(QStringLiteral(":/icons/syncing.svg")));
@@ -187,12 +188,12 @@ ClassListPane::ClassListPane(Session *session, SyncController *sync, QWidget *pa
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_enrolButton, &QPushButton::clicked, this, &ClassListPane::openEnrolDialog);
-    connect(m_unenrolButton, &QPushButton::clicked, this, &ClassListPane::unenrolSelected);
+    connect(m_enrollButton, &QPushButton::clicked, this, &ClassListPane::openEnrollDialog);
+    connect(m_unenrollButton, &QPushButton::clicked, this, &ClassListPane::unenrollSelected);
     connect(m_refreshButton, &QToolButton::clicked, this, &ClassListPane::refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ClassListPane::updateActions);
-    // Enrolments and progress events reach this device by sync (the staff pull the course's):
+    // Enrollments and progress events reach this device by sync (the staff pull the course's):
     // when some arrive, the class list is read again, once for a burst of them.
     m_staleTimer.setSingleShot(true);
     m_staleTimer.setInterval(1000);
@@ -271,7 +272,7 @@ void ClassListPane::showNote(const QString &text, NoteKind kind)
 
 QString ClassListPane::offlineNote() const
 {
-    return tr("Class list as of %1 — connect to change enrolments")
+    return tr("Class list as of %1 — connect to change enrollments")
         .arg(QLocale().toString(m_listedAt.toLocalTime(), QLocale::ShortFormat));
 }
 
@@ -359,7 +360,7 @@ void ClassListPane::showList(const QList<ClassListEntry> &entries, const QDateTi
                                                ClassListModel::roleWords(e.role).toLower()));
         }
         QString text = u"<p style='font-size: large;'><b>"
-            + tr("Nobody is enrolled yet. Enrol students or a cohort.").toHtmlEscaped()
+            + tr("Nobody is enrolled yet. Enroll students or a cohort.").toHtmlEscaped()
             + u"</b></p>";
         if (!staff.isEmpty())
             text += u"<p>" + tr("Teaching this course: %1").arg(staff.join(QStringLiteral(", ")))
@@ -379,7 +380,7 @@ void ClassListPane::goOffline(const Error &error)
     if (!unreachable) {
         // The server answered no (a TA who lost the course, a course deleted meanwhile).
         m_offline = false;
-        showNote(EnrolDialog::explain(error), NoteKind::Problem);
+        showNote(EnrollDialog::explain(error), NoteKind::Problem);
         if (error.code == QLatin1StringView(ErrorCode::NotFound)
             || error.code == QLatin1StringView(ErrorCode::Forbidden))
             showList({}, QDateTime());
@@ -395,10 +396,10 @@ void ClassListPane::goOffline(const Error &error)
         m_empty->setText(
             u"<p>"
             + tr("The class list cannot be shown: the server cannot be reached and this "
-                 "computer has no copy of it yet. Connect to see and change enrolments.")
+                 "computer has no copy of it yet. Connect to see and change enrollments.")
                   .toHtmlEscaped()
             + u"</p>");
-        showNote(tr("Offline — connect to change enrolments"), NoteKind::Offline);
+        showNote(tr("Offline — connect to change enrollments"), NoteKind::Offline);
     }
     updateActions();
     Q_EMIT loaded();
@@ -477,17 +478,17 @@ void ClassListPane::updateActions()
     const bool manage = canManage();
     const bool ready = !m_courseId.isEmpty() && !m_offline && !m_busy && manage;
     const bool anySelected = m_view->selectionModel()->hasSelection();
-    m_enrolButton->setEnabled(ready);
-    m_unenrolButton->setEnabled(ready && anySelected);
+    m_enrollButton->setEnabled(ready);
+    m_unenrollButton->setEnabled(ready && anySelected);
     m_roleButton->setEnabled(ready && anySelected);
     m_refreshButton->setEnabled(!m_courseId.isEmpty() && !m_loading);
     QString why;
     if (m_offline)
-        why = tr("Connect to change enrolments.");
+        why = tr("Connect to change enrollments.");
     else if (!manage)
-        why = tr("Only the course's instructors and administrators can change enrolments.");
-    for (QWidget *w : {static_cast<QWidget *>(m_enrolButton), static_cast<QWidget *>(m_roleButton),
-                       static_cast<QWidget *>(m_unenrolButton)})
+        why = tr("Only the course's instructors and administrators can change enrollments.");
+    for (QWidget *w : {static_cast<QWidget *>(m_enrollButton), static_cast<QWidget *>(m_roleButton),
+                       static_cast<QWidget *>(m_unenrollButton)})
         w->setToolTip(why);
 }
 
@@ -502,7 +503,7 @@ QList<ClassListEntry> ClassListPane::selectedEntries() const
     return entries;
 }
 
-void ClassListPane::openEnrolDialog()
+void ClassListPane::openEnrollDialog()
 {
     if (m_courseId.isEmpty() || !m_session)
         return;
@@ -511,13 +512,13 @@ void ClassListPane::openEnrolDialog()
         m_dialog->activateWindow();
         return;
     }
-    m_dialog = new EnrolDialog(m_session, m_courseId, this);
+    m_dialog = new EnrollDialog(m_session, m_courseId, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     QSet<QString> listed;
     for (const ClassListEntry &e : m_model->entries())
         listed.insert(e.userId);
     m_dialog->setAlreadyListed(listed);
-    connect(m_dialog, &EnrolDialog::enrolled, this, [this](const QString &message) {
+    connect(m_dialog, &EnrollDialog::enrolled, this, [this](const QString &message) {
         showNote(message, NoteKind::Action);
         refresh();
         Q_EMIT actionFinished(message);
@@ -525,17 +526,17 @@ void ClassListPane::openEnrolDialog()
     m_dialog->open();
 }
 
-void ClassListPane::unenrolSelected()
+void ClassListPane::unenrollSelected()
 {
     forEachSelected(QStringLiteral("/api/v1/courses/%1/unenroll").arg(m_courseId), {},
-                    tr("%1 left the course. Enrol them again to bring them back."),
-                    tr("%1 people left the course. Enrol them again to bring them back."));
+                    tr("%1 left the course. Enroll them again to bring them back."),
+                    tr("%1 people left the course. Enroll them again to bring them back."));
 }
 
 void ClassListPane::changeRoleOfSelected(const QString &role)
 {
     // Enrolling someone already in the course with a role changes their role, under the same
-    // rules (the enrolment window when they become a student).
+    // rules (the enrollment window when they become a student).
     forEachSelected(
         QStringLiteral("/api/v1/courses/%1/enroll").arg(m_courseId),
         {{QStringLiteral("role"), role}},
@@ -573,7 +574,7 @@ void ClassListPane::forEachSelected(const QString &path, const QJsonObject &body
                     state->lastName = person.name;
                 } else if (state->firstError.isEmpty()) {
                     state->firstError
-                        = tr("%1: %2").arg(person.name, EnrolDialog::explain(reply.error()));
+                        = tr("%1: %2").arg(person.name, EnrollDialog::explain(reply.error()));
                 }
                 if (--state->left > 0)
                     return;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../sync/syncstatus.h"
-#include "enroldialog.h"
+#include "enrolldialog.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -25,8 +25,8 @@ class Session;
 class SyncController;
 
 // The "Class list" tab of an Author course page: who takes part in the course (name, email,
-// role, status, type) and how far each student got. Enrolments are the server's to decide, so
-// the list comes from the REST API and changes go there (enrol, unenrol, change role); the last
+// role, status, type) and how far each student got. Enrollments are the server's to decide, so
+// the list comes from the REST API and changes go there (enroll, unenroll, change role); the last
 // list of each course is kept in the account's data folder, so the pane still shows it offline,
 // with its date, while the actions wait for a connection.
 class ClassListPane : public QWidget
@@ -49,8 +49,8 @@ public:
     QDateTime listedAt() const { return m_listedAt; }
     // The line above the table: offline note, what the last action did, or what went wrong.
     QString noteText() const;
-    // The enrol dialog while it is open.
-    EnrolDialog *enrolDialog() const { return m_dialog; }
+    // The enroll dialog while it is open.
+    EnrollDialog *enrollDialog() const { return m_dialog; }
 
     // Where the copy of a course's class list is kept for `sync`'s account.
     static QString cachePath(const SyncController *sync, const QString &courseId);
@@ -58,16 +58,16 @@ public:
 public Q_SLOTS:
     // Reads the class list and the students' progress from the server again.
     void refresh();
-    void openEnrolDialog();
-    // The selected people leave the course (their enrolments become "dropped").
-    void unenrolSelected();
+    void openEnrollDialog();
+    // The selected people leave the course (their enrollments become "dropped").
+    void unenrollSelected();
     // The selected people take `role` ("student", "ta", "instructor") in the course.
     void changeRoleOfSelected(const QString &role);
 
 Q_SIGNALS:
     // A read finished: from the server, or from the offline copy when it cannot be reached.
     void loaded();
-    // An action (enrol, unenrol, change role) finished; `message` is what the note says.
+    // An action (enroll, unenroll, change role) finished; `message` is what the note says.
     void actionFinished(const QString &message);
 
 protected:
@@ -102,17 +102,17 @@ private:
     bool m_busy = false;
     bool m_syncWasOnline = false;
     NoteKind m_noteKind = NoteKind::None;
-    bool m_stale = false; // sync brought enrolments or progress while hidden
+    bool m_stale = false; // sync brought enrollments or progress while hidden
     QTimer m_staleTimer;
     QDateTime m_listedAt;
-    QPointer<EnrolDialog> m_dialog;
+    QPointer<EnrollDialog> m_dialog;
 
     QLabel *m_title;
     QLabel *m_note;
     QLineEdit *m_filter;
-    QPushButton *m_enrolButton;
+    QPushButton *m_enrollButton;
     QToolButton *m_roleButton;
-    QPushButton *m_unenrolButton;
+    QPushButton *m_unenrollButton;
     QToolButton *m_refreshButton;
     QStackedWidget *m_stack;
     QTableView *m_view;

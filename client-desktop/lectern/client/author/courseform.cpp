@@ -186,11 +186,11 @@ CourseForm::CourseForm(Mode mode, QWidget *parent)
         seats->setRange(-1, 1000000);
         seats->setSpecialValueText(tr("No limit"));
         seats->setAccessibleName(fieldLabel(QStringLiteral("maxEnrollment")));
-        auto *enrolment = newForm();
-        addField(enrolment, QStringLiteral("enrollmentOpensAt"), tr("&Opens:"), opens);
-        addField(enrolment, QStringLiteral("enrollmentClosesAt"), tr("Cl&oses:"), closes,
+        auto *enrollment = newForm();
+        addField(enrollment, QStringLiteral("enrollmentOpensAt"), tr("&Opens:"), opens);
+        addField(enrollment, QStringLiteral("enrollmentClosesAt"), tr("Cl&oses:"), closes,
                  tr("Students can be enrolled between these times; staff at any time."));
-        addField(enrolment, QStringLiteral("maxEnrollment"), tr("&Seats:"), seats,
+        addField(enrollment, QStringLiteral("maxEnrollment"), tr("&Seats:"), seats,
                  tr("When every seat is taken, new students join a waiting list."));
 
         layout->addWidget(sectionTitle(tr("Course"), this));
@@ -199,8 +199,8 @@ CourseForm::CourseForm(Mode mode, QWidget *parent)
         layout->addWidget(sectionTitle(tr("Dates"), this));
         layout->addLayout(dates);
         layout->addSpacing(AuthorStyle::margin);
-        layout->addWidget(sectionTitle(tr("Enrolment"), this));
-        layout->addLayout(enrolment);
+        layout->addWidget(sectionTitle(tr("Enrollment"), this));
+        layout->addLayout(enrollment);
     }
     layout->addStretch();
 
@@ -270,8 +270,8 @@ QString CourseForm::fieldLabel(const QString &field)
         {QStringLiteral("description"), QT_TR_NOOP("Description")},
         {QStringLiteral("startDate"), QT_TR_NOOP("Start date")},
         {QStringLiteral("endDate"), QT_TR_NOOP("End date")},
-        {QStringLiteral("enrollmentOpensAt"), QT_TR_NOOP("Enrolment opening")},
-        {QStringLiteral("enrollmentClosesAt"), QT_TR_NOOP("Enrolment closing")},
+        {QStringLiteral("enrollmentOpensAt"), QT_TR_NOOP("Enrollment opening")},
+        {QStringLiteral("enrollmentClosesAt"), QT_TR_NOOP("Enrollment closing")},
         {QStringLiteral("maxEnrollment"), QT_TR_NOOP("Number of seats")},
     };
     const char *label = labels.value(field);

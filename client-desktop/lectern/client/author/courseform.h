@@ -15,7 +15,7 @@ namespace Lectern::Client {
 struct LocalRecord;
 
 // A course's settings as a form: code, title, term, level, credits, description, the course's
-// dates, and its enrolment window and seat limit. Each field has a message line under it that
+// dates, and its enrollment window and seat limit. Each field has a message line under it that
 // names what is wrong (CourseRules: the entity's own checks and the rules people expect).
 //
 // The form edits values; it does not write them. Its owner loads a course with setCourse(),

@@ -26,7 +26,7 @@ ValidationErrors CourseRules::validate(const QJsonObject &course, const QList<Lo
     const QDateTime opens = Json::toDateTime(known.value(u"enrollmentOpensAt"));
     const QDateTime closes = Json::toDateTime(known.value(u"enrollmentClosesAt"));
     if (opens.isValid() && closes.isValid() && closes <= opens)
-        errors.add(QStringLiteral("enrollmentClosesAt"), tr("must be after enrolment opens"));
+        errors.add(QStringLiteral("enrollmentClosesAt"), tr("must be after enrollment opens"));
     if (opens.isValid() && end.isValid() && opens.date() > end)
         errors.add(QStringLiteral("enrollmentOpensAt"), tr("must be before the course ends"));
 

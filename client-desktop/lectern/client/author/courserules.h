@@ -11,7 +11,7 @@ struct LocalRecord;
 
 // What a course's settings must satisfy before the Author workspace writes them: the entity's
 // own checks (EntitySpec::validate: types, lengths, required code and title) and the rules
-// people expect of a course: the end after the start, an enrolment window that closes after it
+// people expect of a course: the end after the start, an enrollment window that closes after it
 // opens and before the course ends, and a code that no other course uses in the same term (the
 // server refuses that too, later and with less to go on). Messages are keyed by field name and
 // read after the field's label ("is required").

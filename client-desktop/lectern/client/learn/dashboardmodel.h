@@ -15,7 +15,7 @@ class SyncController;
 
 // The Learn dashboard's courses, read from the offline store.
 //
-// First the courses the user studies (a student enrolment of theirs that is not dropped or
+// First the courses the user studies (a student enrollment of theirs that is not dropped or
 // waitlisted, in a published course), most recently studied first, each with its progress
 // from the user's progress events (percent, items done, time spent) and what to do next. Then,
 // for staff, the other courses of the store (those they teach, or every course of the

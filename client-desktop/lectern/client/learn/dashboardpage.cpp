@@ -138,7 +138,7 @@ QWidget *DashboardPage::createEmptyState()
     auto *text = heading(tr("You are not enrolled in any course yet"), 1.25, page);
     text->setObjectName(QStringLiteral("emptyStateTitle"));
     text->setAlignment(Qt::AlignCenter);
-    auto *more = muted(tr("When an instructor enrols you in a course, it appears here, ready to "
+    auto *more = muted(tr("When an instructor enrolls you in a course, it appears here, ready to "
                           "study online or offline."),
                        page);
     more->setAlignment(Qt::AlignCenter);

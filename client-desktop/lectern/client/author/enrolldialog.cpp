@@ -1,4 +1,4 @@
-#include "enroldialog.h"
+#include "enrolldialog.h"
 
 #include "../apiclient.h"
 #include "../session.h"
@@ -34,19 +34,19 @@ QString dateWords(const QJsonValue &value)
 }
 } // namespace
 
-EnrolDialog::EnrolDialog(Session *session, const QString &courseId, QWidget *parent)
+EnrollDialog::EnrollDialog(Session *session, const QString &courseId, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_courseId(courseId)
 {
-    setWindowTitle(tr("Enrol in this course"));
-    setObjectName(QStringLiteral("enrolDialog"));
+    setWindowTitle(tr("Enroll in this course"));
+    setObjectName(QStringLiteral("enrollDialog"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("enrolTabs"));
+    m_tabs->setObjectName(QStringLiteral("enrollTabs"));
     auto *peoplePage = new QWidget;
     auto *peopleLayout = new QVBoxLayout(peoplePage);
     m_peopleSearch = new QLineEdit;
@@ -75,48 +75,48 @@ EnrolDialog::EnrolDialog(Session *session, const QString &courseId, QWidget *par
 
     auto *form = new QFormLayout;
     m_role = new QComboBox;
-    m_role->setObjectName(QStringLiteral("enrolRole"));
+    m_role->setObjectName(QStringLiteral("enrollRole"));
     m_role->addItem(tr("Student"), QStringLiteral("student"));
     m_role->addItem(tr("Teaching assistant"), QStringLiteral("ta"));
     m_role->addItem(tr("Instructor"), QStringLiteral("instructor"));
     form->addRow(tr("&Role:"), m_role);
     m_type = new QComboBox;
-    m_type->setObjectName(QStringLiteral("enrolType"));
+    m_type->setObjectName(QStringLiteral("enrollType"));
     m_type->addItem(tr("Regular"), QStringLiteral("regular"));
     m_type->addItem(tr("Audit (follows the course without taking a seat's credit)"),
                     QStringLiteral("audit"));
     form->addRow(tr("&Type:"), m_type);
     layout->addLayout(form);
-    m_override = new QCheckBox(tr("Enrol even if enrolment is closed or the course is full"));
-    m_override->setObjectName(QStringLiteral("enrolOverride"));
+    m_override = new QCheckBox(tr("Enroll even if enrollment is closed or the course is full"));
+    m_override->setObjectName(QStringLiteral("enrollOverride"));
     m_override->setToolTip(
-        tr("Instructors of the course and administrators may enrol outside the enrolment window "
+        tr("Instructors of the course and administrators may enroll outside the enrollment window "
            "and beyond the course's maximum."));
     layout->addWidget(m_override);
 
     m_message = new QLabel;
-    m_message->setObjectName(QStringLiteral("enrolMessage"));
+    m_message->setObjectName(QStringLiteral("enrollMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
     layout->addWidget(m_message);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Enrol"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("enrolSubmit"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Enroll"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("enrollSubmit"));
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &EnrolDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &EnrollDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(250);
-    connect(&m_searchTimer, &QTimer::timeout, this, &EnrolDialog::searchPeople);
+    connect(&m_searchTimer, &QTimer::timeout, this, &EnrollDialog::searchPeople);
     connect(m_peopleSearch, &QLineEdit::textChanged, this, [this] { m_searchTimer.start(); });
-    connect(m_cohortFilter, &QLineEdit::textChanged, this, &EnrolDialog::showCohorts);
-    connect(m_people, &QListWidget::itemChanged, this, &EnrolDialog::updateButtons);
-    connect(m_cohortList, &QListWidget::itemSelectionChanged, this, &EnrolDialog::updateButtons);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &EnrolDialog::updateButtons);
-    connect(m_role, &QComboBox::currentIndexChanged, this, &EnrolDialog::updateButtons);
+    connect(m_cohortFilter, &QLineEdit::textChanged, this, &EnrollDialog::showCohorts);
+    connect(m_people, &QListWidget::itemChanged, this, &EnrollDialog::updateButtons);
+    connect(m_cohortList, &QListWidget::itemSelectionChanged, this, &EnrollDialog::updateButtons);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &EnrollDialog::updateButtons);
+    connect(m_role, &QComboBox::currentIndexChanged, this, &EnrollDialog::updateButtons);
 
     resize(520, 560);
     updateButtons();
@@ -124,17 +124,17 @@ EnrolDialog::EnrolDialog(Session *session, const QString &courseId, QWidget *par
     loadCohorts();
 }
 
-void EnrolDialog::setAlreadyListed(const QSet<QString> &userIds)
+void EnrollDialog::setAlreadyListed(const QSet<QString> &userIds)
 {
     m_listed = userIds;
 }
 
-QString EnrolDialog::message() const
+QString EnrollDialog::message() const
 {
     return m_message->isVisible() ? m_message->text() : QString();
 }
 
-void EnrolDialog::showMessage(const QString &text, bool error)
+void EnrollDialog::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
     m_message->setProperty("error", error);
@@ -142,7 +142,7 @@ void EnrolDialog::showMessage(const QString &text, bool error)
     m_message->setVisible(!text.isEmpty());
 }
 
-void EnrolDialog::searchPeople()
+void EnrollDialog::searchPeople()
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
@@ -195,7 +195,7 @@ void EnrolDialog::searchPeople()
         });
 }
 
-void EnrolDialog::loadCohorts()
+void EnrollDialog::loadCohorts()
 {
     m_session->authorizedGet(QStringLiteral("/api/v1/cohorts?limit=100"), this,
                              [this](const Result<QJsonValue> &reply) {
@@ -206,7 +206,7 @@ void EnrolDialog::loadCohorts()
                              });
 }
 
-void EnrolDialog::showCohorts()
+void EnrollDialog::showCohorts()
 {
     const QString filter = m_cohortFilter->text().trimmed();
     const QString selected = m_cohortList->currentItem()
@@ -233,7 +233,7 @@ void EnrolDialog::showCohorts()
     updateButtons();
 }
 
-void EnrolDialog::updateButtons()
+void EnrollDialog::updateButtons()
 {
     const bool people = m_tabs->currentIndex() == 0;
     bool ready = false;
@@ -248,7 +248,7 @@ void EnrolDialog::updateButtons()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ready && !m_busy);
 }
 
-void EnrolDialog::submit()
+void EnrollDialog::submit()
 {
     QJsonObject body {{QStringLiteral("role"), m_role->currentData().toString()}};
     if (m_tabs->currentIndex() == 0) {
@@ -289,7 +289,7 @@ void EnrolDialog::submit()
                               });
 }
 
-QString EnrolDialog::explain(const Error &error)
+QString EnrollDialog::explain(const Error &error)
 {
     const QString code = error.code;
     if (code == QLatin1StringView(ErrorCode::EnrollmentClosed)) {
@@ -299,23 +299,23 @@ QString EnrolDialog::explain(const Error &error)
         if (details.value(u"status").toString() == u"archived")
             why = tr("This course is archived, so nobody can be enrolled as a student.");
         else if (opens.isValid() && opens > QDateTime::currentDateTimeUtc())
-            why = tr("Enrolment in this course opens on %1.")
+            why = tr("Enrollment in this course opens on %1.")
                       .arg(dateWords(details.value(u"enrollmentOpensAt")));
         else if (!dateWords(details.value(u"enrollmentClosesAt")).isEmpty())
-            why = tr("Enrolment in this course closed on %1.")
+            why = tr("Enrollment in this course closed on %1.")
                       .arg(dateWords(details.value(u"enrollmentClosesAt")));
         else
-            why = tr("Enrolment in this course is closed.");
+            why = tr("Enrollment in this course is closed.");
         return why + u' '
-            + tr("Instructors and administrators can still enrol students: tick “Enrol even if "
-                 "enrolment is closed or the course is full”.");
+            + tr("Instructors and administrators can still enroll students: tick “Enroll even if "
+                 "enrollment is closed or the course is full”.");
     }
     if (code == QLatin1StringView(ErrorCode::CourseFull))
         return tr("The course is full (at most %1 students). Put the student on the waitlist, "
-                  "raise the course's maximum, or enrol anyway.")
+                  "raise the course's maximum, or enroll anyway.")
             .arg(error.details.value(u"maxEnrollment").toInt());
     if (code == QLatin1StringView(ErrorCode::Forbidden))
-        return tr("Only the course's instructors and administrators can change enrolments.");
+        return tr("Only the course's instructors and administrators can change enrollments.");
     if (code == QLatin1StringView(ErrorCode::NotFound))
         return tr("The course or the person is no longer there, or you can no longer see it. "
                   "Refresh the class list.");
@@ -330,13 +330,13 @@ QString EnrolDialog::explain(const Error &error)
     }
     if (code == QLatin1StringView(ClientErrorCode::NetworkUnreachable)
         || code == QLatin1StringView(ErrorCode::Unavailable))
-        return tr("The server cannot be reached. Connect to change enrolments.");
+        return tr("The server cannot be reached. Connect to change enrollments.");
     if (Session::isAuthFailure(error))
-        return tr("Your session has ended. Log in again to change enrolments.");
+        return tr("Your session has ended. Log in again to change enrollments.");
     return error.message.isEmpty() ? tr("The server refused this change.") : error.message;
 }
 
-QString EnrolDialog::describeEnrolled(const QJsonArray &enrollments)
+QString EnrollDialog::describeEnrolled(const QJsonArray &enrollments)
 {
     const int count = int(enrollments.size());
     int waiting = 0;

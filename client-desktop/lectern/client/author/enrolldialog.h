@@ -18,27 +18,27 @@ namespace Lectern::Client {
 
 class Session;
 
-// "Enrol…" for a course's class list: find people of the organisation (GET /users?q=) or one of
-// its cohorts (GET /cohorts), pick a role, enrol (POST /courses/:id/enroll). Enrolments are the
-// server's to decide, so this needs the server: what it refuses is said in words here (enrolment
-// closed, a full course whose new students go to the waitlist, no right to enrol).
-class EnrolDialog : public QDialog
+// "Enroll…" for a course's class list: find people of the organisation (GET /users?q=) or one of
+// its cohorts (GET /cohorts), pick a role, enroll (POST /courses/:id/enroll). Enrollments are the
+// server's to decide, so this needs the server: what it refuses is said in words here (enrollment
+// closed, a full course whose new students go to the waitlist, no right to enroll).
+class EnrollDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    EnrolDialog(Session *session, const QString &courseId, QWidget *parent = nullptr);
+    EnrollDialog(Session *session, const QString &courseId, QWidget *parent = nullptr);
 
     // People already in the class list: marked as such in the search results.
     void setAlreadyListed(const QSet<QString> &userIds);
 
-    // Words for a refused enrolment request (also for unenrol and role changes).
+    // Words for a refused enrollment request (also for unenroll and role changes).
     static QString explain(const Error &error);
-    // What an accepted request did, from the enrolments the server answered: how many, and how
+    // What an accepted request did, from the enrollments the server answered: how many, and how
     // many of them went to the waitlist (a full course), and why.
     static QString describeEnrolled(const QJsonArray &enrollments);
 
-    // The last message shown (an error, or what the enrolment did).
+    // The last message shown (an error, or what the enrollment did).
     QString message() const;
 
 Q_SIGNALS:
