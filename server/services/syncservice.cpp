@@ -433,7 +433,8 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
     bool anyMerged = false;
     QStringList conflictIds;
     if (wasDeleted) {
-        // Edit met delete: the edited record stays until someone decides (SYNC.md).
+        // Edit met delete: the edited record stays until someone decides (docs/architecture.md,
+        // "Conflicts").
         auto conflict = addConflict(op, spec, current, *courseId,
                                     {{QStringLiteral("kind"), QStringLiteral("delete")},
                                      {QStringLiteral("mine"), op.newValues()},

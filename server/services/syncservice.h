@@ -11,11 +11,11 @@
 
 namespace Lectern::Server {
 
-// The server side of sync (SYNC.md). Push applies devices' ops at most once each (sync_ops
-// remembers every outcome), merging field by field against the op's base and recording what does
-// not merge as conflict records; pull ships the change sequence as each caller may see it; the
-// conflict inbox lists and resolves conflicts. Every write goes through RecordStore, so whatever
-// push or a resolution changes is in the next pull of everyone concerned.
+// The server side of sync (docs/architecture.md, "The sync model"). Push applies devices' ops at
+// most once each (sync_ops remembers every outcome), merging field by field against the op's base
+// and recording what does not merge as conflict records; pull ships the change sequence as each
+// caller may see it; the conflict inbox lists and resolves conflicts. Every write goes through
+// RecordStore, so whatever push or a resolution changes is in the next pull of everyone concerned.
 class SyncService
 {
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::SyncService)
