@@ -80,9 +80,6 @@ public Q_SLOTS:
     void networkAvailable();
     // The session ended (refresh token refused): stop sending; the outbox is kept.
     void signOut();
-    // Another connection of this device wrote `entity` records to the store (an AutoSaver's
-    // thread): views refresh and the engine pushes, as after create() / update().
-    void noteExternalEdit(const QString &entity);
     // A view asks for the conflict inbox at this conflict (the editor's "Resolve…"): the main
     // window, which owns the inbox, answers conflictRequested().
     void requestConflict(const QString &conflictId) { Q_EMIT conflictRequested(conflictId); }
@@ -96,7 +93,14 @@ Q_SIGNALS:
     void conflictRequested(const QString &conflictId);
 
 private:
+    friend class StoreWriter;
+
+    // Every local edit's one path: the store writes the record and its outbox op (LocalStore's
+    // write API), then afterEdit() tells views and the engine. Edits written off this thread
+    // come through a StoreWriter, which ends in afterBackgroundEdit().
+    template<typename Write> auto edit(const QString &entity, Write write);
     void afterEdit(const QString &entity);
+    void afterBackgroundEdit(const QString &entity);
     void onEngineStatus(const SyncStatus &status);
 
     Options m_options;
