@@ -24,7 +24,9 @@ class SyncEngine;
 //   - write with create() / update() / remove() (append() for append-only records such as
 //     progress events): validated, written with their outbox op in one
 //     transaction, and pushed shortly after (resolving a conflict is an update() of the
-//     "conflict" record's status and resolution);
+//     "conflict" record's status and resolution); nothing else writes the store: an edit
+//     written off this thread (the lesson autosave) goes through a StoreWriter, which ends in
+//     the same notification as these;
 //   - refresh on recordsChanged(entities) (local edits, pulled pages, push results);
 //   - show status() / statusChanged() (online, queued, progress, last success, error in words,
 //     open conflicts, refused ops).
