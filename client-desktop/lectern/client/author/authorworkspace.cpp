@@ -31,12 +31,13 @@
 #include <QVBoxLayout>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/syncmark.h>
+#include <lectern/entityspec.h>
 #include <lectern/uuidv7.h>
 
 namespace Lectern::Client {
 
 namespace {
-const QString courseEntity = QStringLiteral("course");
+const QString courseEntity = Entities::course().name;
 } // namespace
 
 AuthorWorkspace::AuthorWorkspace(SyncController *sync, QWidget *parent)

@@ -4,6 +4,7 @@
 #include <QSemaphore>
 #include <QThread>
 #include <lectern/client/sync/localstore.h>
+#include <lectern/client/sync/storewriter.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/entityspec.h>
 #include <lectern/merge.h>
@@ -11,43 +12,32 @@
 
 namespace Lectern::Client {
 
-// Lives in the saver's thread with a LocalStore connection of its own.
+// Lives in the saver's thread; writes through the sync layer's door for edits made off the UI
+// thread (StoreWriter), which then tells the controller.
 class AutoSaveWorker : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit AutoSaveWorker(AutoSaver *saver)
+    AutoSaveWorker(AutoSaver *saver, SyncController *sync)
         : m_saver(saver)
+        , m_writer(new StoreWriter(sync, this))
     { }
 
     void write(quint64 seq, const QString &path, const QString &entity, const QString &id,
                const AutoSaver::Edit &edit)
     {
         Q_EMIT m_saver->aboutToWrite(entity, id);
-        QString error;
-        QJsonObject fields = edit.fields;
-        if (path.isEmpty()) {
-            error = LocalStore::tr("The offline copy on this computer is not open.");
-        } else if (m_store.path() != path || !m_store.isOpen()) {
-            if (const Result<void> opened = m_store.open(path); !opened)
-                error = opened.error().message;
-        }
-        if (error.isEmpty()) {
-            // Merged with what sync brought meanwhile inside the store's write transaction: a
-            // pull landing between a read and the write here would otherwise be overwritten.
-            if (const Result<void> updated = m_store.update(entity, id, fields, edit.bases);
-                !updated) {
-                error = updated.error().message;
-            } else if (const std::optional<LocalRecord> record = m_store.record(entity, id)) {
-                for (auto it = fields.begin(); it != fields.end(); ++it)
-                    it.value() = record->fields.value(it.key());
-            }
-        }
-        Q_EMIT written(seq, entity, id, fields, error);
+        m_writer->update(
+            path, entity, id, edit.fields, edit.bases, [&](const Result<QJsonObject> &written) {
+                if (written)
+                    Q_EMIT this->written(seq, entity, id, written.value(), {});
+                else
+                    Q_EMIT this->written(seq, entity, id, edit.fields, written.error().message);
+            });
     }
 
-    void close() { m_store.close(); }
+    void close() { m_writer->close(); }
 
 Q_SIGNALS:
     void written(quint64 seq, const QString &entity, const QString &id, const QJsonObject &fields,
@@ -55,7 +45,7 @@ Q_SIGNALS:
 
 private:
     AutoSaver *m_saver;
-    LocalStore m_store;
+    StoreWriter *m_writer; // a child: it goes to the saver's thread with this object
 };
 
 AutoSaver::AutoSaver(SyncController *sync, QObject *parent)
@@ -64,7 +54,7 @@ AutoSaver::AutoSaver(SyncController *sync, QObject *parent)
 {
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("lectern-autosave"));
-    m_worker = new AutoSaveWorker(this);
+    m_worker = new AutoSaveWorker(this, sync);
     m_worker->moveToThread(m_thread);
     connect(m_worker, &AutoSaveWorker::written, this, &AutoSaver::onWritten, Qt::QueuedConnection);
     m_thread->start();
@@ -158,8 +148,11 @@ bool AutoSaver::waitForSaved(int timeoutMs)
     QMetaObject::invokeMethod(
         m_worker, [done] { done->release(); }, Qt::QueuedConnection);
     const bool finished = done->tryAcquire(1, timeoutMs);
-    // Take the worker's answers now rather than at the next turn of the event loop.
+    // Take the worker's answers now rather than at the next turn of the event loop, and let the
+    // controller hear of the writes (StoreWriter::edited) as it would have then.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    if (m_sync)
+        QCoreApplication::sendPostedEvents(m_sync, QEvent::MetaCall);
     return finished && m_inFlight == 0;
 }
 
@@ -178,11 +171,9 @@ void AutoSaver::onWritten(quint64 seq, const QString &entity, const QString &id,
     if (auto sent = m_sent.find(key); sent != m_sent.end() && sent->first == seq)
         m_sent.erase(sent);
     if (error.isEmpty()) {
-        // First those who edit the record learn what it holds, then views refresh and the
-        // engine pushes, as after an edit made on this thread.
+        // The controller hears of it after this (StoreWriter), so those who edit the record
+        // learn what it holds before views refresh and the engine pushes.
         Q_EMIT saved(entity, id, fields);
-        if (m_sync)
-            m_sync->noteExternalEdit(entity);
     } else {
         Q_EMIT saveFailed(entity, id, error);
     }

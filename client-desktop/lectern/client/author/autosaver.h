@@ -17,9 +17,10 @@ class AutoSaveWorker;
 class SyncController;
 
 // Writes a record's edited fields (a lesson's title and body) to the offline store without
-// making the UI thread wait: a worker thread with a LocalStore connection of its own on the
-// controller's database (WAL lets the two coexist) does the write, then the controller is told so
-// that views refresh and the sync engine pushes.
+// making the UI thread wait: a worker thread writes them through the sync layer's door for edits
+// made off the UI thread (StoreWriter: the same LocalStore write as SyncController::update(), on a
+// connection of its own), which then tells the controller so that views refresh and the sync
+// engine pushes. This class decides only when to write.
 //
 // edited() says the record changed and how to read it; what it holds then is written once the
 // edits pause (idleMs), and at least every maxIntervalMs while they go on, so a long text is only

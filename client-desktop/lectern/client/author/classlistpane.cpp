@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <lectern/entityspec.h>
 #include <lectern/jsonutil.h>
 
 namespace Lectern::Client {
@@ -208,8 +209,8 @@ ClassListPane::ClassListPane(Session *session, SyncController *sync, QWidget *pa
         connect(m_sync, &SyncController::statusChanged, this, &ClassListPane::onSyncStatus);
         connect(m_sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
             if (!m_courseId.isEmpty()
-                && (entities.contains(QStringLiteral("enrollment"))
-                    || entities.contains(QStringLiteral("progress"))))
+                && (entities.contains(Entities::enrollment().name)
+                    || entities.contains(Entities::progress().name)))
                 m_staleTimer.start();
         });
     }

@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 #include <lectern/client/sync/localstore.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -40,7 +41,7 @@ ContentItemDialog::ContentItemDialog(const QString &type, const QString &courseI
         m_file->setObjectName(QStringLiteral("itemFile"));
         QList<LocalRecord> files;
         if (store) {
-            for (const LocalRecord &file : store->list(QStringLiteral("file"))) {
+            for (const LocalRecord &file : store->list(Entities::file().name)) {
                 if (file.fields.value(u"courseId").toString() == courseId)
                     files.append(file);
             }

@@ -6,11 +6,12 @@
 #include <algorithm>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/syncmark.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
 namespace {
-const QString courseEntity = QStringLiteral("course");
+const QString courseEntity = Entities::course().name;
 } // namespace
 
 CourseListModel::CourseListModel(SyncController *controller, QObject *parent)

@@ -12,6 +12,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -83,7 +84,7 @@ CourseSettingsPage::CourseSettingsPage(SyncController *sync, QWidget *parent)
 
     if (sync)
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
-            if (entities.contains(QStringLiteral("course")))
+            if (entities.contains(Entities::course().name))
                 reload();
         });
     updateButtons();
@@ -103,7 +104,7 @@ void CourseSettingsPage::reload()
 {
     LocalStore *store = m_sync ? m_sync->store() : nullptr;
     const std::optional<LocalRecord> course = store && !m_courseId.isEmpty()
-        ? store->record(QStringLiteral("course"), m_courseId)
+        ? store->record(Entities::course().name, m_courseId)
         : std::nullopt;
     if (!course) {
         setEnabled(false);
@@ -117,7 +118,7 @@ void CourseSettingsPage::reload()
         return;
     }
     QStringList terms;
-    for (const LocalRecord &other : store->list(QStringLiteral("course"))) {
+    for (const LocalRecord &other : store->list(Entities::course().name)) {
         const QString term = other.fields.value(u"term").toString();
         if (!term.isEmpty() && !terms.contains(term))
             terms.append(term);
@@ -146,14 +147,14 @@ bool CourseSettingsPage::save()
     const QJsonObject changes = m_form->changes();
     if (changes.isEmpty())
         return true;
-    if (!m_form->validate(store->list(QStringLiteral("course")), m_courseId))
+    if (!m_form->validate(store->list(Entities::course().name), m_courseId))
         return false;
-    const QString title = store->record(QStringLiteral("course"), m_courseId)
+    const QString title = store->record(Entities::course().name, m_courseId)
                               .value_or(LocalRecord())
                               .fields.value(u"title")
                               .toString();
     const RecordChange change
-        = RecordChange::capture(store, QStringLiteral("course"), m_courseId, changes);
+        = RecordChange::capture(store, Entities::course().name, m_courseId, changes);
     const Result<void> saved = m_stack->perform(
         new UpdateRecordsCommand(m_stack, {change}, tr("Edit the settings of “%1”").arg(title)));
     if (!saved) {
@@ -164,7 +165,7 @@ bool CourseSettingsPage::save()
         return false;
     }
     m_form->setCourse(
-        store->record(QStringLiteral("course"), m_courseId).value_or(LocalRecord()).fields);
+        store->record(Entities::course().name, m_courseId).value_or(LocalRecord()).fields);
     updateButtons();
     return true;
 }
@@ -174,7 +175,7 @@ void CourseSettingsPage::revert()
     LocalStore *store = m_sync ? m_sync->store() : nullptr;
     if (store)
         m_form->setCourse(
-            store->record(QStringLiteral("course"), m_courseId).value_or(LocalRecord()).fields);
+            store->record(Entities::course().name, m_courseId).value_or(LocalRecord()).fields);
     updateButtons();
 }
 

@@ -10,9 +10,10 @@ namespace Lectern::Client {
 class AuthorCommand;
 class SyncController;
 
-// The undo history of one course in the Author workspace (STYLE.md: every authoring edit is an
-// undo command). Its commands write through the SyncController, so an undo is an ordinary edit
-// that syncs like any other.
+// The undo history of one course in the Author workspace: every authoring edit is an undo
+// command. Its commands write through the SyncController, the offline store's one door for
+// edits, so an undo is an ordinary edit that syncs like any other (docs/architecture.md, "The
+// offline store").
 //
 // A record that an undo brings back after the server has heard of its removal cannot take its
 // old id again (the store keeps the tombstone), so it gets a new one; the stack remembers the

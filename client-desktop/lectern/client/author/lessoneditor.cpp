@@ -36,13 +36,14 @@
 #include <lectern/client/files/filetransfers.h>
 #include <lectern/client/learn/lessonbrowser.h>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 #include <lectern/merge.h>
 
 namespace Lectern::Client {
 
 namespace {
 
-const QString contentEntity = QStringLiteral("content");
+const QString contentEntity = Entities::content().name;
 const QString titleField = QStringLiteral("title");
 const QString bodyField = QStringLiteral("body");
 
@@ -509,7 +510,7 @@ void LessonEditor::updateConflictBanner()
 
 void LessonEditor::onRecordsChanged(const QStringList &entities)
 {
-    if (entities.contains(QStringLiteral("conflict")))
+    if (entities.contains(Entities::conflict().name))
         updateConflictBanner();
     if (m_contentId.isEmpty() || !entities.contains(contentEntity) || !m_sync || !m_sync->store())
         return;
@@ -787,7 +788,7 @@ QString LessonEditor::courseId() const
     QString course = record->fields.value(u"courseId").toString();
     if (course.isEmpty()) {
         // Made offline: the server fills it in from the module.
-        if (const auto module = m_sync->store()->record(QStringLiteral("module"), record->parentId))
+        if (const auto module = m_sync->store()->record(Entities::module().name, record->parentId))
             course = module->fields.value(u"courseId").toString();
     }
     return course;
@@ -814,7 +815,7 @@ void LessonEditor::insertCourseFile()
     filter->setClearButtonEnabled(true);
     auto *list = new QListWidget(&dialog);
     list->setObjectName(QStringLiteral("courseFileList"));
-    for (const LocalRecord &file : m_sync->store()->list(QStringLiteral("file"))) {
+    for (const LocalRecord &file : m_sync->store()->list(Entities::file().name)) {
         if (file.fields.value(u"courseId").toString() != course)
             continue;
         const QString name = file.fields.value(u"originalName").toString();

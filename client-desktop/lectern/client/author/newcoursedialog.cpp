@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -58,7 +59,7 @@ QJsonObject NewCourseDialog::course() const
 void NewCourseDialog::accept()
 {
     const QList<LocalRecord> courses = m_sync && m_sync->store()
-        ? m_sync->store()->list(QStringLiteral("course"))
+        ? m_sync->store()->list(Entities::course().name)
         : QList<LocalRecord>();
     if (!m_form->validate(courses, QString()))
         return;

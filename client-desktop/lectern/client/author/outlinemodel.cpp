@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/syncmark.h>
+#include <lectern/entityspec.h>
 #include <lectern/jsonutil.h>
 #include <lectern/orderkey.h>
 #include <lectern/uuidv7.h>
@@ -21,8 +22,8 @@ namespace Lectern::Client {
 
 namespace {
 
-const QString moduleEntity = QStringLiteral("module");
-const QString contentEntity = QStringLiteral("content");
+const QString moduleEntity = Entities::module().name;
+const QString contentEntity = Entities::content().name;
 
 // A module's index has internal id 0; an item's, its module's serial (never 0).
 constexpr quintptr moduleLevel = 0;
@@ -52,7 +53,7 @@ OutlineModel::OutlineModel(SyncController *controller, QObject *parent)
     connect(controller, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
         if (entities.contains(moduleEntity) || entities.contains(contentEntity))
             followChanges();
-        if (entities.contains(QStringLiteral("conflict")))
+        if (entities.contains(Entities::conflict().name))
             refreshConflicts();
     });
     // The store opens and closes with the session (start() and stop() change the status).

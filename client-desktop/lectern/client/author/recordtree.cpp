@@ -8,9 +8,9 @@
 namespace Lectern::Client {
 
 namespace {
-const QString courseEntity = QStringLiteral("course");
-const QString moduleEntity = QStringLiteral("module");
-const QString contentEntity = QStringLiteral("content");
+const QString courseEntity = Entities::course().name;
+const QString moduleEntity = Entities::module().name;
+const QString contentEntity = Entities::content().name;
 
 RecordState stateOf(const LocalRecord &record)
 {

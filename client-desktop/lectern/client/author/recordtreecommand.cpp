@@ -11,7 +11,7 @@
 namespace Lectern::Client {
 
 namespace {
-const QString courseEntity = QStringLiteral("course");
+const QString courseEntity = Entities::course().name;
 
 QString parentOf(const RecordState &state)
 {
@@ -80,7 +80,7 @@ Result<void> RecordTreeCommand::removeAll()
     if (snapshot.isEmpty())
         return fail(ErrorCode::NotFound, LocalStore::tr("This record no longer exists."));
     m_records = snapshot;
-    EditBatch batch(sync, {courseEntity, QStringLiteral("module"), QStringLiteral("content")});
+    EditBatch batch(sync, {courseEntity, Entities::module().name, Entities::content().name});
     // Children first, so no item is ever left without its module.
     for (qsizetype i = snapshot.size() - 1; i >= 0; --i) {
         const RecordState &state = snapshot.at(i);
@@ -96,7 +96,7 @@ Result<void> RecordTreeCommand::createAll()
     SyncController *sync = stack()->sync();
     if (!sync || !sync->store())
         return notOpen();
-    EditBatch batch(sync, {courseEntity, QStringLiteral("module"), QStringLiteral("content")});
+    EditBatch batch(sync, {courseEntity, Entities::module().name, Entities::content().name});
     QList<RecordState> made;
     const auto undoMade = [&] {
         for (qsizetype i = made.size() - 1; i >= 0; --i)

@@ -41,8 +41,8 @@ Result<void> UpdateRecordsCommand::apply(bool forward)
     std::optional<EditBatch> batch;
     if (m_changes.size() > 1)
         batch.emplace(sync,
-                      QStringList {QStringLiteral("course"), QStringLiteral("module"),
-                                   QStringLiteral("content")});
+                      QStringList {Entities::course().name, Entities::module().name,
+                                   Entities::content().name});
     // Taken back in the reverse order: a record moved twice ends where it started.
     for (qsizetype n = 0; n < m_changes.size(); ++n) {
         const RecordChange &change = m_changes.at(forward ? n : m_changes.size() - 1 - n);

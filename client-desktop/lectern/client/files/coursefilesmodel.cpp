@@ -5,13 +5,14 @@
 #include <QMimeDatabase>
 #include <algorithm>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 #include <lectern/uuidv7.h>
 
 namespace Lectern::Client {
 
 namespace {
 
-const QString fileEntity = QStringLiteral("file");
+const QString fileEntity = Entities::file().name;
 
 } // namespace
 
@@ -22,7 +23,7 @@ CourseFilesModel::CourseFilesModel(FileTransfers *files, SyncController *sync, Q
 {
     if (sync) {
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
-            if (entities.contains(fileEntity) || entities.contains(QStringLiteral("enrollment")))
+            if (entities.contains(fileEntity) || entities.contains(Entities::enrollment().name))
                 reload();
         });
     }
@@ -192,7 +193,7 @@ QString CourseFilesModel::uploaderName(const QString &userId) const
     // The store knows people only by their place in the course.
     if (m_sync && m_sync->store()) {
         for (const LocalRecord &enrollment :
-             m_sync->store()->children(QStringLiteral("enrollment"), m_courseId)) {
+             m_sync->store()->children(Entities::enrollment().name, m_courseId)) {
             if (enrollment.fields.value(u"userId").toString() != userId)
                 continue;
             const QString role = enrollment.fields.value(u"role").toString();

@@ -20,6 +20,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -226,7 +227,7 @@ FilesPane::FilesPane(FileTransfers *files, SyncController *sync, QWidget *parent
     }
     if (sync) {
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
-            if (entities.contains(QStringLiteral("file")))
+            if (entities.contains(Entities::file().name))
                 updateCourseBar();
         });
     }

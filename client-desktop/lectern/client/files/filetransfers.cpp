@@ -19,6 +19,7 @@
 #include <lectern/client/apiclient.h>
 #include <lectern/client/session.h>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 #include <lectern/result.h>
 #include <lectern/uuidv7.h>
 
@@ -28,7 +29,7 @@ namespace Lectern::Client {
 
 namespace {
 
-const QString fileEntity = QStringLiteral("file");
+const QString fileEntity = Entities::file().name;
 const QString partName = QStringLiteral(".part");
 const QString queueFileName = QStringLiteral("uploads.json");
 constexpr int uploadTimeoutMs = 60000;
@@ -117,7 +118,8 @@ FileTransfers::FileTransfers(Session *session, SyncController *sync, const QStri
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
             ensureAccount();
             for (const QString &entity : entities) {
-                if (entity == fileEntity || entity == u"content" || entity == u"module") {
+                if (entity == fileEntity || entity == Entities::content().name
+                    || entity == Entities::module().name) {
                     m_courseFiles.clear();
                     break;
                 }
@@ -1077,9 +1079,9 @@ QStringList FileTransfers::courseFileIds(const QString &courseId) const
     }
     // Items may point at organisation files too (summaries: never the lessons' bodies).
     for (const LocalRecord &module :
-         store->children(QStringLiteral("module"), courseId, LocalStore::Read::Summary)) {
+         store->children(Entities::module().name, courseId, LocalStore::Read::Summary)) {
         for (const LocalRecord &item :
-             store->children(QStringLiteral("content"), module.id, LocalStore::Read::Summary)) {
+             store->children(Entities::content().name, module.id, LocalStore::Read::Summary)) {
             const QString fileId = item.fields.value(u"fileId").toString();
             if (!fileId.isEmpty() && known.contains(fileId) && !ids.contains(fileId))
                 ids.append(fileId);

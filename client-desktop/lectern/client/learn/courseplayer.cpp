@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 #include <lectern/client/files/filetransfers.h>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -505,7 +506,7 @@ void CoursePlayer::showItem(const LearnerItem &item)
 {
     m_tracker->open(courseId(), item.id);
     const std::optional<LocalRecord> record = m_sync && m_sync->store()
-        ? m_sync->store()->record(QStringLiteral("content"), item.id)
+        ? m_sync->store()->record(Entities::content().name, item.id)
         : std::nullopt;
     const QString body
         = record ? record->fields.value(QLatin1StringView("body")).toString() : QString();
@@ -523,7 +524,7 @@ void CoursePlayer::showItem(const LearnerItem &item)
         if (item.type == u"file") {
             const std::optional<LocalRecord> file
                 = m_sync && m_sync->store() && !item.fileId.isEmpty()
-                ? m_sync->store()->record(QStringLiteral("file"), item.fileId)
+                ? m_sync->store()->record(Entities::file().name, item.fileId)
                 : std::nullopt;
             QString name = file ? file->fields.value(QLatin1StringView("originalName")).toString()
                                 : QString();
@@ -697,7 +698,7 @@ void CoursePlayer::updateHeader()
 {
     const QString course = courseId();
     const std::optional<LocalRecord> record = m_sync && m_sync->store() && !course.isEmpty()
-        ? m_sync->store()->record(QStringLiteral("course"), course)
+        ? m_sync->store()->record(Entities::course().name, course)
         : std::nullopt;
     const QString title
         = record ? record->fields.value(QLatin1StringView("title")).toString() : QString();
@@ -778,15 +779,15 @@ void CoursePlayer::onOutlineChanged()
 
 void CoursePlayer::onRecordsChanged(const QStringList &entities)
 {
-    if (entities.contains(QLatin1StringView("course")))
+    if (entities.contains(Entities::course().name))
         updateHeader();
-    if (entities.contains(QLatin1StringView("file")))
+    if (entities.contains(Entities::file().name))
         updateDownload();
     // The open lesson was edited (and synced here): show the new text where the reader is.
-    if (entities.contains(QLatin1StringView("content")) && page() == Page::Item && m_sync
+    if (entities.contains(Entities::content().name) && page() == Page::Item && m_sync
         && m_sync->store()) {
         const std::optional<LocalRecord> record
-            = m_sync->store()->record(QStringLiteral("content"), m_itemId);
+            = m_sync->store()->record(Entities::content().name, m_itemId);
         const QString body
             = record ? record->fields.value(QLatin1StringView("body")).toString() : QString();
         if (record && body != m_browser->markdown())

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <lectern/client/files/filetransfers.h>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -21,8 +22,9 @@ DashboardModel::DashboardModel(SyncController *sync, QObject *parent)
     connect(&m_downloadsTimer, &QTimer::timeout, this, &DashboardModel::refreshDownloads);
     if (sync) {
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
-            for (const char *entity : {"course", "module", "content", "enrollment"}) {
-                if (entities.contains(QLatin1StringView(entity))) {
+            for (const EntitySpec *spec : {&Entities::course(), &Entities::module(),
+                                           &Entities::content(), &Entities::enrollment()}) {
+                if (entities.contains(spec->name)) {
                     if (m_active)
                         refresh();
                     else
@@ -31,9 +33,9 @@ DashboardModel::DashboardModel(SyncController *sync, QObject *parent)
                 }
             }
             // Events come while the learner studies: outlines and downloads stay as they are.
-            if (entities.contains(QLatin1StringView("progress")))
+            if (entities.contains(Entities::progress().name))
                 refreshProgress();
-            if (entities.contains(QLatin1StringView("file")))
+            if (entities.contains(Entities::file().name))
                 m_downloadsTimer.start();
         });
         connect(sync, &SyncController::statusChanged, this, [this] {
@@ -97,7 +99,7 @@ QList<DashboardModel::Row> DashboardModel::load(bool withDownloads) const
         return rows;
     const QString me = m_sync->userId();
     QSet<QString> studying;
-    for (const LocalRecord &e : store->list(QStringLiteral("enrollment"))) {
+    for (const LocalRecord &e : store->list(Entities::enrollment().name)) {
         const QJsonObject &f = e.fields;
         if (f.value(QLatin1StringView("userId")).toString() == me
             && f.value(QLatin1StringView("role")).toString() == u"student"
@@ -110,7 +112,7 @@ QList<DashboardModel::Row> DashboardModel::load(bool withDownloads) const
     QHash<QString, QHash<QString, ItemProgress>> progress;
     bool progressRead = false;
     const QDateTime now = m_clock();
-    for (const LocalRecord &c : store->list(QStringLiteral("course"))) {
+    for (const LocalRecord &c : store->list(Entities::course().name)) {
         const QString status = c.fields.value(QLatin1StringView("status")).toString();
         Row row;
         row.id = c.id;

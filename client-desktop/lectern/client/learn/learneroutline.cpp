@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <lectern/client/sync/localstore.h>
+#include <lectern/entityspec.h>
 #include <lectern/jsonutil.h>
 
 namespace Lectern::Client {
@@ -21,7 +22,7 @@ QList<LearnerModule> LearnerOutline::read(const LocalStore &store, const QString
     if (courseId.isEmpty())
         return modules;
     for (const LocalRecord &m :
-         store.children(QStringLiteral("module"), courseId, LocalStore::Read::Summary)) {
+         store.children(Entities::module().name, courseId, LocalStore::Read::Summary)) {
         if (!isPublished(m.fields, now))
             continue;
         LearnerModule module;
@@ -29,7 +30,7 @@ QList<LearnerModule> LearnerOutline::read(const LocalStore &store, const QString
         module.title = m.fields.value(QLatin1StringView("title")).toString();
         module.unlockAt = Json::toDateTime(m.fields.value(QLatin1StringView("unlockAt")));
         for (const LocalRecord &c :
-             store.children(QStringLiteral("content"), m.id, LocalStore::Read::Summary)) {
+             store.children(Entities::content().name, m.id, LocalStore::Read::Summary)) {
             if (!isPublished(c.fields, now))
                 continue;
             LearnerItem item;

@@ -3,12 +3,13 @@
 #include "learneroutline.h"
 
 #include <lectern/client/sync/localstore.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
 namespace {
 
-const QString progressEntity = QStringLiteral("progress");
+const QString progressEntity = Entities::progress().name;
 
 bool isMine(const LocalRecord &record, const QString &userId)
 {

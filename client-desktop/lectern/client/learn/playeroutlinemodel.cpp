@@ -5,6 +5,7 @@
 
 #include <QIcon>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -24,15 +25,15 @@ PlayerOutlineModel::PlayerOutlineModel(SyncController *sync, QObject *parent)
     connect(&m_unlockTimer, &QTimer::timeout, this, &PlayerOutlineModel::refresh);
     if (sync) {
         connect(sync, &SyncController::recordsChanged, this, [this](const QStringList &entities) {
-            if (entities.contains(QLatin1StringView("module"))
-                || entities.contains(QLatin1StringView("content"))) {
+            if (entities.contains(Entities::module().name)
+                || entities.contains(Entities::content().name)) {
                 if (m_active)
                     refresh();
                 else
                     m_behind = true;
             }
             // Events come while the learner studies: the outline stays, only ticks change.
-            else if (entities.contains(QLatin1StringView("progress")))
+            else if (entities.contains(Entities::progress().name))
                 refreshProgress();
         });
         connect(sync, &SyncController::statusChanged, this, [this] {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <lectern/client/logging.h>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/entityspec.h>
 
 namespace Lectern::Client {
 
@@ -176,7 +177,7 @@ bool ProgressTracker::append(const char *kind, double position, qint64 seconds)
     if (!m_recording || !m_sync || !m_sync->store())
         return false;
     const Result<QString> made
-        = m_sync->append(QStringLiteral("progress"),
+        = m_sync->append(Entities::progress().name,
                          Progress::event(m_contentId, m_courseId, kind, position, seconds));
     if (!made) {
         m_errorString = made.error().message;

@@ -34,8 +34,8 @@ struct LocalRecord
     bool isSynced() const { return pending == 0; }
 };
 
-// An op the server refused (SYNC.md: a refused op keeps the user's content and offers to copy
-// it). Stays until the user dismisses it.
+// An op the server refused (docs/architecture.md, "Operations and outcomes"): it keeps the user's
+// content, which they may copy. Stays until the user dismisses it.
 struct RejectedOp
 {
     Sync::Op op;
@@ -45,14 +45,19 @@ struct RejectedOp
     QDateTime rejectedAt;
 };
 
-// The desktop client's offline store (SYNC.md, "Operations"): one SQLite database per account
-// holding every synced record, the outbox of local changes not yet acknowledged by the server,
-// the pull cursor and the ops the server refused. Generic over the EntityRegistry: a new entity
-// needs no code here.
+// The desktop client's offline store (docs/architecture.md, "The offline store"): one SQLite
+// database per account holding every synced record, the outbox of local changes not yet
+// acknowledged by the server, the pull cursor and the ops the server refused. Generic over the
+// EntityRegistry: a new entity needs no code here.
 //
 // Every edit writes the record and its outbox op in one transaction. One LocalStore is one
-// connection and belongs to the thread that opened it; the UI and the SyncEngine each open their
-// own on the same file (WAL lets them coexist; writes are serialised by SQLite).
+// connection and belongs to the thread that opened it; the UI, the SyncEngine and the autosave's
+// StoreWriter each open their own on the same file (WAL lets them coexist; writes are serialised
+// by SQLite). The app edits through SyncController (or StoreWriter off its thread), which also
+// tells views and the engine.
+//
+// This class is the store's one public door; its parts live beside it (localconnection,
+// localschema, localrecords, outbox, localedits, syncbookkeeping: see localstore.cpp).
 class LocalStore
 {
     Q_DECLARE_TR_FUNCTIONS(Lectern::Client::LocalStore)

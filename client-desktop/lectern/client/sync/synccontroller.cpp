@@ -1,5 +1,6 @@
 #include "synccontroller.h"
 
+#include "localconnection.h"
 #include "syncengine.h"
 #include "synclogging.h"
 
@@ -89,60 +90,46 @@ void SyncController::stop()
     }
 }
 
+template<typename Write> auto SyncController::edit(const QString &entity, Write write)
+{
+    using Answer = decltype(write(*m_store));
+    if (!m_store)
+        return Answer(LocalConnection::notOpen());
+    Answer result = write(*m_store);
+    if (result)
+        afterEdit(entity);
+    return result;
+}
+
 Result<QString> SyncController::create(const QString &entity, const QJsonObject &fields)
 {
-    if (!m_store)
-        return Error(QStringLiteral("storage_error"),
-                     LocalStore::tr("The offline copy on this computer is not open."));
-    Result<QString> created = m_store->create(entity, fields);
-    if (created)
-        afterEdit(entity);
-    return created;
+    return edit(entity, [&](LocalStore &store) { return store.create(entity, fields); });
 }
 
 Result<void> SyncController::update(const QString &entity, const QString &id,
                                     const QJsonObject &changes)
 {
-    if (!m_store)
-        return Error(QStringLiteral("storage_error"),
-                     LocalStore::tr("The offline copy on this computer is not open."));
-    Result<void> updated = m_store->update(entity, id, changes);
-    if (updated)
-        afterEdit(entity);
-    return updated;
+    return edit(entity, [&](LocalStore &store) { return store.update(entity, id, changes); });
 }
 
 Result<void> SyncController::remove(const QString &entity, const QString &id)
 {
-    if (!m_store)
-        return Error(QStringLiteral("storage_error"),
-                     LocalStore::tr("The offline copy on this computer is not open."));
-    Result<void> removed = m_store->remove(entity, id);
-    if (removed)
-        afterEdit(entity);
-    return removed;
+    return edit(entity, [&](LocalStore &store) { return store.remove(entity, id); });
 }
 
 Result<QString> SyncController::append(const QString &entity, const QJsonObject &fields)
 {
-    if (!m_store)
-        return Error(QStringLiteral("storage_error"),
-                     LocalStore::tr("The offline copy on this computer is not open."));
     QJsonObject values = fields;
     if (const EntitySpec *spec = EntityRegistry::find(entity); spec && !spec->ownerField.isEmpty()
         && !values.contains(spec->ownerField) && !m_userId.isEmpty())
         values.insert(spec->ownerField, m_userId);
-    Result<QString> appended = m_store->append(entity, values);
-    if (appended)
-        afterEdit(entity);
-    return appended;
+    return edit(entity, [&](LocalStore &store) { return store.append(entity, values); });
 }
 
 Result<void> SyncController::dismissRejected(const QString &opId)
 {
     if (!m_store)
-        return Error(QStringLiteral("storage_error"),
-                     LocalStore::tr("The offline copy on this computer is not open."));
+        return LocalConnection::notOpen();
     Result<void> dismissed = m_store->dismissRejected(opId);
     if (dismissed) {
         SyncStatus status = m_status;
@@ -152,7 +139,7 @@ Result<void> SyncController::dismissRejected(const QString &opId)
     return dismissed;
 }
 
-void SyncController::noteExternalEdit(const QString &entity)
+void SyncController::afterBackgroundEdit(const QString &entity)
 {
     if (m_store)
         afterEdit(entity);

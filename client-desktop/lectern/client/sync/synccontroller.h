@@ -24,7 +24,9 @@ class SyncEngine;
 //   - write with create() / update() / remove() (append() for append-only records such as
 //     progress events): validated, written with their outbox op in one
 //     transaction, and pushed shortly after (resolving a conflict is an update() of the
-//     "conflict" record's status and resolution);
+//     "conflict" record's status and resolution); nothing else writes the store: an edit
+//     written off this thread (the lesson autosave) goes through a StoreWriter, which ends in
+//     the same notification as these;
 //   - refresh on recordsChanged(entities) (local edits, pulled pages, push results);
 //   - show status() / statusChanged() (online, queued, progress, last success, error in words,
 //     open conflicts, refused ops).
@@ -80,9 +82,6 @@ public Q_SLOTS:
     void networkAvailable();
     // The session ended (refresh token refused): stop sending; the outbox is kept.
     void signOut();
-    // Another connection of this device wrote `entity` records to the store (an AutoSaver's
-    // thread): views refresh and the engine pushes, as after create() / update().
-    void noteExternalEdit(const QString &entity);
     // A view asks for the conflict inbox at this conflict (the editor's "Resolve…"): the main
     // window, which owns the inbox, answers conflictRequested().
     void requestConflict(const QString &conflictId) { Q_EMIT conflictRequested(conflictId); }
@@ -96,7 +95,14 @@ Q_SIGNALS:
     void conflictRequested(const QString &conflictId);
 
 private:
+    friend class StoreWriter;
+
+    // Every local edit's one path: the store writes the record and its outbox op (LocalStore's
+    // write API), then afterEdit() tells views and the engine. Edits written off this thread
+    // come through a StoreWriter, which ends in afterBackgroundEdit().
+    template<typename Write> auto edit(const QString &entity, Write write);
     void afterEdit(const QString &entity);
+    void afterBackgroundEdit(const QString &entity);
     void onEngineStatus(const SyncStatus &status);
 
     Options m_options;

@@ -19,9 +19,10 @@ namespace Lectern::Client {
 class ApiClient;
 class LocalStore;
 
-// Moves the outbox to the server and the server's changes into the LocalStore (SYNC.md): a round
-// pushes batches until the outbox is empty, then pulls pages until the server has no more, saving
-// the cursor with each page, so a round cut off anywhere resumes where it stopped.
+// Moves the outbox to the server and the server's changes into the LocalStore
+// (docs/architecture.md, "The sync model"): a round pushes batches until the outbox is empty, then
+// pulls pages until the server has no more, saving the cursor with each page, so a round cut off
+// anywhere resumes where it stopped.
 //
 // Rounds start on syncNow(), a WebSocket "changes"/"ready" event newer than the cursor, a local
 // edit (localChanged(), debounced), the "online again" hint, and a fallback timer. Failures back

@@ -6,9 +6,9 @@
 
 namespace Lectern::Client {
 
-// What the sync indicator shows (SYNC.md, "What the user sees"), as one value: the SyncEngine
-// emits a new one whenever any part changes, and SyncController::status() holds the latest.
-// What the last round that sent changes did with them, in the server's words (outcomes).
+// What the sync indicator shows (docs/architecture.md, "The sync model"), as one value: the
+// SyncEngine emits a new one whenever any part changes, and SyncController::status() holds the
+// latest. What the last round that sent changes did with them, in the server's words (outcomes).
 struct SyncReport
 {
     int sent = 0;      // ops the server answered

@@ -15,8 +15,8 @@ namespace Lectern::Client {
 class ConflictPane;
 class SyncController;
 
-// The conflict inbox (SYNC.md, "What the user sees"): every open conflict in a list, and for the
-// selected one base / mine / theirs side by side with "Keep mine", "Keep theirs", "Keep both"
+// The conflict inbox (docs/architecture.md, "Conflicts"): every open conflict in a list, and for
+// the selected one base / mine / theirs side by side with "Keep mine", "Keep theirs", "Keep both"
 // (text) and "Edit merged". A window of its own, not modal: the person can look things up in the
 // main window while deciding. After a choice the next conflict is selected.
 class ConflictInbox : public QWidget

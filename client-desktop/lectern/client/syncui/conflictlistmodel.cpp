@@ -195,7 +195,7 @@ ConflictListModel::Conflict ConflictListModel::load(const LocalRecord &record) c
     }
     c.published
         = fields.value(u"published").toBool() || fields.value(u"status").toString() == u"published";
-    c.pending = c.pending || store->hasPending(QStringLiteral("conflict"), c.id);
+    c.pending = c.pending || store->hasPending(Entities::conflict().name, c.id);
     c.title = SyncWords::recordTitle(c.entity, fields);
     c.entityName = SyncWords::entityName(c.entity, fields);
     c.fieldLabel = c.isDelete() ? tr("Delete or keep") : SyncWords::fieldName(c.field);
@@ -322,7 +322,7 @@ Result<void> ConflictListModel::resolve(int row, Choice choice, const QString &e
                 return updated;
         }
     }
-    return m_controller->update(QStringLiteral("conflict"), c.id,
+    return m_controller->update(Entities::conflict().name, c.id,
                                 {{QStringLiteral("status"), QStringLiteral("resolved")},
                                  {QStringLiteral("resolution"), resolutionName(c, choice)}});
 }

@@ -13,7 +13,8 @@ struct LocalRecord;
 
 // The open sync conflicts of the logged-in account (records of entity "conflict" in the
 // LocalStore), one row each, for the conflict inbox; resolving one is an edit through the
-// SyncController (SYNC.md: "resolving it is an ordinary op"). Refreshes on recordsChanged().
+// SyncController, an ordinary op (docs/architecture.md, "Conflicts"). Refreshes on
+// recordsChanged().
 class ConflictListModel : public QAbstractListModel
 {
     Q_OBJECT

@@ -10,8 +10,9 @@ namespace Lectern::Client {
 class SyncController;
 
 // The changes the server refused (LocalStore::rejectedOps()), one row each, with the reason in
-// words and the content the person wrote, kept until they dismiss it (SYNC.md: a refused op keeps
-// the user's content and offers to copy it; nothing is deleted silently).
+// words and the content the person wrote, kept until they dismiss it: a refused op keeps the
+// user's content and offers to copy it; nothing is deleted silently (docs/architecture.md,
+// "Operations and outcomes").
 class RefusedChangesModel : public QAbstractListModel
 {
     Q_OBJECT

@@ -12,9 +12,9 @@ namespace Lectern::Client {
 
 class SyncController;
 
-// The sync state in the main window's status bar (SYNC.md, "What the user sees"): online or
-// offline, changes waiting to sync, a progress bar while syncing, when the last sync was, the last
-// error in words, and buttons for open conflicts, refused changes and "Sync now".
+// The sync state in the main window's status bar (docs/architecture.md, "The sync model"): online
+// or offline, changes waiting to sync, a progress bar while syncing, when the last sync was, the
+// last error in words, and buttons for open conflicts, refused changes and "Sync now".
 //
 // Shows the SyncStatus it is given (setStatus(), or attach() to follow a SyncController) and
 // forwards what the person asks for through its signals.

@@ -8,7 +8,7 @@ class QPainter;
 
 namespace Lectern::Client {
 
-// Marks items not yet synced (SYNC.md: "Items not yet synced are marked"), the same way in every
+// Marks items not yet synced (docs/architecture.md, "The offline store"), the same way in every
 // list of the client.
 //
 // How a view uses it:

@@ -11,11 +11,11 @@ namespace Lectern::Client {
 
 QString SyncWords::entityName(const QString &entity, const QJsonObject &fields)
 {
-    if (entity == u"course")
+    if (entity == Entities::course().name)
         return tr("course");
-    if (entity == u"module")
+    if (entity == Entities::module().name)
         return tr("module");
-    if (entity == u"content") {
+    if (entity == Entities::content().name) {
         const QString type = fields.value(u"type").toString();
         if (type == u"lesson")
             return tr("lesson");
@@ -31,13 +31,13 @@ QString SyncWords::entityName(const QString &entity, const QJsonObject &fields)
             return tr("assignment");
         return tr("item");
     }
-    if (entity == u"enrollment")
+    if (entity == Entities::enrollment().name)
         return tr("enrolment");
-    if (entity == u"cohort")
+    if (entity == Entities::cohort().name)
         return tr("cohort");
-    if (entity == u"file")
+    if (entity == Entities::file().name)
         return tr("file");
-    if (entity == u"conflict")
+    if (entity == Entities::conflict().name)
         return tr("conflict");
     return tr("record");
 }
