@@ -3050,7 +3050,7 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>enrolment</source>
+        <source>enrollment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3054,7 +3054,7 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>élément</translation>
     </message>
     <message>
-        <source>enrolment</source>
+        <source>enrollment</source>
         <translation>inscription</translation>
     </message>
     <message>

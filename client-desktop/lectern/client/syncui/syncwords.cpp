@@ -32,7 +32,7 @@ QString SyncWords::entityName(const QString &entity, const QJsonObject &fields)
         return tr("item");
     }
     if (entity == Entities::enrollment().name)
-        return tr("enrolment");
+        return tr("enrollment");
     if (entity == Entities::cohort().name)
         return tr("cohort");
     if (entity == Entities::file().name)
