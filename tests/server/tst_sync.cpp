@@ -1470,10 +1470,12 @@ void TestSync::deletedCourseLeavesEveryDevice()
     for (const QString &who : people) {
         qint64 cursor = cursors.value(who);
         const auto after = pullAll(m_tokens[who], &cursor);
-        for (const QString &key :
-             {u"course/"_s + tree.course, u"module/"_s + tree.module, u"content/"_s + tree.item}) {
-            QVERIFY2(after.value(key).value(u"deleted") == QJsonValue(true),
-                     qPrintable(who + u": "_s + key));
+        const QStringList gone
+            = {u"course/"_s + tree.course, u"module/"_s + tree.module, u"content/"_s + tree.item};
+        for (const QString &key : gone) {
+            const QString what = who + u" should see "_s + key + u" gone; the pull has: "_s
+                + QStringList(after.keys()).join(u", ");
+            QVERIFY2(after.value(key).value(u"deleted") == QJsonValue(true), qPrintable(what));
         }
     }
 }
