@@ -401,8 +401,8 @@ QList<EntitySpec> makeRegistry()
     note.fields = {
         parent("courseId", "course_id"),
         author,
-        text("title", "title", 200, true),
-        longText("body", "body", 100000),
+        searchable(text("title", "title", 200, true)),
+        searchable(longText("body", "body", 100000)),
     };
     specs.append(note);
 

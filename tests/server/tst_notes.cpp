@@ -120,8 +120,9 @@ QHash<QString, QJsonObject> TestNotes::pull(const QString &who)
 QString TestNotes::makeCourse()
 {
     const QString code = u"NOTE-%1"_s.arg(++m_codes);
-    const HttpResult made = call(u"instructor"_s, "POST", u"/api/v1/courses"_s,
-                                 QJsonObject {{u"code"_s, code}, {u"title"_s, QString(u"Course "_s + code)}});
+    const HttpResult made
+        = call(u"instructor"_s, "POST", u"/api/v1/courses"_s,
+               QJsonObject {{u"code"_s, code}, {u"title"_s, QString(u"Course "_s + code)}});
     if (made.status != 201)
         qWarning().noquote() << "cannot make the course:" << made.status << made.body;
     const QString course = made.data().toObject().value(u"id").toString();
@@ -182,6 +183,17 @@ void TestNotes::instructorKeepsANoteOverRest()
     for (const QJsonValue &v : list.data().toArray())
         listed = listed || v.toObject().value(u"id").toString() == id;
     QVERIFY(listed);
+    // Their list finds it by its words.
+    const HttpResult found
+        = call(u"instructor"_s, "GET", u"/api/v1/courses/%1/notes?q=osmosis"_s.arg(m_course));
+    QCOMPARE(found.status, 200);
+    QCOMPARE(found.data().toArray().size(), 1);
+    QCOMPARE(
+        call(u"instructor"_s, "GET", u"/api/v1/courses/%1/notes?q=photosynthesis"_s.arg(m_course))
+            .data()
+            .toArray()
+            .size(),
+        0);
     // Their devices get it.
     QVERIFY(pull(u"instructor"_s).contains(u"note/"_s + id));
 }
