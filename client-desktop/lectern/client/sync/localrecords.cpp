@@ -55,7 +55,9 @@ StoredRecord LocalRecords::rowFrom(const QSqlQuery &query)
     return row;
 }
 
-LocalRecord LocalRecords::recordFrom(const QSqlQuery &query)
+namespace {
+// What a record row and a summary row hold alike (columns 0-4 and 6-9); column 5 differs.
+LocalRecord commonFrom(const QSqlQuery &query)
 {
     LocalRecord record;
     record.entity = query.value(0).toString();
@@ -63,29 +65,27 @@ LocalRecord LocalRecords::recordFrom(const QSqlQuery &query)
     record.parentId = query.value(2).toString();
     record.serverRev = query.value(3).toLongLong();
     record.serverHlc = query.value(4).toString();
-    record.hasServerState = !query.value(5).isNull();
-    if (record.hasServerState)
-        record.serverFields = localJsonObject(query.value(5));
     record.fields = localJsonObject(query.value(6));
     record.deleted = query.value(7).toBool();
     record.deletedOnServer = query.value(8).toBool();
     record.pending = query.value(9).toInt();
     return record;
 }
+} // namespace
+
+LocalRecord LocalRecords::recordFrom(const QSqlQuery &query)
+{
+    LocalRecord record = commonFrom(query);
+    record.hasServerState = !query.value(5).isNull();
+    if (record.hasServerState)
+        record.serverFields = localJsonObject(query.value(5));
+    return record;
+}
 
 LocalRecord LocalRecords::summaryFrom(const QSqlQuery &query)
 {
-    LocalRecord record;
-    record.entity = query.value(0).toString();
-    record.id = query.value(1).toString();
-    record.parentId = query.value(2).toString();
-    record.serverRev = query.value(3).toLongLong();
-    record.serverHlc = query.value(4).toString();
-    record.hasServerState = query.value(5).toBool();
-    record.fields = localJsonObject(query.value(6));
-    record.deleted = query.value(7).toBool();
-    record.deletedOnServer = query.value(8).toBool();
-    record.pending = query.value(9).toInt();
+    LocalRecord record = commonFrom(query);
+    record.hasServerState = query.value(5).toBool(); // a summary keeps only whether there is one
     return record;
 }
 
