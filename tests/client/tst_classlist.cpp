@@ -20,7 +20,9 @@
 #include <lectern/client/author/enrolldialog.h>
 #include <lectern/client/session.h>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/client/theme.h>
 #include <lectern/client/tokenstore.h>
+#include <lectern/client/translationloader.h>
 #include <lectern/progress.h>
 
 using namespace Lectern;
@@ -554,12 +556,21 @@ void tst_ClassList::emptyCourseSaysSo()
 
 void tst_ClassList::screenshots()
 {
-    // For the user guide: LECTERN_SCREENSHOT_DIR=/tmp/shots ctest -R tst_classlist
+    // For the user guide: LECTERN_SCREENSHOT_DIR=/tmp/shots ctest -R tst_classlist. To look at
+    // the other sides: LECTERN_SCREENSHOT_LANGUAGE=fr, LECTERN_THEME=dark (switched after the
+    // pane is shown, as a person would), QT_SCALE_FACTOR=2.
     const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("LECTERN_SCREENSHOT_DIR is not set");
+    if (qEnvironmentVariableIsSet("LECTERN_SCREENSHOT_LANGUAGE"))
+        TranslationLoader::install(QLocale(qEnvironmentVariable("LECTERN_SCREENSHOT_LANGUAGE")));
     auto pane = openPane(m_course);
     pane->resize(1000, 360);
+    if (qEnvironmentVariableIsSet("LECTERN_THEME")) {
+        pane->show();
+        QVERIFY(QTest::qWaitForWindowExposed(pane.get()));
+        Theme::apply(Theme::fromId(qEnvironmentVariable("LECTERN_THEME")));
+    }
     QVERIFY(selectRow(*pane, u"Sam Student"_s));
     QTest::qWait(100);
     QVERIFY(pane->grab().save(dir + u"/class-list.png"_s));
