@@ -208,6 +208,11 @@ int main(int argc, char **argv)
         latencies.append(one.nsecsElapsed() / 1000);
         waitFor([&] { return idle(*a.sync); }, 10000);
     }
+    if (latencies.isEmpty()) {
+        a.sync->stop();
+        b.sync->stop();
+        return 0;
+    }
     std::sort(latencies.begin(), latencies.end());
     const auto at = [&](double q) {
         return latencies.at(

@@ -1,5 +1,11 @@
 #include "httpconnection.h"
 
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
 #include "apiserver.h"
 #include "core/logging.h"
 #include "httplistener.h"
@@ -76,6 +82,7 @@ void HttpConnection::beforeParser()
 {
     if (m_detached || !m_listener)
         return;
+    acknowledgeAtOnce();
     if (m_refused) {
         drain();
         return;
@@ -88,6 +95,22 @@ void HttpConnection::beforeParser()
         return;
     const QByteArray bytes = m_socket->peek(available);
     feed(QByteArrayView(bytes).sliced(bytes.size() - qsizetype(fresh)));
+}
+
+void HttpConnection::acknowledgeAtOnce()
+{
+#ifdef Q_OS_LINUX
+    // A client whose requests leave in several writes with Nagle's algorithm on (Qt's own network
+    // access does this) holds the last piece back until the server acknowledges the first, and
+    // Linux delays that acknowledgement by up to 40 ms once the connection turns interactive: a
+    // pause per request of more than one packet (a sync push). Quick acknowledgements end the
+    // wait; Linux turns them off again by itself, so this is said at every read.
+    const int fd = int(m_socket->socketDescriptor());
+    if (fd >= 0) {
+        const int on = 1;
+        (void)::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+    }
+#endif
 }
 
 void HttpConnection::afterParser()

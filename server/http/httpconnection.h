@@ -38,6 +38,8 @@ public:
     // readyRead, before and after Qt's parser.
     void beforeParser();
     void afterParser();
+    // Asks the kernel to acknowledge what arrives without its usual delay (Linux).
+    void acknowledgeAtOnce();
     void requestStarted();
     void requestAnswered();
     void upgraded();

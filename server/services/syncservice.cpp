@@ -157,6 +157,10 @@ public:
     // After an op that may have written records other than its target (creates, deletes,
     // purges, conflicts, revivals): the preloaded copies may be stale.
     void dropPreloaded() { m_preloaded.clear(); }
+    // The record as an op left it, for the op's answer, as the caller's pull would ship it: in
+    // full when they may see it, a tombstone when it is deleted. Nothing when they may not see
+    // it in full (material not released to a learner): their pull ships what they may see.
+    Result<std::optional<Sync::Change>> stateOf(const EntitySpec &spec, const Record &record);
 
 private:
     Result<OpResult> create(const Sync::Op &op, const EntitySpec &spec,
@@ -204,6 +208,26 @@ Result<void> Applier::preload(const QList<Sync::Op> &ops)
         }
     }
     return {};
+}
+
+Result<std::optional<Sync::Change>> Applier::stateOf(const EntitySpec &spec, const Record &record)
+{
+    Sync::Change change;
+    change.entity = spec.name;
+    change.entityId = record.value(u"id").toString();
+    change.rev = record.value(u"rev").toInteger();
+    change.hlc = record.value(u"hlc").toString();
+    change.deleted = record.value(u"deleted").toBool();
+    if (change.deleted)
+        return std::optional<Sync::Change>(change);
+    auto seen = RecordRules::of(spec).locate(m_rules, record);
+    if (!seen) {
+        if (isRefusal(seen.error()))
+            return std::optional<Sync::Change>();
+        return seen.error();
+    }
+    change.fields = record;
+    return std::optional<Sync::Change>(change);
 }
 
 Result<OpResult> Applier::apply(const Sync::Op &op)
@@ -607,6 +631,40 @@ Result<std::optional<StoredOp>> storedOp(Transaction &tx, const QString &opId)
     return std::optional<StoredOp>(stored);
 }
 
+// Which of `ops` were pushed before (sync_ops), a few hundred per statement: the ids of those
+// that were, with their first outcome.
+Result<QHash<QString, StoredOp>> storedOps(Transaction &tx, const QList<Sync::Op> &ops)
+{
+    QHash<QString, StoredOp> found;
+    constexpr qsizetype chunk = 250;
+    for (qsizetype start = 0; start < ops.size(); start += chunk) {
+        const qsizetype count = qMin(chunk, ops.size() - start);
+        // Padded to a fixed size, so that the statement cache holds one statement.
+        QStringList placeholders;
+        for (qsizetype i = 0; i < chunk; ++i)
+            placeholders.append(QStringLiteral(":o%1").arg(i));
+        auto q = tx.query(QStringLiteral("SELECT op_id, user_id, outcome, rev, conflict_id, reason,"
+                                         " message FROM sync_ops WHERE op_id IN (")
+                          + placeholders.join(u", ") + u')');
+        for (qsizetype i = 0; i < chunk; ++i)
+            q.bind(placeholders.at(i), ops.at(start + qMin(i, count - 1)).opId.toLower());
+        if (auto r = q.exec(); !r)
+            return r.error();
+        while (q.next()) {
+            StoredOp stored;
+            stored.userId = q.text(1);
+            stored.result.opId = q.text(0);
+            stored.result.outcome = Sync::outcomeFromString(q.text(2)).value_or(Outcome::Rejected);
+            stored.result.rev = q.int64(3);
+            stored.result.conflictId = q.text(4);
+            stored.result.reason = q.text(5);
+            stored.result.message = q.text(6);
+            found.insert(stored.result.opId, stored);
+        }
+    }
+    return found;
+}
+
 Result<void> storeOp(Transaction &tx, const Caller &caller, const Sync::Op &op,
                      const OpResult &result)
 {
@@ -784,6 +842,43 @@ std::optional<OpResult> rejection(const Transaction &tx, const Sync::Op &op, con
 }
 } // namespace
 
+namespace {
+// The change rows an op wrote for its record ship in the device's pull after all (its answer
+// could not give the record).
+Result<void> forgetOrigin(Transaction &tx, const Sync::Op &op)
+{
+    auto q = tx.query(
+        QStringLiteral("UPDATE change_log SET origin_device = NULL WHERE entity = :entity"
+                       " AND entity_id = :id AND origin_device = :device"));
+    q.bind(QStringLiteral(":entity"), op.entity)
+        .bind(QStringLiteral(":id"), op.entityId.toLower())
+        .bind(QStringLiteral(":device"), op.deviceId.toLower());
+    return q.exec();
+}
+
+// For an op pushed again: its record as it stands now, or its change rows back in the pull.
+Result<void> attachCurrentState(Transaction &tx, Applier &applier, const Sync::Op &op,
+                                OpResult &result)
+{
+    const EntitySpec *spec = EntityRegistry::find(op.entity);
+    if (!spec)
+        return {};
+    auto record = RecordStore::get(tx, *spec, op.entityId.toLower(), true);
+    if (!record)
+        return record.error();
+    if (*record) {
+        auto state = applier.stateOf(*spec, **record);
+        if (!state)
+            return state.error();
+        if (*state) {
+            result.state = **state;
+            return {};
+        }
+    }
+    return forgetOrigin(tx, op);
+}
+} // namespace
+
 Result<QList<OpResult>> SyncService::push(const Caller &caller, const Sync::PushRequest &request)
 {
     QList<OpResult> results;
@@ -810,22 +905,42 @@ Result<void> SyncService::pushSome(const Caller &caller, const QList<Sync::Op> &
     const QList<Sync::Op> some = ops.mid(first, maxOpsPerTransaction);
     if (auto r = applier.preload(some); !r)
         return r.error();
+    // Ops pushed before, looked up together; an op id twice in this part is looked up again the
+    // second time (the first stored its outcome meanwhile).
+    auto pushedBefore = storedOps(tx, some);
+    if (!pushedBefore)
+        return pushedBefore.error();
+    QSet<QString> seen;
     QList<OpResult> done;
     for (const Sync::Op &op : some) {
         if (!done.isEmpty() && timer.nsecsElapsed() >= maxTransactionNs)
             break;
         // The device's clock moves ours on, so what the server stamps next sorts after it.
         m_context.clock().receive(Hlc::fromString(op.hlc));
-        auto stored = storedOp(tx, op.opId.toLower());
+        const QString opId = op.opId.toLower();
+        Result<std::optional<StoredOp>> stored = std::optional<StoredOp>();
+        if (seen.contains(opId))
+            stored = storedOp(tx, opId);
+        else if (auto it = pushedBefore->constFind(opId); it != pushedBefore->constEnd())
+            stored = std::optional<StoredOp>(*it);
+        seen.insert(opId);
         if (!stored)
             return stored.error();
         if (*stored) {
-            if ((*stored)->userId == caller.userId)
-                done.append((*stored)->result);
-            else
+            if ((*stored)->userId != caller.userId) {
                 done.append(rejected(op, Sync::Reason::AlreadyExists,
                                      tr("Another account already sent an operation with "
                                         "this id.")));
+                continue;
+            }
+            // Its first answer may never have arrived: the record as it stands now goes with
+            // the same outcome, since the device's pull leaves out what the op wrote.
+            OpResult again = (*stored)->result;
+            if (again.outcome != Outcome::Rejected) {
+                if (auto r = attachCurrentState(tx, applier, op, again); !r)
+                    return r.error();
+            }
+            done.append(again);
             continue;
         }
         OpResult result;
@@ -836,11 +951,25 @@ Result<void> SyncService::pushSome(const Caller &caller, const QList<Sync::Op> &
             if (!savepoint.isOk())
                 return tx.error();
             tx.clearFailure();
+            // The change rows of the op's own record name the device (the answer gives it the
+            // record), and the record as last written is kept for the answer.
+            tx.origin
+                = Transaction::Origin {op.deviceId.toLower(), op.entity, op.entityId.toLower(), {}};
             auto applied = applier.apply(op);
+            const Transaction::Origin origin = std::exchange(tx.origin, std::nullopt).value();
             if (applied && applied->outcome != Outcome::Rejected) {
                 if (auto r = savepoint.release(); !r)
                     return r.error();
                 result = *applied;
+                if (!origin.state.isEmpty()) {
+                    auto state = applier.stateOf(*EntityRegistry::find(op.entity), origin.state);
+                    if (!state)
+                        return state.error();
+                    if (*state)
+                        result.state = **state;
+                    else if (auto r = forgetOrigin(tx, op); !r)
+                        return r.error();
+                }
             } else {
                 std::optional<OpResult> refused = applied ? std::optional<OpResult>(*applied)
                                                           : rejection(tx, op, applied.error());
@@ -890,6 +1019,13 @@ Result<SyncService::PullQuery> SyncService::parsePullQuery(const QUrlQuery &quer
         else
             pull.limit = limit;
     }
+    if (query.hasQueryItem(QStringLiteral("deviceId"))) {
+        const QString device = query.queryItemValue(QStringLiteral("deviceId")).toLower();
+        if (!isUuidString(device))
+            errors.add(QStringLiteral("deviceId"), tr("must be a UUID"));
+        else
+            pull.deviceId = device;
+    }
     if (!errors.isEmpty())
         return errors.toError();
     return pull;
@@ -900,6 +1036,12 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
     Transaction tx(m_context.db(), Transaction::Read);
     if (!tx.isOk())
         return tx.error();
+    // Read first: rows are numbered in the order their transactions commit (the change
+    // sequence's lock), so every row up to this one is there for the reads below, whichever
+    // snapshot each of them sees (PostgreSQL reads at READ COMMITTED).
+    const auto newestAtStart = ChangeLog::latestSeq(tx, caller.orgId);
+    if (!newestAtStart)
+        return newestAtStart.error();
     Visibility visibility(tx, caller);
     if (auto r = visibility.loadEnrollments(); !r)
         return r.error();
@@ -934,16 +1076,22 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
     }();
     while (live < query.limit && examined < maxExamined) {
         const qint64 want = query.limit - live;
+        // What the device's own pushes wrote of their records, their answers gave it.
         auto q = tx.query(
             QStringLiteral("SELECT seq, entity, entity_id, rev, audience_user_id FROM change_log"
                            " WHERE org_id = :org AND seq > :cursor AND entity IN (%1)"
-                           " AND (audience_user_id IS NULL OR audience_user_id = :me)"
+                           " AND (audience_user_id IS NULL OR audience_user_id = :me)%2"
                            " ORDER BY seq LIMIT :limit")
-                .arg(synced));
+                .arg(synced,
+                     query.deviceId.isEmpty() ? QString()
+                                              : QStringLiteral(" AND (origin_device IS NULL"
+                                                               " OR origin_device <> :device)")));
         q.bind(QStringLiteral(":org"), caller.orgId)
             .bind(QStringLiteral(":cursor"), page.cursor)
             .bind(QStringLiteral(":me"), caller.userId)
             .bind(QStringLiteral(":limit"), want + 1);
+        if (!query.deviceId.isEmpty())
+            q.bind(QStringLiteral(":device"), query.deviceId);
         if (auto r = q.exec(); !r)
             return r.error();
         QList<Row> rows;
@@ -1094,6 +1242,12 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
         }
         if (!page.hasMore)
             break;
+    }
+    if (!page.hasMore) {
+        // Nothing further is for this caller: the rows up to the newest there was when this
+        // pull began (the device's own, others' touches, what does not sync) are passed over for
+        // good, so the next pull does not read them again.
+        page.cursor = qMax(page.cursor, *newestAtStart);
     }
     page.changes.reserve(live);
     for (const std::optional<Sync::Change> &change : std::as_const(changes)) {

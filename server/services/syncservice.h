@@ -37,8 +37,11 @@ public:
     {
         qint64 cursor = 0;
         int limit = Sync::defaultPullLimit;
+        // The asking device: the changes its own pushes made, whose state their answers gave
+        // it, are left out. Empty: every change ships.
+        QString deviceId;
     };
-    // ?cursor=N&limit=M; bad values are `validation_failed` naming the parameter.
+    // ?cursor=N&limit=M&deviceId=UUID; bad values are `validation_failed` naming the parameter.
     static Result<PullQuery> parsePullQuery(const QUrlQuery &query);
     Result<Sync::PullPage> pull(const Caller &caller, const PullQuery &query);
 

@@ -25,8 +25,9 @@ Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
         return r.error();
     auto q = tx.query(QStringLiteral(
         "INSERT INTO change_log (org_id, entity, entity_id, rev, hlc, deleted, changed_at,"
-        " audience_user_id) VALUES (:org, :entity, :id, :rev, :hlc, :deleted, :at, :audience)"
-        " RETURNING seq"));
+        " audience_user_id, origin_device) VALUES (:org, :entity, :id, :rev, :hlc, :deleted, :at,"
+        " :audience, :origin) RETURNING seq"));
+    const bool pushed = tx.origin && tx.origin->is(change.entity, change.entityId);
     q.bind(QStringLiteral(":org"), change.orgId)
         .bind(QStringLiteral(":entity"), change.entity)
         .bind(QStringLiteral(":id"), change.entityId)
@@ -34,7 +35,8 @@ Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
         .bind(QStringLiteral(":hlc"), change.hlc)
         .bind(QStringLiteral(":deleted"), change.deleted ? 1 : 0)
         .bind(QStringLiteral(":at"), QDateTime::currentMSecsSinceEpoch())
-        .bind(QStringLiteral(":audience"), textOrNull(change.audienceUserId));
+        .bind(QStringLiteral(":audience"), textOrNull(change.audienceUserId))
+        .bind(QStringLiteral(":origin"), pushed ? QVariant(tx.origin->deviceId) : QVariant());
     if (auto r = q.exec(); !r)
         return r.error();
     if (!q.next())

@@ -433,7 +433,15 @@ const QList<Migration> migrations = {
                         " hlc TEXT NOT NULL,"
                         " deleted INTEGER NOT NULL DEFAULT 0)"),
          // A person's notes on a course (their list, and the course's cascade on delete).
-         QStringLiteral("CREATE INDEX notes_course_author ON notes (course_id, author_id, deleted)"),
+         QStringLiteral(
+             "CREATE INDEX notes_course_author ON notes (course_id, author_id, deleted)"),
+     }},
+    {11,
+     "the device a pushed change came from",
+     {
+         // Set on the change row of the record a pushed op wrote, whose state the op's answer
+         // gave that device: its pull leaves the row out (SyncService::pull).
+         QStringLiteral("ALTER TABLE change_log ADD COLUMN origin_device TEXT NULL"),
      }},
 };
 

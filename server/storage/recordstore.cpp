@@ -98,6 +98,8 @@ Result<void> written(Transaction &tx, const EntitySpec &spec, const Record &befo
         if (auto r = observer->recordWritten(tx, spec, before, after); !r)
             return r;
     }
+    if (tx.origin && tx.origin->is(spec.name, after.value(u"id").toString()))
+        tx.origin->state = after;
     return {};
 }
 } // namespace

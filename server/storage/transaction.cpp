@@ -13,7 +13,7 @@ SqlQuery::SqlQuery(const QSqlDatabase &db, const SqlDialect &dialect, const QStr
     , m_sql(sql)
     , m_transaction(transaction)
     , m_db(db)
-{}
+{ }
 
 SqlQuery::~SqlQuery()
 {

@@ -3,6 +3,7 @@
 #include "database.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -77,6 +78,23 @@ public:
     // The newest change_log seq per organisation written here (ChangeLog::record): the
     // database's CommitObservers are told of them just before COMMIT and once it succeeded.
     QHash<QString, qint64> writtenChanges;
+
+    // The pushed op being applied (SyncService::push), while it is applied: the change rows of
+    // its own record name the device that sent it, and `state` keeps that record as last written
+    // (empty until it is), for the op's answer.
+    struct Origin
+    {
+        QString deviceId;
+        QString entity;
+        QString entityId;
+        QJsonObject state;
+
+        bool is(const QString &otherEntity, const QString &otherId) const
+        {
+            return entityId == otherId && entity == otherEntity;
+        }
+    };
+    std::optional<Origin> origin;
 
     // State an observer keeps for the length of this transaction (the search index's held-back
     // updates: SearchBatch), under a key of its own (the address of something it owns). Not

@@ -277,6 +277,8 @@ QJsonObject OpResult::toJson() const
         json.insert(u"reason"_s, reason);
     if (!message.isEmpty())
         json.insert(u"message"_s, message);
+    if (state)
+        json.insert(u"state"_s, state->toJson());
     return json;
 }
 
@@ -299,6 +301,11 @@ std::optional<OpResult> OpResult::fromJson(const QJsonObject &json)
     result.conflictId = json.value(u"conflictId").toString();
     result.reason = json.value(u"reason").toString();
     result.message = json.value(u"message").toString();
+    if (const QJsonValue state = json.value(u"state"); !isAbsent(state)) {
+        result.state = Change::fromJson(state.toObject());
+        if (!result.state || !state.isObject())
+            return std::nullopt;
+    }
     return result;
 }
 

@@ -92,20 +92,6 @@ inline constexpr auto ServerDecides = "server_decides"; // use the REST API (enr
 inline constexpr auto AppendOnly = "append_only";
 } // namespace Reason
 
-// The first outcome of an op; a repeated push returns the same.
-struct OpResult
-{
-    QString opId;
-    Outcome outcome = Outcome::Applied;
-    qint64 rev = 0;     // the record's revision after the op (0 when rejected)
-    QString conflictId; // when a conflict
-    QString reason;     // when rejected: a Reason code
-    QString message;    // when rejected: words for a person (may be empty)
-
-    QJsonObject toJson() const;
-    static std::optional<OpResult> fromJson(const QJsonObject &json);
-};
-
 // One record's newest state in a pull.
 struct Change
 {
@@ -119,6 +105,25 @@ struct Change
 
     QJsonObject toJson() const;
     static std::optional<Change> fromJson(const QJsonObject &json);
+};
+
+// The first outcome of an op; a repeated push returns the same.
+struct OpResult
+{
+    QString opId;
+    Outcome outcome = Outcome::Applied;
+    qint64 rev = 0;     // the record's revision after the op (0 when rejected)
+    QString conflictId; // when a conflict
+    QString reason;     // when rejected: a Reason code
+    QString message;    // when rejected: words for a person (may be empty)
+    // When applied, merged or a conflict: the record as it stands after the op, exactly as the
+    // sender's pull would ship it (its `seq` is 0). The device takes it at once, and its pull,
+    // asked with its deviceId, leaves out the change rows this op wrote for that record.
+    // Absent when the sender may not see the record in full afterwards: the pull ships it then.
+    std::optional<Change> state;
+
+    QJsonObject toJson() const;
+    static std::optional<OpResult> fromJson(const QJsonObject &json);
 };
 
 // {"changes": [...], "cursor": N, "hasMore": bool}

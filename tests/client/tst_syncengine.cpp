@@ -84,6 +84,7 @@ private Q_SLOTS:
     void cleanup();
 
     void offlineEditsReachAnotherDevice();
+    void pushedRecordsComeBackInTheAnswer();
     void conflictingEditsMakeOneConflictBothSee();
     void interruptedPullResumesFromCursor();
     void pullSurvivesServerGoingAway();
@@ -218,6 +219,55 @@ void tst_SyncEngine::offlineEditsReachAnotherDevice()
     QCOMPARE(other->store()->children(QStringLiteral("module"), courseId).size(), 1);
     QCOMPARE(other->store()->record(QStringLiteral("course"), courseId)->fields.value(u"title"),
              QJsonValue(QStringLiteral("Biology")));
+}
+
+// What the server makes of a device's pushed records (their revision, the fields only it sets)
+// comes back in the push's answer: the device holds the server's state without pulling it back.
+void tst_SyncEngine::pushedRecordsComeBackInTheAnswer()
+{
+    const Account laptop = logIn(m_server->url(), instructor);
+    QString courseId, moduleId, lessonId, deviceId;
+    {
+        LocalStore offline;
+        QVERIFY(offline.open(dbPath(QStringLiteral("laptop"))));
+        deviceId = offline.deviceId();
+        courseId = *offline.create(QStringLiteral("course"), course(QStringLiteral("Botany")));
+        moduleId = *offline.create(QStringLiteral("module"),
+                                   {{QStringLiteral("courseId"), courseId},
+                                    {QStringLiteral("title"), QStringLiteral("Leaves")}});
+        lessonId = *offline.create(QStringLiteral("content"),
+                                   {{QStringLiteral("moduleId"), moduleId},
+                                    {QStringLiteral("type"), QStringLiteral("lesson")},
+                                    {QStringLiteral("title"), QStringLiteral("Chlorophyll")}});
+    }
+    auto laptopEngine = engine(QStringLiteral("laptop"), laptop.accessToken);
+    QVERIFY(settle(*laptopEngine));
+
+    Test::HttpClient rest(m_server->url());
+    rest.setToken(laptop.accessToken);
+    const QJsonObject server
+        = rest.get(QStringLiteral("/api/v1/contents/") + lessonId).data().toObject();
+    const auto local = laptopEngine->store()->record(QStringLiteral("content"), lessonId);
+    QVERIFY(local);
+    QCOMPARE(local->pending, 0);
+    QCOMPARE(local->serverRev, server.value(u"rev").toInteger());
+    // Set by the server alone: the course it derived from the module, its place, its time.
+    QCOMPARE(local->fields.value(u"courseId").toString(), courseId);
+    QCOMPARE(local->fields.value(u"orderKey"), server.value(u"orderKey"));
+    QCOMPARE(local->fields.value(u"updatedAt"), server.value(u"updatedAt"));
+    QCOMPARE(local->serverFields, local->fields);
+    QCOMPARE(localState(*laptopEngine->store()), serverState(m_server->url(), laptop.accessToken));
+
+    // ... which is why this device's pull leaves them out. (The course comes once more: making
+    // it let its maker see it, a change of who sees it that every device of theirs hears of.)
+    const Test::HttpResult pulled
+        = rest.get(QStringLiteral("/api/v1/sync/pull?cursor=0&limit=2000&deviceId=") + deviceId);
+    QCOMPARE(pulled.status, 200);
+    const auto page = Sync::PullPage::fromJson(pulled.data().toObject());
+    QVERIFY(page);
+    for (const Sync::Change &change : page->changes)
+        QVERIFY2(change.entityId != lessonId && change.entityId != moduleId,
+                 qPrintable(change.entity));
 }
 
 void tst_SyncEngine::conflictingEditsMakeOneConflictBothSee()

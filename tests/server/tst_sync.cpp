@@ -33,6 +33,7 @@ private Q_SLOTS:
     void initTestCase();
 
     void pushCreateUpdateDelete();
+    void pushAnswersCarryTheRecordTheDevicePullsNoMore();
     void restEditsAppearInPull();
     void replayChangesNothing();
     void ownersPublishOffline();
@@ -78,8 +79,9 @@ private:
     QList<QJsonObject> pushOk(const QString &token, const QJsonArray &ops);
     // Pulls from `cursor` until hasMore is false: the newest change of each record by
     // "entity/id", and the final cursor.
+    // With `deviceId`, as that device pulls (leaving out what its own pushes wrote).
     QHash<QString, QJsonObject> pullAll(const QString &token, qint64 *cursor = nullptr,
-                                        int limit = 500);
+                                        int limit = 500, const QString &deviceId = {});
     qint64 latestCursor(const QString &token);
     // A course of the demo instructor made by push, with one module and one lesson.
     struct Tree
@@ -165,13 +167,16 @@ QList<QJsonObject> TestSync::pushOk(const QString &token, const QJsonArray &ops)
     return results;
 }
 
-QHash<QString, QJsonObject> TestSync::pullAll(const QString &token, qint64 *cursor, int limit)
+QHash<QString, QJsonObject> TestSync::pullAll(const QString &token, qint64 *cursor, int limit,
+                                              const QString &deviceId)
 {
     QHash<QString, QJsonObject> changes;
     qint64 at = cursor ? *cursor : 0;
     for (int guard = 0; guard < 100000; ++guard) {
         const HttpResult r
-            = call(token, "GET", u"/api/v1/sync/pull?cursor=%1&limit=%2"_s.arg(at).arg(limit));
+            = call(token, "GET",
+                   u"/api/v1/sync/pull?cursor=%1&limit=%2"_s.arg(at).arg(limit)
+                       + (deviceId.isEmpty() ? QString() : u"&deviceId="_s + deviceId));
         if (r.status != 200) {
             qWarning().noquote() << "pull failed:" << r.status << r.body;
             break;
@@ -311,6 +316,83 @@ void TestSync::pushCreateUpdateDelete()
     results = pushOk(instructor, {op(u"module"_s, tree.module, u"delete"_s, {}, 1)});
     QCOMPARE(results.value(0).value(u"outcome").toString(), u"applied"_s);
     QVERIFY(pullAll(instructor, &cursor).isEmpty());
+}
+
+// The answer to a pushed op gives the device the record as the op left it, so its pull (asked
+// with its deviceId) leaves those changes out instead of shipping back what it just sent; a
+// repeated push (its first answer lost) gives the record as it stands then.
+void TestSync::pushAnswersCarryTheRecordTheDevicePullsNoMore()
+{
+    const QString instructor = m_tokens[u"instructor"_s];
+    const Tree tree = makeTree(instructor);
+    qint64 cursor = latestCursor(instructor);
+    const qint64 beforePush = cursor;
+    qint64 deviceCursor = cursor;
+
+    const QJsonObject rename = op(u"content"_s, tree.item, u"update"_s,
+                                  changed(u"title"_s, u"Lesson"_s, u"Renamed offline"_s), 1);
+    QList<QJsonObject> results = pushOk(instructor, {rename});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"applied"_s);
+    const QJsonObject state = results.value(0).value(u"state").toObject();
+    QCOMPARE(state.value(u"entity").toString(), u"content"_s);
+    QCOMPARE(state.value(u"entityId").toString(), tree.item);
+    QCOMPARE(state.value(u"rev").toInteger(), 2);
+    QCOMPARE(state.value(u"deleted").toBool(), false);
+    QVERIFY(!state.value(u"hlc").toString().isEmpty());
+    const QJsonObject fields = state.value(u"fields").toObject();
+    QCOMPARE(fields.value(u"title").toString(), u"Renamed offline"_s);
+    QCOMPARE(fields.value(u"body").toString(), u"Body"_s);
+    // Exactly what REST and the pull give of it.
+    QJsonObject rest = getRecord(instructor, u"/api/v1/contents/"_s + tree.item);
+    QCOMPARE(fields.value(u"updatedAt"), rest.value(u"updatedAt"));
+    QCOMPARE(fields.value(u"hlc"), rest.value(u"hlc"));
+    auto everyone = pullAll(instructor, &cursor);
+    QCOMPARE(everyone.value(u"content/"_s + tree.item).value(u"fields").toObject(), fields);
+
+    // The device that sent it pulls nothing, and its cursor moves past the change all the same.
+    QVERIFY(pullAll(instructor, &deviceCursor, 500, m_deviceId).isEmpty());
+    QCOMPARE(deviceCursor, cursor);
+    // Another device of the same person does get it.
+    qint64 otherCursor = beforePush;
+    QVERIFY(pullAll(instructor, &otherCursor, 500, createUuidV7String())
+                .contains(u"content/"_s + tree.item));
+
+    // Someone else's change to the record reaches the device.
+    QCOMPARE(call(instructor, "PUT", u"/api/v1/contents/"_s + tree.item,
+                  {{u"title"_s, u"Renamed by REST"_s}})
+                 .status,
+             200);
+    auto changes = pullAll(instructor, &deviceCursor, 500, m_deviceId);
+    QCOMPARE(changes.value(u"content/"_s + tree.item).value(u"rev").toInteger(), 3);
+
+    // The first answer was lost: the same op again answers the same, with the record as it is now.
+    results = pushOk(instructor, {rename});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"applied"_s);
+    QCOMPARE(results.value(0).value(u"rev").toInteger(), 2);
+    QCOMPARE(results.value(0).value(u"state").toObject().value(u"rev").toInteger(), 3);
+    QCOMPARE(
+        results.value(0).value(u"state").toObject().value(u"fields").toObject().value(u"title"),
+        u"Renamed by REST"_s);
+
+    // A delete answers with the tombstone; its items' tombstones come by pull.
+    results = pushOk(instructor, {op(u"module"_s, tree.module, u"delete"_s, {}, 1)});
+    QCOMPARE(results.value(0).value(u"state").toObject().value(u"deleted").toBool(), true);
+    QVERIFY(results.value(0).value(u"state").toObject().value(u"fields").toObject().isEmpty());
+    changes = pullAll(instructor, &deviceCursor, 500, m_deviceId);
+    QVERIFY(!changes.contains(u"module/"_s + tree.module));
+    QVERIFY(changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
+
+    // A refused op has no state.
+    results = pushOk(instructor,
+                     {op(u"content"_s, createUuidV7String(), u"update"_s,
+                         changed(u"title"_s, u"A"_s, u"B"_s), 1)});
+    QCOMPARE(results.value(0).value(u"outcome").toString(), u"rejected"_s);
+    QVERIFY(!results.value(0).contains(u"state"_s));
+
+    // The device id is checked.
+    const HttpResult bad = call(instructor, "GET", u"/api/v1/sync/pull?deviceId=not-a-device"_s);
+    QCOMPARE(bad.status, 422);
+    QCOMPARE(bad.errorCode(), u"validation_failed"_s);
 }
 
 void TestSync::restEditsAppearInPull()

@@ -39,6 +39,15 @@ QJsonObject registryFields(const QString &entity, const QJsonObject &record)
     return out;
 }
 
+// What the server decided for an op (its answer without the record's `state`, which is the
+// record as it stands at each answer): a repeated push answers the same.
+QJsonObject decisionOf(const Sync::OpResult &result)
+{
+    QJsonObject json = result.toJson();
+    json.remove(QStringLiteral("state"));
+    return json;
+}
+
 QString compact(const QJsonValue &value)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact));
@@ -273,19 +282,28 @@ bool Simulation::Private::push(Device &device, Fault fault, int maxOps)
         }
         return results;
     };
+    const auto decision = decisionOf;
+    const auto stateIsCurrent = [&](const Sync::OpResult &result) {
+        if (result.state && result.state->rev < result.rev)
+            failure(u"op %1: its answer's record (rev %2) is older than the op (rev %3)"_s
+                        .arg(result.opId)
+                        .arg(result.state->rev)
+                        .arg(result.rev));
+    };
     QList<Sync::OpResult> results = parse(answer);
     if (results.size() != batch.size())
         failure(u"%1: %2 ops pushed, %3 results"_s.arg(device.name)
                     .arg(batch.size())
                     .arg(results.size()));
     for (const Sync::OpResult &r : std::as_const(results)) {
+        stateIsCurrent(r);
         auto first = firstAnswer.constFind(r.opId);
         if (first == firstAnswer.cend()) {
             firstAnswer.insert(r.opId, r);
             report.outcomes[Sync::toString(r.outcome)] += 1;
-        } else if (first->toJson() != r.toJson()) {
-            failure(u"op %1 answered %2 first and %3 later"_s.arg(r.opId, compact(first->toJson()),
-                                                                  compact(r.toJson())));
+        } else if (decision(*first) != decision(r)) {
+            failure(u"op %1 answered %2 first and %3 later"_s.arg(r.opId, compact(decision(*first)),
+                                                                  compact(decision(r))));
         }
     }
     if (fault == Fault::Duplicate) {
@@ -295,7 +313,8 @@ bool Simulation::Private::push(Device &device, Fault fault, int maxOps)
         if (again.status != 200 || parse(again).size() != results.size())
             failure(u"%1: a repeated push answered %2"_s.arg(device.name).arg(again.status));
         for (const Sync::OpResult &r : parse(again)) {
-            if (firstAnswer.value(r.opId).toJson() != r.toJson())
+            stateIsCurrent(r);
+            if (decision(firstAnswer.value(r.opId)) != decision(r))
                 failure(u"op %1: the repeated push answered differently"_s.arg(r.opId));
         }
     }
@@ -695,9 +714,10 @@ void Simulation::Private::check()
                         r->opId, Sync::toString(r->outcome), recorded.value(r->opId)));
                 continue;
             }
-            if (firstAnswer.value(r->opId).toJson() != r->toJson())
+            if (decisionOf(firstAnswer.value(r->opId)) != decisionOf(*r))
                 failure(u"replayed op %1 answered %2, first %3"_s.arg(
-                    r->opId, compact(r->toJson()), compact(firstAnswer.value(r->opId).toJson())));
+                    r->opId, compact(decisionOf(*r)),
+                    compact(decisionOf(firstAnswer.value(r->opId)))));
         }
     }
     Server::Transaction after(server.server().context().db(), Server::Transaction::Read);

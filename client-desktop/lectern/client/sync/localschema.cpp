@@ -156,8 +156,11 @@ namespace LocalSchema {
 Result<QString> open(LocalConnection &connection)
 {
     QSqlQuery query(connection.database());
-    for (const char *pragma :
-         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
+    // cache_size: SQLite's default page cache (2 MiB) is smaller than a large course's records
+    // and their indexes, so a push's answers and its pull-back spilled pages to the file and read
+    // them back. 32 MiB is taken only as it is used.
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32768"}) {
         if (!query.exec(QString::fromLatin1(pragma)))
             qCWarning(lcSync) << pragma << "failed:" << query.lastError().text();
     }

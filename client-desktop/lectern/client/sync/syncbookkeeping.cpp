@@ -51,13 +51,11 @@ qint64 SyncBookkeeping::cursor()
     return m_connection.scalar("SELECT cursor FROM sync_state WHERE id = 1");
 }
 
-Result<void> SyncBookkeeping::applyPulled(const Sync::PullPage &page, QStringList *entities)
+bool SyncBookkeeping::takeServerState(const Sync::Change &change)
 {
-    LocalTransaction transaction(m_connection);
-    if (!transaction.isOk())
-        return m_connection.storageError();
-    // Records with nothing pending simply take the server's state; the WHERE leaves the others
-    // alone (no row changed), and those are rebased below.
+    // Records with nothing waiting in the outbox simply take the server's state; the WHERE
+    // leaves the others alone (no row changed), and those are rebased below. An older state
+    // than the one held (a push's answer after a newer pull) changes nothing either.
     QSqlQuery &upsert = m_connection.statement(
         "INSERT INTO records (entity, id, parent_id, order_key, server_rev, server_hlc,"
         " server_fields, fields, deleted, server_deleted, pending)"
@@ -66,7 +64,66 @@ Result<void> SyncBookkeeping::applyPulled(const Sync::PullPage &page, QStringLis
         " order_key = excluded.order_key, server_rev = excluded.server_rev,"
         " server_hlc = excluded.server_hlc, server_fields = excluded.server_fields,"
         " fields = excluded.fields, deleted = excluded.deleted,"
-        " server_deleted = excluded.server_deleted WHERE records.pending = 0");
+        " server_deleted = excluded.server_deleted, pending = 0"
+        " WHERE records.server_rev <= excluded.server_rev AND NOT EXISTS (SELECT 1 FROM outbox"
+        " WHERE outbox.entity = excluded.entity AND outbox.entity_id = excluded.id)");
+    const EntityLayout layout = layoutOf(change.entity);
+    const QJsonObject fields = change.deleted ? QJsonObject() : change.fields;
+    const QString text = localJsonText(fields);
+    const QVariant parent = layout.parentField.isEmpty()
+        ? QVariant()
+        : localTextOrNull(fields.value(layout.parentField));
+    const QVariant order = layout.orderField.isEmpty()
+        ? QVariant()
+        : localTextOrNull(fields.value(layout.orderField));
+    const bool ok = m_connection.run(upsert,
+                                     {change.entity, change.entityId, parent, order, change.rev,
+                                      change.hlc.isEmpty() ? QVariant() : QVariant(change.hlc),
+                                      text, text, change.deleted, change.deleted});
+    const bool taken = ok && upsert.numRowsAffected() > 0;
+    upsert.finish();
+    if (!ok)
+        return false;
+    if (taken)
+        return true;
+
+    std::optional<StoredRecord> row = m_records.load(change.entity, change.entityId);
+    if (!row)
+        return false;
+    if (row->serverRev > change.rev)
+        return m_records.rebuild(change.entity, change.entityId); // a newer state is here already
+    // Pending local edits: the server's state becomes the base they are replayed on.
+    const QList<StoredOp> ops = m_outbox.ofRecord(change.entity, change.entityId);
+    row->serverRev = change.rev;
+    row->serverHlc = change.hlc;
+    if (change.deleted) {
+        // Deleted on the server while edited here: the record stays visible until the server
+        // hears the edits (it keeps a delete-vs-edit conflict); the last known state stays the
+        // base.
+        row->serverDeleted = true;
+        if (!row->serverFields)
+            row->serverFields = QJsonObject();
+    } else {
+        row->serverDeleted = false;
+        row->serverFields = change.fields;
+    }
+    row->fields = LocalRecords::replay(change.entity, *row->serverFields, ops);
+    row->deleted = ops.isEmpty() ? row->serverDeleted : LocalRecords::hasPendingDelete(ops);
+    return m_records.save(*row);
+}
+
+void SyncBookkeeping::receive(const QString &newestHlc)
+{
+    // Keep this device's clock ahead of every change it has seen.
+    if (const Hlc newest = Hlc::fromString(newestHlc); !newest.isNull())
+        m_clock->receive(newest);
+}
+
+Result<void> SyncBookkeeping::applyPulled(const Sync::PullPage &page, QStringList *entities)
+{
+    LocalTransaction transaction(m_connection);
+    if (!transaction.isOk())
+        return m_connection.storageError();
     QString newestHlc;
     QSet<QString> changedEntities;
     bool ok = true;
@@ -74,58 +131,15 @@ Result<void> SyncBookkeeping::applyPulled(const Sync::PullPage &page, QStringLis
         changedEntities.insert(change.entity);
         if (change.hlc > newestHlc)
             newestHlc = change.hlc;
-        const EntityLayout layout = layoutOf(change.entity);
-        const QJsonObject fields = change.deleted ? QJsonObject() : change.fields;
-        const QString text = localJsonText(fields);
-        const QVariant parent = layout.parentField.isEmpty()
-            ? QVariant()
-            : localTextOrNull(fields.value(layout.parentField));
-        const QVariant order = layout.orderField.isEmpty()
-            ? QVariant()
-            : localTextOrNull(fields.value(layout.orderField));
-        ok = m_connection.run(upsert,
-                              {change.entity, change.entityId, parent, order, change.rev,
-                               change.hlc.isEmpty() ? QVariant() : QVariant(change.hlc), text, text,
-                               change.deleted, change.deleted});
-        if (!ok)
-            break;
-        if (upsert.numRowsAffected() > 0)
-            continue;
-
-        // Pending local edits: the server's state becomes the base they are replayed on.
-        std::optional<StoredRecord> row = m_records.load(change.entity, change.entityId);
-        if (!row) {
-            ok = false;
-            break;
-        }
-        const QList<StoredOp> ops = m_outbox.ofRecord(change.entity, change.entityId);
-        row->serverRev = change.rev;
-        row->serverHlc = change.hlc;
-        if (change.deleted) {
-            // Deleted on the server while edited here: the record stays visible until the server
-            // hears the edits (it keeps a delete-vs-edit conflict); the last known state stays
-            // the base.
-            row->serverDeleted = true;
-            if (!row->serverFields)
-                row->serverFields = QJsonObject();
-        } else {
-            row->serverDeleted = false;
-            row->serverFields = change.fields;
-        }
-        row->fields = LocalRecords::replay(change.entity, *row->serverFields, ops);
-        row->deleted = ops.isEmpty() ? row->serverDeleted : LocalRecords::hasPendingDelete(ops);
-        ok = m_records.save(*row);
+        ok = takeServerState(change);
         if (!ok)
             break;
     }
-    upsert.finish();
     if (ok)
         ok = m_connection.run("UPDATE sync_state SET cursor = ? WHERE id = 1", {page.cursor});
     if (!ok || !transaction.commit())
         return m_connection.storageError();
-    // Keep this device's clock ahead of every change it has seen.
-    if (const Hlc newest = Hlc::fromString(newestHlc); !newest.isNull())
-        m_clock->receive(newest);
+    receive(newestHlc);
     if (entities) {
         for (const QString &entity : std::as_const(changedEntities)) {
             if (!entities->contains(entity))
@@ -142,8 +156,12 @@ Result<void> SyncBookkeeping::applyPushResults(const QList<Sync::OpResult> &resu
     if (!transaction.isOk())
         return m_connection.storageError();
     bool ok = true;
-    QList<QPair<QString, QString>> settled; // records whose pending count changed
-    QList<QPair<QString, QString>> revert;  // records to rebuild from the server's state
+    QList<QPair<QString, QString>> settled; // records whose pending count changed, in order
+    QSet<QPair<QString, QString>> seen;
+    QSet<QPair<QString, QString>> revert; // records to rebuild from the server's state
+    // The newest state the answers gave of each record (which then needs no pull).
+    QHash<QPair<QString, QString>, Sync::Change> states;
+    QString newestHlc;
     for (const Sync::OpResult &result : results) {
         std::optional<StoredOp> stored;
         ok = m_outbox.find(result.opId, &stored);
@@ -160,25 +178,33 @@ Result<void> SyncBookkeeping::applyPushResults(const QList<Sync::OpResult> &resu
                            << "refused:" << result.reason << result.message;
             const std::optional<StoredRecord> row = m_records.load(op.entity, op.entityId);
             ok = m_outbox.reject(op, result, row ? row->fields : op.newValues());
-            if (!revert.contains(key))
-                revert.append(key);
+            revert.insert(key);
+        } else if (result.state && result.state->entity == op.entity
+                   && result.state->entityId == op.entityId) {
+            // The record as the op left it (a conflict's too: the server's value stands until
+            // someone resolves it).
+            auto it = states.find(key);
+            if (it == states.end() || it->rev <= result.state->rev)
+                states.insert(key, *result.state);
+            if (result.state->hlc > newestHlc)
+                newestHlc = result.state->hlc;
         } else if (result.outcome == Sync::Outcome::Conflict) {
             // The server keeps its value as the provisional winner until someone resolves the
             // conflict: show that, not the local value.
-            if (!revert.contains(key))
-                revert.append(key);
+            revert.insert(key);
         } else if (m_records.serverRev(op.entity, op.entityId) >= qMax<qint64>(1, result.rev)) {
             // A pull already brought the server's state at or after this op (its answer came
             // late, e.g. after a crash): that state includes the op, so it is what to show.
-            if (!revert.contains(key))
-                revert.append(key);
+            revert.insert(key);
         }
         if (ok)
             ok = m_outbox.remove(op.deviceSeq);
         if (!ok)
             break;
-        if (!settled.contains(key))
+        if (!seen.contains(key)) {
+            seen.insert(key);
             settled.append(key);
+        }
         if (entities && !entities->contains(op.entity))
             entities->append(op.entity);
     }
@@ -188,11 +214,16 @@ Result<void> SyncBookkeeping::applyPushResults(const QList<Sync::OpResult> &resu
     for (const auto &key : std::as_const(settled)) {
         if (!ok)
             break;
-        ok = revert.contains(key) ? m_records.rebuild(key.first, key.second)
-                                  : m_records.refreshPending(key.first, key.second);
+        if (auto state = states.constFind(key); state != states.constEnd())
+            ok = takeServerState(*state);
+        else if (revert.contains(key))
+            ok = m_records.rebuild(key.first, key.second);
+        else
+            ok = m_records.refreshPending(key.first, key.second);
     }
     if (!ok || !transaction.commit())
         return m_connection.storageError();
+    receive(newestHlc);
     return {};
 }
 

@@ -48,6 +48,13 @@ public:
     Result<void> setLastError(const QString &error);
 
 private:
+    // Takes the server's state of one record (a pulled change, or the state a push answer
+    // gave): a record with nothing pending becomes it; one with edits still to send has them
+    // replayed on it. A state older than the one held is passed over. Inside a transaction.
+    bool takeServerState(const Sync::Change &change);
+    // The device's clock moves past the newest server timestamp it saw.
+    void receive(const QString &newestHlc);
+
     LocalConnection &m_connection;
     LocalRecords &m_records;
     Outbox &m_outbox;

@@ -153,6 +153,9 @@ void SyncEngine::networkAvailable()
 void SyncEngine::signOut()
 {
     qCInfo(lcSync) << "signed out; the outbox is kept for the next login";
+    // What the server answered already is kept, not sent again.
+    if (m_started)
+        (void)settleAnswer();
     m_signedOut = true;
     m_config.accessToken.clear();
     m_api->setAccessToken({});
@@ -225,6 +228,9 @@ void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
     m_reply = m_api->post(
         pushPath, body, this, [this, sent, batchEnd](const Result<QJsonValue> &reply) {
             m_reply = nullptr;
+            // The answer before this one first: settling follows the order of the pushes.
+            if (!settleAnswer())
+                return;
             if (!reply) {
                 (void)m_store->requeueInFlight();
                 if (reply.error().code == QLatin1StringView(ErrorCode::PayloadTooLarge)
@@ -238,57 +244,87 @@ void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
                 return;
             }
             setOnline(true);
-            QList<Sync::OpResult> results;
+            Answer answer;
+            answer.batchEnd = batchEnd;
             const QJsonArray items = reply->toObject().value(u"results").toArray();
             for (const QJsonValue &item : items) {
                 if (std::optional<Sync::OpResult> result
                     = Sync::OpResult::fromJson(item.toObject()))
-                    results.append(*result);
+                    answer.results.append(*result);
             }
-            if (results.isEmpty()) {
+            if (answer.results.isEmpty()) {
                 // Nothing settled: pushing the same batch again would never end.
                 (void)m_store->requeueInFlight();
                 fail(Error(QString::fromLatin1(ClientErrorCode::InvalidResponse),
                            tr("The server did not answer for the changes sent.")));
                 return;
             }
-            // The server starts on the next batch while this answer is settled here: the two
-            // overlap instead of taking turns (one request is still on its way at a time).
+            m_unsettled = std::move(answer);
             const QList<Sync::Op> next = m_store->takeBatch(m_batchLimit);
-            if (!next.isEmpty())
-                sendBatch(next);
-            QStringList entities;
-            const Result<void> applied = m_store->applyPushResults(results, &entities, batchEnd);
-            if (!applied) {
-                ApiClient::cancel(m_reply);
-                m_reply = nullptr;
-                (void)m_store->requeueInFlight();
-                fail(applied.error());
+            if (next.isEmpty()) {
+                // The last batch: settle, then send what is left unanswered again, or pull.
+                if (settleAnswer())
+                    pushNext();
                 return;
             }
-            m_roundPushed += results.size();
-            for (const Sync::OpResult &result : std::as_const(results)) {
-                ++m_roundReport.sent;
-                if (result.outcome == Sync::Outcome::Merged)
-                    ++m_roundReport.merged;
-                else if (result.outcome == Sync::Outcome::Conflict)
-                    ++m_roundReport.conflicts;
-                else if (result.outcome == Sync::Outcome::Rejected)
-                    ++m_roundReport.refused;
+            // The server starts on the next batch while this answer is settled here: the two
+            // overlap instead of taking turns (one request is still on its way at a time). Qt
+            // hands a request's body to its network thread piece by piece through this thread,
+            // so the settling waits until the body is out; otherwise the server would wait for
+            // the rest of it as long as the settling takes.
+            sendBatch(next);
+            if (QNetworkReply *sending = m_reply) {
+                connect(sending, &QNetworkReply::uploadProgress, this,
+                        [this](qint64 done, qint64 total) {
+                            if (total > 0 && done >= total)
+                                QMetaObject::invokeMethod(
+                                    this, [this] { (void)settleAnswer(); }, Qt::QueuedConnection);
+                        });
             }
-            if (!entities.isEmpty())
-                Q_EMIT recordsChanged(entities);
-            refreshStatus();
-            if (next.isEmpty())
-                pushNext(); // ops left unanswered go again, or the round moves on to the pull
         });
+}
+
+bool SyncEngine::settleAnswer()
+{
+    if (!m_unsettled)
+        return true;
+    const Answer answer = *std::exchange(m_unsettled, std::nullopt);
+    QStringList entities;
+    const Result<void> applied
+        = m_store->applyPushResults(answer.results, &entities, answer.batchEnd);
+    if (!applied) {
+        ApiClient::cancel(m_reply);
+        m_reply = nullptr;
+        (void)m_store->requeueInFlight();
+        fail(applied.error());
+        return false;
+    }
+    m_roundPushed += answer.results.size();
+    for (const Sync::OpResult &result : answer.results) {
+        ++m_roundReport.sent;
+        if (result.outcome == Sync::Outcome::Merged)
+            ++m_roundReport.merged;
+        else if (result.outcome == Sync::Outcome::Conflict)
+            ++m_roundReport.conflicts;
+        else if (result.outcome == Sync::Outcome::Rejected)
+            ++m_roundReport.refused;
+    }
+    if (!entities.isEmpty())
+        Q_EMIT recordsChanged(entities);
+    refreshStatus();
+    return true;
 }
 
 void SyncEngine::pullNext()
 {
     const qint64 cursor = m_store->cursor();
-    const QString path
-        = pullPath + QStringLiteral("?cursor=%1&limit=%2").arg(cursor).arg(m_config.pullLimit);
+    // With the device's id, the pull leaves out what this device's pushes wrote: their answers
+    // gave it those records already.
+    const QString path = pullPath
+        + QStringLiteral("?cursor=%1&limit=%2&deviceId=%3")
+              .arg(cursor)
+              .arg(m_config.pullLimit)
+              .arg(m_store->deviceId());
     m_reply = m_api->get(path, this, [this, cursor](const Result<QJsonValue> &reply) {
         m_reply = nullptr;
         if (!reply) {

@@ -10,6 +10,7 @@
 #include <lectern/result.h>
 #include <lectern/syncop.h>
 #include <memory>
+#include <optional>
 
 class QNetworkReply;
 class QWebSocket;
@@ -93,6 +94,9 @@ private:
     void fail(const Error &error);
     void needToken();
     void scheduleRetry(int minimumMs = 0);
+    // Stores what the server answered to a push (m_unsettled). False when the store failed:
+    // the round has failed then.
+    bool settleAnswer();
     void connectSocket();
     void onSocketMessage(const QString &message);
     void onSocketClosed();
@@ -107,6 +111,13 @@ private:
     ApiClient *m_api = nullptr;
     QWebSocket *m_socket = nullptr;
     QPointer<QNetworkReply> m_reply;
+    // The answer to the last push, settled once the next push has left (settleAnswer()).
+    struct Answer
+    {
+        QList<Sync::OpResult> results;
+        qint64 batchEnd = 0;
+    };
+    std::optional<Answer> m_unsettled;
     QString m_roundToken;  // the access token the round's requests went out with
     QString m_socketToken; // the one the live channel authenticated with
     QTimer m_debounce;
