@@ -1,4 +1,5 @@
 #include "httpclient.h"
+#include "syncdevice.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -46,7 +47,7 @@ private:
     std::unique_ptr<HttpClient> m_http;
     QHash<QString, QString> m_tokens;
     QHash<QString, QString> m_ids;
-    quint32 m_counter = 0;
+    std::unique_ptr<SyncDevice> m_device;
     int m_codes = 0;
     QString m_course;
 };
@@ -62,58 +63,21 @@ HttpResult TestNotes::call(const QString &who, const QByteArray &method, const Q
 
 QJsonObject TestNotes::op(const QString &id, const QString &kind, const QJsonObject &values)
 {
-    QJsonObject patch;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        QJsonObject change {{u"new"_s, it.value()}};
-        if (kind == u"update")
-            change.insert(u"old"_s, QJsonValue());
-        patch.insert(it.key(), change);
-    }
-    const Hlc hlc {QDateTime::currentMSecsSinceEpoch(), ++m_counter, u"test-device"_s};
-    return {{u"opId"_s, createUuidV7String()},
-            {u"deviceSeq"_s, qint64(m_counter)},
-            {u"hlc"_s, hlc.toString()},
-            {u"entity"_s, u"note"_s},
-            {u"entityId"_s, id},
-            {u"kind"_s, kind},
-            {u"baseRev"_s, QJsonValue()},
-            {u"patch"_s, patch}};
+    return m_device->op(u"note"_s, id, kind,
+                        kind == u"update" ? SyncDevice::overwritten(values)
+                                          : SyncDevice::created(values));
 }
 
 QJsonObject TestNotes::pushOne(const QString &who, const QJsonObject &op)
 {
-    const HttpResult r = call(who, "POST", u"/api/v1/sync/push"_s,
-                              {{u"deviceId"_s, createUuidV7String()}, {u"ops"_s, QJsonArray {op}}});
-    if (r.status != 200) {
-        qWarning().noquote() << "push failed:" << r.status << r.body;
-        return {};
-    }
-    return r.data().toObject().value(u"results").toArray().at(0).toObject();
+    m_http->setToken(m_tokens.value(who, who));
+    return m_device->pushOk({op}).value(0);
 }
 
 QHash<QString, QJsonObject> TestNotes::pull(const QString &who)
 {
-    QHash<QString, QJsonObject> changes;
-    qint64 from = 0;
-    for (int guard = 0; guard < 1000; ++guard) {
-        const HttpResult r
-            = call(who, "GET", u"/api/v1/sync/pull?cursor=%1&limit=2000"_s.arg(from));
-        if (r.status != 200) {
-            qWarning().noquote() << "pull failed:" << r.status << r.body;
-            break;
-        }
-        const QJsonObject page = r.data().toObject();
-        for (const QJsonValue &v : page.value(u"changes").toArray()) {
-            const QJsonObject change = v.toObject();
-            changes.insert(change.value(u"entity").toString() + u'/'
-                               + change.value(u"entityId").toString(),
-                           change);
-        }
-        from = page.value(u"cursor").toInteger();
-        if (!page.value(u"hasMore").toBool())
-            break;
-    }
-    return changes;
+    m_http->setToken(m_tokens.value(who, who));
+    return m_device->pullAll();
 }
 
 // A published course of the instructor, with the TA and student1 enrolled.
@@ -151,6 +115,7 @@ void TestNotes::initTestCase()
 {
     LECTERN_START_SERVER(m_server);
     m_http = std::make_unique<HttpClient>(m_server.url());
+    m_device = std::make_unique<SyncDevice>(*m_http);
     for (const QString &key : {u"admin"_s, u"instructor"_s, u"ta"_s, u"student1"_s}) {
         const HttpResult login = m_http->login(key + u"@demo.lectern"_s);
         QVERIFY2(login.status == 200, login.body.constData());

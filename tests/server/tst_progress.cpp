@@ -1,4 +1,5 @@
 #include "httpclient.h"
+#include "syncdevice.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -72,8 +73,7 @@ private:
     QHash<QString, QString> m_tokens;
     QHash<QString, QString> m_ids;
     QString m_otherAdminToken;
-    QString m_deviceId = createUuidV7String();
-    quint32 m_counter = 0;
+    std::unique_ptr<SyncDevice> m_device;
     int m_codes = 0;
     Course m_course;
 };
@@ -102,22 +102,9 @@ HttpResult TestProgress::call(const QString &who, const QByteArray &method, cons
 QJsonObject TestProgress::op(const QString &entity, const QString &id, const QString &kind,
                              const QJsonObject &values, std::optional<qint64> baseRev)
 {
-    QJsonObject patch;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        QJsonObject change {{u"new"_s, it.value()}};
-        if (kind == u"update")
-            change.insert(u"old"_s, QJsonValue());
-        patch.insert(it.key(), change);
-    }
-    const Hlc hlc {QDateTime::currentMSecsSinceEpoch(), ++m_counter, u"test-device"_s};
-    return {{u"opId"_s, createUuidV7String()},
-            {u"deviceSeq"_s, qint64(m_counter)},
-            {u"hlc"_s, hlc.toString()},
-            {u"entity"_s, entity},
-            {u"entityId"_s, id},
-            {u"kind"_s, kind},
-            {u"baseRev"_s, baseRev ? QJsonValue(*baseRev) : QJsonValue()},
-            {u"patch"_s, patch}};
+    return m_device->op(
+        entity, id, kind,
+        kind == u"update" ? SyncDevice::overwritten(values) : SyncDevice::created(values), baseRev);
 }
 
 QJsonObject TestProgress::event(const QString &item, const QString &kind, const QDateTime &when,
@@ -137,44 +124,14 @@ QJsonObject TestProgress::event(const QString &item, const QString &kind, const 
 QList<QJsonObject> TestProgress::push(const QString &who, const QJsonArray &ops,
                                       const QString &deviceId)
 {
-    const HttpResult r
-        = call(who, "POST", u"/api/v1/sync/push"_s,
-               {{u"deviceId"_s, deviceId.isEmpty() ? m_deviceId : deviceId}, {u"ops"_s, ops}});
-    if (r.status != 200) {
-        qWarning().noquote() << "push failed:" << r.status << r.body;
-        return {};
-    }
-    QList<QJsonObject> results;
-    for (const QJsonValue &v : r.data().toObject().value(u"results").toArray())
-        results.append(v.toObject());
-    return results;
+    m_http->setToken(m_tokens.value(who, who));
+    return m_device->pushOk(ops, deviceId);
 }
 
 QHash<QString, QJsonObject> TestProgress::pull(const QString &who, qint64 *cursor)
 {
-    QHash<QString, QJsonObject> changes;
-    qint64 from = cursor ? *cursor : 0;
-    for (int guard = 0; guard < 1000; ++guard) {
-        const HttpResult r
-            = call(who, "GET", u"/api/v1/sync/pull?cursor=%1&limit=2000"_s.arg(from));
-        if (r.status != 200) {
-            qWarning().noquote() << "pull failed:" << r.status << r.body;
-            break;
-        }
-        const QJsonObject page = r.data().toObject();
-        for (const QJsonValue &v : page.value(u"changes").toArray()) {
-            const QJsonObject change = v.toObject();
-            changes.insert(change.value(u"entity").toString() + u'/'
-                               + change.value(u"entityId").toString(),
-                           change);
-        }
-        from = page.value(u"cursor").toInteger();
-        if (!page.value(u"hasMore").toBool())
-            break;
-    }
-    if (cursor)
-        *cursor = from;
-    return changes;
+    m_http->setToken(m_tokens.value(who, who));
+    return m_device->pullAll(cursor);
 }
 
 QJsonObject TestProgress::itemProgress(const QString &who, const QString &item)
@@ -254,6 +211,7 @@ void TestProgress::initTestCase()
 {
     LECTERN_START_SERVER(m_server);
     m_http = std::make_unique<HttpClient>(m_server.url());
+    m_device = std::make_unique<SyncDevice>(*m_http);
     for (const QString &key :
          {u"admin"_s, u"instructor"_s, u"ta"_s, u"student1"_s, u"student2"_s, u"student3"_s}) {
         const HttpResult login = m_http->login(key + u"@demo.lectern"_s);

@@ -1,4 +1,5 @@
 #include "httpclient.h"
+#include "syncdevice.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -95,7 +96,7 @@ private:
     QHash<QString, QString> m_tokens;     // role -> access token
     QHash<QString, QString> m_userIds;    // role -> user id
     QHash<QString, QString> m_referenced; // entity -> a live record of it (Id fields point there)
-    QString m_deviceId = createUuidV7String();
+    std::unique_ptr<SyncDevice> m_device;
     quint32 m_counter = 0;
     qint64 m_cursor = 0; // the maker's pull cursor: everything before it belongs to earlier rows
     QElapsedTimer m_timer;
@@ -339,21 +340,13 @@ HttpResult TestRestSyncParity::call(const QString &role, const QByteArray &metho
 QJsonObject TestRestSyncParity::op(const QString &entity, const QString &id, const QString &kind,
                                    const QJsonObject &patch, std::optional<qint64> baseRev)
 {
-    const Hlc hlc {QDateTime::currentMSecsSinceEpoch(), ++m_counter, u"parity-device"_s};
-    return {{u"opId"_s, createUuidV7String()},
-            {u"deviceSeq"_s, qint64(m_counter)},
-            {u"hlc"_s, hlc.toString()},
-            {u"entity"_s, entity},
-            {u"entityId"_s, id},
-            {u"kind"_s, kind},
-            {u"baseRev"_s, baseRev ? QJsonValue(*baseRev) : QJsonValue()},
-            {u"patch"_s, patch}};
+    return m_device->op(entity, id, kind, patch, baseRev);
 }
 
 HttpResult TestRestSyncParity::push(const QString &role, const QJsonArray &ops)
 {
-    return call(role, "POST", u"/api/v1/sync/push"_s,
-                {{u"deviceId"_s, m_deviceId}, {u"ops"_s, ops}});
+    m_http->setToken(m_tokens.value(role));
+    return m_device->push(ops);
 }
 
 QJsonArray TestRestSyncParity::pushAll(const QString &role, const QJsonArray &ops)
@@ -376,27 +369,8 @@ QJsonArray TestRestSyncParity::pushAll(const QString &role, const QJsonArray &op
 
 QHash<QString, QJsonObject> TestRestSyncParity::pull(const QString &role, qint64 &cursor)
 {
-    QHash<QString, QJsonObject> changes;
-    for (int page = 0; page < 100; ++page) {
-        const HttpResult r
-            = call(role, "GET",
-                   u"/api/v1/sync/pull?cursor=%1&limit=%2"_s.arg(cursor).arg(Sync::maxPullLimit));
-        if (r.status != 200) {
-            qWarning().noquote() << "pull failed:" << r.status << r.body;
-            break;
-        }
-        const QJsonObject data = r.data().toObject();
-        for (const QJsonValue &v : data.value(u"changes").toArray()) {
-            const QJsonObject change = v.toObject();
-            changes.insert(change.value(u"entity").toString() + u'/'
-                               + change.value(u"entityId").toString(),
-                           change);
-        }
-        cursor = data.value(u"cursor").toInteger();
-        if (!data.value(u"hasMore").toBool())
-            break;
-    }
-    return changes;
+    m_http->setToken(m_tokens.value(role));
+    return m_device->pullAll(&cursor);
 }
 
 QString TestRestSyncParity::unique()
@@ -690,6 +664,7 @@ void TestRestSyncParity::initTestCase()
     m_timer.start();
     LECTERN_START_SERVER(m_server);
     m_http = std::make_unique<HttpClient>(m_server.url());
+    m_device = std::make_unique<SyncDevice>(*m_http, u"parity-device"_s);
     const QHash<QString, QString> demoAccounts = {{u"admin"_s, u"admin"_s},
                                                   {u"instructor"_s, u"instructor"_s},
                                                   {u"ta"_s, u"ta"_s},

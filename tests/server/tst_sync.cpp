@@ -1,6 +1,7 @@
 #include "httpclient.h"
 #include "storage/recordstore.h"
 #include "storage/transaction.h"
+#include "syncdevice.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -68,20 +69,36 @@ private Q_SLOTS:
 private:
     HttpResult call(const QString &token, const QByteArray &method, const QString &path,
                     const QJsonObject &body = {});
+    // The ops and the pushes and pulls of this suite's device (tests/support/syncdevice.h), with
+    // the token of the person using it.
     QJsonObject op(const QString &entity, const QString &id, const QString &kind,
-                   const QJsonObject &patch, std::optional<qint64> baseRev = std::nullopt);
-    // {"f": {"new": v}} for a create; {"f": {"old": o, "new": n}} with `old` for an update.
-    static QJsonObject created(const QJsonObject &values);
+                   const QJsonObject &patch, std::optional<qint64> baseRev = std::nullopt)
+    {
+        return m_device->op(entity, id, kind, patch, baseRev);
+    }
+    static QJsonObject created(const QJsonObject &values) { return SyncDevice::created(values); }
     static QJsonObject changed(const QString &field, const QJsonValue &oldValue,
-                               const QJsonValue &newValue);
-    HttpResult push(const QString &token, const QJsonArray &ops);
-    // The results of a push that must succeed (200), in order.
-    QList<QJsonObject> pushOk(const QString &token, const QJsonArray &ops);
-    // Pulls from `cursor` until hasMore is false: the newest change of each record by
-    // "entity/id", and the final cursor.
+                               const QJsonValue &newValue)
+    {
+        return SyncDevice::changed(field, oldValue, newValue);
+    }
+    HttpResult push(const QString &token, const QJsonArray &ops)
+    {
+        m_http->setToken(token);
+        return m_device->push(ops);
+    }
+    QList<QJsonObject> pushOk(const QString &token, const QJsonArray &ops)
+    {
+        m_http->setToken(token);
+        return m_device->pushOk(ops);
+    }
     // With `deviceId`, as that device pulls (leaving out what its own pushes wrote).
     QHash<QString, QJsonObject> pullAll(const QString &token, qint64 *cursor = nullptr,
-                                        int limit = 500, const QString &deviceId = {});
+                                        int limit = 500, const QString &deviceId = {})
+    {
+        m_http->setToken(token);
+        return m_device->pullAll(cursor, limit, deviceId);
+    }
     qint64 latestCursor(const QString &token);
     // A course of the demo instructor made by push, with one module and one lesson.
     struct Tree
@@ -100,8 +117,7 @@ private:
     QHash<QString, QString> m_tokens;
     QHash<QString, QString> m_ids;
     QString m_otherAdminToken;
-    QString m_deviceId = createUuidV7String();
-    quint32 m_counter = 0;
+    std::unique_ptr<SyncDevice> m_device;
     int m_codes = 0;
 };
 
@@ -116,85 +132,6 @@ HttpResult TestSync::call(const QString &token, const QByteArray &method, const 
     const bool hasBody = method != "GET" && method != "DELETE";
     return m_http->send(
         method, path, hasBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray());
-}
-
-QJsonObject TestSync::op(const QString &entity, const QString &id, const QString &kind,
-                         const QJsonObject &patch, std::optional<qint64> baseRev)
-{
-    const Hlc hlc {QDateTime::currentMSecsSinceEpoch(), ++m_counter, u"test-device"_s};
-    return {{u"opId"_s, createUuidV7String()},
-            {u"deviceSeq"_s, qint64(m_counter)},
-            {u"hlc"_s, hlc.toString()},
-            {u"entity"_s, entity},
-            {u"entityId"_s, id},
-            {u"kind"_s, kind},
-            {u"baseRev"_s, baseRev ? QJsonValue(*baseRev) : QJsonValue()},
-            {u"patch"_s, patch}};
-}
-
-QJsonObject TestSync::created(const QJsonObject &values)
-{
-    QJsonObject patch;
-    for (auto it = values.begin(); it != values.end(); ++it)
-        patch.insert(it.key(), QJsonObject {{u"new"_s, it.value()}});
-    return patch;
-}
-
-QJsonObject TestSync::changed(const QString &field, const QJsonValue &oldValue,
-                              const QJsonValue &newValue)
-{
-    return {{field, QJsonObject {{u"old"_s, oldValue}, {u"new"_s, newValue}}}};
-}
-
-HttpResult TestSync::push(const QString &token, const QJsonArray &ops)
-{
-    return call(token, "POST", u"/api/v1/sync/push"_s,
-                {{u"deviceId"_s, m_deviceId}, {u"ops"_s, ops}});
-}
-
-QList<QJsonObject> TestSync::pushOk(const QString &token, const QJsonArray &ops)
-{
-    const HttpResult r = push(token, ops);
-    if (r.status != 200) {
-        qWarning().noquote() << "push failed:" << r.status << r.body;
-        return {};
-    }
-    QList<QJsonObject> results;
-    for (const QJsonValue &v : r.data().toObject().value(u"results").toArray())
-        results.append(v.toObject());
-    if (results.size() != ops.size())
-        qWarning().noquote() << "push answered" << results.size() << "results for" << ops.size();
-    return results;
-}
-
-QHash<QString, QJsonObject> TestSync::pullAll(const QString &token, qint64 *cursor, int limit,
-                                              const QString &deviceId)
-{
-    QHash<QString, QJsonObject> changes;
-    qint64 at = cursor ? *cursor : 0;
-    for (int guard = 0; guard < 100000; ++guard) {
-        const HttpResult r
-            = call(token, "GET",
-                   u"/api/v1/sync/pull?cursor=%1&limit=%2"_s.arg(at).arg(limit)
-                       + (deviceId.isEmpty() ? QString() : u"&deviceId="_s + deviceId));
-        if (r.status != 200) {
-            qWarning().noquote() << "pull failed:" << r.status << r.body;
-            break;
-        }
-        const QJsonObject page = r.data().toObject();
-        for (const QJsonValue &v : page.value(u"changes").toArray()) {
-            const QJsonObject change = v.toObject();
-            changes.insert(change.value(u"entity").toString() + u'/'
-                               + change.value(u"entityId").toString(),
-                           change);
-        }
-        at = page.value(u"cursor").toInteger();
-        if (!page.value(u"hasMore").toBool())
-            break;
-    }
-    if (cursor)
-        *cursor = at;
-    return changes;
 }
 
 qint64 TestSync::latestCursor(const QString &token)
@@ -253,6 +190,7 @@ void TestSync::initTestCase()
 {
     LECTERN_START_SERVER(m_server);
     m_http = std::make_unique<HttpClient>(m_server.url());
+    m_device = std::make_unique<SyncDevice>(*m_http);
     for (const QString &key :
          {u"admin"_s, u"instructor"_s, u"ta"_s, u"student1"_s, u"student2"_s, u"student3"_s}) {
         const HttpResult login = m_http->login(key + u"@demo.lectern"_s);
@@ -350,7 +288,7 @@ void TestSync::pushAnswersCarryTheRecordTheDevicePullsNoMore()
     QCOMPARE(everyone.value(u"content/"_s + tree.item).value(u"fields").toObject(), fields);
 
     // The device that sent it pulls nothing, and its cursor moves past the change all the same.
-    QVERIFY(pullAll(instructor, &deviceCursor, 500, m_deviceId).isEmpty());
+    QVERIFY(pullAll(instructor, &deviceCursor, 500, m_device->id()).isEmpty());
     QCOMPARE(deviceCursor, cursor);
     // Another device of the same person does get it.
     qint64 otherCursor = beforePush;
@@ -362,7 +300,7 @@ void TestSync::pushAnswersCarryTheRecordTheDevicePullsNoMore()
                   {{u"title"_s, u"Renamed by REST"_s}})
                  .status,
              200);
-    auto changes = pullAll(instructor, &deviceCursor, 500, m_deviceId);
+    auto changes = pullAll(instructor, &deviceCursor, 500, m_device->id());
     QCOMPARE(changes.value(u"content/"_s + tree.item).value(u"rev").toInteger(), 3);
 
     // The first answer was lost: the same op again answers the same, with the record as it is now.
@@ -378,7 +316,7 @@ void TestSync::pushAnswersCarryTheRecordTheDevicePullsNoMore()
     results = pushOk(instructor, {op(u"module"_s, tree.module, u"delete"_s, {}, 1)});
     QCOMPARE(results.value(0).value(u"state").toObject().value(u"deleted").toBool(), true);
     QVERIFY(results.value(0).value(u"state").toObject().value(u"fields").toObject().isEmpty());
-    changes = pullAll(instructor, &deviceCursor, 500, m_deviceId);
+    changes = pullAll(instructor, &deviceCursor, 500, m_device->id());
     QVERIFY(!changes.contains(u"module/"_s + tree.module));
     QVERIFY(changes.value(u"content/"_s + tree.item).value(u"deleted").toBool());
 
