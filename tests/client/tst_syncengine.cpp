@@ -226,6 +226,8 @@ void tst_SyncEngine::offlineEditsReachAnotherDevice()
 void tst_SyncEngine::pushedRecordsComeBackInTheAnswer()
 {
     const Account laptop = logIn(m_server->url(), instructor);
+    // Up to date first: what the round below pulls is what it made.
+    QVERIFY(settle(*engine(QStringLiteral("laptop"), laptop.accessToken)));
     QString courseId, moduleId, lessonId, deviceId;
     {
         LocalStore offline;
@@ -239,9 +241,22 @@ void tst_SyncEngine::pushedRecordsComeBackInTheAnswer()
                                    {{QStringLiteral("moduleId"), moduleId},
                                     {QStringLiteral("type"), QStringLiteral("lesson")},
                                     {QStringLiteral("title"), QStringLiteral("Chlorophyll")}});
+        for (int i = 0; i < 40; ++i) {
+            QVERIFY(offline.create(QStringLiteral("content"),
+                                   {{QStringLiteral("moduleId"), moduleId},
+                                    {QStringLiteral("type"), QStringLiteral("lesson")},
+                                    {QStringLiteral("title"), QStringLiteral("Leaf %1").arg(i)}}));
+        }
     }
     auto laptopEngine = engine(QStringLiteral("laptop"), laptop.accessToken);
+    QSignalSpy statuses(laptopEngine.get(), &SyncEngine::statusChanged);
     QVERIFY(settle(*laptopEngine));
+    // The progress counts the 43 changes sent, not the same again for a pull that passes over
+    // them (a few changes more: the course's enrollment of its maker, and who may see it).
+    qint64 mostToDo = 0;
+    for (const QList<QVariant> &signal : std::as_const(statuses))
+        mostToDo = qMax(mostToDo, signal.first().value<SyncStatus>().total);
+    QVERIFY2(mostToDo >= 43 && mostToDo < 43 + 10, QByteArray::number(mostToDo).constData());
 
     Test::HttpClient rest(m_server->url());
     rest.setToken(laptop.accessToken);
@@ -404,12 +419,23 @@ void tst_SyncEngine::pullSurvivesServerGoingAway()
     QVERIFY(cursorWhileDown > 0);
     QVERIFY(reader->store()->children(QStringLiteral("module"), courseId).size() < 120);
 
-    // Back: the engine's own retries finish the job from the saved cursor.
+    // Back: the engine's own retries finish the job from the saved cursor. Once the server
+    // answers, the status no longer says it cannot be reached, while the rest arrives.
+    QSignalSpy statuses(reader.get(), &SyncEngine::statusChanged);
     LECTERN_START_RESTARTABLE(server);
     QTRY_COMPARE_WITH_TIMEOUT(reader->store()->children(QStringLiteral("module"), courseId).size(),
                               120, 20000);
     QTRY_VERIFY(reader->status().online && reader->status().lastError.isEmpty());
     QCOMPARE(localState(*reader->store()), serverState(server.url(), author.accessToken));
+    int pagesAfterAnAnswer = 0;
+    for (const QList<QVariant> &signal : std::as_const(statuses)) {
+        const SyncStatus status = signal.first().value<SyncStatus>();
+        if (status.syncing && status.online && status.done > 0) {
+            ++pagesAfterAnAnswer;
+            QVERIFY2(status.lastError.isEmpty(), qPrintable(status.lastError));
+        }
+    }
+    QVERIFY(pagesAfterAnAnswer > 0);
 }
 
 void tst_SyncEngine::outboxSurvivesRefusedToken()

@@ -199,6 +199,7 @@ void SyncEngine::beginRound()
     m_roundCursor = m_store->cursor();
     m_roundQueued = m_store->pendingCount();
     m_roundPushed = 0;
+    m_roundOwnChanges = 0;
     m_roundReport = {};
     m_status.syncing = true;
     refreshStatus();
@@ -243,7 +244,7 @@ void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
                 fail(reply.error());
                 return;
             }
-            setOnline(true);
+            heardFromServer();
             Answer answer;
             answer.batchEnd = batchEnd;
             const QJsonArray items = reply->toObject().value(u"results").toArray();
@@ -301,6 +302,8 @@ bool SyncEngine::settleAnswer()
     }
     m_roundPushed += answer.results.size();
     for (const Sync::OpResult &result : answer.results) {
+        if (result.state)
+            ++m_roundOwnChanges;
         ++m_roundReport.sent;
         if (result.outcome == Sync::Outcome::Merged)
             ++m_roundReport.merged;
@@ -331,7 +334,7 @@ void SyncEngine::pullNext()
             fail(reply.error());
             return;
         }
-        setOnline(true);
+        heardFromServer();
         const std::optional<Sync::PullPage> page = Sync::PullPage::fromJson(reply->toObject());
         if (!page || (page->hasMore && page->cursor <= cursor)) {
             fail(Error(QString::fromLatin1(ClientErrorCode::InvalidResponse),
@@ -502,6 +505,18 @@ void SyncEngine::noteServerSeq(qint64 seq)
     m_serverSeq = qMax(m_serverSeq, seq);
 }
 
+void SyncEngine::heardFromServer()
+{
+    setOnline(true);
+    // What went wrong before ("cannot reach the server") is over: saying it while the changes
+    // go out would contradict the "Online" beside it.
+    if (m_status.lastError.isEmpty())
+        return;
+    m_status.lastError.clear();
+    (void)m_store->setLastError({});
+    refreshStatus(true);
+}
+
 void SyncEngine::setOnline(bool online)
 {
     if (m_status.online == online)
@@ -522,9 +537,12 @@ void SyncEngine::refreshStatus(bool changed)
     }
     next.syncing = m_running;
     if (m_running) {
-        const qint64 pulled = qMax<qint64>(0, m_store->cursor() - m_roundCursor);
+        // Progress through the change sequence, less the rows of this round's own pushes,
+        // which its pull passes over (it holds those records from the answers).
+        const qint64 pulled
+            = qMax<qint64>(0, m_store->cursor() - m_roundCursor - m_roundOwnChanges);
         next.done = m_roundPushed + pulled;
-        const qint64 toPull = qMax<qint64>(0, m_serverSeq - m_roundCursor);
+        const qint64 toPull = qMax<qint64>(0, m_serverSeq - m_roundCursor - m_roundOwnChanges);
         next.total = qMax(next.done, m_roundQueued + toPull);
     } else {
         next.done = 0;

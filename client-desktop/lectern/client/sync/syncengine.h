@@ -102,6 +102,8 @@ private:
     void onSocketClosed();
     void noteServerSeq(qint64 seq);
     void setOnline(bool online);
+    // A request of the round was answered: online, and the last round's error is over.
+    void heardFromServer();
     // Emits statusChanged when anything moved, or when `changed` (a field set before the call).
     void refreshStatus(bool changed = false);
     QString describe(const Error &error) const;
@@ -138,6 +140,9 @@ private:
     qint64 m_roundCursor = 0; // cursor when the round began
     qint64 m_roundQueued = 0; // ops queued when the round began
     qint64 m_roundPushed = 0; // ops answered in this round
+    // Answers of this round that gave their record: the change rows they stand for are among
+    // those the server announces, but this device's pull passes over them.
+    qint64 m_roundOwnChanges = 0;
     SyncReport m_roundReport; // what the server did with this round's ops
 };
 
