@@ -611,24 +611,33 @@ struct StoredOp
     OpResult result;
 };
 
+// The columns storedFrom() reads.
+const QString storedColumns
+    = QStringLiteral("op_id, user_id, outcome, rev, conflict_id, reason, message");
+
+StoredOp storedFrom(const SqlQuery &q)
+{
+    StoredOp stored;
+    stored.result.opId = q.text(0);
+    stored.userId = q.text(1);
+    stored.result.outcome = Sync::outcomeFromString(q.text(2)).value_or(Outcome::Rejected);
+    stored.result.rev = q.int64(3);
+    stored.result.conflictId = q.text(4);
+    stored.result.reason = q.text(5);
+    stored.result.message = q.text(6);
+    return stored;
+}
+
 Result<std::optional<StoredOp>> storedOp(Transaction &tx, const QString &opId)
 {
-    auto q = tx.query(QStringLiteral("SELECT user_id, outcome, rev, conflict_id, reason, message"
-                                     " FROM sync_ops WHERE op_id = :op"));
+    auto q = tx.query(QStringLiteral("SELECT ") + storedColumns
+                      + QStringLiteral(" FROM sync_ops WHERE op_id = :op"));
     q.bind(QStringLiteral(":op"), opId);
     if (auto r = q.exec(); !r)
         return r.error();
     if (!q.next())
         return std::optional<StoredOp>();
-    StoredOp stored;
-    stored.userId = q.text(0);
-    stored.result.opId = opId;
-    stored.result.outcome = Sync::outcomeFromString(q.text(1)).value_or(Outcome::Rejected);
-    stored.result.rev = q.int64(2);
-    stored.result.conflictId = q.text(3);
-    stored.result.reason = q.text(4);
-    stored.result.message = q.text(5);
-    return std::optional<StoredOp>(stored);
+    return std::optional<StoredOp>(storedFrom(q));
 }
 
 // Which of `ops` were pushed before (sync_ops), a few hundred per statement: the ids of those
@@ -643,22 +652,15 @@ Result<QHash<QString, StoredOp>> storedOps(Transaction &tx, const QList<Sync::Op
         QStringList placeholders;
         for (qsizetype i = 0; i < chunk; ++i)
             placeholders.append(QStringLiteral(":o%1").arg(i));
-        auto q = tx.query(QStringLiteral("SELECT op_id, user_id, outcome, rev, conflict_id, reason,"
-                                         " message FROM sync_ops WHERE op_id IN (")
+        auto q = tx.query(QStringLiteral("SELECT ") + storedColumns
+                          + QStringLiteral(" FROM sync_ops WHERE op_id IN (")
                           + placeholders.join(u", ") + u')');
         for (qsizetype i = 0; i < chunk; ++i)
             q.bind(placeholders.at(i), ops.at(start + qMin(i, count - 1)).opId.toLower());
         if (auto r = q.exec(); !r)
             return r.error();
         while (q.next()) {
-            StoredOp stored;
-            stored.userId = q.text(1);
-            stored.result.opId = q.text(0);
-            stored.result.outcome = Sync::outcomeFromString(q.text(2)).value_or(Outcome::Rejected);
-            stored.result.rev = q.int64(3);
-            stored.result.conflictId = q.text(4);
-            stored.result.reason = q.text(5);
-            stored.result.message = q.text(6);
+            const StoredOp stored = storedFrom(q);
             found.insert(stored.result.opId, stored);
         }
     }
