@@ -275,11 +275,8 @@ Result<ServerConfig> ServerConfig::fromLayers(const QHash<QString, QString> &fil
     if (config.demoCourses && !config.demo && !errors.has(QStringLiteral("demo-courses")))
         errors.add(QStringLiteral("demo-courses"), Messages::tr("needs demo to be on as well"));
     if (!errors.isEmpty()) {
-        QStringList lines;
-        for (const QString &field : errors.fieldNames())
-            lines.append(field + QStringLiteral(": ") + errors.message(field));
         Error error = errors.toError();
-        error.message = Messages::tr("Invalid configuration: %1").arg(lines.join(u"; "));
+        error.message = Messages::tr("Invalid configuration: %1").arg(errors.summary());
         return error;
     }
     return config;

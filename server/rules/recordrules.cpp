@@ -255,9 +255,7 @@ Result<void> RecordRules::prepareCreate(RuleContext &context, QJsonObject &value
             errors.add(m_spec.ownerField, tr("must be you"));
         values.insert(m_spec.ownerField, context.caller().userId);
     }
-    const ValidationErrors fieldErrors = m_spec.validate(values, EntitySpec::Mode::Create);
-    for (const QString &name : fieldErrors.fieldNames())
-        errors.add(name, fieldErrors.message(name));
+    errors.add(m_spec.validate(values, EntitySpec::Mode::Create));
     if (auto r = RecordStore::checkReferences(context.tx(), m_spec, values, context.caller().orgId,
                                               errors);
         !r)

@@ -237,8 +237,7 @@ Result<AuthSession> AuthService::registerAccount(const QJsonObject &body, const 
         = fields.string(QStringLiteral("password"), JsonFields::Required).value_or(QString());
     if (!errors.has(QStringLiteral("email")) && !errors.has(QStringLiteral("name"))) {
         const ValidationErrors userErrors = user.validate();
-        for (const QString &field : userErrors.fieldNames())
-            errors.add(field, userErrors.message(field));
+        errors.add(userErrors);
     }
     if (!errors.has(QStringLiteral("password")))
         Validation::checkPassword(errors, QStringLiteral("password"), password);

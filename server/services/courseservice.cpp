@@ -234,8 +234,7 @@ Result<QJsonObject> CourseService::duplicateCourse(const Caller &caller, const Q
     if (overrides.contains(u"term"))
         copy.insert(QStringLiteral("term"), overrides.value(u"term"));
     const ValidationErrors copyErrors = Entities::course().validate(copy, EntitySpec::Mode::Create);
-    for (const QString &name : copyErrors.fieldNames())
-        errors.add(name, copyErrors.message(name));
+    errors.add(copyErrors);
     if (!errors.isEmpty())
         return errors.toError();
 

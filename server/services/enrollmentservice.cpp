@@ -945,8 +945,7 @@ Result<Record> EnrollmentService::update(const Caller &caller, const QString &id
     }
     const ValidationErrors specErrors
         = Entities::enrollment().validate(body, EntitySpec::Mode::Update);
-    for (const QString &name : specErrors.fieldNames())
-        errors.add(name, specErrors.message(name));
+    errors.add(specErrors);
     if (!errors.isEmpty())
         return errors.toError();
     QJsonObject changes = Entities::enrollment().normalize(body, EntitySpec::Mode::Update);

@@ -79,8 +79,7 @@ Result<Organization> OrganizationService::update(const Caller &caller, const QSt
     if (auto settings = fields.object(QStringLiteral("settings")))
         org->settings.applyJson(*settings, errors, settingsPrefix);
     const ValidationErrors modelErrors = org->validate();
-    for (const QString &field : modelErrors.fieldNames())
-        errors.add(field, modelErrors.message(field));
+    errors.add(modelErrors);
     if (!errors.isEmpty())
         return errors.toError();
 

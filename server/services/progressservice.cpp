@@ -133,11 +133,8 @@ Sync::OpResult rejected(const Sync::Op &op, const char *reason, const QString &m
 // "position: must be at most 1; kind: is required" for a rejection's message.
 QString describe(const Error &error)
 {
-    const ValidationErrors errors = ValidationErrors::fromError(error);
-    QStringList parts;
-    for (const QString &field : errors.fieldNames())
-        parts.append(field + QStringLiteral(": ") + errors.message(field));
-    return parts.isEmpty() ? error.message : parts.join(QStringLiteral("; "));
+    const QString fields = ValidationErrors::fromError(error).summary();
+    return fields.isEmpty() ? error.message : fields;
 }
 
 // A student of the course (enrolled, dropped or waiting) as the class list names them.

@@ -26,8 +26,7 @@ Error withFieldErrors(const Error &refusal, const ValidationErrors &door)
     if (refusal.code != QLatin1StringView(ErrorCode::ValidationFailed))
         return refusal;
     ValidationErrors all = ValidationErrors::fromError(refusal);
-    for (const QString &name : door.fieldNames())
-        all.add(name, door.message(name));
+    all.add(door);
     return all.toError();
 }
 
@@ -210,9 +209,7 @@ Result<Record> RecordService::update(const Caller &caller, const EntitySpec &spe
         if (auto r = rules.mayChangeField(context, current, access, field); !r) {
             if (r.error().code != QLatin1StringView(ErrorCode::ValidationFailed))
                 return r.error();
-            const ValidationErrors refused = ValidationErrors::fromError(r.error());
-            for (const QString &name : refused.fieldNames())
-                errors.add(name, refused.message(name));
+            errors.add(ValidationErrors::fromError(r.error()));
         }
     }
     if (!errors.isEmpty())

@@ -71,15 +71,6 @@ OpResult done(const Sync::Op &op, Outcome outcome, qint64 rev, const QString &co
     return result;
 }
 
-// "title: must not be empty; code: is required" for a rejection's message.
-QString describe(const ValidationErrors &errors)
-{
-    QStringList parts;
-    for (const QString &field : errors.fieldNames())
-        parts.append(field + QStringLiteral(": ") + errors.message(field));
-    return parts.join(QStringLiteral("; "));
-}
-
 // Whether learners get records of `spec` only once they are released (published, and their
 // publish and unlock dates passed).
 bool hasRelease(const EntitySpec &spec)
@@ -433,21 +424,18 @@ Result<OpResult> Applier::update(const Sync::Op &op, const EntitySpec &spec, con
         if (auto r = rules.mayChangeField(m_rules, current, access, *f); !r) {
             if (r.error().code != QLatin1StringView(ErrorCode::ValidationFailed))
                 return r.error();
-            const ValidationErrors refused = ValidationErrors::fromError(r.error());
-            for (const QString &name : refused.fieldNames())
-                errors.add(name, refused.message(name));
+            errors.add(ValidationErrors::fromError(r.error()));
             continue;
         }
         toValidate.insert(f->name, it->newValue);
         patched.append(p);
     }
     const ValidationErrors fieldErrors = spec.validate(toValidate, EntitySpec::Mode::Update);
-    for (const QString &name : fieldErrors.fieldNames())
-        errors.add(name, fieldErrors.message(name));
+    errors.add(fieldErrors);
     if (auto r = RecordStore::checkReferences(m_tx, spec, toValidate, m_caller.orgId, errors); !r)
         return r.error();
     if (!errors.isEmpty())
-        return rejected(op, Sync::Reason::ValidationFailed, describe(errors));
+        return rejected(op, Sync::Reason::ValidationFailed, errors.summary());
 
     auto courseId = rules.courseOf(m_rules, current);
     if (!courseId)
@@ -822,7 +810,7 @@ std::optional<OpResult> rejection(const Transaction &tx, const Sync::Op &op, con
                         SyncService::tr("Another record already has these values (a course "
                                         "code is used once per term)."));
     if (is(ErrorCode::ValidationFailed)) {
-        const QString message = describe(ValidationErrors::fromError(error));
+        const QString message = ValidationErrors::fromError(error).summary();
         return rejected(op, Sync::Reason::ValidationFailed,
                         message.isEmpty() ? error.message : message);
     }

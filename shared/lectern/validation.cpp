@@ -13,6 +13,20 @@ void ValidationErrors::add(const QString &field, const QString &message)
         m_fields.insert(field, message);
 }
 
+void ValidationErrors::add(const ValidationErrors &other)
+{
+    for (auto it = other.m_fields.cbegin(); it != other.m_fields.cend(); ++it)
+        add(it.key(), it.value());
+}
+
+QString ValidationErrors::summary() const
+{
+    QStringList parts;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        parts.append(it.key() + QStringLiteral(": ") + it.value());
+    return parts.join(QStringLiteral("; "));
+}
+
 Error ValidationErrors::toError() const
 {
     QJsonObject fields;

@@ -20,11 +20,15 @@ class ValidationErrors
 public:
     // Keeps the first message for a field: the most basic problem is the one worth reading.
     void add(const QString &field, const QString &message);
+    // Every message of `other` (fields that have one here keep theirs).
+    void add(const ValidationErrors &other);
     bool isEmpty() const { return m_fields.isEmpty(); }
     bool has(const QString &field) const { return m_fields.contains(field); }
     QString message(const QString &field) const { return m_fields.value(field); }
     QStringList fieldNames() const { return m_fields.keys(); }
     Error toError() const;
+    // "title: must not be empty; code: is required": for a message that names every field.
+    QString summary() const;
 
     // Reads back the field messages of a `validation_failed` error (for clients).
     static ValidationErrors fromError(const Error &error);
