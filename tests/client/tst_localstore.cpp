@@ -110,6 +110,7 @@ private Q_SLOTS:
     void olderDatabasesGetSummaries();
     void summaryChangesNameWhatOutlinesShow();
     void schema3DatabasesNumberTheirChanges();
+    void schema5RecordsMoveToARowidTable();
     void createWritesRecordAndOp();
     void invalidEditsWriteNothing();
     void updateCarriesOldAndNewValues();
@@ -445,6 +446,76 @@ void tst_LocalStore::schema3DatabasesNumberTheirChanges()
     QCOMPARE(summary.size(), 1);
     QCOMPARE(summary[0].fields.value(u"title").toString(), u"After"_s);
     QVERIFY(!summary[0].fields.contains(u"description"));
+}
+
+void tst_LocalStore::schema5RecordsMoveToARowidTable()
+{
+    // Until schema 5 the records lived in a WITHOUT ROWID table, where a lesson of a paragraph
+    // took an overflow page of its own. Opening such a store moves them to a rowid table,
+    // pending edits, outbox and summaries kept, and the summaries follow later writes again.
+    const QString course = pulledCourse(u"Before"_s, u"Long"_s);
+    QVERIFY(m_store->update(u"course"_s, course, {{u"title"_s, u"Pending"_s}}));
+    const qint64 version = m_store->summaryVersion();
+    m_store.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v5"_s);
+        db.setDatabaseName(dbPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &statement :
+             {u"DROP TRIGGER records_summary_update"_s, u"DROP TRIGGER records_summary_insert"_s,
+              u"DROP TRIGGER records_summary_delete"_s, u"DROP INDEX records_parent"_s,
+              u"ALTER TABLE records RENAME TO records_now"_s,
+              u"CREATE TABLE records (entity TEXT NOT NULL, id TEXT NOT NULL, parent_id TEXT,"
+              u" order_key TEXT, server_rev INTEGER NOT NULL DEFAULT 0, server_hlc TEXT,"
+              u" server_fields TEXT, fields TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
+              u" server_deleted INTEGER NOT NULL DEFAULT 0, pending INTEGER NOT NULL DEFAULT 0,"
+              u" PRIMARY KEY (entity, id)) WITHOUT ROWID"_s,
+              u"INSERT INTO records SELECT * FROM records_now"_s, u"DROP TABLE records_now"_s,
+              u"CREATE INDEX records_parent ON records (entity, parent_id, order_key)"_s,
+              // A trigger of the old table, which must not outlive it.
+              u"CREATE TRIGGER records_summary_update AFTER UPDATE ON records BEGIN"
+              u" DELETE FROM record_summaries; END"_s,
+              u"PRAGMA user_version = 5"_s})
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v5"_s);
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY(m_store->open(dbPath()));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v6"_s);
+        db.setDatabaseName(dbPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"SELECT sql FROM sqlite_schema WHERE name = 'records'"_s));
+        QVERIFY(query.next());
+        QVERIFY2(!query.value(0).toString().contains(u"WITHOUT ROWID"),
+                 qPrintable(query.value(0).toString()));
+        QVERIFY(query.exec(u"PRAGMA user_version"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 6);
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v6"_s);
+
+    const std::optional<LocalRecord> record = m_store->record(u"course"_s, course);
+    QVERIFY(record);
+    QCOMPARE(record->fields.value(u"title").toString(), u"Pending"_s);
+    QCOMPARE(record->fields.value(u"description").toString(), u"Long"_s);
+    QCOMPARE(record->pending, 1);
+    QCOMPARE(m_store->outbox().size(), 1);
+    QCOMPARE(m_store->summaryVersion(), version);
+
+    QVERIFY(m_store->update(u"course"_s, course, {{u"title"_s, u"After"_s}}));
+    const LocalStore::SummaryChanges changes = m_store->summaryChangesSince(version, {u"course"_s});
+    QVERIFY(changes.complete);
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].fields.value(u"title").toString(), u"After"_s);
+    const QList<LocalRecord> summary = m_store->list(u"course"_s, LocalStore::Read::Summary);
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(summary[0].fields.value(u"title").toString(), u"After"_s);
 }
 
 void tst_LocalStore::createWritesRecordAndOp()

@@ -17,13 +17,13 @@ namespace {
 const char *const schema[] = {
     // What the user sees (fields) next to what the server last sent (server_fields, NULL until
     // the server has sent the record); parent_id and order_key are copied out of the fields for
-    // outline queries.
+    // outline queries. A rowid table (schema 6): see recordsColumns.
     "CREATE TABLE IF NOT EXISTS records ("
     " entity TEXT NOT NULL, id TEXT NOT NULL, parent_id TEXT, order_key TEXT,"
     " server_rev INTEGER NOT NULL DEFAULT 0, server_hlc TEXT, server_fields TEXT,"
     " fields TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
     " server_deleted INTEGER NOT NULL DEFAULT 0, pending INTEGER NOT NULL DEFAULT 0,"
-    " PRIMARY KEY (entity, id)) WITHOUT ROWID",
+    " PRIMARY KEY (entity, id))",
     "CREATE INDEX IF NOT EXISTS records_parent ON records (entity, parent_id, order_key)",
     // AUTOINCREMENT: device_seq must keep increasing even when the outbox empties.
     "CREATE TABLE IF NOT EXISTS outbox ("
@@ -44,6 +44,25 @@ const char *const schema[] = {
     " patch TEXT NOT NULL, reason TEXT NOT NULL, message TEXT, content TEXT NOT NULL,"
     " rejected_at INTEGER NOT NULL)",
 };
+
+// Schema 6: records were a WITHOUT ROWID table until schema 5. Its rows live in the primary
+// key's b-tree, where anything over about 1,000 bytes (any lesson with a paragraph, whose fields
+// are held twice) spills to an overflow page of its own: 4.6 KiB a record, two page writes per
+// change, and a large course no longer fit the page cache. A rowid table keeps rows of up to
+// 4 KiB on their leaf page. The rows are copied over once, triggers and index made anew.
+const char *const recordsColumns = "entity, id, parent_id, order_key, server_rev, server_hlc,"
+                                   " server_fields, fields, deleted, server_deleted, pending";
+
+bool recordsWithoutRowid(QSqlQuery &query)
+{
+    const bool found
+        = query.exec(QStringLiteral(
+              "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'records'"))
+        && query.next()
+        && query.value(0).toString().contains(u"WITHOUT ROWID", Qt::CaseInsensitive);
+    query.finish();
+    return found;
+}
 
 // JSON paths of every long-text field of the registry ("$.body", "$.description"): what a
 // summary leaves out.
@@ -159,8 +178,12 @@ Result<QString> open(LocalConnection &connection)
     // cache_size: SQLite's default page cache (2 MiB) is smaller than a large course's records
     // and their indexes, so a push's answers and its pull-back spilled pages to the file and read
     // them back. 32 MiB is taken only as it is used.
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32768"}) {
+    // temp_store: the statement journal (each upsert that fires a trigger keeps one) went to a
+    // file under /var/tmp once past 64 KiB, one write per page; a push's answers spent a third
+    // of their time there. It belongs in memory.
+    for (const char *pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+          "PRAGMA cache_size = -32768", "PRAGMA temp_store = MEMORY"}) {
         if (!query.exec(QString::fromLatin1(pragma)))
             qCWarning(lcSync) << pragma << "failed:" << query.lastError().text();
     }
@@ -179,8 +202,22 @@ Result<QString> open(LocalConnection &connection)
         current = query.value(0).toInt();
     query.finish();
     QStringList statements;
+    const bool rebuildRecords = recordsWithoutRowid(query);
+    if (rebuildRecords) {
+        for (const char *trigger : {"insert", "update", "delete"})
+            statements.append(QStringLiteral("DROP TRIGGER IF EXISTS records_summary_%1")
+                                  .arg(QLatin1StringView(trigger)));
+        statements += {QStringLiteral("DROP INDEX IF EXISTS records_parent"),
+                       QStringLiteral("ALTER TABLE records RENAME TO records_before_6")};
+    }
     for (const char *statement : schema)
         statements.append(QString::fromLatin1(statement));
+    if (rebuildRecords) {
+        // Before the triggers exist: the summaries stay as they are.
+        statements += {QStringLiteral("INSERT INTO records (%1) SELECT %1 FROM records_before_6")
+                           .arg(QLatin1StringView(recordsColumns)),
+                       QStringLiteral("DROP TABLE records_before_6")};
+    }
     statements += summarySchema(current);
     // Databases made before schema 3 fill their summaries once.
     if (current < 3)

@@ -15,7 +15,7 @@ class LocalConnection;
 namespace LocalSchema {
 
 // The version a database has once open() is done with it.
-inline constexpr int version = 5;
+inline constexpr int version = 6;
 
 // Sets the connection up (WAL, foreign keys), creates or migrates every table in one
 // transaction and answers this database's device id (made when the database was created).
