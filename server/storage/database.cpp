@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "walcheckpointer.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -358,13 +360,19 @@ void Database::leaveWrite()
         return;
     m_writer = nullptr;
     m_writeTurn.wakeAll();
+    lock.unlock();
+    m_checkpointer->nudge();
 }
 
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
     , m_dialect(m_config.backend)
     , m_prefix(QStringLiteral("lectern-") + createUuidV7String())
-{ }
+{
+    if (m_config.backend == Backend::Sqlite)
+        m_checkpointer
+            = std::make_unique<WalCheckpointer>(m_config.sqlitePath, sqliteBusyTimeoutMs);
+}
 
 std::unique_ptr<QSqlQuery> Database::acquire(const QSqlDatabase &connection, const QString &sql,
                                              bool *ok)
@@ -400,6 +408,7 @@ void Database::release(const QSqlDatabase &connection, const QString &sql,
 
 Database::~Database()
 {
+    m_checkpointer.reset(); // its connection is its own, closed by its thread
     QMutexLocker lock(&m_mutex);
     m_statements.clear(); // before the connections they belong to go
     // Connections of worker threads are closed from here: QSqlDatabase::database() would refuse
@@ -464,9 +473,16 @@ Result<void> Database::configure(QSqlDatabase &db)
         // cache_size: SQLite's default page cache (2 MiB per connection) is smaller than one
         // large course with its indexes, so a long push evicted and re-read pages all along.
         // 32 MiB per connection, taken only as it is used.
-        statements = {
-            QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=NORMAL"),
-            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA cache_size=-32768")};
+        // temp_store: a push runs each op in a savepoint, whose journal otherwise spills to a
+        // temporary file past 64 KiB, one write per page.
+        // wal_autocheckpoint: the WalCheckpointer copies the log back; a writer does it only
+        // past 10,000 pages (40 MiB), should the checkpointer fall behind.
+        statements = {QStringLiteral("PRAGMA journal_mode=WAL"),
+                      QStringLiteral("PRAGMA synchronous=NORMAL"),
+                      QStringLiteral("PRAGMA foreign_keys=ON"),
+                      QStringLiteral("PRAGMA cache_size=-32768"),
+                      QStringLiteral("PRAGMA temp_store=MEMORY"),
+                      QStringLiteral("PRAGMA wal_autocheckpoint=10000")};
     } else {
         statements = {QStringLiteral("SET client_min_messages TO warning"),
                       QStringLiteral("SET TIME ZONE 'UTC'")};

@@ -2,15 +2,14 @@
 
 #include <QHash>
 #include <QMutex>
-#include <QSqlQuery>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QWaitCondition>
-
+#include <lectern/result.h>
 #include <memory>
 #include <unordered_map>
-#include <lectern/result.h>
 
 namespace Lectern::Server {
 
@@ -63,6 +62,11 @@ public:
     // writers never deadlock upgrading read locks.
     QString beginWrite() const;
     QString beginRead() const { return QStringLiteral("BEGIN"); }
+    // Whether a write should bring back what it wrote with RETURNING. SQLite answers RETURNING
+    // through a temporary table it opens and closes for each statement: that costs as much as
+    // a small insert, more than reading a row again by its key, and its last insert rowid is
+    // free (SqlQuery::lastInsertId()). PostgreSQL has neither cost nor rowid.
+    bool returnsRowsCheaply() const { return m_backend == Backend::Postgres; }
     // Serialises writers of the change sequence until commit so that sequence order is commit
     // order (readers of the change feed never skip a row committed late). Empty where the
     // database already has a single writer.
@@ -112,6 +116,8 @@ private:
 
 // Owns the connection settings and hands out one connection per thread (QtSql connections may only
 // be used in the thread that opened them). Thread-safe.
+class WalCheckpointer;
+
 class Database
 {
 public:
@@ -144,8 +150,10 @@ public:
     // most of our queries. acquire() hands out the statement for `sql` on `connection` (prepared
     // on first use; a fresh one if that statement is already in use higher up the stack), and
     // release() gives it back. `*ok` is false when it could not be prepared.
-    std::unique_ptr<QSqlQuery> acquire(const QSqlDatabase &connection, const QString &sql, bool *ok);
-    void release(const QSqlDatabase &connection, const QString &sql, std::unique_ptr<QSqlQuery> query);
+    std::unique_ptr<QSqlQuery> acquire(const QSqlDatabase &connection, const QString &sql,
+                                       bool *ok);
+    void release(const QSqlDatabase &connection, const QString &sql,
+                 std::unique_ptr<QSqlQuery> query);
 
     // SQLite has one writer at a time, and its busy handler polls with sleeps that grow to 100 ms:
     // a writer that commits and begins again at once (a long sync push in short transactions)
@@ -178,6 +186,7 @@ private:
     quint64 m_writeTickets = 0;
     const void *m_writer = nullptr; // the thread writing now
     int m_writeDepth = 0;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only
 };
 
 // Logs the database's own words with `what` (the statement) and returns an `internal_error`

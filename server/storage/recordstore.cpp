@@ -87,6 +87,25 @@ Record readRecord(const EntitySpec &spec, const SqlQuery &q)
     return record;
 }
 
+// The statement's clause that brings back the row a write left, where that is cheap
+// (SqlDialect::returnsRowsCheaply()); storedRow() reads it either way.
+QString returningRow(const Transaction &tx, const EntitySpec &spec)
+{
+    return tx.dialect().returnsRowsCheaply() ? QStringLiteral(" RETURNING ") + selectList(spec)
+                                             : QString();
+}
+
+// The row the write `q` left of record `id`, as stored; none when it wrote no row.
+Result<std::optional<Record>> storedRow(Transaction &tx, const EntitySpec &spec, SqlQuery &q,
+                                        const QString &id)
+{
+    if (tx.dialect().returnsRowsCheaply())
+        return q.next() ? std::optional<Record>(readRecord(spec, q)) : std::optional<Record>();
+    if (q.rowsAffected() <= 0)
+        return std::optional<Record>();
+    return RecordStore::get(tx, spec, id, true);
+}
+
 // Tells the database's RecordObservers of a write (docs/architecture.md, "Storage and its
 // observers"): the search index, and the change rows of records whose visibility it changed.
 // Before the record's own change row, so that row is the newest of the write. Done here, on
@@ -217,11 +236,10 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
         columns.append(f.column);
         placeholders.append(u":f_" + f.column);
     }
-    // The stored row comes back with the statement (defaults included): no second read.
-    auto q
-        = tx.query(QStringLiteral("INSERT INTO ") + spec.table + QStringLiteral(" (")
-                   + columns.join(u", ") + QStringLiteral(") VALUES (") + placeholders.join(u", ")
-                   + QStringLiteral(") RETURNING ") + selectList(spec));
+    // What is answered is the stored row, defaults included.
+    auto q = tx.query(QStringLiteral("INSERT INTO ") + spec.table + QStringLiteral(" (")
+                      + columns.join(u", ") + QStringLiteral(") VALUES (")
+                      + placeholders.join(u", ") + u')' + returningRow(tx, spec));
     q.bind(QStringLiteral(":id"), id)
         .bind(QStringLiteral(":org"), orgId)
         .bind(QStringLiteral(":hlc"), hlc)
@@ -233,9 +251,12 @@ Result<Record> RecordStore::insert(Transaction &tx, HlcClock &clock, const Entit
     }
     if (auto r = q.exec(); !r)
         return r.error();
-    if (!q.next())
+    auto row = storedRow(tx, spec, q, id);
+    if (!row)
+        return row.error();
+    if (!*row)
         return fail(ErrorCode::Internal, QStringLiteral("The new record did not come back."));
-    const Record stored = readRecord(spec, q);
+    const Record stored = **row;
     if (auto r = written(tx, spec, Record(), stored); !r)
         return r.error();
     if (auto seq = ChangeLog::record(tx, {orgId, spec.name, id, 1, hlc, false}); !seq)
@@ -275,10 +296,10 @@ Result<Record> RecordStore::write(Transaction &tx, HlcClock &clock, const Entity
         if (changes.contains(f.name))
             assignments.append(f.column + QStringLiteral(" = :f_") + f.column);
     }
-    // The row as stored comes back with the statement: no second read.
+    // What is answered is the row as stored.
     auto q = tx.query(QStringLiteral("UPDATE ") + spec.table + QStringLiteral(" SET ")
-                      + assignments.join(u", ") + QStringLiteral(" WHERE id = :id RETURNING ")
-                      + selectList(spec));
+                      + assignments.join(u", ") + QStringLiteral(" WHERE id = :id")
+                      + returningRow(tx, spec));
     q.bind(QStringLiteral(":hlc"), hlc)
         .bind(QStringLiteral(":now"), timeValue(QDateTime::currentDateTimeUtc()))
         .bind(QStringLiteral(":search"), searchText(spec, merged))
@@ -289,9 +310,12 @@ Result<Record> RecordStore::write(Transaction &tx, HlcClock &clock, const Entity
     }
     if (auto r = q.exec(); !r)
         return r.error();
-    if (!q.next())
+    auto row = storedRow(tx, spec, q, current.value(u"id").toString());
+    if (!row)
+        return row.error();
+    if (!*row)
         return fail(ErrorCode::NotFound, QStringLiteral("The record is gone."));
-    const Record stored = readRecord(spec, q);
+    const Record stored = **row;
     const qint64 rev = stored.value(u"rev").toInteger();
     if (auto r = written(tx, spec, current, stored); !r)
         return r.error();

@@ -3,6 +3,7 @@
 #include "storage/transaction.h"
 #include "testserver.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSemaphore>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void migratedDatabaseKeepsItsData();
     void concurrentAppliesRecordEachVersionOnce();
     void newerSchemaRefusesToStart();
+    void sqliteLogIsCopiedBackWithoutTheWriters();
 
 private:
     // A migrated database shared by the table checks.
@@ -354,6 +356,39 @@ void TestMigrations::newerSchemaRefusesToStart()
     QVERIFY2(server.error().message.contains(u"newer"), qPrintable(server.error().message));
     // Nothing was changed on the way out.
     QCOMPARE(migrationRows(*db).size(), Server::Migrations::all().size() + 1);
+}
+
+void TestMigrations::sqliteLogIsCopiedBackWithoutTheWriters()
+{
+    // SQLite writes go to the write-ahead log first. The server copies them back into the
+    // database file by itself, soon after, while no writer waits for it; a writer would do it
+    // only past 10,000 pages. A few hundred small writes therefore reach the file within a
+    // moment, though none of them came near that.
+    if (Test::backendUnderTest() != Server::Backend::Sqlite)
+        QSKIP("SQLite's write-ahead log only");
+    TestDatabase database;
+    REQUIRE_DATABASE(database);
+    auto config = Server::DatabaseConfig::parse(database.url(), database.dataDir());
+    QVERIFY(config);
+    Server::Database db(*config);
+    QVERIFY(Server::Migrations::apply(db));
+    {
+        Server::Transaction tx(db);
+        QVERIFY(tx.query(u"CREATE TABLE log_probe (id INTEGER PRIMARY KEY, body TEXT)"_s).exec());
+        QVERIFY(tx.commit());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(config->sqlitePath).size() > 0, 10000);
+    const qint64 before = QFileInfo(config->sqlitePath).size();
+    const QString body(2000, u'x');
+    for (int i = 0; i < 300; ++i) {
+        Server::Transaction tx(db);
+        auto insert = tx.query(u"INSERT INTO log_probe (body) VALUES (:body)"_s);
+        insert.bind(u":body"_s, body);
+        QVERIFY(insert.exec());
+        QVERIFY(tx.commit());
+    }
+    // 300 rows of 2,000 bytes: at least 150 pages of 4 KiB.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(config->sqlitePath).size() >= before + 150 * 4096, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
