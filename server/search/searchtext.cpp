@@ -22,6 +22,8 @@ SearchText::Folded SearchText::fold(const QString &original)
 {
     Folded folded;
     folded.text.reserve(original.size());
+    folded.from.reserve(original.size());
+    folded.to.reserve(original.size());
     const auto append = [&folded](QChar c, qsizetype start, qsizetype end) {
         folded.text.append(c);
         folded.from.append(start);
@@ -37,6 +39,14 @@ SearchText::Folded SearchText::fold(const QString &original)
             ++i;
         }
         ++i;
+        if (code < 0x80) {
+            // ASCII, most of any text: its own decomposition, and a letter folds to lower case.
+            if (isWordCharacter(code))
+                append(QChar(code >= u'A' && code <= u'Z' ? code + (u'a' - u'A') : code), start, i);
+            else if (!folded.text.isEmpty() && !folded.text.endsWith(u' '))
+                append(u' ', start, i);
+            continue;
+        }
         // Compatibility decomposition splits accents off their letters (and "ﬁ" into "fi").
         const QString decomposed
             = QString::fromUcs4(&code, 1).normalized(QString::NormalizationForm_KD);

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void longBodiesAreIndexedUpToALimit();
     void presentMapsBackToOriginal_data();
     void presentMapsBackToOriginal();
+    void foldKeepsWhereEachCharacterCameFrom_data();
+    void foldKeepsWhereEachCharacterCameFrom();
 
 private:
     HttpResult call(const QString &who, const QByteArray &method, const QString &path,
@@ -67,9 +69,9 @@ private:
     QHash<QString, QString> m_userIds;
     QString m_orgId;
 
-    QString m_courseA; // published, student1 enrolled
-    QString m_moduleA; // released
-    QString m_lessonCell; // released lesson with "Mitochondria" and "Élève"
+    QString m_courseA;       // published, student1 enrolled
+    QString m_moduleA;       // released
+    QString m_lessonCell;    // released lesson with "Mitochondria" and "Élève"
     QString m_lessonReading; // "zymology" in its body only
     QString m_lessonDraft;
     QString m_moduleLater; // unlocks next year
@@ -77,7 +79,7 @@ private:
     QString m_moduleHidden; // not published
     QString m_lessonHidden;
     QString m_lessonEleve; // title "Eleve handbook"
-    QString m_courseB; // published, nobody enrolled
+    QString m_courseB;     // published, nobody enrolled
     QString m_lessonB;
     QString m_courseDraft; // draft, student1 enrolled
     QString m_otherCourse; // another organisation
@@ -614,6 +616,37 @@ void TestSearch::presentMapsBackToOriginal()
     QFETCH(QString, snippet);
     QFETCH(QString, expected);
     QCOMPARE(Server::SearchText::present(snippet, original), expected);
+}
+
+void TestSearch::foldKeepsWhereEachCharacterCameFrom_data()
+{
+    QTest::addColumn<QString>("original");
+    QTest::addColumn<QString>("folded");
+    // For each folded character, the stretch of the original it came from, as "from-to".
+    QTest::addColumn<QStringList>("sources");
+
+    QTest::newRow("ascii") << u"Hi, YOU_2!"_s << u"hi you 2"_s
+                           << QStringList {u"0-1"_s, u"1-2"_s, u"2-3"_s, u"4-5"_s,
+                                           u"5-6"_s, u"6-7"_s, u"7-8"_s, u"8-9"_s};
+    QTest::newRow("accents between ascii")
+        << u"\u00c9t\u00e9 A"_s << u"ete a"_s
+        << QStringList {u"0-1"_s, u"1-2"_s, u"2-3"_s, u"3-4"_s, u"4-5"_s};
+    QTest::newRow("ligature") << u"a\ufb01"_s << u"afi"_s
+                              << QStringList {u"0-1"_s, u"1-2"_s, u"1-2"_s};
+    QTest::newRow("only punctuation") << u" .,;- "_s << QString() << QStringList {};
+}
+
+void TestSearch::foldKeepsWhereEachCharacterCameFrom()
+{
+    QFETCH(QString, original);
+    QFETCH(QString, folded);
+    QFETCH(QStringList, sources);
+    const Server::SearchText::Folded result = Server::SearchText::fold(original);
+    QCOMPARE(result.text, folded);
+    QStringList stretches;
+    for (qsizetype i = 0; i < result.text.size(); ++i)
+        stretches.append(u"%1-%2"_s.arg(result.from.at(i)).arg(result.to.at(i)));
+    QCOMPARE(stretches, sources);
 }
 
 QTEST_GUILESS_MAIN(TestSearch)
