@@ -88,14 +88,15 @@ private Q_SLOTS:
     void conflictingEditsMakeOneConflictBothSee();
     void interruptedPullResumesFromCursor();
     void pullSurvivesServerGoingAway();
+    void pushSurvivesServerGoingAway();
     void outboxSurvivesRefusedToken();
     void controllerSyncsFromItsThread();
 
 private:
     Account logIn(const QUrl &url, const QString &email);
     std::unique_ptr<SyncEngine> engine(const QString &name, const QString &token,
-                                       int pullLimit = Sync::defaultPullLimit,
-                                       const QUrl &url = {});
+                                       int pullLimit = Sync::defaultPullLimit, const QUrl &url = {},
+                                       int pushLimit = Sync::maxOpsPerPush);
     QString dbPath(const QString &name) const { return m_dir->filePath(name + u".sqlite"); }
     // Runs rounds until one ends well with nothing left to push.
     bool settle(SyncEngine &engine, int timeoutMs = 20000);
@@ -129,7 +130,7 @@ Account tst_SyncEngine::logIn(const QUrl &url, const QString &email)
 }
 
 std::unique_ptr<SyncEngine> tst_SyncEngine::engine(const QString &name, const QString &token,
-                                                   int pullLimit, const QUrl &url)
+                                                   int pullLimit, const QUrl &url, int pushLimit)
 {
     SyncEngine::Config config;
     config.databasePath = dbPath(name);
@@ -140,6 +141,7 @@ std::unique_ptr<SyncEngine> tst_SyncEngine::engine(const QString &name, const QS
     config.maxBackoffMs = 400;
     config.fallbackIntervalMs = 10 * 60 * 1000; // only the live channel prompts a pull
     config.pullLimit = pullLimit;
+    config.pushLimit = pushLimit;
     auto made = std::make_unique<SyncEngine>(config);
     made->start();
     return made;
@@ -436,6 +438,47 @@ void tst_SyncEngine::pullSurvivesServerGoingAway()
         }
     }
     QVERIFY(pagesAfterAnAnswer > 0);
+}
+
+void tst_SyncEngine::pushSurvivesServerGoingAway()
+{
+    // A long push, the server gone after its first answer: by then one batch was on its way and
+    // the next made ready. Back, every change arrives exactly once.
+    RestartableServer server;
+    LECTERN_START_RESTARTABLE(server);
+    const Account author = logIn(server.url(), instructor);
+    auto writer = engine(QStringLiteral("writer"), author.accessToken, Sync::defaultPullLimit,
+                         server.url(), 10);
+    bool dropped = false;
+    connect(writer.get(), &SyncEngine::statusChanged, this, [&](const SyncStatus &status) {
+        if (!dropped && status.syncing && status.done > 0) {
+            dropped = true;
+            QMetaObject::invokeMethod(
+                this, [&] { server.stop(); }, Qt::QueuedConnection);
+        }
+    });
+    const QString courseId
+        = *writer->store()->create(QStringLiteral("course"), course(QStringLiteral("Maths")));
+    for (int i = 0; i < 120; ++i)
+        QVERIFY(
+            writer->store()->create(QStringLiteral("module"),
+                                    {{QStringLiteral("courseId"), courseId},
+                                     {QStringLiteral("title"), QStringLiteral("Part %1").arg(i)}}));
+    writer->localChanged();
+    QTRY_VERIFY_WITH_TIMEOUT(dropped && !server.isRunning(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!writer->status().online, 10000);
+    QVERIFY(writer->store()->pendingCount() > 0);
+    QCOMPARE(writer->store()->inFlightCount(), 0);
+
+    LECTERN_START_RESTARTABLE(server);
+    QVERIFY(settle(*writer, 60000));
+    QCOMPARE(writer->store()->pendingCount(), 0);
+    QCOMPARE(localState(*writer->store()), serverState(server.url(), author.accessToken));
+    const QList<LocalRecord> modules
+        = writer->store()->children(QStringLiteral("module"), courseId);
+    QCOMPARE(modules.size(), 120);
+    for (const LocalRecord &module : modules)
+        QCOMPARE(module.serverRev, 1); // created once, never written twice
 }
 
 void tst_SyncEngine::outboxSurvivesRefusedToken()

@@ -89,7 +89,7 @@ void SyncEngine::start()
         Q_EMIT statusChanged(m_status);
         return;
     }
-    (void)m_store->requeueInFlight();
+    requeueInFlight();
     m_started = true;
     qCInfo(lcSync) << "sync engine for" << m_config.serverUrl.toDisplayString() << "device"
                    << m_store->deviceId();
@@ -162,7 +162,7 @@ void SyncEngine::signOut()
     ApiClient::cancel(m_reply);
     m_reply = nullptr;
     if (m_started)
-        (void)m_store->requeueInFlight();
+        requeueInFlight();
     m_running = false;
     m_debounce.stop();
     m_retry.stop();
@@ -208,32 +208,48 @@ void SyncEngine::beginRound()
 
 void SyncEngine::pushNext()
 {
-    const QList<Sync::Op> batch = m_store->takeBatch(m_batchLimit);
-    if (batch.isEmpty()) {
+    const Batch batch = takeBatch();
+    if (batch.ops.isEmpty()) {
         pullNext();
         return;
     }
     sendBatch(batch);
 }
 
-void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
+SyncEngine::Batch SyncEngine::takeBatch()
 {
+    if (m_prepared)
+        return *std::exchange(m_prepared, std::nullopt);
+    Batch batch;
+    batch.ops = m_store->takeBatch(m_batchLimit);
+    if (batch.ops.isEmpty())
+        return batch;
     QJsonArray ops;
-    for (const Sync::Op &op : batch)
+    for (const Sync::Op &op : std::as_const(batch.ops))
         ops.append(op.toJson());
-    const QJsonObject body {{QStringLiteral("deviceId"), m_store->deviceId()},
-                            {QStringLiteral("ops"), ops}};
-    qCDebug(lcSync) << "pushing" << batch.size() << "ops";
-    const qsizetype sent = batch.size();
-    const qint64 batchEnd = batch.last().deviceSeq;
+    batch.body = {{QStringLiteral("deviceId"), m_store->deviceId()}, {QStringLiteral("ops"), ops}};
+    return batch;
+}
+
+void SyncEngine::requeueInFlight()
+{
+    m_prepared.reset();
+    (void)m_store->requeueInFlight();
+}
+
+void SyncEngine::sendBatch(const Batch &batch)
+{
+    qCDebug(lcSync) << "pushing" << batch.ops.size() << "ops";
+    const qsizetype sent = batch.ops.size();
+    const qint64 batchEnd = batch.ops.last().deviceSeq;
     m_reply = m_api->post(
-        pushPath, body, this, [this, sent, batchEnd](const Result<QJsonValue> &reply) {
+        pushPath, batch.body, this, [this, sent, batchEnd](const Result<QJsonValue> &reply) {
             m_reply = nullptr;
             // The answer before this one first: settling follows the order of the pushes.
             if (!settleAnswer())
                 return;
             if (!reply) {
-                (void)m_store->requeueInFlight();
+                requeueInFlight();
                 if (reply.error().code == QLatin1StringView(ErrorCode::PayloadTooLarge)
                     && m_batchLimit > 1) {
                     // Smaller batches, at once: the server's limit is lower than ours.
@@ -255,14 +271,14 @@ void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
             }
             if (answer.results.isEmpty()) {
                 // Nothing settled: pushing the same batch again would never end.
-                (void)m_store->requeueInFlight();
+                requeueInFlight();
                 fail(Error(QString::fromLatin1(ClientErrorCode::InvalidResponse),
                            tr("The server did not answer for the changes sent.")));
                 return;
             }
             m_unsettled = std::move(answer);
-            const QList<Sync::Op> next = m_store->takeBatch(m_batchLimit);
-            if (next.isEmpty()) {
+            const Batch next = takeBatch();
+            if (next.ops.isEmpty()) {
                 // The last batch: settle, then send what is left unanswered again, or pull.
                 if (settleAnswer())
                     pushNext();
@@ -272,17 +288,27 @@ void SyncEngine::sendBatch(const QList<Sync::Op> &batch)
             // overlap instead of taking turns (one request is still on its way at a time). Qt
             // hands a request's body to its network thread piece by piece through this thread,
             // so the settling waits until the body is out; otherwise the server would wait for
-            // the rest of it as long as the settling takes.
+            // the rest of it as long as the settling takes. The batch after it is made ready
+            // then too.
             sendBatch(next);
             if (QNetworkReply *sending = m_reply) {
                 connect(sending, &QNetworkReply::uploadProgress, this,
-                        [this](qint64 done, qint64 total) {
+                        [this, sending](qint64 done, qint64 total) {
                             if (total > 0 && done >= total)
                                 QMetaObject::invokeMethod(
-                                    this, [this] { (void)settleAnswer(); }, Qt::QueuedConnection);
+                                    this, [this, sending] { settleAndPrepare(sending); },
+                                    Qt::QueuedConnection);
                         });
             }
         });
+}
+
+void SyncEngine::settleAndPrepare(const QNetworkReply *sending)
+{
+    if (!settleAnswer() || m_reply != sending || m_prepared)
+        return;
+    if (Batch next = takeBatch(); !next.ops.isEmpty())
+        m_prepared = std::move(next);
 }
 
 bool SyncEngine::settleAnswer()
@@ -296,7 +322,7 @@ bool SyncEngine::settleAnswer()
     if (!applied) {
         ApiClient::cancel(m_reply);
         m_reply = nullptr;
-        (void)m_store->requeueInFlight();
+        requeueInFlight();
         fail(applied.error());
         return false;
     }

@@ -87,8 +87,19 @@ Q_SIGNALS:
 private:
     void beginRound();
     void pushNext();
-    // Sends one batch (marked in flight by takeBatch) and settles its answer.
-    void sendBatch(const QList<Sync::Op> &batch);
+    // A batch of the outbox, marked in flight, with the request body that carries it.
+    struct Batch
+    {
+        QList<Sync::Op> ops;
+        QJsonObject body;
+    };
+    // The batch made ready while the server worked on the last one (m_prepared), or the next
+    // one of the outbox; no ops when it is empty.
+    Batch takeBatch();
+    // Sends one batch and settles its answer.
+    void sendBatch(const Batch &batch);
+    // Gives the outbox back every op in flight, the prepared batch's too.
+    void requeueInFlight();
     void pullNext();
     void finishRound();
     void fail(const Error &error);
@@ -97,6 +108,9 @@ private:
     // Stores what the server answered to a push (m_unsettled). False when the store failed:
     // the round has failed then.
     bool settleAnswer();
+    // Once a push has left: settles the answer before it and makes the next batch ready, while
+    // `sending` is still the push under way.
+    void settleAndPrepare(const QNetworkReply *sending);
     void connectSocket();
     void onSocketMessage(const QString &message);
     void onSocketClosed();
@@ -120,6 +134,10 @@ private:
         qint64 batchEnd = 0;
     };
     std::optional<Answer> m_unsettled;
+    // The batch after the one the server is working on, taken from the outbox and made ready
+    // meanwhile, so that it leaves the moment that one's answer arrives: a long push then keeps
+    // the server busy instead of waiting on this side between batches.
+    std::optional<Batch> m_prepared;
     QString m_roundToken;  // the access token the round's requests went out with
     QString m_socketToken; // the one the live channel authenticated with
     QTimer m_debounce;
