@@ -157,6 +157,14 @@ private:
     // A course the server has sent (rev 3), with its op-free state.
     QString pulledCourse(const QString &title = QStringLiteral("Intro"),
                          const QString &description = {});
+    // Runs `statements` on the store's file with a connection of their own (the store closed):
+    // the first error, or none.
+    QString runOnFile(const QStringList &statements);
+    // The first column of the first row `sql` answers on the store's file.
+    QVariant valueOnFile(const QString &sql);
+    // Renames `course` and checks that its summary shows the new title, without its long texts,
+    // and that it is among the summary changes since `version`.
+    void renameShowsInSummaries(const QString &course, qint64 version);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<LocalStore> m_store;
@@ -176,6 +184,57 @@ void tst_LocalStore::cleanup()
 {
     m_store.reset();
     m_dir.reset();
+}
+
+QString tst_LocalStore::runOnFile(const QStringList &statements)
+{
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"file"_s);
+        db.setDatabaseName(dbPath());
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery query(db);
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                error = statement + u": "_s + query.lastError().text();
+                break;
+            }
+        }
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"file"_s);
+    return error;
+}
+
+QVariant tst_LocalStore::valueOnFile(const QString &sql)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"file"_s);
+        db.setDatabaseName(dbPath());
+        QSqlQuery query(db);
+        if (db.open() && query.exec(sql) && query.next())
+            value = query.value(0);
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"file"_s);
+    return value;
+}
+
+void tst_LocalStore::renameShowsInSummaries(const QString &course, qint64 version)
+{
+    QVERIFY(m_store->update(u"course"_s, course, {{u"title"_s, u"After"_s}}));
+    const LocalStore::SummaryChanges changes = m_store->summaryChangesSince(version, {u"course"_s});
+    QVERIFY(changes.complete);
+    QCOMPARE(changes.records.size(), 1);
+    QCOMPARE(changes.records[0].fields.value(u"title").toString(), u"After"_s);
+    const QList<LocalRecord> summary = m_store->list(u"course"_s, LocalStore::Read::Summary);
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(summary[0].fields.value(u"title").toString(), u"After"_s);
+    QVERIFY(!summary[0].fields.contains(u"description"));
 }
 
 QString tst_LocalStore::pulledCourse(const QString &title, const QString &description)
@@ -297,19 +356,10 @@ void tst_LocalStore::olderDatabasesGetSummaries()
 {
     const QString course = pulledCourse(QStringLiteral("Before"), QStringLiteral("Long"));
     m_store.reset();
-    {
-        // What a schema 2 database looks like: no summaries.
-        QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
-        db.setDatabaseName(dbPath());
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("DROP TABLE record_summaries")));
-        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+    // What a schema 2 database looks like: no summaries.
+    const QString error
+        = runOnFile({u"DROP TABLE record_summaries"_s, u"PRAGMA user_version = 2"_s});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     m_store = std::make_unique<LocalStore>();
     QVERIFY(m_store->open(dbPath()));
     const QList<LocalRecord> summary
@@ -413,39 +463,21 @@ void tst_LocalStore::schema3DatabasesNumberTheirChanges()
 {
     const QString course = pulledCourse(u"Before"_s, u"Long"_s);
     m_store.reset();
-    {
-        // What a schema 3 database looks like: summaries kept by triggers of their own, without
-        // change numbers.
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v3"_s);
-        db.setDatabaseName(dbPath());
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        for (const QString &statement :
-             {u"DROP TRIGGER records_summary_update"_s, u"DROP TRIGGER records_summary_insert"_s,
-              u"DROP TRIGGER records_summary_delete"_s, u"DROP INDEX record_summaries_change"_s,
-              u"ALTER TABLE record_summaries DROP COLUMN change_seq"_s,
-              u"DROP TABLE summary_clock"_s, u"DROP TABLE summary_removals"_s,
-              u"CREATE TRIGGER records_summary_update AFTER UPDATE ON records BEGIN"
-              u" UPDATE record_summaries SET pending = NEW.pending"
-              u" WHERE entity = OLD.entity AND id = OLD.id; END"_s,
-              u"PRAGMA user_version = 3"_s})
-            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"v3"_s);
+    // What a schema 3 database looks like: summaries kept by triggers of their own, without
+    // change numbers.
+    const QString error = runOnFile(
+        {u"DROP TRIGGER records_summary_update"_s, u"DROP TRIGGER records_summary_insert"_s,
+         u"DROP TRIGGER records_summary_delete"_s, u"DROP INDEX record_summaries_change"_s,
+         u"ALTER TABLE record_summaries DROP COLUMN change_seq"_s, u"DROP TABLE summary_clock"_s,
+         u"DROP TABLE summary_removals"_s,
+         u"CREATE TRIGGER records_summary_update AFTER UPDATE ON records BEGIN"
+         u" UPDATE record_summaries SET pending = NEW.pending"
+         u" WHERE entity = OLD.entity AND id = OLD.id; END"_s,
+         u"PRAGMA user_version = 3"_s});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     m_store = std::make_unique<LocalStore>();
     QVERIFY(m_store->open(dbPath()));
-    const qint64 version = m_store->summaryVersion();
-    QVERIFY(m_store->update(u"course"_s, course, {{u"title"_s, u"After"_s}}));
-    const LocalStore::SummaryChanges changes = m_store->summaryChangesSince(version, {u"course"_s});
-    QVERIFY(changes.complete);
-    QCOMPARE(changes.records.size(), 1);
-    QCOMPARE(changes.records[0].fields.value(u"title").toString(), u"After"_s);
-    const QList<LocalRecord> summary = m_store->list(u"course"_s, LocalStore::Read::Summary);
-    QCOMPARE(summary.size(), 1);
-    QCOMPARE(summary[0].fields.value(u"title").toString(), u"After"_s);
-    QVERIFY(!summary[0].fields.contains(u"description"));
+    renameShowsInSummaries(course, m_store->summaryVersion());
 }
 
 void tst_LocalStore::schema5RecordsMoveToARowidTable()
@@ -457,48 +489,29 @@ void tst_LocalStore::schema5RecordsMoveToARowidTable()
     QVERIFY(m_store->update(u"course"_s, course, {{u"title"_s, u"Pending"_s}}));
     const qint64 version = m_store->summaryVersion();
     m_store.reset();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v5"_s);
-        db.setDatabaseName(dbPath());
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        for (const QString &statement :
-             {u"DROP TRIGGER records_summary_update"_s, u"DROP TRIGGER records_summary_insert"_s,
-              u"DROP TRIGGER records_summary_delete"_s, u"DROP INDEX records_parent"_s,
-              u"ALTER TABLE records RENAME TO records_now"_s,
-              u"CREATE TABLE records (entity TEXT NOT NULL, id TEXT NOT NULL, parent_id TEXT,"
-              u" order_key TEXT, server_rev INTEGER NOT NULL DEFAULT 0, server_hlc TEXT,"
-              u" server_fields TEXT, fields TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
-              u" server_deleted INTEGER NOT NULL DEFAULT 0, pending INTEGER NOT NULL DEFAULT 0,"
-              u" PRIMARY KEY (entity, id)) WITHOUT ROWID"_s,
-              u"INSERT INTO records SELECT * FROM records_now"_s, u"DROP TABLE records_now"_s,
-              u"CREATE INDEX records_parent ON records (entity, parent_id, order_key)"_s,
-              // A trigger of the old table, which must not outlive it.
-              u"CREATE TRIGGER records_summary_update AFTER UPDATE ON records BEGIN"
-              u" DELETE FROM record_summaries; END"_s,
-              u"PRAGMA user_version = 5"_s})
-            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"v5"_s);
+    const QString error = runOnFile(
+        {u"DROP TRIGGER records_summary_update"_s, u"DROP TRIGGER records_summary_insert"_s,
+         u"DROP TRIGGER records_summary_delete"_s, u"DROP INDEX records_parent"_s,
+         u"ALTER TABLE records RENAME TO records_now"_s,
+         u"CREATE TABLE records (entity TEXT NOT NULL, id TEXT NOT NULL, parent_id TEXT,"
+         u" order_key TEXT, server_rev INTEGER NOT NULL DEFAULT 0, server_hlc TEXT,"
+         u" server_fields TEXT, fields TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
+         u" server_deleted INTEGER NOT NULL DEFAULT 0, pending INTEGER NOT NULL DEFAULT 0,"
+         u" PRIMARY KEY (entity, id)) WITHOUT ROWID"_s,
+         u"INSERT INTO records SELECT * FROM records_now"_s, u"DROP TABLE records_now"_s,
+         u"CREATE INDEX records_parent ON records (entity, parent_id, order_key)"_s,
+         // A trigger of the old table, which must not outlive it.
+         u"CREATE TRIGGER records_summary_update AFTER UPDATE ON records BEGIN"
+         u" DELETE FROM record_summaries; END"_s,
+         u"PRAGMA user_version = 5"_s});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     m_store = std::make_unique<LocalStore>();
     QVERIFY(m_store->open(dbPath()));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v6"_s);
-        db.setDatabaseName(dbPath());
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(u"SELECT sql FROM sqlite_schema WHERE name = 'records'"_s));
-        QVERIFY(query.next());
-        QVERIFY2(!query.value(0).toString().contains(u"WITHOUT ROWID"),
-                 qPrintable(query.value(0).toString()));
-        QVERIFY(query.exec(u"PRAGMA user_version"_s) && query.next());
-        QCOMPARE(query.value(0).toInt(), 6);
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"v6"_s);
+    const QString table
+        = valueOnFile(u"SELECT sql FROM sqlite_schema WHERE name = 'records'"_s).toString();
+    QVERIFY(table.startsWith(u"CREATE TABLE records"));
+    QVERIFY2(!table.contains(u"WITHOUT ROWID"), qPrintable(table));
+    QCOMPARE(valueOnFile(u"PRAGMA user_version"_s).toInt(), 6);
 
     const std::optional<LocalRecord> record = m_store->record(u"course"_s, course);
     QVERIFY(record);
@@ -508,14 +521,7 @@ void tst_LocalStore::schema5RecordsMoveToARowidTable()
     QCOMPARE(m_store->outbox().size(), 1);
     QCOMPARE(m_store->summaryVersion(), version);
 
-    QVERIFY(m_store->update(u"course"_s, course, {{u"title"_s, u"After"_s}}));
-    const LocalStore::SummaryChanges changes = m_store->summaryChangesSince(version, {u"course"_s});
-    QVERIFY(changes.complete);
-    QCOMPARE(changes.records.size(), 1);
-    QCOMPARE(changes.records[0].fields.value(u"title").toString(), u"After"_s);
-    const QList<LocalRecord> summary = m_store->list(u"course"_s, LocalStore::Read::Summary);
-    QCOMPARE(summary.size(), 1);
-    QCOMPARE(summary[0].fields.value(u"title").toString(), u"After"_s);
+    renameShowsInSummaries(course, version);
 }
 
 void tst_LocalStore::createWritesRecordAndOp()

@@ -30,6 +30,23 @@ QJsonObject course(const QString &title)
     return {{QStringLiteral("code"), QStringLiteral("BIO-101")}, {QStringLiteral("title"), title}};
 }
 
+// A course made on `store` with `modules` modules titled `moduleTitle` (with %1 for the
+// number), all waiting in the outbox; its id, or none when a write failed.
+QString offlineCourse(LocalStore &store, const QString &title, const QString &moduleTitle,
+                      int modules)
+{
+    const Result<QString> courseId = store.create(QStringLiteral("course"), course(title));
+    if (!courseId)
+        return {};
+    for (int i = 0; i < modules; ++i) {
+        if (!store.create(QStringLiteral("module"),
+                          {{QStringLiteral("courseId"), *courseId},
+                           {QStringLiteral("title"), moduleTitle.arg(i)}}))
+            return {};
+    }
+    return *courseId;
+}
+
 // (entity, id) -> rev of every record a full pull from 0 gives the caller.
 QMap<QString, qint64> serverState(const QUrl &url, const QString &token)
 {
@@ -343,13 +360,9 @@ void tst_SyncEngine::interruptedPullResumesFromCursor()
 {
     const Account author = logIn(m_server->url(), instructor);
     auto writer = engine(QStringLiteral("writer"), author.accessToken);
-    const QString courseId
-        = *writer->store()->create(QStringLiteral("course"), course(QStringLiteral("Physics")));
-    for (int i = 0; i < 300; ++i)
-        QVERIFY(
-            writer->store()->create(QStringLiteral("module"),
-                                    {{QStringLiteral("courseId"), courseId},
-                                     {QStringLiteral("title"), QStringLiteral("Week %1").arg(i)}}));
+    const QString courseId = offlineCourse(*writer->store(), QStringLiteral("Physics"),
+                                           QStringLiteral("Week %1"), 300);
+    QVERIFY(!courseId.isEmpty());
     QVERIFY(settle(*writer, 60000));
     QCOMPARE(writer->store()->children(QStringLiteral("module"), courseId).size(), 300);
 
@@ -396,12 +409,8 @@ void tst_SyncEngine::pullSurvivesServerGoingAway()
     const Account author = logIn(server.url(), instructor);
     auto writer = engine(QStringLiteral("writer"), author.accessToken, 500, server.url());
     const QString courseId
-        = *writer->store()->create(QStringLiteral("course"), course(QStringLiteral("Maths")));
-    for (int i = 0; i < 120; ++i)
-        QVERIFY(
-            writer->store()->create(QStringLiteral("module"),
-                                    {{QStringLiteral("courseId"), courseId},
-                                     {QStringLiteral("title"), QStringLiteral("Part %1").arg(i)}}));
+        = offlineCourse(*writer->store(), QStringLiteral("Maths"), QStringLiteral("Part %1"), 120);
+    QVERIFY(!courseId.isEmpty());
     QVERIFY(settle(*writer, 60000));
     writer.reset();
 
@@ -458,12 +467,8 @@ void tst_SyncEngine::pushSurvivesServerGoingAway()
         }
     });
     const QString courseId
-        = *writer->store()->create(QStringLiteral("course"), course(QStringLiteral("Maths")));
-    for (int i = 0; i < 120; ++i)
-        QVERIFY(
-            writer->store()->create(QStringLiteral("module"),
-                                    {{QStringLiteral("courseId"), courseId},
-                                     {QStringLiteral("title"), QStringLiteral("Part %1").arg(i)}}));
+        = offlineCourse(*writer->store(), QStringLiteral("Maths"), QStringLiteral("Part %1"), 120);
+    QVERIFY(!courseId.isEmpty());
     writer->localChanged();
     QTRY_VERIFY_WITH_TIMEOUT(dropped && !server.isRunning(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(!writer->status().online, 10000);
