@@ -308,10 +308,17 @@ Result<QJsonObject> ProgressService::itemProgress(const Caller &caller, const QS
             return students.error();
         QJsonArray rows;
         for (const Student &student : std::as_const(*students)) {
-            const ItemProgress state
-                = Progress::summarize(byUser->value(student.userId)).value(itemId);
-            rows.append(
-                personRow(student.userId, student.name, student.email, Progress::toJson(state)));
+            const QList<QJsonObject> theirs = byUser->value(student.userId);
+            const ItemProgress state = Progress::summarize(theirs).value(itemId);
+            QJsonObject row
+                = personRow(student.userId, student.name, student.email, Progress::toJson(state));
+            // The events themselves, as the staff's devices have them (a pull ships a course's
+            // events to its staff).
+            QJsonArray events;
+            for (const QJsonObject &event : theirs)
+                events.append(event);
+            row.insert(QStringLiteral("events"), events);
+            rows.append(row);
         }
         data.insert(QStringLiteral("students"), rows);
     }

@@ -571,7 +571,18 @@ void TestProgress::staffSeeEveryStudent()
         QCOMPARE(students.size(), 2);
         QCOMPARE(rowOf(item, m_ids[u"student1"_s]).value(u"completed"), QJsonValue(true));
         QCOMPARE(rowOf(item, m_ids[u"student2"_s]).value(u"completed"), QJsonValue(false));
+        // The events as well, each under its student: what a staff device pulls.
+        const QJsonArray events = rowOf(item, m_ids[u"student1"_s]).value(u"events").toArray();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].toObject().value(u"userId").toString(), m_ids[u"student1"_s]);
+        QCOMPARE(events[0].toObject().value(u"kind").toString(), u"completed"_s);
+        QCOMPARE(events[0].toObject().value(u"seconds").toInteger(), 300);
+        QVERIFY(rowOf(item, m_ids[u"student2"_s]).value(u"events").toArray().isEmpty());
     }
+    // A learner gets their own events, never another's.
+    const QJsonObject learnerView = itemProgress(u"student2"_s, c.a);
+    QVERIFY(learnerView.value(u"events").toArray().isEmpty());
+    QVERIFY(!learnerView.contains(u"students"));
     // The staff pull everyone's events; the learner's own report has their items.
     int staffEvents = 0;
     const auto staffPull = pull(u"ta"_s);

@@ -171,12 +171,6 @@ const QList<KnownDisagreement> knownDisagreements = {
     {u"*"_s, u"student"_s, u"read"_s, u"locked"_s,
      "pull ships learners a stub of a locked record (title, when it opens); REST answers "
      "not_found until it unlocks"},
-    {u"progress"_s, u"admin"_s, u"read"_s, QString(),
-     "REST lists only the caller's own events; pull ships the course's events to its staff"},
-    {u"progress"_s, u"instructor"_s, u"read"_s, QString(),
-     "REST lists only the caller's own events; pull ships the course's events to its staff"},
-    {u"progress"_s, u"ta"_s, u"read"_s, QString(),
-     "REST lists only the caller's own events; pull ships the course's events to its staff"},
 };
 
 bool matches(const QString &pattern, const QString &value)
