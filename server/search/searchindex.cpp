@@ -128,13 +128,12 @@ Result<Entry> insertEntry(Transaction &tx, const EntitySpec &spec, const Record 
     const Document doc = documentOf(spec, record);
     const auto [titleText, titleFolded] = indexed(doc.titleText);
     const auto [bodyText, bodyFolded] = indexed(doc.bodyText);
-    const bool returning = tx.dialect().returnsRowsCheaply();
-    static const QString sql = QStringLiteral(
-        "INSERT INTO search_entries (entity, entity_id, org_id, course_id, module_id, title,"
-        " title_text, body_text, title_folded, body_folded) VALUES (:entity, :id, :org, :course,"
-        " :module, :title, :title_text, :body_text, :title_folded, :body_folded)");
-    static const QString sqlReturning = sql + QStringLiteral(" RETURNING id");
-    auto insert = tx.query(returning ? sqlReturning : sql);
+    auto insert = tx.query(
+        QStringLiteral(
+            "INSERT INTO search_entries (entity, entity_id, org_id, course_id, module_id, title,"
+            " title_text, body_text, title_folded, body_folded) VALUES (:entity, :id, :org,"
+            " :course, :module, :title, :title_text, :body_text, :title_folded, :body_folded)")
+        + tx.dialect().returningId(u"id"));
     insert.bind(QStringLiteral(":entity"), spec.name)
         .bind(QStringLiteral(":id"), record.value(u"id").toString())
         .bind(QStringLiteral(":org"), record.value(u"orgId").toString())
@@ -147,9 +146,10 @@ Result<Entry> insertEntry(Transaction &tx, const EntitySpec &spec, const Record 
         .bind(QStringLiteral(":body_folded"), bodyFolded);
     if (auto r = insert.exec(); !r)
         return r.error();
-    if (returning && !insert.next())
+    const std::optional<qint64> rowid = insert.insertedId();
+    if (!rowid)
         return fail(ErrorCode::Internal, QStringLiteral("The search entry did not come back."));
-    return Entry {returning ? insert.int64(0) : insert.lastInsertId(), titleFolded, bodyFolded};
+    return Entry {*rowid, titleFolded, bodyFolded};
 }
 } // namespace
 

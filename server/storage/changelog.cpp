@@ -23,13 +23,11 @@ Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
 {
     if (auto r = lockSequence(tx); !r)
         return r.error();
-    const bool returning = tx.dialect().returnsRowsCheaply();
-    static const QString insert = QStringLiteral(
-        "INSERT INTO change_log (org_id, entity, entity_id, rev, hlc, deleted, changed_at,"
-        " audience_user_id, origin_device) VALUES (:org, :entity, :id, :rev, :hlc, :deleted, :at,"
-        " :audience, :origin)");
-    static const QString insertReturning = insert + QStringLiteral(" RETURNING seq");
-    auto q = tx.query(returning ? insertReturning : insert);
+    auto q = tx.query(
+        QStringLiteral("INSERT INTO change_log (org_id, entity, entity_id, rev, hlc, deleted,"
+                       " changed_at, audience_user_id, origin_device) VALUES (:org, :entity,"
+                       " :id, :rev, :hlc, :deleted, :at, :audience, :origin)")
+        + tx.dialect().returningId(u"seq"));
     const bool pushed = tx.origin && tx.origin->is(change.entity, change.entityId);
     q.bind(QStringLiteral(":org"), change.orgId)
         .bind(QStringLiteral(":entity"), change.entity)
@@ -42,9 +40,10 @@ Result<qint64> ChangeLog::record(Transaction &tx, const Change &change)
         .bind(QStringLiteral(":origin"), pushed ? QVariant(tx.origin->deviceId) : QVariant());
     if (auto r = q.exec(); !r)
         return r.error();
-    if (returning && !q.next())
+    const std::optional<qint64> inserted = q.insertedId();
+    if (!inserted)
         return fail(ErrorCode::Internal, QStringLiteral("The change sequence returned no value."));
-    const qint64 seq = returning ? q.int64(0) : q.lastInsertId();
+    const qint64 seq = *inserted;
     if (!change.orgId.isEmpty()) {
         qint64 &newest = tx.writtenChanges[change.orgId];
         newest = qMax(newest, seq);

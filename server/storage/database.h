@@ -67,6 +67,11 @@ public:
     // a small insert, more than reading a row again by its key, and its last insert rowid is
     // free (SqlQuery::lastInsertId()). PostgreSQL has neither cost nor rowid.
     bool returnsRowsCheaply() const { return m_backend == Backend::Postgres; }
+    // What ends an insert whose new row's `column` SqlQuery::insertedId() answers.
+    QString returningId(QStringView column) const
+    {
+        return returnsRowsCheaply() ? QStringLiteral(" RETURNING ") + column : QString();
+    }
     // Serialises writers of the change sequence until commit so that sequence order is commit
     // order (readers of the change feed never skip a row committed late). Empty where the
     // database already has a single writer.

@@ -27,6 +27,15 @@ SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
     return *this;
 }
 
+std::optional<qint64> SqlQuery::insertedId()
+{
+    if (m_dialect.returnsRowsCheaply())
+        return next() ? std::optional<qint64>(int64(0)) : std::nullopt;
+    if (!m_query || m_query->numRowsAffected() <= 0)
+        return std::nullopt;
+    return m_query->lastInsertId().toLongLong();
+}
+
 Result<void> SqlQuery::exec()
 {
     if (m_transaction && !m_transaction->isOk())

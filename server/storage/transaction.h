@@ -34,8 +34,9 @@ public:
     // Milliseconds since the epoch in the column, as a UTC time (invalid for NULL).
     QDateTime time(int column) const;
     int rowsAffected() const { return m_query ? m_query->numRowsAffected() : 0; }
-    // The rowid of the row the last insert made (SQLite only: SqlDialect::returnsRowsCheaply()).
-    qint64 lastInsertId() const { return m_query ? m_query->lastInsertId().toLongLong() : 0; }
+    // The id of the row an insert made, its statement ending with SqlDialect::returningId():
+    // the value it returned, or SQLite's rowid. None when it made no row.
+    std::optional<qint64> insertedId();
 
 private:
     std::unique_ptr<QSqlQuery> m_query;

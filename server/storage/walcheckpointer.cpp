@@ -40,12 +40,6 @@ void WalCheckpointer::nudge()
     m_wake.wakeAll();
 }
 
-int WalCheckpointer::checkpoints() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_done;
-}
-
 void WalCheckpointer::run()
 {
     const QString name = QStringLiteral("lectern-checkpoint-")
@@ -78,7 +72,6 @@ void WalCheckpointer::run()
             query.finish();
             next.setRemainingTime(m_intervalMs);
             lock.relock();
-            ++m_done;
         }
         lock.unlock();
         query = QSqlQuery();

@@ -26,20 +26,16 @@ public:
     // Something was committed: checkpoint soon. Cheap; starts the thread on first use.
     void nudge();
 
-    // Checkpoints done so far (for tests).
-    int checkpoints() const;
-
 private:
     void run() override;
 
     const QString m_path;
     const int m_busyTimeoutMs;
     const int m_intervalMs;
-    mutable QMutex m_mutex;
+    QMutex m_mutex;
     QWaitCondition m_wake;
     bool m_pending = false;
     bool m_stopping = false;
-    int m_done = 0;
 };
 
 } // namespace Lectern::Server
