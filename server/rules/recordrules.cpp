@@ -51,22 +51,25 @@ private:
     std::map<QString, std::unique_ptr<RecordRules>> m_rules;
 };
 
-// Whether `record` (of `spec`) is released to learners now, with every parent that has a
+// How far `record` (of `spec`) is released to learners now, with every parent that has a
 // release of its own (an item only with its module).
-Result<bool> isReleased(Transaction &tx, const EntitySpec &spec, const Record &record,
-                        const QDateTime &now)
+Result<CourseAccess::Release> releaseWithParents(Transaction &tx, const EntitySpec &spec,
+                                                 const Record &record, const QDateTime &now)
 {
-    if (spec.field(QStringLiteral("published")) && !CourseAccess::isReleased(record, now))
-        return false;
-    const EntitySpec *parent = spec.parentSpec();
-    if (!parent || !parent->field(QStringLiteral("published")))
-        return true;
+    const RecordRules &rules = RecordRules::of(spec);
+    const CourseAccess::Release own = rules.releaseOf(record, now);
+    const EntitySpec *parent = rules.releasingParent();
+    if (!parent || own == CourseAccess::Release::Hidden)
+        return own;
     auto up = RecordStore::get(tx, *parent, record.value(spec.parentField).toString());
     if (!up)
         return up.error();
     if (!*up)
-        return false;
-    return isReleased(tx, *parent, **up, now);
+        return CourseAccess::Release::Hidden;
+    auto above = releaseWithParents(tx, *parent, **up, now);
+    if (!above)
+        return above;
+    return std::max(own, *above);
 }
 
 Result<void> tombstoneAll(Transaction &tx, HlcClock &clock, const EntitySpec &spec,
@@ -162,20 +165,20 @@ Result<CourseAccess> RecordRules::accessOf(RuleContext &context, const Record &r
     return context.accessTo(*course);
 }
 
-Result<CourseAccess> RecordRules::locate(RuleContext &context, const Record &record) const
+Result<RecordRules::View> RecordRules::view(RuleContext &context, const Record &record) const
 {
     if (record.value(u"orgId").toString() != context.caller().orgId)
         return notFound();
     if (m_spec.audience == Audience::OrgAdmin) {
         if (!context.caller().isAdmin())
             return notFound();
-        CourseAccess admin;
-        admin.level = CourseAccess::Level::Owner;
+        View admin;
+        admin.access.level = CourseAccess::Level::Owner;
         return admin;
     }
     auto access = accessOf(context, record);
     if (!access)
-        return access;
+        return access.error();
     if (!access->canSee())
         return notFound();
     // Private records: their author alone, whatever their standing.
@@ -183,25 +186,70 @@ Result<CourseAccess> RecordRules::locate(RuleContext &context, const Record &rec
         && record.value(m_spec.ownerField).toString() != context.caller().userId)
         return notFound();
     if (access->seesDrafts())
-        return access;
+        return View {*access};
     switch (m_spec.audience) {
     case Audience::CourseStaff:
         return notFound();
     case Audience::Own:
         if (record.value(m_spec.ownerField).toString() != context.caller().userId)
             return notFound();
-        return access;
+        return View {*access};
     case Audience::Author:
     case Audience::Course:
     case Audience::OrgAdmin:
         break;
     }
-    auto released = isReleased(context.tx(), m_spec, record, QDateTime::currentDateTimeUtc());
-    if (!released)
-        return released.error();
-    if (!*released)
+    auto release
+        = releaseWithParents(context.tx(), m_spec, record, QDateTime::currentDateTimeUtc());
+    if (!release)
+        return release.error();
+    if (*release == CourseAccess::Release::Hidden)
         return notFound();
-    return access;
+    return View {*access, *release};
+}
+
+Result<Record> RecordRules::read(RuleContext &context, const Record &record) const
+{
+    auto seen = view(context, record);
+    if (!seen)
+        return seen.error();
+    return shownAt(seen->release, record);
+}
+
+Result<CourseAccess> RecordRules::locate(RuleContext &context, const Record &record) const
+{
+    auto seen = view(context, record);
+    if (!seen)
+        return seen.error();
+    if (seen->release != CourseAccess::Release::Open)
+        return notFound();
+    return seen->access;
+}
+
+CourseAccess::Release RecordRules::releaseOf(const Record &record, const QDateTime &now) const
+{
+    if (!m_spec.field(QStringLiteral("published")))
+        return CourseAccess::Release::Open;
+    return CourseAccess::releaseOf(record, now);
+}
+
+const EntitySpec *RecordRules::releasingParent() const
+{
+    const EntitySpec *parent = m_spec.parentSpec();
+    return parent && parent->field(QStringLiteral("published")) ? parent : nullptr;
+}
+
+Record RecordRules::shownAt(CourseAccess::Release release, const Record &record) const
+{
+    if (release != CourseAccess::Release::Locked)
+        return record;
+    Record stub = record;
+    for (const FieldSpec &field : m_spec.fields) {
+        if (field.type == FieldType::LongText || field.type == FieldType::Json
+            || field.name == u"url" || field.name == u"fileId")
+            stub.remove(field.name);
+    }
+    return stub;
 }
 
 Result<void> RecordRules::prepareCreate(RuleContext &context, QJsonObject &values,
@@ -276,12 +324,13 @@ Result<void> RecordRules::afterCreate(RuleContext &, const Record &) const
 
 Result<CourseAccess> RecordRules::mayChange(RuleContext &context, const Record &current) const
 {
-    auto access = locate(context, current);
-    if (!access)
-        return access;
-    if (!access->canEdit())
+    // Whoever sees the record, even as the stub of a locked one, learns why they may not.
+    auto seen = view(context, current);
+    if (!seen)
+        return seen.error();
+    if (!seen->access.canEdit())
         return cannotEdit();
-    return access;
+    return seen->access;
 }
 
 Result<void> RecordRules::mayChangeField(RuleContext &, const Record &, const CourseAccess &,

@@ -70,10 +70,32 @@ public:
     // the caller's organisation.
     virtual Result<QString> courseOf(RuleContext &context, const QJsonObject &values) const;
 
-    // Reading: the caller's standing in the record's course, or not_found when the caller may
-    // not know the record exists (a course they are not in, material not released to a
-    // learner, staff-only records, someone else's own records).
-    virtual Result<CourseAccess> locate(RuleContext &context, const Record &record) const;
+    // Reading. What the caller may see of a record: their standing in its course and, for a
+    // learner, how far it is released (with its parents: an item of a locked module is locked);
+    // Open for those who see drafts. not_found when the caller may not know the record exists
+    // (a course they are not in, material hidden from a learner, staff-only records, someone
+    // else's own records).
+    struct View
+    {
+        CourseAccess access;
+        CourseAccess::Release release = CourseAccess::Release::Open;
+    };
+    virtual Result<View> view(RuleContext &context, const Record &record) const;
+    // What the caller reads of the record, by either door: all of it, or the stub of a record
+    // locked to them (see shownAt()); not_found when it is hidden from them.
+    Result<Record> read(RuleContext &context, const Record &record) const;
+    // The caller may use the record whole (record progress in it, create under it): its view,
+    // and not_found while it is locked to them.
+    Result<CourseAccess> locate(RuleContext &context, const Record &record) const;
+
+    // Releases, for the doors that decide many records at once (the pull, the course outline).
+    // The release of a record on its own, Open for kinds without one.
+    CourseAccess::Release releaseOf(const Record &record, const QDateTime &now) const;
+    // The parent whose release holds back this kind of record too (an item's module), if any.
+    const EntitySpec *releasingParent() const;
+    // A record as a learner is shown it at a release that is not Hidden: whole when Open; when
+    // Locked, where it sits, its title and type and when it opens, never its content.
+    Record shownAt(CourseAccess::Release release, const Record &record) const;
 
     // Creating. Decides whether the caller may make the record where its values put it, and
     // completes the values: fields derived from the parent (an item's course), the order key

@@ -96,16 +96,15 @@ QString CourseAccess::releasedCondition(const QString &alias, bool hasDates)
     return sql;
 }
 
-bool CourseAccess::isReleased(const Record &record, const QDateTime &now)
+CourseAccess::Release CourseAccess::releaseOf(const Record &record, const QDateTime &now)
 {
     if (!record.value(u"published").toBool())
-        return false;
-    for (const char16_t *field : {u"publishAt", u"unlockAt"}) {
-        const QDateTime at = Json::toDateTime(record.value(QStringView(field)));
-        if (at.isValid() && at > now)
-            return false;
-    }
-    return true;
+        return Release::Hidden;
+    const QDateTime publishAt = Json::toDateTime(record.value(u"publishAt"));
+    if (publishAt.isValid() && publishAt > now)
+        return Release::Hidden;
+    const QDateTime unlockAt = Json::toDateTime(record.value(u"unlockAt"));
+    return unlockAt.isValid() && unlockAt > now ? Release::Locked : Release::Open;
 }
 
 Result<QDateTime> CourseAccess::nextRelease(Database &db, const QString &courseId,

@@ -40,8 +40,20 @@ struct CourseAccess
     // SQL condition: the module or item at `alias` is released at :now (isReleased() in SQL);
     // `hasDates` for modules, which have publish and unlock dates.
     static QString releasedCondition(const QString &alias, bool hasDates);
+    // How much of a module or item a learner sees at a time. Ordered: a record shows no more of
+    // itself than its parent does (an item of a locked module is locked too: std::max of the two).
+    enum class Release {
+        Open,   // published, its publish and unlock times passed: all of it
+        Locked, // published, but not open before its unlockAt: a stub that says when it opens
+        Hidden, // a draft, or published for later: for a learner it does not exist
+    };
+    // The release of a module or item on its own.
+    static Release releaseOf(const Record &record, const QDateTime &now);
     // For learners: is a module or item released now (published, publish and unlock dates passed)?
-    static bool isReleased(const Record &record, const QDateTime &now);
+    static bool isReleased(const Record &record, const QDateTime &now)
+    {
+        return releaseOf(record, now) == Release::Open;
+    }
     // When a learner's view of the course next changes by itself: the first publish or unlock
     // time of its modules and items after `now`, rounded down to the second (records carry their
     // times to the second, and isReleased() compares those); invalid when none is ahead. Until

@@ -119,18 +119,34 @@ Result<QJsonObject> CourseService::getCourse(const Caller &caller, const QString
     if (!items)
         return items.error();
 
+    // Learners see what is released and the stubs of what is locked, as each record reads alone
+    // (RecordRules::view()), decided here for the whole course at once.
+    using Release = CourseAccess::Release;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool drafts = access->seesDrafts();
+    const RecordRules &moduleRules = RecordRules::of(Entities::module());
+    const RecordRules &itemRules = RecordRules::of(Entities::content());
+    QHash<QString, Release> moduleRelease;
+    for (const Record &module : *modules)
+        moduleRelease.insert(module.value(u"id").toString(),
+                             drafts ? Release::Open : moduleRules.releaseOf(module, now));
     QHash<QString, QJsonArray> itemsByModule;
     for (const Record &item : *items) {
-        if (drafts || CourseAccess::isReleased(item, now))
-            itemsByModule[item.value(u"moduleId").toString()].append(withoutBody(item));
+        const QString moduleId = item.value(u"moduleId").toString();
+        const Release release = drafts ? Release::Open
+                                       : std::max(moduleRelease.value(moduleId, Release::Hidden),
+                                                  itemRules.releaseOf(item, now));
+        if (release != Release::Hidden)
+            itemsByModule[moduleId].append(withoutBody(itemRules.shownAt(release, item)));
     }
     QJsonArray outline;
     for (Record module : *modules) {
-        if (!drafts && !CourseAccess::isReleased(module, now))
+        const QString moduleId = module.value(u"id").toString();
+        const Release release = moduleRelease.value(moduleId);
+        if (release == Release::Hidden)
             continue;
-        module.insert(QStringLiteral("items"), itemsByModule.value(module.value(u"id").toString()));
+        module = moduleRules.shownAt(release, module);
+        module.insert(QStringLiteral("items"), itemsByModule.value(moduleId));
         outline.append(module);
     }
     QJsonObject course = access->course;

@@ -168,10 +168,11 @@ Result<Record> RecordService::get(const Caller &caller, const EntitySpec &spec, 
     if (!*record)
         return notFound(spec);
     RuleContext context(tx, m_context.clock(), caller);
-    if (auto access = RecordRules::of(spec).locate(context, **record); !access)
-        return access.error().code == QLatin1StringView(ErrorCode::NotFound) ? notFound(spec)
-                                                                             : access.error();
-    return **record;
+    auto read = RecordRules::of(spec).read(context, **record);
+    if (!read)
+        return read.error().code == QLatin1StringView(ErrorCode::NotFound) ? notFound(spec)
+                                                                           : read.error();
+    return read;
 }
 
 Result<Record> RecordService::update(const Caller &caller, const EntitySpec &spec,
@@ -255,39 +256,51 @@ Result<Page<Record>> RecordService::listChildren(const Caller &caller, const Ent
     const EntitySpec *parent = spec.parentSpec();
     if (!parent)
         return notFound(spec);
-    auto located = get(caller, *parent, parentId);
-    if (!located)
-        return located.error();
+    if (!isUuidString(parentId))
+        return notFound(*parent);
     Transaction tx(m_context.db(), Transaction::Read);
     if (!tx.isOk())
         return tx.error();
+    auto located = RecordStore::get(tx, *parent, parentId.toLower());
+    if (!located)
+        return located.error();
+    if (!*located)
+        return notFound(*parent);
     RuleContext context(tx, m_context.clock(), caller);
-    auto access = RecordRules::of(*parent).locate(context, *located);
-    if (!access)
-        return access.error();
+    auto seen = RecordRules::of(*parent).view(context, **located);
+    if (!seen)
+        return seen.error().code == QLatin1StringView(ErrorCode::NotFound) ? notFound(*parent)
+                                                                           : seen.error();
+    const CourseAccess &access = seen->access;
     RecordFilter filter;
     filter.add(spec.field(spec.parentField)->column + QStringLiteral(" = :parent"))
-        .bind(QStringLiteral(":parent"), located->value(u"id").toString());
+        .bind(QStringLiteral(":parent"), (*located)->value(u"id").toString());
     // Records with an audience of their own: what is the caller's (private ones, a learner's
     // own), nothing of what is for staff only.
     const bool ownOnly = spec.audience == Audience::Author
-        || (spec.audience == Audience::Own && !access->seesDrafts());
+        || (spec.audience == Audience::Own && !access.seesDrafts());
     if (ownOnly)
         filter.add(spec.field(spec.ownerField)->column + QStringLiteral(" = :owner"))
             .bind(QStringLiteral(":owner"), caller.userId);
-    if (spec.audience == Audience::CourseStaff && !access->canEdit())
+    if (spec.audience == Audience::CourseStaff && !access.canEdit())
         filter.add(QStringLiteral("1 = 0"));
     RecordStore::addTextFilter(filter, query.filter(QStringLiteral("q")));
     auto rows = RecordStore::select(tx, spec, filter, orderBy(spec, query));
     if (!rows)
         return rows.error();
-    // Learners see what is released; the parent was checked above.
-    const bool hasRelease = spec.field(QStringLiteral("published")) != nullptr;
+    // Course material: learners see what is released, or the stub of what is locked, and no
+    // more than the parent shows (RecordRules::view() of each, without a query per record).
+    const RecordRules &rules = RecordRules::of(spec);
     QList<Record> visible;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Record &record : *rows) {
-        if (access->seesDrafts() || !hasRelease || CourseAccess::isReleased(record, now))
+        if (access.seesDrafts() || spec.audience != Audience::Course) {
             visible.append(record);
+            continue;
+        }
+        const auto release = std::max(seen->release, rules.releaseOf(record, now));
+        if (release != CourseAccess::Release::Hidden)
+            visible.append(rules.shownAt(release, record));
     }
     Page<Record> page;
     page.page = query.page;

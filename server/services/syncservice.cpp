@@ -26,31 +26,6 @@ namespace {
 using Sync::OpResult;
 using Sync::Outcome;
 
-// Published, open to see by its publish time, but not to use before its unlock date.
-bool isLocked(const Record &record, const QDateTime &now)
-{
-    if (!record.value(u"published").toBool())
-        return false;
-    const QDateTime publishAt = Json::toDateTime(record.value(u"publishAt"));
-    if (publishAt.isValid() && publishAt > now)
-        return false;
-    const QDateTime unlockAt = Json::toDateTime(record.value(u"unlockAt"));
-    return unlockAt.isValid() && unlockAt > now;
-}
-
-// What a learner's device gets of a locked module or item: where it sits, its title and type,
-// and when it opens; never its content.
-Record lockedStub(const EntitySpec &spec, const Record &record)
-{
-    Record stub = record;
-    for (const FieldSpec &field : spec.fields) {
-        if (field.type == FieldType::LongText || field.type == FieldType::Json
-            || field.name == u"url" || field.name == u"fileId")
-            stub.remove(field.name);
-    }
-    return stub;
-}
-
 OpResult rejected(const Sync::Op &op, const char *reason, const QString &message)
 {
     OpResult result;
@@ -69,20 +44,6 @@ OpResult done(const Sync::Op &op, Outcome outcome, qint64 rev, const QString &co
     result.rev = rev;
     result.conflictId = conflictId;
     return result;
-}
-
-// Whether learners get records of `spec` only once they are released (published, and their
-// publish and unlock dates passed).
-bool hasRelease(const EntitySpec &spec)
-{
-    return spec.field(QStringLiteral("published")) != nullptr;
-}
-
-// The parent of `spec` whose release a learner also waits for (an item's module), if any.
-const EntitySpec *releasingParent(const EntitySpec &spec)
-{
-    const EntitySpec *parent = spec.parentSpec();
-    return parent && hasRelease(*parent) ? parent : nullptr;
 }
 
 // The fields of a record without its bookkeeping (a conflict's "theirs" for a delete).
@@ -211,13 +172,13 @@ Result<std::optional<Sync::Change>> Applier::stateOf(const EntitySpec &spec, con
     change.deleted = record.value(u"deleted").toBool();
     if (change.deleted)
         return std::optional<Sync::Change>(change);
-    auto seen = RecordRules::of(spec).locate(m_rules, record);
+    auto seen = RecordRules::of(spec).read(m_rules, record);
     if (!seen) {
         if (isRefusal(seen.error()))
             return std::optional<Sync::Change>();
         return seen.error();
     }
-    change.fields = record;
+    change.fields = *seen;
     return std::optional<Sync::Change>(change);
 }
 
@@ -1114,7 +1075,7 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
             auto loaded = loadByIds(tx, *spec, it.value());
             if (!loaded)
                 return loaded.error();
-            const EntitySpec *releasing = releasingParent(*spec);
+            const EntitySpec *releasing = RecordRules::of(*spec).releasingParent();
             for (const Record &record : std::as_const(*loaded)) {
                 const QString course = spec->courseIdOf(record);
                 if (!course.isEmpty())
@@ -1162,24 +1123,20 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
                 } else if (access.seesDrafts()) {
                     show = Full;
                 } else if (access.canSee()) {
-                    // Published but locked until its unlock date: learners see that it is coming
-                    // and when (a stub without its content); it arrives whole once it opens.
-                    const auto openOrLocked = [&](const Record &r) {
-                        return CourseAccess::isReleased(r, now) || isLocked(r, now);
-                    };
-                    bool released = true;
-                    bool locked = false;
-                    if (hasRelease(*spec)) {
-                        released = CourseAccess::isReleased(record, now);
-                        locked = !released && isLocked(record, now);
-                    }
-                    if (const EntitySpec *parent = releasingParent(*spec)) {
-                        const Record up = parents.value(parent->name)
-                                              .value(record.value(spec->parentField).toString());
-                        released = released && CourseAccess::isReleased(up, now);
-                        locked = !released && openOrLocked(record) && openOrLocked(up);
-                    }
-                    show = released ? Full : locked ? Stub : Hidden;
+                    // What RecordRules::view() decides for one record, here for a page at once:
+                    // released, locked (a stub: learners see what is coming and when), or hidden.
+                    const RecordRules &rules = RecordRules::of(*spec);
+                    auto release = rules.releaseOf(record, now);
+                    if (const EntitySpec *parent = rules.releasingParent())
+                        release
+                            = std::max(release,
+                                       RecordRules::of(*parent).releaseOf(
+                                           parents.value(parent->name)
+                                               .value(record.value(spec->parentField).toString()),
+                                           now));
+                    show = release == CourseAccess::Release::Open  ? Full
+                        : release == CourseAccess::Release::Locked ? Stub
+                                                                   : Hidden;
                 } else if (visibility.enrolledIn(courseId)) {
                     // Enrolled where the course is not open to them (a draft, archived,
                     // dropped, waitlisted): they learn it is gone, never what it holds.
@@ -1220,7 +1177,9 @@ Result<Sync::PullPage> SyncService::pull(const Caller &caller, const PullQuery &
             change.hlc = record.value(u"hlc").toString();
             change.deleted = show == Hidden || record.value(u"deleted").toBool();
             if (!change.deleted)
-                change.fields = show == Stub ? lockedStub(*spec, record) : record;
+                change.fields = show == Stub
+                    ? RecordRules::of(*spec).shownAt(CourseAccess::Release::Locked, record)
+                    : record;
             const QString key = spec->name + u'/' + row.id;
             if (auto it = shipped.constFind(key); it != shipped.constEnd()) {
                 changes[*it].reset();

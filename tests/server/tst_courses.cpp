@@ -76,7 +76,7 @@ private Q_SLOTS:
     void roleMatrix_data();
     void roleMatrix();
     void studentSeesReleasedMaterialOnly();
-    void lockedItemIsHiddenUntilItUnlocks();
+    void lockedItemIsAStubUntilItUnlocks();
     void studentEnrollment_data();
     void studentEnrollment();
 
@@ -86,12 +86,12 @@ private:
     struct Fixture
     {
         QString course;
-        QString module; // published
+        QString module;      // published
         QString draftModule; // not published
-        QString item; // published lesson in `module`
-        QString draftItem; // unpublished lesson in `module`
-        QString hiddenItem; // published lesson in `draftModule`
-        QString lockedItem; // published lesson in `module`, unlocks tomorrow
+        QString item;        // published lesson in `module`
+        QString draftItem;   // unpublished lesson in `module`
+        QString hiddenItem;  // published lesson in `draftModule`
+        QString lockedItem;  // published lesson in `module`, unlocks tomorrow
     };
 
     HttpResult call(const QString &token, const QByteArray &method, const QString &path,
@@ -277,7 +277,7 @@ TestCourses::Fixture TestCourses::makeFixture()
     f.draftItem = makeItem(instructor, f.module, {{u"title"_s, u"Unpublished"_s}});
     f.hiddenItem = makeItem(instructor, f.draftModule,
                             {{u"title"_s, u"In a draft module"_s}, {u"published"_s, true}});
-    // Made quietly: whether items take an unlock time is lockedItemIsHiddenUntilItUnlocks's test.
+    // Made quietly: whether items take an unlock time is lockedItemIsAStubUntilItUnlocks's test.
     const HttpResult locked
         = call(instructor, "POST", u"/api/v1/modules/%1/contents"_s.arg(f.module),
                {{u"title"_s, u"Tomorrow"_s},
@@ -299,11 +299,19 @@ QStringList TestCourses::outline(const QString &token, const QString &course)
     const HttpResult r = call(token, "GET", u"/api/v1/courses/"_s + course);
     if (r.status != 200)
         return {u"HTTP %1"_s.arg(r.status)};
+    // A learner's stub of a locked record comes without its content (a module's description,
+    // an item's settings: the outline leaves out every item's body).
+    const auto title = [](const QJsonObject &record, QStringView content) -> QString {
+        return record.value(u"title").toString()
+            + (record.contains(content) ? QString() : u" (locked)"_s);
+    };
     QStringList lines;
     for (const QJsonValue &module : r.data().toObject().value(u"modules").toArray()) {
         const QJsonObject m = module.toObject();
-        lines.append(m.value(u"title").toString() + u": "_s
-                     + valuesOf(m.value(u"items").toArray(), u"title"_s).join(u", "_s));
+        QStringList items;
+        for (const QJsonValue &item : m.value(u"items").toArray())
+            items.append(title(item.toObject(), u"settings"));
+        lines.append(title(m, u"description") + u": "_s + items.join(u", "_s));
     }
     return lines;
 }
@@ -1735,7 +1743,12 @@ void TestCourses::roleMatrix_data()
         {"GET", u"/api/v1/contents/{item}"_s, {}, {200, 200, 200, 200, 404, 404}},
         {"GET", u"/api/v1/contents/{draftItem}"_s, {}, {200, 200, 200, 404, 404, 404}},
         {"GET", u"/api/v1/contents/{hiddenItem}"_s, {}, {200, 200, 200, 404, 404, 404}},
-        {"GET", u"/api/v1/contents/{lockedItem}"_s, {}, {200, 200, 200, 404, 404, 404}},
+        // A student reads the stub of a locked item (see lockedItemIsAStubUntilItUnlocks).
+        {"GET", u"/api/v1/contents/{lockedItem}"_s, {}, {200, 200, 200, 200, 404, 404}},
+        {"PUT",
+         u"/api/v1/contents/{lockedItem}"_s,
+         uR"({"title": "Renamed"})"_s,
+         {200, 200, 200, 403, 404, 404}},
         {"PUT",
          u"/api/v1/contents/{item}"_s,
          uR"({"title": "Renamed"})"_s,
@@ -1777,7 +1790,7 @@ void TestCourses::roleMatrix()
 
     const Fixture f = makeFixture();
     QVERIFY(!f.hiddenItem.isEmpty());
-    // Items that unlock later (see lockedItemIsHiddenUntilItUnlocks).
+    // Items that unlock later (see lockedItemIsAStubUntilItUnlocks).
     if (path.contains(u"{lockedItem}"))
         QVERIFY2(!f.lockedItem.isEmpty(), "could not make an item with unlockAt");
     const QHash<QString, QString> values = {
@@ -1857,8 +1870,12 @@ void TestCourses::studentSeesReleasedMaterialOnly()
     const HttpResult read = call(student, "GET", u"/api/v1/courses/"_s + course);
     QCOMPARE(read.status, 200);
     QCOMPARE(read.data().toObject().value(u"access").toString(), u"learner"_s);
-    QCOMPARE(outline(student, course),
-             (QStringList {u"Released: i1, i3"_s, u"Unlocked yesterday: "_s}));
+    // A module locked until tomorrow shows as its stub, and so does what it holds: learners see
+    // what is coming and when, not what it says.
+    QCOMPARE(
+        outline(student, course),
+        (QStringList {u"Released: i1, i3"_s, u"Unlocks tomorrow (locked): i5 in locked (locked)"_s,
+                      u"Unlocked yesterday: "_s}));
     QCOMPARE(outline(token, course),
              (QStringList {u"Released: i1, i2 draft, i3"_s, u"Draft: "_s, u"Publishes tomorrow: "_s,
                            u"Unlocks tomorrow: i5 in locked"_s, u"Unlocked yesterday: "_s}));
@@ -1866,17 +1883,25 @@ void TestCourses::studentSeesReleasedMaterialOnly()
     QCOMPARE(
         valuesOf(call(student, "GET", u"/api/v1/courses/%1/modules"_s.arg(course)).data().toArray(),
                  u"title"_s),
-        (QStringList {u"Released"_s, u"Unlocked yesterday"_s}));
+        (QStringList {u"Released"_s, u"Unlocks tomorrow"_s, u"Unlocked yesterday"_s}));
     const HttpResult contents = call(student, "GET", u"/api/v1/modules/%1/contents"_s.arg(m1));
     QCOMPARE(valuesOf(contents.data().toArray(), u"title"_s), (QStringList {u"i1"_s, u"i3"_s}));
     QCOMPARE(contents.json.value(u"pagination").toObject().value(u"totalItems").toInt(), 2);
 
     QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + i1).status, 200);
     QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + i2).status, 404);
-    QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + i5).status, 404);
     QCOMPARE(call(student, "GET", u"/api/v1/modules/"_s + m3).status, 404);
-    QCOMPARE(call(student, "GET", u"/api/v1/modules/"_s + m4).status, 404);
-    QCOMPARE(call(student, "GET", u"/api/v1/modules/%1/contents"_s.arg(m4)).status, 404);
+    const HttpResult lockedModule = call(student, "GET", u"/api/v1/modules/"_s + m4);
+    QCOMPARE(lockedModule.status, 200);
+    QVERIFY(!lockedModule.data().toObject().contains(u"description"));
+    QCOMPARE(lockedModule.data().toObject().value(u"unlockAt").toString().left(13),
+             tomorrow().left(13));
+    const HttpResult inLocked = call(student, "GET", u"/api/v1/modules/%1/contents"_s.arg(m4));
+    QCOMPARE(valuesOf(inLocked.data().toArray(), u"title"_s), QStringList {u"i5 in locked"_s});
+    QVERIFY(!inLocked.data().toArray().first().toObject().contains(u"body"));
+    const HttpResult lockedItem = call(student, "GET", u"/api/v1/contents/"_s + i5);
+    QCOMPARE(lockedItem.status, 200);
+    QVERIFY(!lockedItem.data().toObject().contains(u"body"));
 
     // Once the instructor releases them, the student sees them.
     QCOMPARE(call(token, "PUT", u"/api/v1/contents/"_s + i2, {{u"published"_s, true}}).status, 200);
@@ -1884,15 +1909,16 @@ void TestCourses::studentSeesReleasedMaterialOnly()
         call(token, "PUT", u"/api/v1/modules/"_s + m4, {{u"unlockAt"_s, QJsonValue::Null}}).status,
         200);
     QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + i2).status, 200);
-    QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + i5).status, 200);
+    QVERIFY(call(student, "GET", u"/api/v1/contents/"_s + i5).data().toObject().contains(u"body"));
     QCOMPARE(outline(student, course),
              (QStringList {u"Released: i1, i2 draft, i3"_s, u"Unlocks tomorrow: i5 in locked"_s,
                            u"Unlocked yesterday: "_s}));
 }
 
 // Items have release times of their own (issue 3: "only published modules/items whose unlock date
-// has passed"): an item that unlocks tomorrow is not in a student's outline and reads as 404.
-void TestCourses::lockedItemIsHiddenUntilItUnlocks()
+// has passed"): until an item unlocks, a student sees its stub (title, when it opens) without its
+// content, as their device does; one published for later does not exist for them yet.
+void TestCourses::lockedItemIsAStubUntilItUnlocks()
 {
     const QString token = m_tokens[u"instructor"_s];
     const QString student = m_tokens[u"student3"_s];
@@ -1900,9 +1926,11 @@ void TestCourses::lockedItemIsHiddenUntilItUnlocks()
     const QString module
         = makeModule(token, course, {{u"title"_s, u"Week"_s}, {u"published"_s, true}});
     makeItem(token, module, {{u"title"_s, u"now"_s}, {u"published"_s, true}});
-    const QString later = makeItem(
-        token, module,
-        {{u"title"_s, u"tomorrow"_s}, {u"published"_s, true}, {u"unlockAt"_s, tomorrow()}});
+    const QString later = makeItem(token, module,
+                                   {{u"title"_s, u"tomorrow"_s},
+                                    {u"published"_s, true},
+                                    {u"body"_s, u"The secret word is quartz."_s},
+                                    {u"unlockAt"_s, tomorrow()}});
     const QString earlier = makeItem(
         token, module,
         {{u"title"_s, u"yesterday"_s}, {u"published"_s, true}, {u"unlockAt"_s, yesterday()}});
@@ -1922,21 +1950,32 @@ void TestCourses::lockedItemIsHiddenUntilItUnlocks()
     QVERIFY(enroll(course, m_ids[u"student3"_s], u"student"_s));
     QCOMPARE(call(token, "POST", u"/api/v1/courses/%1/publish"_s.arg(course)).status, 200);
 
-    QCOMPARE(outline(student, course), QStringList {u"Week: now, yesterday"_s});
+    QCOMPARE(outline(student, course), QStringList {u"Week: now, tomorrow (locked), yesterday"_s});
     QCOMPARE(outline(token, course), QStringList {u"Week: now, tomorrow, yesterday, scheduled"_s});
-    QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + later).status, 404);
+    const HttpResult stub = call(student, "GET", u"/api/v1/contents/"_s + later);
+    QCOMPARE(stub.status, 200);
+    QCOMPARE(stub.data().toObject().value(u"title").toString(), u"tomorrow"_s);
+    QCOMPARE(stub.data().toObject().value(u"unlockAt").toString().left(13), tomorrow().left(13));
+    QVERIFY(!QString::fromUtf8(stub.body).contains(u"quartz"_s));
     QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + scheduled).status, 404);
     QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + earlier).status, 200);
-    QCOMPARE(
-        valuesOf(
-            call(student, "GET", u"/api/v1/modules/%1/contents"_s.arg(module)).data().toArray(),
-            u"title"_s),
-        (QStringList {u"now"_s, u"yesterday"_s}));
+    const HttpResult listed = call(student, "GET", u"/api/v1/modules/%1/contents"_s.arg(module));
+    QCOMPARE(valuesOf(listed.data().toArray(), u"title"_s),
+             (QStringList {u"now"_s, u"tomorrow"_s, u"yesterday"_s}));
+    QVERIFY(!QString::fromUtf8(listed.body).contains(u"quartz"_s));
+    // Seeing it does not make it theirs to change.
+    QCOMPARE(call(student, "PUT", u"/api/v1/contents/"_s + later, {{u"title"_s, u"x"_s}}).status,
+             403);
 
     QCOMPARE(call(token, "PUT", u"/api/v1/contents/"_s + later, {{u"unlockAt"_s, QJsonValue::Null}})
                  .status,
              200);
-    QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + later).status, 200);
+    QCOMPARE(call(student, "GET", u"/api/v1/contents/"_s + later)
+                 .data()
+                 .toObject()
+                 .value(u"body")
+                 .toString(),
+             u"The secret word is quartz."_s);
     QCOMPARE(outline(student, course), QStringList {u"Week: now, tomorrow, yesterday"_s});
 }
 

@@ -148,10 +148,16 @@ QStringList TestResponseCache::outline(const QString &token, const QString &cour
         return {u"HTTP %1"_s.arg(r.status)};
     QStringList lines;
     for (const QJsonValue &module : r.data().toObject().value(u"modules").toArray()) {
+        // A learner's stub of a locked record comes without its content (a module's
+        // description, an item's settings).
+        const auto title = [](const QJsonObject &record, QStringView content) -> QString {
+            return record.value(u"title").toString()
+                + (record.contains(content) ? QString() : u" (locked)"_s);
+        };
         QStringList items;
         for (const QJsonValue &item : module.toObject().value(u"items").toArray())
-            items.append(item.toObject().value(u"title").toString());
-        lines.append(module.toObject().value(u"title").toString() + u": "_s + items.join(u", "_s));
+            items.append(title(item.toObject(), u"settings"));
+        lines.append(title(module.toObject(), u"description") + u": "_s + items.join(u", "_s));
     }
     return lines;
 }
@@ -412,6 +418,9 @@ void TestResponseCache::learnerSeesItemFromItsUnlockTime()
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QDateTime soon = QDateTime::fromMSecsSinceEpoch(nowMs - nowMs % 1000 + 2000, Qt::UTC);
     const QString soonText = soon.toString(Qt::ISODate);
+    // Until its unlock time a record shows as its stub; until its publish time not at all.
+    const bool locks = field == u"unlockAt";
+    QStringList before;
     QStringList expected;
     if (what == u"item") {
         QVERIFY(
@@ -420,15 +429,22 @@ void TestResponseCache::learnerSeesItemFromItsUnlockTime()
         QVERIFY(
             !makeItem(week, {{u"title"_s, u"Later"_s}, {u"published"_s, true}, {field, farAway}})
                  .isEmpty());
-        expected = QStringList {u"Week: Now, Soon"_s};
+        before
+            = QStringList {locks ? u"Week: Now, Soon (locked), Later (locked)"_s : u"Week: Now"_s};
+        expected
+            = QStringList {locks ? u"Week: Now, Soon, Later (locked)"_s : u"Week: Now, Soon"_s};
     } else {
         const QString next = makeModule(
             course, {{u"title"_s, u"Next week"_s}, {u"published"_s, true}, {field, soonText}});
         makeItem(next, {{u"title"_s, u"Inside"_s}, {u"published"_s, true}});
         makeModule(course, {{u"title"_s, u"Far"_s}, {u"published"_s, true}, {field, farAway}});
+        before = locks ? QStringList {u"Week: Now"_s, u"Next week (locked): Inside (locked)"_s,
+                                      u"Far (locked): "_s}
+                       : QStringList {u"Week: Now"_s};
         expected = QStringList {u"Week: Now"_s, u"Next week: Inside"_s};
+        if (locks)
+            expected.append(u"Far (locked): "_s);
     }
-    const QStringList before {u"Week: Now"_s};
     QCOMPARE(outline(m_tokens[u"instructor"_s], course).size(), what == u"item" ? 1 : 3);
 
     QCOMPARE(outline(student, course), before);
