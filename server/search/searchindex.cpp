@@ -23,22 +23,15 @@ struct Document
 Document documentOf(const EntitySpec &spec, const Record &record)
 {
     Document doc;
-    doc.title = record.value(u"title").toString();
-    doc.titleText = doc.title;
-    if (spec.name == u"course") {
-        // The code is searched with the title ("BIO101" finds the course).
-        doc.titleText = record.value(u"code").toString() + u' ' + doc.title;
-        doc.bodyText = record.value(u"description").toString();
-        doc.courseId = record.value(u"id").toString();
-    } else if (spec.name == u"module") {
-        doc.bodyText = record.value(u"description").toString();
-        doc.courseId = record.value(u"courseId").toString();
-        doc.moduleId = record.value(u"id").toString();
-    } else {
-        doc.bodyText = record.value(u"body").toString();
-        doc.courseId = record.value(u"courseId").toString();
-        doc.moduleId = record.value(u"moduleId").toString();
-    }
+    QStringList title;
+    for (const QString &field : spec.search.titleFields)
+        title.append(record.value(field).toString());
+    doc.title = title.isEmpty() ? QString() : title.last();
+    doc.titleText = title.join(u' ');
+    doc.bodyText = record.value(spec.search.bodyField).toString();
+    doc.courseId = spec.courseIdOf(record);
+    if (!spec.search.moduleField.isEmpty())
+        doc.moduleId = record.value(spec.search.moduleField).toString();
     return doc;
 }
 
@@ -165,7 +158,7 @@ QJsonObject SearchHit::toJson() const
 
 bool SearchIndex::indexes(const EntitySpec &spec)
 {
-    return spec.name == u"course" || spec.name == u"module" || spec.name == u"content";
+    return !spec.search.titleFields.isEmpty();
 }
 
 Result<void> SearchIndex::update(Transaction &tx, const EntitySpec &spec, const Record &record)
@@ -298,8 +291,9 @@ Result<void> SearchIndex::ensureBuilt(Database &db)
     if (version.next() && version.text(0) == indexVersion)
         return tx.commit();
 
-    for (const char *name : {"course", "module", "content"}) {
-        const EntitySpec &spec = EntityRegistry::get(QString::fromLatin1(name));
+    for (const EntitySpec &spec : EntityRegistry::all()) {
+        if (!indexes(spec))
+            continue;
         QString after;
         for (;;) {
             // Tombstones too, so that anything indexed under other rules goes.
@@ -371,7 +365,9 @@ Result<Page<SearchHit>> SearchIndex::search(Transaction &tx, const QStringList &
         hit.type = rows.text(1);
         hit.id = rows.text(2);
         hit.courseId = rows.text(3);
-        if (hit.type == u"content")
+        // The module a hit lies under (its own id, kept for a module, is not news).
+        if (const EntitySpec *spec = EntityRegistry::find(hit.type);
+            spec && spec->search.moduleField == spec->parentField)
             hit.moduleId = rows.text(4);
         hit.title = rows.text(5);
         hit.rank = rows.value(8).toDouble();

@@ -23,7 +23,12 @@ QStringList SearchService::parameters()
 
 QStringList SearchService::types()
 {
-    return {QStringLiteral("course"), QStringLiteral("module"), QStringLiteral("content")};
+    QStringList types;
+    for (const EntitySpec &spec : EntityRegistry::all()) {
+        if (SearchIndex::indexes(spec))
+            types.append(spec.name);
+    }
+    return types;
 }
 
 Result<Page<SearchHit>> SearchService::search(const Caller &caller, const ListQuery &query)

@@ -109,6 +109,8 @@ QList<EntitySpec> makeRegistry()
     // Publishing or archiving changes who sees everything in the course.
     course.releaseFields = {QStringLiteral("status")};
     course.courseField = QStringLiteral("id");
+    course.search
+        = {{QStringLiteral("code"), QStringLiteral("title")}, QStringLiteral("description"), {}};
     course.cascade = {{QStringLiteral("content"), QStringLiteral("courseId")},
                       {QStringLiteral("module"), QStringLiteral("courseId")},
                       {QStringLiteral("enrollment"), QStringLiteral("courseId")},
@@ -143,6 +145,8 @@ QList<EntitySpec> makeRegistry()
                             QStringLiteral("unlockAt"), QStringLiteral("deleted")};
     module.genericRest = true;
     module.courseField = QStringLiteral("courseId");
+    module.search
+        = {{QStringLiteral("title")}, QStringLiteral("description"), QStringLiteral("id")};
     module.cascade = {{QStringLiteral("content"), QStringLiteral("moduleId")}};
     module.fields = {
         parent("courseId", "course_id"),
@@ -162,6 +166,8 @@ QList<EntitySpec> makeRegistry()
     content.restPath = QStringLiteral("contents");
     content.genericRest = true;
     content.courseField = QStringLiteral("courseId");
+    content.search
+        = {{QStringLiteral("title")}, QStringLiteral("body"), QStringLiteral("moduleId")};
     FieldSpec courseOfContent = typed("courseId", "course_id", FieldType::Id);
     courseOfContent.immutable = true; // derived from the module by the server
     FieldSpec moduleOfContent = parent("moduleId", "module_id");

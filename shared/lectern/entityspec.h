@@ -100,6 +100,18 @@ struct EntitySpec
         QString field; // JSON name in `entity` ("courseId")
     };
     QList<Cascade> cascade;
+    // What the organisation's search (GET /api/v1/search) finds of these records: the fields
+    // whose text is the indexed title, weighted above the rest (a course's code with its title,
+    // so "BIO101" finds it; the last one is the title a hit shows), the field of its body, and
+    // the field naming the module a hit lies in (its own id for a module), whose release a
+    // learner waits for. Not searched when titleFields is empty.
+    struct Search
+    {
+        QStringList titleFields;
+        QString bodyField;
+        QString moduleField;
+    };
+    Search search;
 
     const FieldSpec *field(const QString &name) const;
     // Every field is MergeRule::AppendOnly: records made once by their author and never changed
