@@ -36,6 +36,8 @@ build_packages=(
     qtkeychain-qt6-dev libsodium-dev libgl-dev qt6-qpa-plugins
     # Lets the desktop client open on a Wayland session without XWayland.
     qt6-wayland
+    # Qt's own words (the standard buttons' Cancel, Yes, Save) in French and the other languages.
+    qt6-translations-l10n
     # Time-zone data: organisation settings are checked against the IANA zones (QTimeZone).
     tzdata
     curl

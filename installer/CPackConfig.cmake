@@ -69,6 +69,8 @@ installations (install libqt6sql6-psql).")
     # Plugins again: SVG icons, the local SQLite store, the X11 and Wayland window-system plugins.
     set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS
         "libqt6svg6, libqt6sql6-sqlite, qt6-qpa-plugins | qt6-wayland")
+    # Qt's own words (the standard buttons' Cancel, Yes, Save) in the person's language.
+    set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS "qt6-translations-l10n")
     set(CPACK_DEBIAN_DESKTOP_DESCRIPTION
         "Offline-first learning management: the desktop client
 Lectern is a learning-management suite for schools that cannot count on a

@@ -1,3 +1,4 @@
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -57,6 +58,11 @@ void tst_Translations::french()
                                            {{QStringLiteral("retryAfter"), 30}}),
                                      server),
              QStringLiteral("Trop de tentatives infructueuses. Réessayez dans 30 secondes."));
+    // Qt's own words too: the standard buttons of every dialog (qt6-translations-l10n).
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Yes);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(u'&'),
+             QStringLiteral("Annuler"));
+    QCOMPARE(buttons.button(QDialogButtonBox::Yes)->text().remove(u'&'), QStringLiteral("Oui"));
 }
 
 void tst_Translations::frenchWindows()

@@ -50,6 +50,9 @@ for dep in libqt6svg6 libqt6sql6-sqlite libqt6widgets6; do
     has_dep "$desktop_deb" Depends "$dep" && pass "lectern-desktop depends on $dep" \
         || fail "lectern-desktop does not depend on $dep: $(field "$desktop_deb" Depends)"
 done
+has_dep "$desktop_deb" Recommends qt6-translations-l10n \
+    && pass "lectern-desktop recommends Qt's translations (French standard buttons)" \
+    || fail "lectern-desktop does not recommend qt6-translations-l10n: $(field "$desktop_deb" Recommends)"
 for deb in "$server_deb" "$desktop_deb"; do
     description=$(field "$deb" Description)
     [[ $(wc -l <<<"$description") -ge 3 ]] && pass "$(field "$deb" Package) has an extended description" \
