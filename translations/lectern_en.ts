@@ -31,10 +31,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>You logged out with %n change(s) not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</source>
+        <source>You logged out with %Ln change(s) not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</source>
         <translation>
-            <numerusform>You logged out with %n change not sent to the server yet. It is kept on this computer and sent when you next log in with this account.</numerusform>
-            <numerusform>You logged out with %n changes not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</numerusform>
+            <numerusform>You logged out with %Ln change not sent to the server yet. It is kept on this computer and sent when you next log in with this account.</numerusform>
+            <numerusform>You logged out with %Ln changes not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</numerusform>
         </translation>
     </message>
 </context>
@@ -505,10 +505,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) to resolve</source>
+        <source>%Ln conflict(s) to resolve</source>
         <translation>
-            <numerusform>%n conflict to resolve</numerusform>
-            <numerusform>%n conflicts to resolve</numerusform>
+            <numerusform>%Ln conflict to resolve</numerusform>
+            <numerusform>%Ln conflicts to resolve</numerusform>
         </translation>
     </message>
     <message>
@@ -1457,6 +1457,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preview</source>
+        <comment>short for: preview as a student</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Completed — well done!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,7 +1478,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You teach this course: see it as your students do</source>
+        <source>You teach this course</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2920,18 +2925,18 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s)</source>
+        <source>%Ln conflict(s)</source>
         <translation>
-            <numerusform>%n conflict</numerusform>
-            <numerusform>%n conflicts</numerusform>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n refused</source>
+        <source>%Ln refused</source>
         <comment>changes the server refused</comment>
         <translation>
-            <numerusform>%n refused</numerusform>
-            <numerusform>%n refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
         </translation>
     </message>
     <message>
@@ -2956,10 +2961,10 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) waiting to sync</source>
+        <source>%Ln change(s) waiting to sync</source>
         <translation>
-            <numerusform>%n change waiting to sync</numerusform>
-            <numerusform>%n changes waiting to sync</numerusform>
+            <numerusform>%Ln change waiting to sync</numerusform>
+            <numerusform>%Ln changes waiting to sync</numerusform>
         </translation>
     </message>
     <message>
@@ -2972,11 +2977,11 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting</source>
+        <source>%Ln waiting</source>
         <comment>changes waiting to sync</comment>
         <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
+            <numerusform>%Ln waiting</numerusform>
+            <numerusform>%Ln waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -2984,18 +2989,18 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) sent</source>
+        <source>%Ln change(s) sent</source>
         <translation>
-            <numerusform>%n change sent</numerusform>
-            <numerusform>%n changes sent</numerusform>
+            <numerusform>%Ln change sent</numerusform>
+            <numerusform>%Ln changes sent</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n merged</source>
+        <source>%Ln merged</source>
         <comment>changes merged with others&apos; changes</comment>
         <translation>
-            <numerusform>%n merged</numerusform>
-            <numerusform>%n merged</numerusform>
+            <numerusform>%Ln merged</numerusform>
+            <numerusform>%Ln merged</numerusform>
         </translation>
     </message>
     <message>

@@ -31,10 +31,10 @@
         <translation>Fichiers</translation>
     </message>
     <message numerus="yes">
-        <source>You logged out with %n change(s) not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</source>
+        <source>You logged out with %Ln change(s) not sent to the server yet. They are kept on this computer and sent when you next log in with this account.</source>
         <translation>
-            <numerusform>Vous vous êtes déconnecté avec %n modification pas encore envoyée au serveur. Elle est conservée sur cet ordinateur et sera envoyée à votre prochaine connexion avec ce compte.</numerusform>
-            <numerusform>Vous vous êtes déconnecté avec %n modifications pas encore envoyées au serveur. Elles sont conservées sur cet ordinateur et seront envoyées à votre prochaine connexion avec ce compte.</numerusform>
+            <numerusform>Vous vous êtes déconnecté avec %Ln modification pas encore envoyée au serveur. Elle est conservée sur cet ordinateur et sera envoyée à votre prochaine connexion avec ce compte.</numerusform>
+            <numerusform>Vous vous êtes déconnecté avec %Ln modifications pas encore envoyées au serveur. Elles sont conservées sur cet ordinateur et seront envoyées à votre prochaine connexion avec ce compte.</numerusform>
         </translation>
     </message>
 </context>
@@ -505,10 +505,10 @@
         <translation>Rédiger le texte à garder à partir des deux versions</translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) to resolve</source>
+        <source>%Ln conflict(s) to resolve</source>
         <translation>
-            <numerusform>%n conflit à résoudre</numerusform>
-            <numerusform>%n conflits à résoudre</numerusform>
+            <numerusform>%Ln conflit à résoudre</numerusform>
+            <numerusform>%Ln conflits à résoudre</numerusform>
         </translation>
     </message>
     <message>
@@ -1457,6 +1457,11 @@
         <translation>Aperçu en tant qu’étudiant</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <comment>short for: preview as a student</comment>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
         <source>Completed — well done!</source>
         <translation>Terminé — bravo&#xa0;!</translation>
     </message>
@@ -1473,8 +1478,8 @@
         <translation>Commencer&#xa0;: %1</translation>
     </message>
     <message>
-        <source>You teach this course: see it as your students do</source>
-        <translation>Vous enseignez dans ce cours&#xa0;: voyez-le comme vos étudiants</translation>
+        <source>You teach this course</source>
+        <translation>Vous enseignez dans ce cours</translation>
     </message>
     <message>
         <source>No lessons yet</source>
@@ -2924,18 +2929,18 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>Synchronisation…</translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s)</source>
+        <source>%Ln conflict(s)</source>
         <translation>
-            <numerusform>%n conflit</numerusform>
-            <numerusform>%n conflits</numerusform>
+            <numerusform>%Ln conflit</numerusform>
+            <numerusform>%Ln conflits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n refused</source>
+        <source>%Ln refused</source>
         <comment>changes the server refused</comment>
         <translation>
-            <numerusform>%n refusée</numerusform>
-            <numerusform>%n refusées</numerusform>
+            <numerusform>%Ln refusée</numerusform>
+            <numerusform>%Ln refusées</numerusform>
         </translation>
     </message>
     <message>
@@ -2960,10 +2965,10 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>Hors ligne</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) waiting to sync</source>
+        <source>%Ln change(s) waiting to sync</source>
         <translation>
-            <numerusform>%n modification en attente de synchronisation</numerusform>
-            <numerusform>%n modifications en attente de synchronisation</numerusform>
+            <numerusform>%Ln modification en attente de synchronisation</numerusform>
+            <numerusform>%Ln modifications en attente de synchronisation</numerusform>
         </translation>
     </message>
     <message>
@@ -2976,11 +2981,11 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>Dernière synchronisation %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting</source>
+        <source>%Ln waiting</source>
         <comment>changes waiting to sync</comment>
         <translation>
-            <numerusform>%n en attente</numerusform>
-            <numerusform>%n en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
         </translation>
     </message>
     <message>
@@ -2988,18 +2993,18 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>Résoudre…</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) sent</source>
+        <source>%Ln change(s) sent</source>
         <translation>
-            <numerusform>%n modification envoyée</numerusform>
-            <numerusform>%n modifications envoyées</numerusform>
+            <numerusform>%Ln modification envoyée</numerusform>
+            <numerusform>%Ln modifications envoyées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n merged</source>
+        <source>%Ln merged</source>
         <comment>changes merged with others&apos; changes</comment>
         <translation>
-            <numerusform>%n fusionnée</numerusform>
-            <numerusform>%n fusionnées</numerusform>
+            <numerusform>%Ln fusionnée</numerusform>
+            <numerusform>%Ln fusionnées</numerusform>
         </translation>
     </message>
     <message>

@@ -369,6 +369,12 @@ void tst_LearnModels::dashboardListsMyCourses()
              DashboardModel::Kind::Preview);
     QCOMPARE(chemistry.data(DashboardModel::ContinueTextRole).toString(),
              QStringLiteral("Preview as a student"));
+    // Short enough for a card in a two-column grid at 1024 pixels (the button's brief words
+    // stand in where the whole do not fit).
+    QCOMPARE(chemistry.data(DashboardModel::ContinueBriefTextRole).toString(),
+             QStringLiteral("Preview"));
+    QCOMPARE(chemistry.data(DashboardModel::SummaryTextRole).toString(),
+             QStringLiteral("You teach this course"));
     const QModelIndex rust = model.indexOf(f->id(QStringLiteral("Rust")));
     QCOMPARE(rust.data(DashboardModel::KindRole).value<DashboardModel::Kind>(),
              DashboardModel::Kind::Studying);

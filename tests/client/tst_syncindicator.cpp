@@ -259,6 +259,11 @@ void tst_SyncIndicator::reportSaysWhatBecameOfChanges()
     QCOMPARE(SyncIndicator::reportText({}), QString());
     QCOMPARE(SyncIndicator::reportText({3, 1, 1, 0}), u"3 changes sent, 1 merged, 1 conflict"_s);
     QCOMPARE(SyncIndicator::reportText({1, 0, 0, 1}), u"1 change sent, 1 refused"_s);
+    // Big counts are grouped the way the person's locale writes numbers.
+    QCOMPARE(SyncIndicator::reportText({4001, 0, 0, 0}), u"4,001 changes sent"_s);
+    TranslationLoader::install(QLocale(QLocale::French, QLocale::France));
+    QCOMPARE(SyncIndicator::reportText({4001, 0, 0, 0}), u"4\u202F001 modifications envoyées"_s);
+    TranslationLoader::install(QLocale(QLocale::English, QLocale::UnitedStates));
 
     SyncIndicator indicator;
     SyncStatus status;

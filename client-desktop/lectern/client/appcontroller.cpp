@@ -353,7 +353,7 @@ void AppController::logout()
     const int waiting = m_sync->isRunning() ? m_sync->status().queued : 0;
     m_sync->stop(); // the database and its outbox stay for this account's next login
     m_session->logout();
-    showLogin(waiting > 0 ? tr("You logged out with %n change(s) not sent to the server yet. "
+    showLogin(waiting > 0 ? tr("You logged out with %Ln change(s) not sent to the server yet. "
                                "They are kept on this computer and sent when you next log in "
                                "with this account.",
                                nullptr, waiting)

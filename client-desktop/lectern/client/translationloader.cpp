@@ -25,6 +25,9 @@ QList<QPointer<QTranslator>> &installed()
 
 QString TranslationLoader::install(const QLocale &locale)
 {
+    // Numbers and dates follow the same locale as the words ("4,001 changes", "4 001
+    // modifications"): tr()'s %Ln and QLocale() read the default.
+    QLocale::setDefault(locale);
     for (const QPointer<QTranslator> &translator : std::exchange(installed(), {})) {
         if (translator) {
             QCoreApplication::removeTranslator(translator);

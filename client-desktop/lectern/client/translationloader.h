@@ -10,7 +10,8 @@ class TranslationLoader
 {
 public:
     // Replaces what an earlier call installed. Falls back to English (which still matters: it
-    // holds the plural forms). Returns the language loaded, e.g. "fr" or "en".
+    // holds the plural forms), and makes `locale` the default for numbers and dates. Returns
+    // the language loaded, e.g. "fr" or "en".
     static QString install(const QLocale &locale);
     static QStringList availableLanguages();
 };

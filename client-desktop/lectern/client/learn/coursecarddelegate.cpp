@@ -202,9 +202,15 @@ void CourseCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(preview || !actionable ? pal.color(QPalette::Text)
                                            : pal.color(QPalette::HighlightedText));
     const QRect buttonText = l.button.adjusted(12, 0, -12, 0);
-    painter->drawText(
-        buttonText, Qt::AlignCenter,
-        QFontMetrics(buttonFont).elidedText(continueText, Qt::ElideRight, buttonText.width()));
+    const QFontMetrics buttonMetrics(buttonFont);
+    QString buttonWords = continueText;
+    if (buttonMetrics.horizontalAdvance(buttonWords) > buttonText.width()) {
+        const QString brief = index.data(DashboardModel::ContinueBriefTextRole).toString();
+        if (!brief.isEmpty())
+            buttonWords = brief;
+    }
+    painter->drawText(buttonText, Qt::AlignCenter,
+                      buttonMetrics.elidedText(buttonWords, Qt::ElideRight, buttonText.width()));
 
     // The download link.
     if (!l.download.isEmpty()) {

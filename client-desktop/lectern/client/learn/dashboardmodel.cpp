@@ -312,9 +312,14 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
         if (r.nextId.isEmpty())
             return tr("Nothing to study yet");
         return r.started ? tr("Continue: %1").arg(r.nextTitle) : tr("Start: %1").arg(r.nextTitle);
+    case ContinueBriefTextRole:
+        // What the button says where the whole does not fit (a narrow card, a long language).
+        if (r.kind == Kind::Preview)
+            return tr("Preview", "short for: preview as a student");
+        return QString();
     case SummaryTextRole:
         if (r.kind == Kind::Preview)
-            return tr("You teach this course: see it as your students do");
+            return tr("You teach this course");
         if (r.total == 0)
             return tr("No lessons yet");
         if (r.seconds > 0)

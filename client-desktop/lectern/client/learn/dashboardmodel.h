@@ -45,15 +45,16 @@ public:
         SecondsSpentRole,   // qint64
         NextItemIdRole,     // what "Continue" opens; empty when nothing is open
         NextItemTitleRole,
-        ContinueTextRole,  // "Continue: Ownership", "Start: Intro", "Completed"...
-        SummaryTextRole,   // "3 of 7 done · 1 h 20 min spent"
-        LastActivityRole,  // QDateTime
-        DownloadRole,      // Download
-        DownloadSizeRole,  // qint64: bytes still to download
-        CachedBytesRole,   // qint64: bytes the course takes in the cache
-        DownloadDoneRole,  // qint64, while downloading
-        DownloadTotalRole, // qint64, while downloading
-        DownloadTextRole,  // the download button's words
+        ContinueTextRole,      // "Continue: Ownership", "Start: Intro", "Completed"...
+        ContinueBriefTextRole, // a shorter ContinueTextRole where it does not fit; may be empty
+        SummaryTextRole,       // "3 of 7 done · 1 h 20 min spent"
+        LastActivityRole,      // QDateTime
+        DownloadRole,          // Download
+        DownloadSizeRole,      // qint64: bytes still to download
+        CachedBytesRole,       // qint64: bytes the course takes in the cache
+        DownloadDoneRole,      // qint64, while downloading
+        DownloadTotalRole,     // qint64, while downloading
+        DownloadTextRole,      // the download button's words
     };
     Q_ENUM(Role)
 

@@ -277,7 +277,7 @@ void ConflictInbox::updateEmptyState()
 {
     const int count = m_model->rowCount();
     m_pages->setCurrentIndex(count == 0 ? 1 : 0);
-    m_countLabel->setText(tr("%n conflict(s) to resolve", nullptr, count));
+    m_countLabel->setText(tr("%Ln conflict(s) to resolve", nullptr, count));
 }
 
 void ConflictInbox::showCurrent()

@@ -174,10 +174,10 @@ void SyncIndicator::refresh()
 
     m_errorLabel->setToolTip(status.lastError);
 
-    m_conflictsButton->setToolTip(tr("%n conflict(s)", nullptr, status.openConflicts) + u'\n'
+    m_conflictsButton->setToolTip(tr("%Ln conflict(s)", nullptr, status.openConflicts) + u'\n'
                                   + tr("Open the conflict inbox: choose which version to keep"));
     m_refusedButton->setToolTip(
-        tr("%n refused", "changes the server refused", status.rejected) + u'\n'
+        tr("%Ln refused", "changes the server refused", status.rejected) + u'\n'
         + tr("Changes the server refused: your text is kept so that you can copy it"));
     m_syncNowButton->setEnabled(!status.syncing && !status.signedOut);
     measure();
@@ -215,12 +215,12 @@ void SyncIndicator::measure()
         m_extra.*extra = full - compact;
     };
     add(status.syncing, compactProgressWidth, progressWidth, &Extra::progress);
-    const QString conflicts = tr("%n conflict(s)", nullptr, status.openConflicts);
+    const QString conflicts = tr("%Ln conflict(s)", nullptr, status.openConflicts);
     add(status.openConflicts > 0,
         buttonWidth(m_conflictsButton, QString::number(status.openConflicts),
                     Qt::ToolButtonTextBesideIcon),
         buttonWidth(m_conflictsButton, conflicts, Qt::ToolButtonTextBesideIcon), &Extra::conflicts);
-    const QString refused = tr("%n refused", "changes the server refused", status.rejected);
+    const QString refused = tr("%Ln refused", "changes the server refused", status.rejected);
     add(status.rejected > 0,
         buttonWidth(m_refusedButton, QString::number(status.rejected),
                     Qt::ToolButtonTextBesideIcon),
@@ -272,7 +272,7 @@ void SyncIndicator::fitToWidth()
     QString queued;
     if (status.queued > 0) {
         const QString full = queuedText(status.queued);
-        const QString brief = tr("%n waiting", "changes waiting to sync", status.queued);
+        const QString brief = tr("%Ln waiting", "changes waiting to sync", status.queued);
         if (grow(spacing + textWidth(full)))
             queued = full;
         else if (grow(spacing + textWidth(brief)))
@@ -293,12 +293,12 @@ void SyncIndicator::fitToWidth()
     m_reportLabel->setVisible(showReport);
 
     const bool fullConflicts = grow(m_extra.conflicts);
-    m_conflictsButton->setText(fullConflicts ? tr("%n conflict(s)", nullptr, status.openConflicts)
+    m_conflictsButton->setText(fullConflicts ? tr("%Ln conflict(s)", nullptr, status.openConflicts)
                                              : QString::number(status.openConflicts));
     m_conflictsButton->setVisible(status.openConflicts > 0);
     const bool fullRefused = grow(m_extra.refused);
     m_refusedButton->setText(fullRefused
-                                 ? tr("%n refused", "changes the server refused", status.rejected)
+                                 ? tr("%Ln refused", "changes the server refused", status.rejected)
                                  : QString::number(status.rejected));
     m_refusedButton->setVisible(status.rejected > 0);
     m_syncNowButton->setText(tr("Sync now"));
@@ -358,20 +358,20 @@ QString SyncIndicator::queuedText(int queued)
 {
     if (queued <= 0)
         return {};
-    return tr("%n change(s) waiting to sync", nullptr, queued);
+    return tr("%Ln change(s) waiting to sync", nullptr, queued);
 }
 
 QString SyncIndicator::reportText(const SyncReport &report)
 {
     if (report.sent <= 0)
         return {};
-    QStringList parts {tr("%n change(s) sent", nullptr, report.sent)};
+    QStringList parts {tr("%Ln change(s) sent", nullptr, report.sent)};
     if (report.merged > 0)
-        parts.append(tr("%n merged", "changes merged with others' changes", report.merged));
+        parts.append(tr("%Ln merged", "changes merged with others' changes", report.merged));
     if (report.conflicts > 0)
-        parts.append(tr("%n conflict(s)", nullptr, report.conflicts));
+        parts.append(tr("%Ln conflict(s)", nullptr, report.conflicts));
     if (report.refused > 0)
-        parts.append(tr("%n refused", "changes the server refused", report.refused));
+        parts.append(tr("%Ln refused", "changes the server refused", report.refused));
     return parts.join(tr(", ", "between the parts of a sync report"));
 }
 
