@@ -292,21 +292,36 @@ void TestDemoCourses::whoSeesWhichCourses()
 
 void TestDemoCourses::studentSeesReleasedMaterialOnly()
 {
-    // The locked module and the draft item are not there for a student...
+    // The draft item is not there for a student, and the module that unlocks next week shows
+    // what is coming (its stub and its items'), not what it says...
     QCOMPARE(outline(u"student1"_s, u"CHEM-101"_s),
              (QStringList {u"Matter and measurement: What is chemistry?, Why chemical principles "
                            u"matter (MIT OpenCourseWare), SI units and significant figures, "
                            u"Practice: density and unit conversions"_s,
                            u"Atoms and the periodic table: Inside the atom, The periodic table "
-                           u"(Wikipedia), Reading the periodic table"_s}));
+                           u"(Wikipedia), Reading the periodic table"_s,
+                           u"Chemical reactions: Balancing chemical equations, Types of reactions, "
+                           u"The mole and stoichiometry"_s}));
     QCOMPARE(course(u"student1"_s, u"CHEM-101"_s).value(u"access").toString(), u"learner"_s);
     // ...not even when asked for by id...
+    const auto read = [&](const QString &title) {
+        return call(u"student1"_s, "GET", u"/api/v1/contents/"_s + item(title)[u"id"].toString());
+    };
+    QCOMPARE(read(u"Practice: electron configurations"_s).status, 404);
     for (const QString &title :
-         {u"Practice: electron configurations"_s, u"Balancing chemical equations"_s,
-          u"The mole and stoichiometry"_s})
-        QCOMPARE(call(u"student1"_s, "GET", u"/api/v1/contents/"_s + item(title)[u"id"].toString())
-                     .status,
-                 404);
+         {u"Balancing chemical equations"_s, u"The mole and stoichiometry"_s}) {
+        const HttpResult stub = read(title);
+        QCOMPARE(stub.status, 200);
+        QVERIFY(!stub.data().toObject().contains(u"body"));
+        // There is something to hold back: its instructor reads it whole.
+        QVERIFY(
+            !call(u"instructor"_s, "GET", u"/api/v1/contents/"_s + item(title)[u"id"].toString())
+                 .data()
+                 .toObject()
+                 .value(u"body")
+                 .toString()
+                 .isEmpty());
+    }
     // ...while the TA who helps teach it sees both, and which item is the draft.
     QCOMPARE(outline(u"ta"_s, u"CHEM-101"_s).size(), 3);
     QCOMPARE(item(u"Practice: electron configurations"_s)[u"published"].toBool(), false);
