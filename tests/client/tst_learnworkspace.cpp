@@ -597,10 +597,13 @@ void tst_LearnWorkspace::courseDownloadForOfflineUse()
 
 void tst_LearnWorkspace::screenshots()
 {
-    // For the user guide: LECTERN_SCREENSHOT_DIR=/tmp/shots ctest -R tst_learnworkspace
+    // For the user guide: LECTERN_SCREENSHOT_DIR=/tmp/shots ctest -R tst_learnworkspace. In
+    // French: LECTERN_SCREENSHOT_LANGUAGE=fr; at 2x: QT_SCALE_FACTOR=2.
     const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("LECTERN_SCREENSHOT_DIR is not set");
+    if (qEnvironmentVariableIsSet("LECTERN_SCREENSHOT_LANGUAGE"))
+        TranslationLoader::install(QLocale(qEnvironmentVariable("LECTERN_SCREENSHOT_LANGUAGE")));
     fillRust();
     f->module(QStringLiteral("Rust"), QStringLiteral("Ownership in depth"));
     f->item(QStringLiteral("Ownership in depth"), QStringLiteral("Moves and copies"),
@@ -640,8 +643,10 @@ void tst_LearnWorkspace::screenshots()
     for (const Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
         Theme::apply(mode);
         const QString suffix = mode == Theme::Mode::Dark ? QStringLiteral("-dark") : QString();
-        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
-            const QString big = size.width() > 1280 ? QStringLiteral("-1080") : QString();
+        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080), QSize(1024, 640)}) {
+            const QString big = size.width() > 1280 ? QStringLiteral("-1080")
+                : size.width() < 1280               ? QStringLiteral("-1024")
+                                                    : QString();
             showWorkspace();
             m_workspace->resize(size);
             QTest::qWait(50);

@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <lectern/entityspec.h>
 #include <lectern/jsonutil.h>
 
@@ -36,7 +37,8 @@ namespace {
 
 constexpr int pageSize = 100; // the API's largest page
 
-// The progress column as a bar with its words on it (students only).
+// The progress column as a slim bar with its words beside it (students only): the words stay in
+// the row's own text colour, readable in a selected row and in either theme.
 class ProgressDelegate : public QStyledItemDelegate
 {
 public:
@@ -57,18 +59,38 @@ public:
         QStyle *style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
 
-        QStyleOptionProgressBar bar;
-        bar.rect = option.rect.adjusted(4, 4, -4, -4);
-        bar.minimum = 0;
-        bar.maximum = 100;
-        bar.progress = percent;
-        bar.text = index.data(Qt::DisplayRole).toString();
-        bar.textVisible = true;
-        bar.textAlignment = Qt::AlignCenter;
-        bar.state = option.state | QStyle::State_Horizontal;
-        bar.palette = option.palette;
-        bar.fontMetrics = option.fontMetrics;
-        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+        const bool selected = option.state & QStyle::State_Selected;
+        const QPalette &pal = option.palette;
+        const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+        const QRect cell = option.rect.adjusted(6, 0, -6, 0);
+        const QString words = index.data(Qt::DisplayRole).toString();
+        // A pixel or two to spare: elidedText() rounds the text's width up where
+        // horizontalAdvance() does not.
+        const int wordsWidth
+            = std::min(option.fontMetrics.horizontalAdvance(words) + 2, cell.width());
+        const QRect wordsRect(cell.right() - wordsWidth + 1, cell.top(), wordsWidth, cell.height());
+        const QRect bar(cell.left(), cell.center().y() - 3, cell.width() - wordsWidth - 8, 6);
+
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        if (bar.width() >= 24) {
+            QColor groove = text;
+            groove.setAlphaF(0.18);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(groove);
+            painter->drawRoundedRect(bar, 3, 3);
+            QRect done = bar;
+            done.setWidth(bar.width() * std::clamp(percent, 0, 100) / 100);
+            if (done.width() > 0) {
+                painter->setBrush(selected ? text : pal.color(QPalette::Highlight));
+                painter->drawRoundedRect(done, 3, 3);
+            }
+        }
+        painter->setPen(text);
+        painter->setFont(option.font);
+        painter->drawText(wordsRect, Qt::AlignRight | Qt::AlignVCenter,
+                          option.fontMetrics.elidedText(words, Qt::ElideRight, wordsRect.width()));
+        painter->restore();
     }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
