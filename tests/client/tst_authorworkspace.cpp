@@ -146,7 +146,9 @@ void tst_AuthorWorkspace::typeInEditor(const QString &text)
 {
     QLineEdit *editor = nullptr;
     QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())));
-    editor->selectAll();
+    // The name starts selected: typing replaces "New lesson" rather than adding to it.
+    QVERIFY(!editor->text().isEmpty());
+    QCOMPARE(editor->selectedText(), editor->text());
     QTest::keyClicks(editor, text);
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_VERIFY(!qobject_cast<QLineEdit *>(QApplication::focusWidget()));
@@ -293,12 +295,17 @@ void tst_AuthorWorkspace::buildReorderRenameUndo()
     const QString course = m_store->id(QStringLiteral("Rust"));
     show();
     QVERIFY(workspace()->openCourse(course));
+    QCOMPARE(action(QStringLiteral("addLessonAction"))->statusTip(),
+             QStringLiteral("Add a module first"));
 
     // A module from the empty outline's button, named in place.
     auto *emptyOutline = workspace()->findChild<EmptyState *>(QStringLiteral("emptyOutline"));
     QTest::mouseClick(emptyOutline->button(), Qt::LeftButton);
     typeInEditor(QStringLiteral("Basics"));
     QCOMPARE(modules(course), QStringList {QStringLiteral("Basics")});
+    // Lessons can be added now, and the hint that said why not is gone.
+    QVERIFY(action(QStringLiteral("addLessonAction"))->isEnabled());
+    QCOMPARE(action(QStringLiteral("addLessonAction"))->statusTip(), QString());
     QVERIFY(tree()->isVisible());
 
     // Two lessons by the keyboard (Ctrl+Shift+L adds after the current row).

@@ -3,11 +3,15 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <lectern/client/clientsettings.h>
 #include <lectern/client/mainwindow.h>
 #include <lectern/client/theme.h>
 #include <lectern/client/translationloader.h>
@@ -24,6 +28,8 @@ private Q_SLOTS:
     void profile_data();
     void profile();
     void switchingWorkspaces();
+    void instructorsLandInAuthor();
+    void layoutIsRemembered();
     void connectionIndicator();
     void offlineStatus_data();
     void offlineStatus();
@@ -129,9 +135,11 @@ void tst_MainWindow::profile()
     for (int row = 0; row < list->count(); ++row)
         titles.append(list->item(row)->text());
     QCOMPARE(titles, workspaces);
-    QCOMPARE(list->currentRow(), 0);
+    // Where they land (see instructorsLandInAuthor).
+    QCOMPARE(list->currentRow(), titles.indexOf(Workspaces::title(Workspaces::landing(roles))));
 
-    // The Learn page is showing, with its sentence.
+    // The Learn page, with its sentence.
+    window.showWorkspace(Workspace::Learn);
     auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("workspacePages"));
     QCOMPARE(pages->count(), workspaces.size());
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("learnPage"));
@@ -141,6 +149,67 @@ void tst_MainWindow::profile()
     saveScreenshot(&window,
                    QStringLiteral("mainwindow-")
                        + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+}
+
+// Instructors and administrators start where courses are made; students and TAs in Learn.
+void tst_MainWindow::instructorsLandInAuthor()
+{
+    const QList<std::pair<QList<Role>, Workspace>> cases = {
+        {{Role::Instructor}, Workspace::Author},
+        {{Role::Admin}, Workspace::Author},
+        {{Role::TeachingAssistant}, Workspace::Learn},
+        {{Role::Student}, Workspace::Learn},
+    };
+    for (const auto &[roles, landing] : cases) {
+        MainWindow window;
+        window.setProfile(user(QStringLiteral("Someone"), roles), organization());
+        QCOMPARE(window.currentWorkspace(), landing);
+    }
+}
+
+// The window opens within the screen, and as the person left it: its size and its splitters,
+// through the settings file, from one run to the next.
+void tst_MainWindow::layoutIsRemembered()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray geometry;
+    QHash<QString, QByteArray> splitters;
+    {
+        MainWindow window;
+        const QSize room = window.screen()->availableSize();
+        QVERIFY2(window.width() <= room.width() && window.height() <= room.height(),
+                 "the window opens larger than the screen");
+        QVERIFY(window.minimumWidth() <= room.width() && window.minimumHeight() <= room.height());
+        window.setProfile(user(QStringLiteral("Ian Instructor"), {Role::Instructor}),
+                          organization());
+        auto *splitter = new QSplitter(window.workspacePage(Workspace::Learn));
+        splitter->setObjectName(QStringLiteral("testSplitter"));
+        splitter->addWidget(new QWidget);
+        splitter->addWidget(new QWidget);
+        splitter->setSizes({100, 300});
+        window.resize(900, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        splitter->setSizes({250, 150});
+        ClientSettings settings(dir.path());
+        settings.setWindowGeometry(window.saveGeometry());
+        settings.setSplitterStates(window.splitterStates());
+        settings.sync();
+    }
+    ClientSettings settings(dir.path());
+    MainWindow window;
+    window.setProfile(user(QStringLiteral("Ian Instructor"), {Role::Instructor}), organization());
+    auto *splitter = new QSplitter(window.workspacePage(Workspace::Learn));
+    splitter->setObjectName(QStringLiteral("testSplitter"));
+    splitter->addWidget(new QWidget);
+    splitter->addWidget(new QWidget);
+    splitter->resize(400, 100);
+    window.restoreLayout(settings.windowGeometry(), settings.splitterStates());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), QSize(900, 600));
+    QCOMPARE(splitter->sizes().first() > splitter->sizes().last(), true);
 }
 
 void tst_MainWindow::switchingWorkspaces()

@@ -18,6 +18,7 @@
 #include "sync/synccontroller.h"
 #include "theme.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -52,6 +53,8 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     , m_mainWindow(std::make_unique<MainWindow>())
 {
     qCInfo(lcUi) << "data folder:" << m_dataDir;
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this,
+            &AppController::saveLayout);
     // The appearance chosen in View → Appearance (LECTERN_THEME overrides it, for screenshots).
     const Theme::Mode theme = Theme::fromId(qEnvironmentVariableIsSet("LECTERN_THEME")
                                                 ? qEnvironmentVariable("LECTERN_THEME")
@@ -247,6 +250,9 @@ void AppController::showMainWindow()
     m_mainWindow->setServerUrl(m_session->serverUrl());
     m_mainWindow->setProfile(m_session->user(), m_session->organization());
     m_mainWindow->setLastConnected(m_session->lastConnected());
+    if (!m_mainWindowShown)
+        m_mainWindow->restoreLayout(m_settings->windowGeometry(), m_settings->splitterStates());
+    m_mainWindowShown = true;
     m_mainWindow->show();
     m_mainWindow->raise();
     m_mainWindow->activateWindow();
@@ -341,8 +347,19 @@ void AppController::logInAgain()
     m_loginDialog->activateWindow();
 }
 
+void AppController::saveLayout()
+{
+    if (!m_mainWindowShown)
+        return;
+    m_settings->setWindowGeometry(m_mainWindow->saveGeometry());
+    m_settings->setSplitterStates(m_mainWindow->splitterStates());
+    m_settings->sync();
+}
+
 void AppController::logout()
 {
+    saveLayout();
+    m_mainWindowShown = false;
     m_resuming = false;
     m_resumeGrace.stop();
     m_monitor->stop();

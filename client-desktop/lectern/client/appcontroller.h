@@ -79,6 +79,8 @@ private:
     void showSessionEnded(const Error &error);
     void logInAgain();
     void logout();
+    // Keeps the main window's size, place and splitters for the next run (on logout and quit).
+    void saveLayout();
     void startSync();
     // The page of a workspace for the main window (MainWindow::setPageFactory).
     QWidget *makeWorkspacePage(Workspace workspace, QWidget *parent);
@@ -94,6 +96,8 @@ private:
     std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_mainWindow;
     SyncController *m_sync = nullptr;
+    bool m_mainWindowShown = false; // since the last login: its layout is the person's
+
     FileTransfers *m_files = nullptr;
     // Resuming waits this long for the server before showing something: the main window from the
     // cached profile, or else the login dialog with a spinner.

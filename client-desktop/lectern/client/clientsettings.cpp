@@ -59,4 +59,32 @@ void ClientSettings::setTheme(const QString &theme)
     m_settings->setValue(QStringLiteral("appearance/theme"), theme);
 }
 
+QByteArray ClientSettings::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void ClientSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QHash<QString, QByteArray> ClientSettings::splitterStates() const
+{
+    QHash<QString, QByteArray> states;
+    m_settings->beginGroup(QStringLiteral("splitters"));
+    for (const QString &name : m_settings->childKeys())
+        states.insert(name, m_settings->value(name).toByteArray());
+    m_settings->endGroup();
+    return states;
+}
+
+void ClientSettings::setSplitterStates(const QHash<QString, QByteArray> &states)
+{
+    m_settings->beginGroup(QStringLiteral("splitters"));
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        m_settings->setValue(it.key(), it.value());
+    m_settings->endGroup();
+}
+
 } // namespace Lectern::Client

@@ -18,6 +18,8 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QScreen>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -117,8 +119,38 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     setConnectionState(ConnectionMonitor::State::Unknown);
-    setMinimumSize(760, 480);
-    resize(1100, 660);
+    // Never larger than the screen, nor a minimum it cannot hold (a small laptop at 2x).
+    QSize minimum(760, 480);
+    QSize preferred(1100, 660);
+    if (const QScreen *screen = this->screen()) {
+        const QSize room = screen->availableSize();
+        minimum = minimum.boundedTo(room);
+        preferred = preferred.boundedTo(room * 9 / 10).expandedTo(minimum);
+    }
+    setMinimumSize(minimum);
+    resize(preferred);
+}
+
+void MainWindow::restoreLayout(const QByteArray &geometry,
+                               const QHash<QString, QByteArray> &splitters)
+{
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry); // Qt moves it back onto a screen it fits
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        const auto it = splitters.constFind(splitter->objectName());
+        if (it != splitters.constEnd())
+            splitter->restoreState(*it);
+    }
+}
+
+QHash<QString, QByteArray> MainWindow::splitterStates() const
+{
+    QHash<QString, QByteArray> states;
+    for (const QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            states.insert(splitter->objectName(), splitter->saveState());
+    }
+    return states;
 }
 
 QWidget *MainWindow::createHeader()
@@ -357,8 +389,9 @@ void MainWindow::setProfile(const User &user, const Organization &organization)
     const int chrome
         = m_workspaceList->iconSize().width() + 2 * 8 /* item */ + 2 * 8 /* list */ + 24;
     m_workspaceList->setFixedWidth(std::clamp(widest + chrome, 200, 320));
-    showWorkspace(!before.isEmpty() && m_workspaces.contains(previous) ? previous
-                                                                       : m_workspaces.value(0));
+    showWorkspace(!before.isEmpty() && m_workspaces.contains(previous)
+                      ? previous
+                      : Workspaces::landing(user.roles));
 }
 
 void MainWindow::setUndoGroup(QUndoGroup *group)

@@ -40,6 +40,10 @@ public:
 
     // Fills the header and rebuilds the workspace list for this person's roles.
     void setProfile(const User &user, const Organization &organization);
+    // The layout the person left: the window's geometry (ignored when it no longer fits a
+    // screen) and the named splitters' states, applied to the pages there are now.
+    void restoreLayout(const QByteArray &geometry, const QHash<QString, QByteArray> &splitters);
+    QHash<QString, QByteArray> splitterStates() const;
     void setServerUrl(const QUrl &url);
     void setConnectionState(ConnectionMonitor::State state);
     // When the server last answered (UTC), for the status line while offline.

@@ -29,6 +29,14 @@ QList<Workspace> Workspaces::forRoles(const QList<Role> &roles)
     return workspaces;
 }
 
+Workspace Workspaces::landing(const QList<Role> &roles)
+{
+    if ((roles.contains(Role::Instructor) || roles.contains(Role::Admin))
+        && isAllowed(Workspace::Author, roles))
+        return Workspace::Author;
+    return Workspace::Learn;
+}
+
 QString Workspaces::id(Workspace workspace)
 {
     switch (workspace) {

@@ -9,10 +9,10 @@ namespace Lectern::Client {
 
 // The client's top-level areas. Which ones a person sees follows from their roles.
 enum class Workspace {
-    Learn, // everyone
+    Learn,  // everyone
     Author, // admin, instructor, TA
-    Grade, // instructor, TA
-    Admin, // admin
+    Grade,  // instructor, TA
+    Admin,  // admin
 };
 
 class Workspaces
@@ -23,6 +23,9 @@ public:
     // In sidebar order, without repeats.
     static QList<Workspace> forRoles(const QList<Role> &roles);
     static bool isAllowed(Workspace workspace, const QList<Role> &roles);
+    // Where a person starts: instructors and administrators where courses are made (Author),
+    // everyone else in Learn.
+    static Workspace landing(const QList<Role> &roles);
 
     static QString id(Workspace workspace); // "learn", "author", ... (also the icon's name)
     static QString title(Workspace workspace);

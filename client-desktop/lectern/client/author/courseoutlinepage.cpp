@@ -522,8 +522,8 @@ void CourseOutlinePage::updateActions()
     m_addModule->setEnabled(open);
     for (QAction *action : {m_addLesson, m_addLink, m_addVideo, m_addFile}) {
         action->setEnabled(open && hasModules);
-        if (!hasModules)
-            action->setStatusTip(tr("Add a module first"));
+        // Why it is disabled, and nothing once it is not (the hint stayed after the first module).
+        action->setStatusTip(hasModules ? QString() : tr("Add a module first"));
     }
     m_moveUp->setEnabled(current.isValid());
     m_moveDown->setEnabled(current.isValid());

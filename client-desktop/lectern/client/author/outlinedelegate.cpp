@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QHash>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPainter>
 
@@ -95,6 +96,13 @@ void OutlineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                       Qt::AlignRight | Qt::AlignVCenter, unlock);
     painter->restore();
     SyncMark::paint(painter, option, index);
+}
+
+void OutlineDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    SyncMarkDelegate::setEditorData(editor, index);
+    if (auto *line = qobject_cast<QLineEdit *>(editor))
+        line->selectAll();
 }
 
 QSize OutlineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

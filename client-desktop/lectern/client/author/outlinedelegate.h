@@ -16,6 +16,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // Naming a row starts with its whole name selected, so that typing replaces "New lesson"
+    // instead of adding to it, as when naming a new folder.
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
 
     // "Unlocks 1 Dec 09:00" (empty when the record has no unlock date).
     static QString unlockText(const QModelIndex &index);
