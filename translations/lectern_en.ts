@@ -1482,6 +1482,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You assist in this course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You administer this course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No lessons yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,7 +1525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You are not enrolled in any course yet. The courses below are ones you teach: preview them as a student.</source>
+        <source>You are not enrolled in any course yet. The courses below are ones you teach, assist in or manage: preview them as a student.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

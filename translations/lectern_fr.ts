@@ -1482,6 +1482,14 @@
         <translation>Vous enseignez dans ce cours</translation>
     </message>
     <message>
+        <source>You assist in this course</source>
+        <translation>Vous êtes assistant dans ce cours</translation>
+    </message>
+    <message>
+        <source>You administer this course</source>
+        <translation>Vous administrez ce cours</translation>
+    </message>
+    <message>
         <source>No lessons yet</source>
         <translation>Aucune leçon pour l’instant</translation>
     </message>
@@ -1517,8 +1525,8 @@
         <translation>Mes cours</translation>
     </message>
     <message>
-        <source>You are not enrolled in any course yet. The courses below are ones you teach: preview them as a student.</source>
-        <translation>Vous n’êtes encore inscrit à aucun cours. Les cours ci-dessous sont ceux où vous enseignez&#xa0;: affichez-en un aperçu en tant qu’étudiant.</translation>
+        <source>You are not enrolled in any course yet. The courses below are ones you teach, assist in or manage: preview them as a student.</source>
+        <translation>Vous n’êtes encore inscrit à aucun cours. Les cours ci-dessous sont ceux où vous enseignez, assistez ou que vous gérez&#xa0;: affichez-en un aperçu en tant qu’étudiant.</translation>
     </message>
     <message>
         <source>Pick up where you left off. Everything here also works offline; your progress syncs when you are back online.</source>

@@ -375,6 +375,20 @@ void tst_LearnModels::dashboardListsMyCourses()
              QStringLiteral("Preview"));
     QCOMPARE(chemistry.data(DashboardModel::SummaryTextRole).toString(),
              QStringLiteral("You teach this course"));
+    // Each says who they are in it: a TA assists, an administrator (not enrolled) administers.
+    f->course(QStringLiteral("Physics"));
+    f->enroll(QStringLiteral("Physics"), QStringLiteral("ta"));
+    f->course(QStringLiteral("Zoology"));
+    QVERIFY(f->pull());
+    model.refresh();
+    QCOMPARE(model.indexOf(f->id(QStringLiteral("Physics")))
+                 .data(DashboardModel::SummaryTextRole)
+                 .toString(),
+             QStringLiteral("You assist in this course"));
+    QCOMPARE(model.indexOf(f->id(QStringLiteral("Zoology")))
+                 .data(DashboardModel::SummaryTextRole)
+                 .toString(),
+             QStringLiteral("You administer this course"));
     const QModelIndex rust = model.indexOf(f->id(QStringLiteral("Rust")));
     QCOMPARE(rust.data(DashboardModel::KindRole).value<DashboardModel::Kind>(),
              DashboardModel::Kind::Studying);

@@ -99,13 +99,18 @@ QList<DashboardModel::Row> DashboardModel::load(bool withDownloads) const
         return rows;
     const QString me = m_sync->userId();
     QSet<QString> studying;
+    QHash<QString, QString> staffRoles; // course -> "instructor" or "ta"
     for (const LocalRecord &e : store->list(Entities::enrollment().name)) {
         const QJsonObject &f = e.fields;
-        if (f.value(QLatin1StringView("userId")).toString() == me
-            && f.value(QLatin1StringView("role")).toString() == u"student"
-            && f.value(QLatin1StringView("status")).toString() != u"dropped"
-            && f.value(QLatin1StringView("type")).toString() != u"waitlist")
+        if (f.value(QLatin1StringView("userId")).toString() != me
+            || f.value(QLatin1StringView("status")).toString() == u"dropped"
+            || f.value(QLatin1StringView("type")).toString() == u"waitlist")
+            continue;
+        const QString role = f.value(QLatin1StringView("role")).toString();
+        if (role == u"student")
             studying.insert(e.parentId);
+        else
+            staffRoles.insert(e.parentId, role);
     }
 
     QList<Row> preview;
@@ -123,6 +128,7 @@ QList<DashboardModel::Row> DashboardModel::load(bool withDownloads) const
             if (status == u"archived")
                 continue;
             row.kind = Kind::Preview;
+            row.staffRole = staffRoles.value(c.id);
             preview.append(row);
             continue;
         }
@@ -318,8 +324,14 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
             return tr("Preview", "short for: preview as a student");
         return QString();
     case SummaryTextRole:
-        if (r.kind == Kind::Preview)
-            return tr("You teach this course");
+        if (r.kind == Kind::Preview) {
+            // Who they are in it, as the people it concerns would say.
+            if (r.staffRole == u"instructor")
+                return tr("You teach this course");
+            if (r.staffRole == u"ta")
+                return tr("You assist in this course");
+            return tr("You administer this course");
+        }
         if (r.total == 0)
             return tr("No lessons yet");
         if (r.seconds > 0)

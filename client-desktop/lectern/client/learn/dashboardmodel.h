@@ -90,6 +90,7 @@ private:
         QString title;
         QString term;
         Kind kind = Kind::Studying;
+        QString staffRole; // Preview: "instructor", "ta", or empty (an administrator's course)
         int percent = 0;
         int completed = 0;
         int total = 0;

@@ -91,7 +91,7 @@ DashboardPage::DashboardPage(SyncController *sync, QWidget *parent)
 
     m_notEnrolled->setObjectName(QStringLiteral("notEnrolledLabel"));
     m_notEnrolled->setText(tr("You are not enrolled in any course yet. The courses below are "
-                              "ones you teach: preview them as a student."));
+                              "ones you teach, assist in or manage: preview them as a student."));
     m_notEnrolled->setContentsMargins(16, 0, 16, 4);
 
     auto *listPage = new QWidget(m_stack);
