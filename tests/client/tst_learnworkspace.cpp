@@ -184,6 +184,12 @@ void tst_LearnWorkspace::studentStudiesACourse()
              QStringLiteral("Start: Intro"));
     QVERIFY(!find<QLabel>("announcementsEmpty")->isHidden());
     QCOMPARE(find<QLabel>("announcementsEmpty")->text(), QStringLiteral("No announcements yet"));
+    // A narrow window gives the announcements' column to the cards.
+    const QSize wide = m_workspace->size();
+    m_workspace->resize(820, 600);
+    QTRY_VERIFY(find<QWidget>("announcementsColumn")->isHidden());
+    m_workspace->resize(wide.expandedTo(QSize(1280, 720)));
+    QTRY_VERIFY(!find<QWidget>("announcementsColumn")->isHidden());
 
     // A click on the card opens the course where to start.
     QTest::mouseClick(cards->viewport(), Qt::LeftButton, {}, cards->visualRect(card).center());

@@ -13,6 +13,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QShowEvent>
 #include <QStackedWidget>
 #include <QStyle>
@@ -120,7 +121,9 @@ DashboardPage::DashboardPage(SyncController *sync, QWidget *parent)
     layout->setContentsMargins(16, 20, 24, 16);
     layout->setSpacing(12);
     layout->addLayout(left, 1);
-    layout->addWidget(createAnnouncements());
+    m_announcements = createAnnouncements();
+    m_announcements->setObjectName(QStringLiteral("announcementsColumn"));
+    layout->addWidget(m_announcements);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &DashboardPage::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &DashboardPage::updateState);
@@ -153,6 +156,14 @@ QWidget *DashboardPage::createEmptyState()
     layout->addWidget(more, 0, Qt::AlignHCenter);
     layout->addStretch(3);
     return page;
+}
+
+void DashboardPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The announcements column takes 300 pixels; in a narrow window (1024x640, or a larger one
+    // at 2x) the course cards need them more, while there is nothing to announce.
+    m_announcements->setVisible(width() >= 960);
 }
 
 QWidget *DashboardPage::createAnnouncements()

@@ -38,6 +38,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 Q_SIGNALS:
     // Open the course at `itemId` (what "Continue" names; empty: the player decides).
@@ -57,6 +58,7 @@ private:
     QListView *m_list;
     QLabel *m_notEnrolled;
     QStackedWidget *m_stack;
+    QWidget *m_announcements = nullptr;
 };
 
 } // namespace Lectern::Client
