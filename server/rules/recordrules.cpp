@@ -126,6 +126,16 @@ QJsonValue RecordRules::canonical(const FieldSpec &f, const QJsonValue &value)
     }
 }
 
+RecordRules::RecordRules(const EntitySpec &spec)
+    : m_spec(spec)
+    , m_hasRelease(spec.field(QStringLiteral("published")) != nullptr)
+    , m_releasingParent(nullptr)
+{
+    const EntitySpec *parent = spec.parentSpec();
+    if (parent && parent->field(QStringLiteral("published")))
+        m_releasingParent = parent;
+}
+
 const RecordRules &RecordRules::of(const EntitySpec &spec)
 {
     static const RulesTable table;
@@ -228,15 +238,12 @@ Result<CourseAccess> RecordRules::locate(RuleContext &context, const Record &rec
 
 CourseAccess::Release RecordRules::releaseOf(const Record &record, const QDateTime &now) const
 {
-    if (!m_spec.field(QStringLiteral("published")))
-        return CourseAccess::Release::Open;
-    return CourseAccess::releaseOf(record, now);
+    return m_hasRelease ? CourseAccess::releaseOf(record, now) : CourseAccess::Release::Open;
 }
 
 const EntitySpec *RecordRules::releasingParent() const
 {
-    const EntitySpec *parent = m_spec.parentSpec();
-    return parent && parent->field(QStringLiteral("published")) ? parent : nullptr;
+    return m_releasingParent;
 }
 
 Record RecordRules::shownAt(CourseAccess::Release release, const Record &record) const

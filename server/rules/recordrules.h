@@ -53,9 +53,7 @@ class RecordRules
     Q_DECLARE_TR_FUNCTIONS(Lectern::Server::RecordRules)
 
 public:
-    explicit RecordRules(const EntitySpec &spec)
-        : m_spec(spec)
-    { }
+    explicit RecordRules(const EntitySpec &spec);
     virtual ~RecordRules() = default;
     RecordRules(const RecordRules &) = delete;
     RecordRules &operator=(const RecordRules &) = delete;
@@ -142,6 +140,9 @@ protected:
 
 private:
     const EntitySpec &m_spec;
+    // Looked up once: releaseOf() and releasingParent() run for every record a pull ships.
+    bool m_hasRelease;
+    const EntitySpec *m_releasingParent;
 };
 
 // Whether an error is a decision of the rules (the op is refused, the request answers 4xx), as
