@@ -13,6 +13,7 @@
 #include <QUndoStack>
 #include <lectern/client/clientsettings.h>
 #include <lectern/client/mainwindow.h>
+#include <lectern/client/syncui/syncindicator.h>
 #include <lectern/client/theme.h>
 #include <lectern/client/translationloader.h>
 
@@ -122,6 +123,8 @@ void tst_MainWindow::profile()
     window.resize(1280, 720);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // No sync controller, so no sync indicator to contradict the "Online" header.
+    QVERIFY(!window.findChild<SyncIndicator *>()->isVisible());
 
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("userNameLabel"))->text(), name);
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("rolesLabel"))->text(), rolesText);

@@ -110,6 +110,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_serverLabel->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_syncIndicator);
+    m_syncIndicator->hide(); // until there is a sync controller (setSyncController)
     statusBar()->addPermanentWidget(m_serverLabel);
     connect(m_syncIndicator, &SyncIndicator::conflictsRequested, this,
             [this] { showConflictInbox(); });
@@ -548,8 +549,11 @@ void MainWindow::setSyncController(SyncController *controller)
     if (m_sync)
         disconnect(m_sync, &SyncController::conflictRequested, this, nullptr);
     m_sync = controller;
-    m_syncIndicator->attach(controller);
+    // Without a sync controller there is no sync to speak of: an indicator saying "Offline ·
+    // Never synced" beside an "Online" header only contradicted it.
+    m_syncIndicator->setVisible(controller != nullptr);
     if (controller) {
+        m_syncIndicator->attach(controller);
         connect(controller, &SyncController::conflictRequested, this,
                 [this](const QString &conflictId) { showConflictInbox(conflictId); });
     }
