@@ -1,8 +1,10 @@
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <lectern/client/author/outlinedelegate.h>
 #include <lectern/client/author/outlinemodel.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/syncmark.h>
@@ -216,6 +218,21 @@ void tst_OutlineModel::rowsInOrder()
         !indexOf(QStringLiteral("Intro")).data(OutlineModel::UnlockAtRole).toDateTime().isValid());
     QCOMPARE(indexOf(QStringLiteral("Intro")).parent(), indexOf(QStringLiteral("Basics")));
     QCOMPARE(indexOf(QStringLiteral("Intro")).data(SyncMark::Role).toBool(), false);
+
+    // Beside its title a row says when it unlocks, in the room the title leaves: in French the
+    // whole words ("Déverrouillage le …") would take the title's place, so a narrow row gets
+    // the date and time alone, and never more than 45% of its width.
+    const QModelIndex ownership = indexOf(QStringLiteral("Ownership"));
+    const QFontMetrics metrics(QApplication::font());
+    const QString whole = OutlineDelegate::unlockText(ownership);
+    QVERIFY(whole.startsWith(QStringLiteral("Unlocks ")));
+    QCOMPARE(OutlineDelegate::unlockTextFitting(ownership, 1000, metrics), whole);
+    TranslationLoader::install(QLocale(QLocale::French, QLocale::France));
+    const QString narrow = OutlineDelegate::unlockTextFitting(ownership, 300, metrics);
+    QVERIFY2(!narrow.isEmpty() && metrics.horizontalAdvance(narrow) <= 300 * 45 / 100,
+             qPrintable(narrow));
+    QVERIFY2(narrow.startsWith(u'1') && narrow.contains(QStringLiteral("déc")), qPrintable(narrow));
+    TranslationLoader::install(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void tst_OutlineModel::otherCoursesLeftOut()

@@ -15,20 +15,44 @@ constexpr int gap = 8;
 constexpr int minimumRowHeight = 28;
 } // namespace
 
-QString OutlineDelegate::unlockText(const QModelIndex &index)
+namespace {
+// The unlock date and time, as the locale writes them: day and month, and the year only when it
+// is not this one. Empty strings when there is no unlock date.
+std::pair<QString, QString> unlockMoment(const QModelIndex &index)
 {
     const QDateTime when = index.data(OutlineModel::UnlockAtRole).toDateTime();
     if (!when.isValid())
         return {};
     const QLocale locale;
-    // Day and month, and the year only when it is not this one.
     const QDateTime local = when.toLocalTime();
     QString date = local.date().year() == QDate::currentDate().year()
-        ? locale.toString(local.date(), tr("d MMM", "unlock date format without the year"))
+        ? locale.toString(local.date(),
+                          OutlineDelegate::tr("d MMM", "unlock date format without the year"))
         : locale.toString(local.date(), QLocale::ShortFormat);
     QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
     timeFormat.remove(QStringLiteral(":ss"));
-    return tr("Unlocks %1 %2", "date, time").arg(date, locale.toString(local.time(), timeFormat));
+    return {date, locale.toString(local.time(), timeFormat)};
+}
+} // namespace
+
+QString OutlineDelegate::unlockText(const QModelIndex &index)
+{
+    const auto [date, time] = unlockMoment(index);
+    if (date.isEmpty())
+        return {};
+    return tr("Unlocks %1 %2", "date, time").arg(date, time);
+}
+
+QString OutlineDelegate::unlockTextFitting(const QModelIndex &index, int width,
+                                           const QFontMetrics &metrics)
+{
+    const int room = width * 45 / 100 - 2 * gap;
+    QString text = unlockText(index);
+    if (text.isEmpty() || metrics.horizontalAdvance(text) <= room)
+        return text;
+    const auto [date, time] = unlockMoment(index);
+    text = date + u' ' + time;
+    return metrics.elidedText(text, Qt::ElideRight, std::max(room, 0));
 }
 
 void OutlineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -67,15 +91,15 @@ void OutlineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
 void OutlineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
-    const QString unlock = unlockText(index);
+    // Room on the right for the unlock date; the mark (if any) goes after it.
+    const QFontMetrics metrics(option.font);
+    const int markWidth = SyncMark::isMarked(index) ? SyncMark::size + 12 : 0;
+    const QString unlock = unlockTextFitting(index, option.rect.width() - markWidth, metrics);
     if (unlock.isEmpty()) {
         SyncMarkDelegate::paint(painter, option, index);
         return;
     }
-    // Room on the right for the unlock date; the mark (if any) goes after it.
-    const QFontMetrics metrics(option.font);
     const int unlockWidth = metrics.horizontalAdvance(unlock) + 2 * gap;
-    const int markWidth = SyncMark::isMarked(index) ? SyncMark::size + 12 : 0;
 
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);

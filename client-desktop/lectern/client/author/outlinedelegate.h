@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFontMetrics>
 #include <lectern/client/syncui/syncmark.h>
 
 namespace Lectern::Client {
@@ -22,6 +23,11 @@ public:
 
     // "Unlocks 1 Dec 09:00" (empty when the record has no unlock date).
     static QString unlockText(const QModelIndex &index);
+    // The unlock text as it fits beside the title in a row `width` pixels wide: whole, else the
+    // date and time alone ("1 déc. 09:00"), else elided; never more than 45% of the row, so
+    // that the title stays readable (in French the whole text took the title's room).
+    static QString unlockTextFitting(const QModelIndex &index, int width,
+                                     const QFontMetrics &metrics);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
