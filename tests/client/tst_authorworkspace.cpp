@@ -790,6 +790,7 @@ void tst_AuthorWorkspace::screenshots_data()
     QTest::newRow("light 1280") << int(Theme::Mode::Light) << QSize(1280, 720);
     QTest::newRow("dark 1280") << int(Theme::Mode::Dark) << QSize(1280, 720);
     QTest::newRow("light 1920") << int(Theme::Mode::Light) << QSize(1920, 1080);
+    QTest::newRow("light 1024") << int(Theme::Mode::Light) << QSize(1024, 640);
 }
 
 // Pictures of the workspace for the user guide and for looking at it: set LECTERN_SCREENSHOT_DIR
@@ -799,6 +800,9 @@ void tst_AuthorWorkspace::screenshots()
     const QString dir = qEnvironmentVariable("LECTERN_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("LECTERN_SCREENSHOT_DIR is not set");
+    // In French too: LECTERN_SCREENSHOT_LANGUAGE=fr; at 2x: QT_SCALE_FACTOR=2.
+    if (qEnvironmentVariableIsSet("LECTERN_SCREENSHOT_LANGUAGE"))
+        TranslationLoader::install(QLocale(qEnvironmentVariable("LECTERN_SCREENSHOT_LANGUAGE")));
     QFETCH(int, theme);
     QFETCH(QSize, size);
     Theme::apply(Theme::Mode(theme));

@@ -12,6 +12,8 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTimer>
 #include <QTreeView>
 #include <lectern/client/learn/coursecarddelegate.h>
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void init();
     void cleanup();
+    void lessonWordsAreNotBroken();
 
     void studentStudiesACourse();
     void lessonCompletesAtItsEnd();
@@ -599,6 +602,28 @@ void tst_LearnWorkspace::courseDownloadForOfflineUse()
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!student.files->isCourseDownloaded(courseId));
     QCOMPARE(button->text(), LearnFormat::downloadOffline(bytes.size()));
+}
+
+// In a narrow pane (the editor's preview at 1024x640) a lesson's words stay whole: lines break
+// between words, never inside one ("Welcom / e").
+void tst_LearnWorkspace::lessonWordsAreNotBroken()
+{
+    LessonBrowser browser;
+    browser.setMarkdown(QStringLiteral("# Membranes\n\nParticle physics"));
+    browser.resize(150, 300);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    QTextBlock heading = browser.document()->firstBlock();
+    QTRY_VERIFY(heading.layout() && heading.layout()->lineCount() > 0);
+    QCOMPARE(heading.layout()->lineCount(), 1);
+    QTextBlock text = heading.next();
+    QCOMPARE(text.text(), QStringLiteral("Particle physics"));
+    for (int i = 0; i < text.layout()->lineCount(); ++i) {
+        const QTextLine line = text.layout()->lineAt(i);
+        const QString piece = text.text().mid(line.textStart(), line.textLength()).trimmed();
+        QVERIFY2(piece == u"Particle" || piece == u"physics" || piece == u"Particle physics",
+                 qPrintable(piece));
+    }
 }
 
 void tst_LearnWorkspace::screenshots()

@@ -24,6 +24,9 @@ LessonBrowser::LessonBrowser(QWidget *parent)
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(28);
+    // Lines break between words only: a narrow preview showed "Welcom / e" and "Part / icle".
+    // A word wider than the pane scrolls sideways instead.
+    setWordWrapMode(QTextOption::WordWrap);
     connect(this, &QTextBrowser::anchorClicked, this, &LessonBrowser::followLink);
     // Only the reader's own scrolling (wheel, keys, the scroll bar) counts: layout passes also
     // move the value, and those must neither lose a restored position nor complete a lesson.
