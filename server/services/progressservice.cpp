@@ -180,9 +180,11 @@ QJsonObject personRow(const QString &userId, const QString &name, const QString 
     return summary;
 }
 
-// The course's items as its learners see them now, in outline order (modules by their order,
-// items by theirs within each module).
-Result<QList<Record>> releasedItems(Transaction &tx, const QString &courseId)
+// The course's items as its learners see them in the outline now, in outline order (modules by
+// their order, items by theirs within each module): published ones, those that unlock later
+// included (a learner sees them as "opens on ..."), so progress counts the same items on the
+// server and on every device.
+Result<QList<Record>> outlineItems(Transaction &tx, const QString &courseId)
 {
     RecordFilter ofCourse;
     ofCourse.add(QStringLiteral("course_id = :course")).bind(QStringLiteral(":course"), courseId);
@@ -197,12 +199,12 @@ Result<QList<Record>> releasedItems(Transaction &tx, const QString &courseId)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QHash<QString, QList<Record>> byModule;
     for (const Record &item : std::as_const(*items)) {
-        if (CourseAccess::isReleased(item, now))
+        if (CourseAccess::releaseOf(item, now) != CourseAccess::Release::Hidden)
             byModule[item.value(u"moduleId").toString()].append(item);
     }
     QList<Record> outline;
     for (const Record &module : std::as_const(*modules)) {
-        if (CourseAccess::isReleased(module, now))
+        if (CourseAccess::releaseOf(module, now) != CourseAccess::Release::Hidden)
             outline += byModule.value(module.value(u"id").toString());
     }
     return outline;
@@ -336,7 +338,7 @@ Result<QJsonObject> ProgressService::courseProgress(const Caller &caller, const 
     if (!access->canSee())
         return noSuchCourse();
     const QString id = access->course.value(u"id").toString();
-    auto outline = releasedItems(tx, id);
+    auto outline = outlineItems(tx, id);
     if (!outline)
         return outline.error();
     QList<ItemRef> refs;

@@ -74,11 +74,22 @@ QHash<QString, ItemProgress> summarize(const QList<QJsonObject> &events)
     return items;
 }
 
+bool requiredOnly(const QList<ItemRef> &courseItems)
+{
+    return std::any_of(courseItems.begin(), courseItems.end(),
+                       [](const ItemRef &item) { return item.required; });
+}
+
 CourseProgress course(const QList<ItemRef> &items, const QHash<QString, ItemProgress> &progress)
 {
+    return tally(items, progress, requiredOnly(items));
+}
+
+CourseProgress tally(const QList<ItemRef> &items, const QHash<QString, ItemProgress> &progress,
+                     bool requiredOnly)
+{
     CourseProgress result;
-    const bool anyRequired = std::any_of(items.begin(), items.end(),
-                                         [](const ItemRef &item) { return item.required; });
+    result.requiredOnly = requiredOnly;
     for (const ItemRef &item : items) {
         const ItemProgress state = progress.value(item.id.toLower());
         result.secondsSpent += state.secondsSpent;
@@ -87,7 +98,7 @@ CourseProgress course(const QList<ItemRef> &items, const QHash<QString, ItemProg
             result.lastActivityAt = state.lastActivityAt;
         if (!state.completed && result.nextItemId.isEmpty())
             result.nextItemId = item.id;
-        if (anyRequired && !item.required)
+        if (!counts(item, requiredOnly))
             continue;
         ++result.total;
         if (state.completed)
@@ -131,6 +142,7 @@ QJsonObject toJson(const CourseProgress &course)
     return {
         {QStringLiteral("completed"), course.completed},
         {QStringLiteral("total"), course.total},
+        {QStringLiteral("requiredOnly"), course.requiredOnly},
         {QStringLiteral("percent"), course.percent},
         {QStringLiteral("secondsSpent"), course.secondsSpent},
         {QStringLiteral("nextItemId"),

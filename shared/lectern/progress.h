@@ -37,8 +37,10 @@ struct ItemRef
 // One learner's standing in a course.
 struct CourseProgress
 {
-    int completed = 0;       // items of `total` completed
-    int total = 0;           // the required items when any item is required, else all items
+    int completed = 0; // items of `total` completed
+    int total = 0;     // the items that count (Progress::counts)
+    bool requiredOnly
+        = false;             // only the required items count (some item of the course is required)
     int percent = 0;         // completed / total, rounded down (0 when total is 0)
     qint64 secondsSpent = 0; // over the course's items
     QString nextItemId;      // the first item not completed, in outline order; empty when done
@@ -61,8 +63,21 @@ inline constexpr auto Time = "time";           // `seconds` spent in the item
 // are broken by id, so the answer never depends on the order of `events`.
 QHash<QString, ItemProgress> summarize(const QList<QJsonObject> &events);
 
+// Which items count towards a course's progress: its required items when any item of the course
+// is required, otherwise all of them. This is the one definition the server, the learner's
+// outline (course and module rows), the dashboard and the class list use.
+bool requiredOnly(const QList<ItemRef> &courseItems);
+inline bool counts(const ItemRef &item, bool requiredOnly)
+{
+    return !requiredOnly || item.required;
+}
+
 // The course-level totals for `items` (in outline order) from summarize()'s answer.
 CourseProgress course(const QList<ItemRef> &items, const QHash<QString, ItemProgress> &progress);
+// The same totals over a part of a course (a module's items), counting the items the whole
+// course counts (`requiredOnly` is the course's requiredOnly()).
+CourseProgress tally(const QList<ItemRef> &items, const QHash<QString, ItemProgress> &progress,
+                     bool requiredOnly);
 
 // The values of a new event for LocalStore::append / SyncController::append / the REST body:
 // {"contentId", "courseId", "kind", "at"} plus "position" when it is >= 0 and "seconds" when
@@ -73,7 +88,8 @@ QJsonObject event(const QString &contentId, const QString &courseId, const char 
 // The REST forms (times RFC 3339, null when unknown):
 // {"completed", "secondsSpent", "lastPosition", "lastOpenedAt", "completedAt", "lastActivityAt"}
 QJsonObject toJson(const ItemProgress &item);
-// {"completed", "total", "percent", "secondsSpent", "nextItemId", "lastActivityAt"}
+// {"completed", "total", "requiredOnly", "percent", "secondsSpent", "nextItemId",
+//  "lastActivityAt"}
 QJsonObject toJson(const CourseProgress &course);
 
 } // namespace Progress

@@ -262,14 +262,14 @@ void tst_ClassList::modelFromServerAnswers()
     QCOMPARE(at(0, ClassListModel::RoleColumn).toString(), u"Student"_s);
     QCOMPARE(at(0, ClassListModel::StatusColumn).toString(), u"Enrolled"_s);
     QCOMPARE(at(0, ClassListModel::TypeColumn).toString(), u"Regular"_s);
-    QCOMPARE(at(0, ClassListModel::ProgressColumn).toString(), u"75 % · 3 of 4"_s);
+    QCOMPARE(at(0, ClassListModel::ProgressColumn).toString(), u"75 % · 3 of 4 done"_s);
     QCOMPARE(at(0, ClassListModel::ProgressColumn, ClassListModel::PercentRole).toInt(), 75);
     QVERIFY(
         at(0, ClassListModel::ProgressColumn, Qt::ToolTipRole).toString().contains(u"1 h 5 min"_s));
     QCOMPARE(at(0, 0, ClassListModel::UserIdRole).toString(), u"u1"_s);
     QCOMPARE(at(0, 0, ClassListModel::EnrollmentIdRole).toString(), u"e-u1"_s);
     QCOMPARE(at(1, ClassListModel::StatusColumn).toString(), u"Dropped"_s);
-    QCOMPARE(at(1, ClassListModel::ProgressColumn).toString(), u"0 % · 0 of 4"_s);
+    QCOMPARE(at(1, ClassListModel::ProgressColumn).toString(), u"0 % · 0 of 4 done"_s);
     QVERIFY(at(1, ClassListModel::ProgressColumn, Qt::ToolTipRole)
                 .toString()
                 .contains(u"No activity yet"_s));
@@ -381,8 +381,10 @@ void tst_ClassList::listsEveryoneWithProgress()
              u"student1@demo.lectern"_s);
     QCOMPARE(cell(*pane, u"Sam Student"_s, ClassListModel::StatusColumn), u"Enrolled"_s);
     QCOMPARE(cell(*pane, u"Sam Student"_s, ClassListModel::TypeColumn), u"Regular"_s);
-    QCOMPARE(cell(*pane, u"Sam Student"_s, ClassListModel::ProgressColumn), u"50 % · 1 of 2"_s);
-    QCOMPARE(cell(*pane, u"Sasha Student"_s, ClassListModel::ProgressColumn), u"0 % · 0 of 2"_s);
+    QCOMPARE(cell(*pane, u"Sam Student"_s, ClassListModel::ProgressColumn),
+             u"50 % · 1 of 2 required done"_s);
+    QCOMPARE(cell(*pane, u"Sasha Student"_s, ClassListModel::ProgressColumn),
+             u"0 % · 0 of 2 required done"_s);
     // Sorted by name; the table is what shows, with the actions an instructor has.
     QCOMPARE(pane->proxy()->index(0, 0).data().toString(), u"Ian Instructor"_s);
     auto *stack = pane->findChild<QStackedWidget *>();
@@ -514,7 +516,8 @@ void tst_ClassList::progressRecordedOfflineReachesTheClassList()
     // Student 2's desktop records progress in its offline store; once it syncs, the instructor's
     // open class list shows it: their device pulls the events and the pane reads the list again.
     auto pane = openPane(m_course);
-    QCOMPARE(cell(*pane, u"Sasha Student"_s, ClassListModel::ProgressColumn), u"0 % · 0 of 2"_s);
+    QCOMPARE(cell(*pane, u"Sasha Student"_s, ClassListModel::ProgressColumn),
+             u"0 % · 0 of 2 required done"_s);
     Test::HttpClient student(m_server.url());
     const Test::HttpResult login = student.login(u"student2@demo.lectern"_s, demoPassword);
     QCOMPARE(login.status, 200);
@@ -540,7 +543,7 @@ void tst_ClassList::progressRecordedOfflineReachesTheClassList()
     studentSync.stop();
 
     QTRY_COMPARE_WITH_TIMEOUT(cell(*pane, u"Sasha Student"_s, ClassListModel::ProgressColumn),
-                              u"100 % · 2 of 2"_s, serverTimeout);
+                              u"100 % · 2 of 2 required done"_s, serverTimeout);
 }
 
 void tst_ClassList::emptyCourseSaysSo()

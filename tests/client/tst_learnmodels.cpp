@@ -51,6 +51,7 @@ private Q_SLOTS:
     void lockedItemsSayWhenTheyOpen();
     void lockOpensWhenItsTimeComes();
     void ticksFollowProgressEvents();
+    void requiredItemsCountTheSameEverywhere();
     void onlyMyEventsCount();
     void previewShowsNoProgress();
     void navigationSkipsLockedItems();
@@ -248,6 +249,81 @@ void tst_LearnModels::ticksFollowProgressEvents()
     QVERIFY(model.isCompleted(f->id(QStringLiteral("Borrowing"))));
     QCOMPARE(model.courseProgress().completed, 2);
     QCOMPARE(model.courseProgress().percent, 50);
+}
+
+// The issue seen: a module said "1 of 4 done" where its course said "0 of 6". One definition now:
+// when any item of a course is required, only required items count, in the course, in every
+// module and on the dashboard; the others say they are optional.
+void tst_LearnModels::requiredItemsCountTheSameEverywhere()
+{
+    const QJsonObject required {{QStringLiteral("required"), true}};
+    f->course(QStringLiteral("Chem"));
+    f->enroll(QStringLiteral("Chem"));
+    f->module(QStringLiteral("Chem"), QStringLiteral("Atoms"));
+    f->item(QStringLiteral("Atoms"), QStringLiteral("Lab"), QStringLiteral("lesson"), required);
+    f->item(QStringLiteral("Atoms"), QStringLiteral("Reading"));
+    f->module(QStringLiteral("Chem"), QStringLiteral("Extras"));
+    f->item(QStringLiteral("Extras"), QStringLiteral("Video"), QStringLiteral("video"));
+    f->item(QStringLiteral("Extras"), QStringLiteral("Quiz"), QStringLiteral("link"));
+    f->event(QStringLiteral("Reading"), "completed");
+    f->event(QStringLiteral("Video"), "completed");
+    QVERIFY(f->pull());
+
+    PlayerOutlineModel outline(&f->sync);
+    QAbstractItemModelTester tester(&outline,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    outline.setCourseId(f->id(QStringLiteral("Chem")));
+    DashboardModel dashboard(&f->sync);
+    auto detail = [&](const char *title) {
+        return outline.indexOf(f->id(QLatin1StringView(title)))
+            .data(PlayerOutlineModel::DetailRole)
+            .toString();
+    };
+    auto summary = [&] {
+        return dashboard.indexOf(f->id(QStringLiteral("Chem")))
+            .data(DashboardModel::SummaryTextRole)
+            .toString();
+    };
+
+    QCOMPARE(outline.courseProgress().total, 1);
+    QCOMPARE(outline.courseProgress().completed, 0);
+    QCOMPARE(detail("Atoms"), QStringLiteral("0 of 1 required done"));
+    QCOMPARE(detail("Extras"), QStringLiteral("Optional · 2 items"));
+    QCOMPARE(summary(), QStringLiteral("0 of 1 required done"));
+    QCOMPARE(detail("Lab"), QStringLiteral("Lesson"));
+    QCOMPARE(detail("Reading"), QStringLiteral("Lesson · optional"));
+    QCOMPARE(detail("Video"), QStringLiteral("Video · optional"));
+    // Done optional items tick, but a module is done when what counts is done.
+    QVERIFY(outline.isCompleted(f->id(QStringLiteral("Reading"))));
+    QVERIFY(!outline.indexOf(f->id(QStringLiteral("Atoms")))
+                 .data(PlayerOutlineModel::CompletedRole)
+                 .toBool());
+    QVERIFY(!outline.indexOf(f->id(QStringLiteral("Extras")))
+                 .data(PlayerOutlineModel::CompletedRole)
+                 .toBool());
+
+    f->event(QStringLiteral("Lab"), "completed");
+    f->event(QStringLiteral("Quiz"), "completed");
+    QVERIFY(f->pull());
+    Q_EMIT f->sync.recordsChanged({QStringLiteral("progress")});
+    dashboard.refresh();
+    QCOMPARE(outline.courseProgress().percent, 100);
+    QCOMPARE(detail("Atoms"), QStringLiteral("1 of 1 required done"));
+    QCOMPARE(summary(), QStringLiteral("1 of 1 required done"));
+    QVERIFY(outline.indexOf(f->id(QStringLiteral("Atoms")))
+                .data(PlayerOutlineModel::CompletedRole)
+                .toBool());
+    // A module of optional items only is done once all of them are.
+    QVERIFY(outline.indexOf(f->id(QStringLiteral("Extras")))
+                .data(PlayerOutlineModel::CompletedRole)
+                .toBool());
+
+    // Without a required item, everything counts, and nothing is called optional.
+    PlayerOutlineModel rust(&f->sync);
+    fillRust();
+    rust.setCourseId(f->id(QStringLiteral("Rust")));
+    QCOMPARE(rust.indexOf(f->id(QStringLiteral("Intro"))).data(PlayerOutlineModel::DetailRole),
+             QStringLiteral("Lesson"));
 }
 
 void tst_LearnModels::onlyMyEventsCount()

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void eventsWithoutContentAreIgnored();
     void courseCountsRequiredItemsWhenThereAreAny();
     void courseCountsAllItemsOtherwise();
+    void aModuleCountsWhatItsCourseCounts();
     void courseNextItemAndEmptyCourse();
     void json();
 };
@@ -253,6 +254,32 @@ void TestProgress::courseCountsAllItemsOtherwise()
     QCOMPARE(c.nextItemId, video);
 }
 
+void TestProgress::aModuleCountsWhatItsCourseCounts()
+{
+    // The course has a required item, so only required items count, in every module: a module
+    // of optional items counts nothing, however much of it is done.
+    const QList<ItemRef> course = {{lesson, true}, {video, false}, {quiz, false}};
+    const bool requiredOnly = Progress::requiredOnly(course);
+    QVERIFY(requiredOnly);
+    QVERIFY(!Progress::requiredOnly({{lesson, false}, {video, false}}));
+    QVERIFY(Progress::counts(course[0], requiredOnly));
+    QVERIFY(!Progress::counts(course[1], requiredOnly));
+    QVERIFY(Progress::counts(course[1], false));
+
+    const auto items = Progress::summarize(
+        {ev(id(1), video, Progress::Completed, 1), ev(id(2), quiz, Progress::Completed, 2)});
+    const CourseProgress optionalModule
+        = Progress::tally({course[1], course[2]}, items, requiredOnly);
+    QCOMPARE(optionalModule.total, 0);
+    QCOMPARE(optionalModule.completed, 0);
+    QVERIFY(optionalModule.requiredOnly);
+    const CourseProgress firstModule = Progress::tally({course[0], course[1]}, items, requiredOnly);
+    QCOMPARE(firstModule.total, 1);
+    QCOMPARE(firstModule.completed, 0);
+    QCOMPARE(Progress::course(course, items).completed, 0);
+    QCOMPARE(Progress::course(course, items).total, 1);
+}
+
 void TestProgress::courseNextItemAndEmptyCourse()
 {
     const QList<ItemRef> outline = {{lesson, false}, {video, false}};
@@ -281,6 +308,7 @@ void TestProgress::json()
     const QJsonObject c = Progress::toJson(Progress::course({{lesson, false}}, items));
     QCOMPARE(c.value(u"nextItemId").toString(), lesson);
     QCOMPARE(c.value(u"total").toInt(), 1);
+    QCOMPARE(c.value(u"requiredOnly"), QJsonValue(false));
     QCOMPARE(c.value(u"percent").toInt(), 0);
 
     // The event builder leaves out what was not given and takes now by default.

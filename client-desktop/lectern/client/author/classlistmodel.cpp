@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QLocale>
 #include <algorithm>
+#include <lectern/client/learn/learnformat.h>
 #include <lectern/jsonutil.h>
 
 namespace Lectern::Client {
@@ -24,6 +25,7 @@ QJsonObject ClassListEntry::toJson() const
                     QJsonObject {
                         {QStringLiteral("completed"), completed},
                         {QStringLiteral("total"), total},
+                        {QStringLiteral("requiredOnly"), requiredOnly},
                         {QStringLiteral("percent"), percent},
                         {QStringLiteral("secondsSpent"), secondsSpent},
                         {QStringLiteral("lastActivityAt"), Json::fromDateTime(lastActivityAt)},
@@ -38,6 +40,7 @@ void readProgress(ClassListEntry &entry, const QJsonObject &row)
     entry.hasProgress = true;
     entry.completed = row.value(u"completed").toInt();
     entry.total = row.value(u"total").toInt();
+    entry.requiredOnly = row.value(u"requiredOnly").toBool();
     entry.percent = qBound(0, row.value(u"percent").toInt(), 100);
     entry.secondsSpent = row.value(u"secondsSpent").toInteger();
     entry.lastActivityAt = Json::toDateTime(row.value(u"lastActivityAt"));
@@ -156,7 +159,9 @@ QString ClassListModel::progressWords(const ClassListEntry &entry)
     if (!entry.hasProgress)
         return {};
     //: A student's progress in the class list: percent, then items done of items counted.
-    return tr("%1 % · %2 of %3").arg(entry.percent).arg(entry.completed).arg(entry.total);
+    return tr("%1 % · %2", "percent, items done")
+        .arg(entry.percent)
+        .arg(LearnFormat::itemsDone(entry.completed, entry.total, entry.requiredOnly));
 }
 
 QString ClassListModel::durationWords(qint64 seconds)

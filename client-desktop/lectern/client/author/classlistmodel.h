@@ -24,6 +24,7 @@ struct ClassListEntry
     bool hasProgress = false; // the server reported this student's progress
     int completed = 0;
     int total = 0;
+    bool requiredOnly = false; // only the course's required items count
     int percent = 0;
     qint64 secondsSpent = 0;
     QDateTime lastActivityAt;

@@ -720,7 +720,8 @@ void CoursePlayer::updateHeader()
     m_progressText->setVisible(shows);
     if (shows) {
         m_progressBar->setValue(progress.percent);
-        QString text = tr("%1 of %n done", "items done", progress.total).arg(progress.completed);
+        QString text
+            = LearnFormat::itemsDone(progress.completed, progress.total, progress.requiredOnly);
         if (progress.secondsSpent > 0)
             text = tr("%1 · %2 spent", "items done, time")
                        .arg(text, LearnFormat::duration(progress.secondsSpent));

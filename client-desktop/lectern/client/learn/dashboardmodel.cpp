@@ -146,6 +146,7 @@ QList<DashboardModel::Row> DashboardModel::load(bool withDownloads) const
         row.percent = course.percent;
         row.completed = course.completed;
         row.total = course.total;
+        row.requiredOnly = course.requiredOnly;
         row.seconds = course.secondsSpent;
         row.lastActivity = course.lastActivityAt;
         row.started = std::any_of(items.cbegin(), items.cend(), [&](const LearnerItem &i) {
@@ -335,10 +336,10 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
         if (r.total == 0)
             return tr("No lessons yet");
         if (r.seconds > 0)
-            return tr("%1 of %n done · %2 spent", "items done, time spent", r.total)
-                .arg(r.completed)
-                .arg(LearnFormat::duration(r.seconds));
-        return tr("%1 of %n done", "items done", r.total).arg(r.completed);
+            return tr("%1 · %2 spent", "items done, time spent")
+                .arg(LearnFormat::itemsDone(r.completed, r.total, r.requiredOnly),
+                     LearnFormat::duration(r.seconds));
+        return LearnFormat::itemsDone(r.completed, r.total, r.requiredOnly);
     case DownloadRole:
         return QVariant::fromValue(r.download);
     case DownloadSizeRole:

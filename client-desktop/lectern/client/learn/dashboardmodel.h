@@ -94,6 +94,7 @@ private:
         int percent = 0;
         int completed = 0;
         int total = 0;
+        bool requiredOnly = false; // only the required items count
         qint64 seconds = 0;
         bool started = false;
         QString nextId;

@@ -17,6 +17,12 @@ QString LearnFormat::opens(const QDateTime &when)
     return tr("Opens %1", "%1: a date and time").arg(dateTime(when));
 }
 
+QString LearnFormat::itemsDone(int completed, int total, bool requiredOnly)
+{
+    return requiredOnly ? tr("%1 of %n required done", "items done", total).arg(completed)
+                        : tr("%1 of %n done", "items done", total).arg(completed);
+}
+
 QString LearnFormat::duration(qint64 seconds)
 {
     if (seconds < 60)

@@ -16,6 +16,9 @@ public:
     static QString opens(const QDateTime &when);
     // A date and time without seconds, in the user's locale and time zone.
     static QString dateTime(const QDateTime &when);
+    // "3 of 6 done", or "3 of 6 required done" when only the course's required items count
+    // (Progress::requiredOnly): how every view words a learner's progress.
+    static QString itemsDone(int completed, int total, bool requiredOnly);
     // "45 min", "1 h 20 min", "less than a minute".
     static QString duration(qint64 seconds);
     // "12.4 MB", "850 KB".

@@ -92,10 +92,12 @@ void PlayerOutlineModel::load()
         m_items = LearnerOutline::flatten(m_modules);
         for (const LearnerItem &item : std::as_const(m_items))
             m_locked.insert(item.id, item.isLocked(t));
-        if (m_showsProgress) {
+        if (m_showsProgress)
             m_progress = LearnProgress::read(*store, m_sync->userId(), m_courseId);
-            m_course = LearnProgress::course(m_items, m_progress, t);
-        }
+        m_course = LearnProgress::course(m_items, m_progress, t);
+        // A preview shows no progress, only which items count.
+        if (!m_showsProgress)
+            m_course = CourseProgress {.requiredOnly = m_course.requiredOnly};
     }
     scheduleUnlock();
 }
@@ -141,13 +143,15 @@ void PlayerOutlineModel::refresh()
         m_items = std::move(items);
         endResetModel();
     } else {
+        // Marking the first item required, or the last one optional, changes every row's words.
+        const bool countingChanged = courseBefore.requiredOnly != m_course.requiredOnly;
         for (int i = 0; i < int(m_modules.size()); ++i) {
             const QModelIndex module = index(i, 0);
-            bool moduleChanged = before[i].title != m_modules[i].title
+            bool moduleChanged = countingChanged || before[i].title != m_modules[i].title
                 || before[i].unlockAt != m_modules[i].unlockAt;
             for (int j = 0; j < int(m_modules[i].items.size()); ++j) {
                 const QString &id = m_modules[i].items[j].id;
-                if (before[i].items[j] != m_modules[i].items[j]
+                if (countingChanged || before[i].items[j] != m_modules[i].items[j]
                     || progressBefore.value(id) != m_progress.value(id)
                     || lockedBefore.value(id) != m_locked.value(id)) {
                     moduleChanged = true;
@@ -309,10 +313,17 @@ QVariant PlayerOutlineModel::data(const QModelIndex &index, int role) const
         return {};
     if (index.internalId() == moduleLevel) {
         const LearnerModule &m = m_modules.at(index.row());
+        // A module counts what its course counts (Progress::counts); a module of optional items
+        // only, once every one of them is done.
+        QList<ItemRef> refs;
         int done = 0;
-        for (const LearnerItem &i : m.items)
+        for (const LearnerItem &i : m.items) {
+            refs.append({i.id, i.required});
             done += isCompleted(i.id) ? 1 : 0;
-        const bool complete = m_showsProgress && !m.items.isEmpty() && done == m.items.size();
+        }
+        const CourseProgress counted = Progress::tally(refs, m_progress, m_course.requiredOnly);
+        const bool complete = m_showsProgress && !m.items.isEmpty()
+            && (counted.total > 0 ? counted.completed == counted.total : done == m.items.size());
         switch (role) {
         case Qt::DisplayRole:
         case Qt::AccessibleTextRole:
@@ -335,8 +346,12 @@ QVariant PlayerOutlineModel::data(const QModelIndex &index, int role) const
                 return LearnFormat::opens(m.unlockAt);
             if (m.items.isEmpty())
                 return tr("Nothing here yet");
-            if (m_showsProgress)
-                return tr("%1 of %n done", "items of a module", int(m.items.size())).arg(done);
+            if (m_showsProgress && counted.total > 0)
+                return LearnFormat::itemsDone(counted.completed, counted.total,
+                                              counted.requiredOnly);
+            if (m_course.requiredOnly)
+                return tr("Optional · %n item(s)", "a module none of whose items is required",
+                          int(m.items.size()));
             return tr("%n item(s)", nullptr, int(m.items.size()));
         case Qt::ToolTipRole:
             return m.unlockAt.isValid() && m.unlockAt > now() ? LearnFormat::opens(m.unlockAt)
@@ -378,13 +393,19 @@ QVariant PlayerOutlineModel::data(const QModelIndex &index, int role) const
         return i.unlockAt;
     case CompletedRole:
         return completed;
-    case DetailRole:
+    case DetailRole: {
         if (locked)
             return LearnFormat::opens(i.unlockAt);
-        if (i.estimatedMinutes > 0)
-            return tr("%1 · %n min", "type and length", i.estimatedMinutes)
-                .arg(LearnFormat::typeName(i.type));
-        return LearnFormat::typeName(i.type);
+        QString detail = i.estimatedMinutes > 0
+            ? tr("%1 · %n min", "type and length", i.estimatedMinutes)
+                  .arg(LearnFormat::typeName(i.type))
+            : LearnFormat::typeName(i.type);
+        // Only the required items count towards progress: say which ones do not.
+        if (!Progress::counts({i.id, i.required}, m_course.requiredOnly))
+            detail
+                = tr("%1 · optional", "an item that does not count towards progress").arg(detail);
+        return detail;
+    }
     }
     return {};
 }
