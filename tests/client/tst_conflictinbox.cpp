@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
+#include <algorithm>
 #include <lectern/client/author/outlinemodel.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/conflictinbox.h>
@@ -35,8 +36,11 @@ QString newId()
 
 QString hlcMinutesAgo(int minutes, const QString &node)
 {
+    // Minutes before now, but never before today began: the inbox says "today at …", which a run
+    // in the first minutes after midnight would otherwise read as "yesterday".
+    const qint64 today = QDateTime(QDate::currentDate(), QTime(0, 20)).toMSecsSinceEpoch();
     Hlc hlc;
-    hlc.wallMs = QDateTime::currentMSecsSinceEpoch() - qint64(minutes) * 60 * 1000;
+    hlc.wallMs = std::max(QDateTime::currentMSecsSinceEpoch(), today) - qint64(minutes) * 60 * 1000;
     hlc.node = node;
     return hlc.toString();
 }

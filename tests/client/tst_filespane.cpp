@@ -219,6 +219,8 @@ void tst_FilesPane::courseDownloadAndRemoval()
     QVERIFY(!m_desktop->uploadAndSync(m_courseId, u"week 2.txt"_s, two).isEmpty());
     auto *downloadAll = find<QPushButton>(u"downloadCourseButton"_s);
     auto *removeAll = find<QPushButton>(u"removeCourseDownloadButton"_s);
+    // Both listed (the second one's record may still be on its way from the server).
+    QTRY_VERIFY(rowNamed(u"week 1.txt"_s) >= 0 && rowNamed(u"week 2.txt"_s) >= 0);
     QTRY_VERIFY(removeAll->isEnabled());
     QVERIFY(!downloadAll->isEnabled()); // all here already
 
