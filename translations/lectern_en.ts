@@ -286,11 +286,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 % · %2 of %3</source>
-        <extracomment>A student&apos;s progress in the class list: percent, then items done of items counted.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>less than a minute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -350,6 +345,12 @@
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 % · %2</source>
+        <comment>percent, items done</comment>
+        <extracomment>A student&apos;s progress in the class list: percent, then items done of items counted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::ClassListPane</name>
@@ -363,10 +364,6 @@
     </message>
     <message>
         <source>Make instructor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Class list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1340,14 +1337,6 @@
         <source>Keeps every file of this course on this computer, to study without a network.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n done</source>
-        <comment>items done</comment>
-        <translation>
-            <numerusform>%1 of %n done</numerusform>
-            <numerusform>%1 of %n done</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 · %2 spent</source>
         <comment>items done, time</comment>
@@ -1493,28 +1482,17 @@
         <source>No lessons yet</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n done · %2 spent</source>
-        <comment>items done, time spent</comment>
-        <translation>
-            <numerusform>%1 of %n done · %2 spent</numerusform>
-            <numerusform>%1 of %n done · %2 spent</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n done</source>
-        <comment>items done</comment>
-        <translation>
-            <numerusform>%1 of %n done</numerusform>
-            <numerusform>%1 of %n done</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Downloading… %1 of %2 — Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Downloading… — Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 spent</source>
+        <comment>items done, time spent</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2091,6 +2069,22 @@ Drop files here, or choose “Attach files…”.</source>
         <source>Available offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n required done</source>
+        <comment>items done</comment>
+        <translation>
+            <numerusform>%1 of %n required done</numerusform>
+            <numerusform>%1 of %n required done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <comment>items done</comment>
+        <translation>
+            <numerusform>%1 of %n done</numerusform>
+            <numerusform>%1 of %n done</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::LessonBrowser</name>
@@ -2294,6 +2288,10 @@ Drop files here, or choose “Attach files…”.</source>
     </message>
     <message>
         <source>Two people changed the same lines of this lesson. It shows %1&apos;s version until the conflict is resolved; the other is in the conflict inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lesson as learners see it; again to write</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2690,14 +2688,6 @@ Drop files here, or choose “Attach files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n done</source>
-        <comment>items of a module</comment>
-        <translation>
-            <numerusform>%1 of %n done</numerusform>
-            <numerusform>%1 of %n done</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -2723,6 +2713,19 @@ Drop files here, or choose “Attach files…”.</source>
             <numerusform>%1 · %n min</numerusform>
             <numerusform>%1 · %n min</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Optional · %n item(s)</source>
+        <comment>a module none of whose items is required</comment>
+        <translation>
+            <numerusform>Optional · %n item</numerusform>
+            <numerusform>Optional · %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · optional</source>
+        <comment>an item that does not count towards progress</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -286,11 +286,6 @@
         <translation>Liste d’attente</translation>
     </message>
     <message>
-        <source>%1 % · %2 of %3</source>
-        <extracomment>A student&apos;s progress in the class list: percent, then items done of items counted.</extracomment>
-        <translation>%1&#xa0;% · %2 sur %3</translation>
-    </message>
-    <message>
         <source>less than a minute</source>
         <translation>moins d’une minute</translation>
     </message>
@@ -350,6 +345,12 @@
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
+    <message>
+        <source>%1 % · %2</source>
+        <comment>percent, items done</comment>
+        <extracomment>A student&apos;s progress in the class list: percent, then items done of items counted.</extracomment>
+        <translation>%1&#xa0;% · %2</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::ClassListPane</name>
@@ -364,10 +365,6 @@
     <message>
         <source>Make instructor</source>
         <translation>Définir comme enseignant</translation>
-    </message>
-    <message>
-        <source>Class list</source>
-        <translation>Liste de la classe</translation>
     </message>
     <message>
         <source>Filter by name, email, role or status</source>
@@ -1340,14 +1337,6 @@
         <source>Keeps every file of this course on this computer, to study without a network.</source>
         <translation>Garde tous les fichiers de ce cours sur cet ordinateur, pour étudier sans réseau.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n done</source>
-        <comment>items done</comment>
-        <translation>
-            <numerusform>%1 sur %n terminé</numerusform>
-            <numerusform>%1 sur %n terminés</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 · %2 spent</source>
         <comment>items done, time</comment>
@@ -1493,22 +1482,6 @@
         <source>No lessons yet</source>
         <translation>Aucune leçon pour l’instant</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n done · %2 spent</source>
-        <comment>items done, time spent</comment>
-        <translation>
-            <numerusform>%1 sur %n terminé · temps passé&#xa0;: %2</numerusform>
-            <numerusform>%1 sur %n terminés · temps passé&#xa0;: %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n done</source>
-        <comment>items done</comment>
-        <translation>
-            <numerusform>%1 sur %n terminé</numerusform>
-            <numerusform>%1 sur %n terminés</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Downloading… %1 of %2 — Cancel</source>
         <translation>Téléchargement… %1 sur %2 — Annuler</translation>
@@ -1516,6 +1489,11 @@
     <message>
         <source>Downloading… — Cancel</source>
         <translation>Téléchargement… — Annuler</translation>
+    </message>
+    <message>
+        <source>%1 · %2 spent</source>
+        <comment>items done, time spent</comment>
+        <translation>%1 · temps passé&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2092,6 +2070,22 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <source>Available offline</source>
         <translation>Disponible hors ligne</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n required done</source>
+        <comment>items done</comment>
+        <translation>
+            <numerusform>%1 sur %n obligatoire terminé</numerusform>
+            <numerusform>%1 sur %n obligatoires terminés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n done</source>
+        <comment>items done</comment>
+        <translation>
+            <numerusform>%1 sur %n terminé</numerusform>
+            <numerusform>%1 sur %n terminés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::LessonBrowser</name>
@@ -2299,6 +2293,10 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     <message>
         <source>Two people changed the same lines of this lesson. It shows %1&apos;s version until the conflict is resolved; the other is in the conflict inbox.</source>
         <translation>Deux personnes ont modifié les mêmes lignes de cette leçon. Elle montre la version de %1 jusqu’à la résolution du conflit ; l’autre est dans la boîte des conflits.</translation>
+    </message>
+    <message>
+        <source>Show the lesson as learners see it; again to write</source>
+        <translation>Afficher la leçon comme la voient les apprenants&#xa0;; à nouveau pour écrire</translation>
     </message>
 </context>
 <context>
@@ -2694,14 +2692,6 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
         <translation>Rien ici pour l’instant</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n done</source>
-        <comment>items of a module</comment>
-        <translation>
-            <numerusform>%1 sur %n terminé</numerusform>
-            <numerusform>%1 sur %n terminés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2727,6 +2717,19 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
             <numerusform>%1 · %n min</numerusform>
             <numerusform>%1 · %n min</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Optional · %n item(s)</source>
+        <comment>a module none of whose items is required</comment>
+        <translation>
+            <numerusform>Facultatif · %n élément</numerusform>
+            <numerusform>Facultatif · %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · optional</source>
+        <comment>an item that does not count towards progress</comment>
+        <translation>%1 · facultatif</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "authorfixture.h"
+#include "windowcheck.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextFrame>
+#include <QTextLayout>
 #include <QTextTable>
 #include <QThread>
 #include <QTimer>
@@ -23,6 +25,7 @@
 #include <lectern/client/author/lessoneditor.h>
 #include <lectern/client/files/filetransfers.h>
 #include <lectern/client/learn/lessonbrowser.h>
+#include <lectern/client/theme.h>
 
 using namespace Lectern;
 using namespace Lectern::Client;
@@ -67,6 +70,8 @@ private Q_SLOTS:
     void countWords();
     void wordCountAndReadingTimeShown();
     void toolbarFormats();
+    void narrowEditorShowsOneSideAtATime();
+    void markdownColoursFollowTheTheme();
     void insertsCourseFiles();
     void writesHappenOffTheUiThread();
     void typingStaysQuickWhileTheDatabaseIsBusy();
@@ -372,6 +377,71 @@ void tst_LessonEditor::toolbarFormats()
              u"![goggles \\[1\\].png](lectern-file:f1)"_s);
     QCOMPARE(LessonEditor::fileMarkdown(u"f2"_s, u"rules.pdf"_s, u"application/pdf"_s),
              u"[rules.pdf](lectern-file:f2)"_s);
+}
+
+// At 1024 px the editor has about 300 px beside the outline: Markdown and preview side by side
+// were each too narrow to read. Narrow, it shows one at a time, with a "Preview" switch.
+void tst_LessonEditor::narrowEditorShowsOneSideAtATime()
+{
+    openEditor(u"Ownership"_s);
+    QAction *preview = m_editor->findChild<QAction *>(u"previewSwitchAction"_s);
+    QVERIFY(preview);
+    QVERIFY(m_editor->isSideBySide());
+    QVERIFY(m_editor->sourceEdit()->isVisible());
+    QVERIFY(m_editor->preview()->isVisible());
+    QVERIFY(!preview->isVisible());
+
+    m_window->resize(420, 700);
+    QTRY_VERIFY(!m_editor->isSideBySide());
+    QVERIFY(preview->isVisible());
+    QVERIFY(m_editor->sourceEdit()->isVisible());
+    QVERIFY(!m_editor->preview()->isVisible());
+    QVERIFY(m_editor->findChild<QAction *>(u"boldAction"_s)->isEnabled());
+
+    preview->trigger();
+    QVERIFY(!m_editor->sourceEdit()->isVisible());
+    QVERIFY(m_editor->preview()->isVisible());
+    // Formatting writes into the Markdown, which is not shown now.
+    QVERIFY(!m_editor->findChild<QAction *>(u"boldAction"_s)->isEnabled());
+    preview->trigger();
+    QVERIFY(m_editor->sourceEdit()->isVisible());
+    QVERIFY(!m_editor->preview()->isVisible());
+
+    // Wide again: both, whatever the switch said.
+    preview->trigger();
+    m_window->resize(1100, 700);
+    QTRY_VERIFY(m_editor->isSideBySide());
+    QVERIFY(m_editor->sourceEdit()->isVisible());
+    QVERIFY(m_editor->preview()->isVisible());
+    QVERIFY(m_editor->findChild<QAction *>(u"boldAction"_s)->isEnabled());
+}
+
+// Switching to the dark theme while a lesson is open left its headings in the light theme's blue,
+// at about 3:1 on the dark page.
+void tst_LessonEditor::markdownColoursFollowTheTheme()
+{
+    openEditor(u"Ownership"_s);
+    m_editor->sourceEdit()->setPlainText(u"# A heading\n\nSome **bold** text.\n"_s);
+    const auto headingColour = [&] {
+        const QTextBlock first = m_editor->sourceEdit()->document()->firstBlock();
+        const QList<QTextLayout::FormatRange> formats = first.layout()->formats();
+        return formats.isEmpty() ? QColor() : formats.first().format.foreground().color();
+    };
+    const auto contrastOnPage = [&] {
+        return ClientTest::WindowCheck::contrast(
+            headingColour().rgb(), m_editor->sourceEdit()->palette().color(QPalette::Base).rgb());
+    };
+    const QColor light = Theme::lightPalette().color(QPalette::Link);
+    const QColor dark = Theme::darkPalette().color(QPalette::Link);
+    Theme::apply(Theme::Mode::Light);
+    QTRY_COMPARE(headingColour(), light);
+    QVERIFY2(contrastOnPage() >= 4.5, qPrintable(QString::number(contrastOnPage())));
+
+    Theme::apply(Theme::Mode::Dark);
+    QTRY_COMPARE(headingColour(), dark);
+    QVERIFY2(contrastOnPage() >= 4.5, qPrintable(QString::number(contrastOnPage())));
+    Theme::apply(Theme::Mode::Light);
+    QTRY_COMPARE(headingColour(), light);
 }
 
 void tst_LessonEditor::insertsCourseFiles()

@@ -196,7 +196,6 @@ QWidget *MainWindow::createHeader()
     m_organizationLabel->setObjectName(QStringLiteral("organizationLabel"));
     m_organizationLabel->setForegroundRole(QPalette::PlaceholderText);
     auto *dot = new QLabel(QStringLiteral("·"), header);
-    dot->setForegroundRole(QPalette::PlaceholderText);
 
     auto *details = new QHBoxLayout;
     details->setSpacing(6);
@@ -289,8 +288,10 @@ void MainWindow::updateSidebarStyle()
                        " color: palette(window-text); }"
                        "QListWidget#workspaceList::item:hover:!selected { background: %1; }"
                        "QListWidget#workspaceList::item:selected { background: %2; color: "
-                       "palette(window-text); }")
-            .arg(rgba(highlight, 0.08), rgba(highlight, 0.20)));
+                       "palette(window-text); }"
+                       // Where the keyboard is (the list has focus): a ring, in both themes.
+                       "QListWidget#workspaceList::item:focus { border: 2px solid %3; }")
+            .arg(rgba(highlight, 0.08), rgba(highlight, 0.20), highlight.name()));
 }
 
 void MainWindow::changeEvent(QEvent *event)

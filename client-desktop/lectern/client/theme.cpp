@@ -1,8 +1,11 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOptionButton>
 #include <QWidget>
 
 namespace Lectern::Client {
@@ -71,7 +74,8 @@ QPalette Theme::lightPalette()
     p.setColor(QPalette::AlternateBase, QColor(0xf0, 0xf2, 0xf5));
     p.setColor(QPalette::ToolTipBase, base);
     p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x6b, 0x75, 0x82));
+    // Secondary text: 5.5:1 on the window, 6:1 on white (WCAG asks 4.5:1).
+    p.setColor(QPalette::PlaceholderText, QColor(0x5b, 0x64, 0x70));
     p.setColor(QPalette::Text, text);
     p.setColor(QPalette::Button, QColor(0xfb, 0xfb, 0xfc));
     p.setColor(QPalette::ButtonText, text);
@@ -128,21 +132,84 @@ bool Theme::isDark(const QPalette &palette)
         < palette.color(QPalette::WindowText).lightness();
 }
 
+namespace {
+const char toneProperty[] = "lecternTone";
+
+// The platform's or Fusion's look, with keyboard focus visible where they show none: flat push
+// buttons ("My courses" above the course player).
+class FocusStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
+                     const QWidget *widget) const override
+    {
+        QProxyStyle::drawControl(element, option, painter, widget);
+        if (element != CE_PushButton)
+            return;
+        const auto *button = qstyleoption_cast<const QStyleOptionButton *>(option);
+        if (button && (button->features & QStyleOptionButton::Flat)
+            && (option->state & State_HasFocus) && (option->state & State_KeyboardFocusChange))
+            Theme::paintFocusFrame(painter, option->rect, option->palette);
+    }
+};
+
+QStyle *styled(const QString &name)
+{
+    return new FocusStyle(QStyleFactory::create(name));
+}
+
+void paintTone(QWidget *widget, Theme::Tone tone)
+{
+    if (tone == Theme::Tone::Normal) {
+        widget->setPalette(QPalette());
+        return;
+    }
+    // Only the text roles: the rest still follows the application's palette.
+    QPalette palette;
+    const QColor color = Theme::toneColor(tone, QApplication::palette());
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(role, color);
+    widget->setPalette(palette);
+}
+} // namespace
+
+QColor Theme::toneColor(Tone tone, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (tone) {
+    case Tone::Warning:
+        return dark ? QColor(0xFB, 0xBF, 0x24) : QColor(0x92, 0x40, 0x0E);
+    case Tone::Problem:
+        return dark ? QColor(0xFC, 0xA5, 0xA5) : QColor(0xB9, 0x1C, 0x1C);
+    case Tone::Normal:
+        break;
+    }
+    return palette.color(QPalette::WindowText);
+}
+
+void Theme::setTone(QWidget *widget, Tone tone)
+{
+    widget->setProperty(toneProperty, tone == Tone::Normal ? QVariant() : QVariant(int(tone)));
+    paintTone(widget, tone);
+}
+
 void Theme::apply(Mode mode)
 {
     saveSystem();
     currentMode = mode;
     switch (mode) {
     case Mode::System:
-        QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setStyle(styled(systemStyle));
         QApplication::setPalette(systemPalette);
         break;
     case Mode::Light:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(styled(QStringLiteral("Fusion")));
         QApplication::setPalette(lightPalette());
         break;
     case Mode::Dark:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(styled(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
         break;
     }
@@ -150,12 +217,26 @@ void Theme::apply(Mode mode)
     // panels styled that way (the window's header, banners) take the new colours.
     const QList<QWidget *> widgets = QApplication::allWidgets();
     for (QWidget *widget : widgets) {
+        // Warnings and problems take the new theme's colour for them.
+        const QVariant tone = widget->property(toneProperty);
+        if (tone.isValid())
+            paintTone(widget, Tone(tone.toInt()));
         const QString sheet = widget->styleSheet();
         if (!sheet.contains(QLatin1StringView("palette(")))
             continue;
         widget->setStyleSheet(QString());
         widget->setStyleSheet(sheet);
     }
+}
+
+void Theme::paintFocusFrame(QPainter *painter, const QRectF &rect, const QPalette &palette)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(palette.color(QPalette::Highlight), 2));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4);
+    painter->restore();
 }
 
 Theme::Mode Theme::current()

@@ -29,6 +29,7 @@
 #include <QToolButton>
 #include <QUndoGroup>
 #include <QVBoxLayout>
+#include <lectern/client/elidedcombobox.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/client/syncui/syncmark.h>
 #include <lectern/entityspec.h>
@@ -193,7 +194,7 @@ QWidget *AuthorWorkspace::createCoursePanel()
     panel->setObjectName(QStringLiteral("coursePanel"));
     panel->setBackgroundRole(QPalette::Window);
     panel->setAutoFillBackground(true);
-    panel->setMinimumWidth(260);
+    panel->setMinimumWidth(220);
 
     auto *heading = new QLabel(tr("Courses"), panel);
     QFont headingFont = heading->font();
@@ -220,8 +221,11 @@ QWidget *AuthorWorkspace::createCoursePanel()
         m_search->selectAll();
     });
 
-    m_statusFilter = new QComboBox(panel);
+    // Beside each other in a narrow panel: they end in "…" rather than cut a word.
+    m_statusFilter = new ElidedComboBox(panel);
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_statusFilter->setMinimumContentsLength(8);
     m_statusFilter->setAccessibleName(tr("Status"));
     m_statusFilter->addItem(tr("All statuses"), QString());
     for (const char *status : {"draft", "published", "archived"})
@@ -231,7 +235,7 @@ QWidget *AuthorWorkspace::createCoursePanel()
         m_filter->setStatus(m_statusFilter->currentData().toString());
         updateListState();
     });
-    m_termFilter = new QComboBox(panel);
+    m_termFilter = new ElidedComboBox(panel);
     m_termFilter->setObjectName(QStringLiteral("termFilter"));
     m_termFilter->setAccessibleName(tr("Term"));
     m_termFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

@@ -28,6 +28,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <lectern/client/theme.h>
 #include <lectern/entityspec.h>
 #include <lectern/jsonutil.h>
 
@@ -129,20 +130,15 @@ ClassListPane::ClassListPane(Session *session, SyncController *sync, QWidget *pa
     layout->setContentsMargins(12, 12, 12, 12);
     layout->setSpacing(8);
 
+    // No title: the pane is the course's "Class list" tab, which says so already, and at
+    // 1024 px the actions need the room (in French a title was cut off).
     auto *top = new QHBoxLayout;
-    m_title = new QLabel(tr("Class list"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    top->addWidget(m_title);
-    top->addStretch();
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("classListFilter"));
     m_filter->setPlaceholderText(tr("Filter by name, email, role or status"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(240);
-    top->addWidget(m_filter);
+    m_filter->setMinimumWidth(200);
+    top->addWidget(m_filter, 1);
     m_enrollButton = new QPushButton(QIcon(QStringLiteral(":/icons/enroll.svg")), tr("&Enroll…"));
     m_enrollButton->setObjectName(QStringLiteral("enrollButton"));
     top->addWidget(m_enrollButton);
@@ -288,8 +284,7 @@ void ClassListPane::showNote(const QString &text, NoteKind kind)
 {
     m_noteKind = text.isEmpty() ? NoteKind::None : kind;
     m_note->setText(text);
-    m_note->setStyleSheet(kind == NoteKind::Problem ? QStringLiteral("color: #DC2626;")
-                                                    : QString());
+    Theme::setTone(m_note, kind == NoteKind::Problem ? Theme::Tone::Problem : Theme::Tone::Normal);
     m_note->setVisible(!text.isEmpty());
 }
 

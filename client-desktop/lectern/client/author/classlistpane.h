@@ -107,7 +107,6 @@ private:
     QDateTime m_listedAt;
     QPointer<EnrollDialog> m_dialog;
 
-    QLabel *m_title;
     QLabel *m_note;
     QLineEdit *m_filter;
     QPushButton *m_enrollButton;

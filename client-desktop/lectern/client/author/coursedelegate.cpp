@@ -27,12 +27,13 @@ QFont chipFont(const QFont &base)
 
 QColor CourseDelegate::statusColor(const QString &status, const QPalette &palette)
 {
+    // Dark enough (light enough in the dark theme) to read at 4.5:1 on their own tinted chip.
     const bool dark = Theme::isDark(palette);
     if (status == u"published")
-        return dark ? QColor(0x4A, 0xDE, 0x80) : QColor(0x15, 0x80, 0x3D);
+        return dark ? QColor(0x4A, 0xDE, 0x80) : QColor(0x16, 0x65, 0x34);
     if (status == u"archived")
         return dark ? QColor(0x94, 0xA3, 0xB8) : QColor(0x47, 0x55, 0x69);
-    return dark ? QColor(0xFB, 0xBF, 0x24) : QColor(0xB4, 0x53, 0x09);
+    return dark ? QColor(0xFB, 0xBF, 0x24) : QColor(0x92, 0x40, 0x0E);
 }
 
 QSize CourseDelegate::chipSize(const QString &text, const QFont &font)

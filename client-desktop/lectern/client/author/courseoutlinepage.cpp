@@ -238,8 +238,10 @@ CourseOutlinePage::CourseOutlinePage(SyncController *sync, QWidget *parent)
     splitter->addWidget(m_side);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    left->setMinimumWidth(300);
-    m_side->setMinimumWidth(320);
+    // Both fit beside the course list at 1024 px; the lesson editor shows its Markdown and its
+    // preview one at a time when it is this narrow.
+    left->setMinimumWidth(240);
+    m_side->setMinimumWidth(300);
     splitter->setSizes({380, 620});
 
     // The outline's tool bar spans the tab, so all of it fits beside the lesson editor's.

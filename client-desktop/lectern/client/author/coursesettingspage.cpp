@@ -60,6 +60,7 @@ CourseSettingsPage::CourseSettingsPage(SyncController *sync, QWidget *parent)
     scroll->setWidget(holder);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // its fields take focus, not the frame around them
     // Fields (Base) stand out on the window's colour.
     scroll->setBackgroundRole(QPalette::Window);
 

@@ -17,6 +17,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVBoxLayout>
+#include <lectern/client/theme.h>
 #include <lectern/jsonutil.h>
 #include <lectern/validation.h>
 
@@ -138,7 +139,7 @@ void EnrollDialog::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
     m_message->setProperty("error", error);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #DC2626;") : QString());
+    Theme::setTone(m_message, error ? Theme::Tone::Problem : Theme::Tone::Normal);
     m_message->setVisible(!text.isEmpty());
 }
 

@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedLayout>
@@ -112,13 +113,13 @@ LessonEditor::LessonEditor(SyncController *sync, QWidget *parent)
 
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("lessonCounts"));
+    m_counts->setWordWrap(true); // on two lines beside a narrow editor, not cut off
     m_saveLabel = new QLabel(this);
     m_saveLabel->setObjectName(QStringLiteral("lessonSaveState"));
     m_saveLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto *statusLine = new QHBoxLayout;
     statusLine->setContentsMargins(4, 0, 4, 0);
-    statusLine->addWidget(m_counts);
-    statusLine->addStretch(1);
+    statusLine->addWidget(m_counts, 1);
     statusLine->addWidget(m_saveLabel);
 
     // A conflict about this lesson: say so where the person works, not only in the status bar.
@@ -257,6 +258,11 @@ void LessonEditor::buildToolbar()
         addAction(action);
         return action;
     };
+    m_previewSwitch = add(tr("Preview"), tr("Show the lesson as learners see it; again to write"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), "previewSwitchAction",
+                          [this] { updateArrangement(); });
+    m_previewSwitch->setCheckable(true);
+    m_previewSwitchSeparator = m_toolbar->addSeparator();
     QAction *heading
         = add(tr("Heading"), tr("Heading: # at the start of the line (again for a smaller one)"),
               QKeySequence(Qt::CTRL | Qt::Key_H), "headingAction", [this] { cycleHeading(); });
@@ -297,6 +303,36 @@ void LessonEditor::buildToolbar()
     m_attachAction = add(tr("Attach…"), tr("Upload a file to the course and link to it here"), {},
                          "attachAction", [this] { attachFiles(); });
     m_attachAction->setEnabled(false);
+    updateArrangement();
+}
+
+void LessonEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The theme switched while the editor was open: the Markdown's colours follow it.
+    if (event->type() == QEvent::PaletteChange && m_highlighter)
+        m_highlighter->setPalette(palette());
+}
+
+void LessonEditor::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateArrangement();
+}
+
+void LessonEditor::updateArrangement()
+{
+    const bool sideBySide = isSideBySide();
+    const bool previewOnly = !sideBySide && m_previewSwitch->isChecked();
+    m_previewSwitch->setVisible(!sideBySide);
+    m_previewSwitchSeparator->setVisible(!sideBySide);
+    m_source->setVisible(!previewOnly);
+    m_preview->setVisible(sideBySide || previewOnly);
+    // The formatting actions write into the Markdown: not while only the preview shows.
+    for (QAction *action : m_toolbar->actions()) {
+        if (action != m_previewSwitch && action != m_attachAction && !action->isSeparator())
+            action->setEnabled(!previewOnly);
+    }
 }
 
 void LessonEditor::setFileTransfers(FileTransfers *files)

@@ -91,6 +91,12 @@ public:
     QLineEdit *titleEdit() const { return m_title; }
     LessonBrowser *preview() const { return m_preview; }
 
+    // Narrower than this (a 1024 px screen, the outline beside it), the editor shows the
+    // Markdown or its preview, one at a time, with a "Preview" switch on its tool bar; wider,
+    // both side by side.
+    static constexpr int sideBySideWidth = 620;
+    bool isSideBySide() const { return width() >= sideBySideWidth; }
+
 Q_SIGNALS:
     void saveStateChanged(Lectern::Client::LessonEditor::SaveState state);
     // The preview was laid out again (tests, screenshots).
@@ -100,6 +106,8 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Attachment
@@ -110,6 +118,8 @@ private:
     };
 
     void buildToolbar();
+    // Side by side, or one at a time (see sideBySideWidth).
+    void updateArrangement();
     void load();
     void onTextEdited();
     void scheduleSave();
@@ -140,6 +150,8 @@ private:
     QPointer<FileTransfers> m_files;
     AutoSaver *m_saver = nullptr;
     QToolBar *m_toolbar = nullptr;
+    QAction *m_previewSwitch = nullptr;
+    QAction *m_previewSwitchSeparator = nullptr;
     QLineEdit *m_title = nullptr;
     QPlainTextEdit *m_source = nullptr;
     MarkdownHighlighter *m_highlighter = nullptr;

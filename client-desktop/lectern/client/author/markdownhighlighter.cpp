@@ -43,7 +43,7 @@ void MarkdownHighlighter::setPalette(const QPalette &palette)
     m_link = {};
     m_link.setForeground(accent);
     m_marker = {};
-    m_marker.setForeground(mix(text, base, 0.45));
+    m_marker.setForeground(mix(text, base, 0.35)); // 5:1 on the page in either theme
     m_quote = {};
     m_quote.setForeground(mix(text, base, 0.3));
     m_quote.setFontItalic(true);

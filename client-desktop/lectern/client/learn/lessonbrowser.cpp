@@ -14,6 +14,7 @@
 #include <QTextList>
 #include <QTextTable>
 #include <lectern/client/files/filetransfers.h>
+#include <lectern/client/theme.h>
 
 namespace Lectern::Client {
 
@@ -221,6 +222,27 @@ QVariant LessonBrowser::loadResource(int type, const QUrl &name)
         return placeholder(tr("Image not downloaded yet"));
     }
     return placeholder(tr("Image not available offline"));
+}
+
+void LessonBrowser::paintEvent(QPaintEvent *event)
+{
+    QTextBrowser::paintEvent(event);
+    if (!hasFocus() || !window()->testAttribute(Qt::WA_KeyboardFocusChange))
+        return;
+    QPainter painter(viewport());
+    Theme::paintFocusFrame(&painter, viewport()->rect(), palette());
+}
+
+void LessonBrowser::focusInEvent(QFocusEvent *event)
+{
+    QTextBrowser::focusInEvent(event);
+    viewport()->update();
+}
+
+void LessonBrowser::focusOutEvent(QFocusEvent *event)
+{
+    QTextBrowser::focusOutEvent(event);
+    viewport()->update();
 }
 
 QImage LessonBrowser::placeholder(const QString &text) const

@@ -3,6 +3,7 @@
 #include "playeroutlinemodel.h"
 
 #include <QPainter>
+#include <lectern/client/theme.h>
 
 namespace Lectern::Client {
 
@@ -36,6 +37,8 @@ void PlayerOutlineDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         const QRect bar(option.rect.left(), option.rect.top(), 3, option.rect.height());
         painter->fillRect(bar, option.palette.color(QPalette::Highlight));
     }
+    if (option.state & QStyle::State_HasFocus)
+        Theme::paintFocusFrame(painter, option.rect, option.palette);
     painter->save();
     const QRect r = option.rect.adjusted(module ? 10 : 24, 0, -8, 0);
     const int iconSide = module ? 20 : 18;

@@ -14,6 +14,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <lectern/client/theme.h>
 
 namespace Lectern::Client {
 
@@ -206,7 +207,7 @@ QWidget *ConflictInbox::createDetail()
     m_errorLabel->setObjectName(QStringLiteral("conflictErrorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextFormat(Qt::PlainText);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #B91C1C;"));
+    Theme::setTone(m_errorLabel, Theme::Tone::Problem);
     m_errorLabel->hide();
 
     m_mineButton = new QPushButton(tr("Keep &mine"), detail);

@@ -9,6 +9,7 @@
 #include <QProgressBar>
 #include <QToolButton>
 #include <lectern/client/sync/synccontroller.h>
+#include <lectern/client/theme.h>
 
 namespace Lectern::Client {
 
@@ -70,8 +71,7 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     m_progress->setAccessibleName(tr("Sync progress"));
 
     m_lastLabel->setForegroundRole(QPalette::PlaceholderText);
-    // Fixed colour like the session bar's: readable on light and dark status bars.
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #B45309;"));
+    Theme::setTone(m_errorLabel, Theme::Tone::Warning);
     m_errorLabel->setMaximumWidth(340);
 
     m_reportLabel->setTextFormat(Qt::RichText);
