@@ -239,6 +239,10 @@
         <source>Close the course: it stays readable, nobody can enroll</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show or hide the course list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::BusyIndicator</name>

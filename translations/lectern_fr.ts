@@ -239,6 +239,10 @@
         <source>Close the course: it stays readable, nobody can enroll</source>
         <translation>Clore le cours&#xa0;: il reste consultable, mais plus personne ne peut s’y inscrire</translation>
     </message>
+    <message>
+        <source>Show or hide the course list</source>
+        <translation>Afficher ou masquer la liste des cours</translation>
+    </message>
 </context>
 <context>
     <name>Lectern::Client::BusyIndicator</name>

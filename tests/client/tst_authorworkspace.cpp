@@ -66,6 +66,7 @@ private Q_SLOTS:
     void duplicateAndUndo();
     void deleteCourseAndUndo();
     void lessonOpensInTheEditor();
+    void narrowWindowGivesTheCourseTheRoom();
     void previewSignal();
     void largeOutlineOpensQuickly();
     void screenshots_data();
@@ -729,6 +730,47 @@ void tst_AuthorWorkspace::lessonOpensInTheEditor()
     QVERIFY(!workspace()->lessonEditor()->isVisible());
     QCOMPARE(workspace()->findChild<QLabel *>(QStringLiteral("detailTitle"))->text(),
              QStringLiteral("Borrowing quiz"));
+}
+
+// The window's default size on a 1024x640 screen leaves the Author page about 720 px: the course
+// list, the outline and the lesson editor did not fit side by side, and the editor was cut off.
+// Narrow, an open course takes the room and the list is one click away.
+void tst_AuthorWorkspace::narrowWindowGivesTheCourseTheRoom()
+{
+    QVERIFY(m_store->seedRust());
+    show();
+    QAction *courses = action(QStringLiteral("showCoursesAction"));
+    QVERIFY(workspace()->isCourseListShown());
+    QVERIFY(!courses->isVisible()); // wide: nothing to show or hide
+
+    m_workspace->resize(720, 560);
+    // Nothing open yet: the list is what there is to choose from.
+    QTRY_VERIFY(courses->isVisible());
+    QVERIFY(workspace()->isCourseListShown());
+    QVERIFY(workspace()->openCourse(m_store->id(QStringLiteral("Rust"))));
+    QVERIFY(!workspace()->isCourseListShown());
+    QVERIFY(!courses->isChecked());
+    tree()->selectRecord(m_store->id(QStringLiteral("Intro")));
+    QTRY_VERIFY(workspace()->lessonEditor()->isVisible());
+    // The outline and the editor fit in the page, none of it cut off.
+    LessonEditor *editor = workspace()->lessonEditor();
+    const QRect inPage(editor->mapTo(m_workspace.get(), QPoint()), editor->size());
+    QVERIFY2(m_workspace->rect().contains(inPage),
+             qPrintable(QStringLiteral("editor at %1,%2 %3x%4")
+                            .arg(inPage.x())
+                            .arg(inPage.y())
+                            .arg(inPage.width())
+                            .arg(inPage.height())));
+
+    // The button brings the list back, and takes it away again.
+    courses->trigger();
+    QVERIFY(workspace()->isCourseListShown());
+    courses->trigger();
+    QVERIFY(!workspace()->isCourseListShown());
+    // Wide again: the list is back.
+    m_workspace->resize(1280, 720);
+    QTRY_VERIFY(workspace()->isCourseListShown());
+    QVERIFY(!courses->isVisible());
 }
 
 void tst_AuthorWorkspace::previewSignal()

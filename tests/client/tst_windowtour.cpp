@@ -12,6 +12,7 @@
 #include <lectern/client/author/courseoutlinepage.h>
 #include <lectern/client/author/outlinemodel.h>
 #include <lectern/client/author/outlineview.h>
+#include <lectern/client/connectionmonitor.h>
 #include <lectern/client/learn/learnworkspace.h>
 #include <lectern/client/session.h>
 #include <lectern/client/sync/localstore.h>
@@ -41,6 +42,8 @@ private Q_SLOTS:
     void initTestCase();
     void tour_data();
     void tour();
+    // Last: it stops the server.
+    void offline();
 
 private:
     // Every page of the person's workspaces, checked (and saved) in the current theme.
@@ -98,6 +101,9 @@ void tst_WindowTour::tour()
 
     QStringList problems;
     const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+    // The size it opens at on a 1024x640 screen, then the whole screen.
+    window->resize(922, 576);
+    visitAll(*app, tag + u"-light-922"_s, problems);
     window->resize(1024, 640);
     visitAll(*app, tag + u"-light"_s, problems);
 
@@ -124,6 +130,34 @@ template<typename T> T *pageOf(QWidget *page)
     if (auto *self = qobject_cast<T *>(page))
         return self;
     return page->findChild<T *>();
+}
+
+// The server goes away while the instructor works: the window says so, in words that fit.
+void tst_WindowTour::offline()
+{
+    TranslationLoader::install(QLocale(QLocale::English, QLocale::UnitedStates));
+    Theme::apply(Theme::Mode::Light);
+    QTemporaryDir dir;
+    auto app = startApp(dir.path(), m_server->url());
+    QVERIFY(typeAndLogIn(*app, u"instructor@demo.lectern"_s, demoPassword));
+    QVERIFY(QTest::qWaitFor([&] { return app->mainWindow() && app->mainWindow()->isVisible(); },
+                            20000));
+    MainWindow *window = app->mainWindow();
+    window->resize(1024, 640);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return app->syncController() && app->syncController()->status().lastSuccess.isValid();
+        },
+        30000));
+    m_server.reset();
+    QVERIFY(QTest::qWaitFor(
+        [&] { return app->connectionMonitor()->state() == ConnectionMonitor::State::Offline; },
+        30000));
+    QStringList problems;
+    look(window, u"offline"_s, u"instructor-en-light"_s, problems);
+    for (const QString &problem : std::as_const(problems))
+        qWarning().noquote() << problem;
+    QVERIFY2(problems.isEmpty(), qPrintable(u"%1 problems (listed above)"_s.arg(problems.size())));
 }
 
 void tst_WindowTour::visitAll(AppController &app, const QString &tag, QStringList &problems)

@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -104,6 +105,14 @@ AuthorWorkspace::AuthorWorkspace(SyncController *sync, QWidget *parent)
     m_toolBar->setIconSize(QSize(18, 18));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setContentsMargins(AuthorStyle::spacing, 2, AuthorStyle::spacing, 2);
+    m_showCourses = new QAction(QIcon(QStringLiteral(":/icons/module.svg")), tr("Courses"), this);
+    m_showCourses->setObjectName(QStringLiteral("showCoursesAction"));
+    m_showCourses->setCheckable(true);
+    m_showCourses->setChecked(true);
+    m_showCourses->setToolTip(tr("Show or hide the course list"));
+    connect(m_showCourses, &QAction::toggled, this,
+            [this](bool shown) { m_coursePanel->setVisible(shown); });
+    m_toolBar->addAction(m_showCourses);
     // "New course" sits above the course list.
     m_toolBar->addAction(m_duplicate);
     m_toolBar->addAction(m_publish);
@@ -129,7 +138,8 @@ AuthorWorkspace::AuthorWorkspace(SyncController *sync, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("authorSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(createCoursePanel());
+    m_coursePanel = createCoursePanel();
+    splitter->addWidget(m_coursePanel);
     splitter->addWidget(createCoursePage());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -454,6 +464,7 @@ void AuthorWorkspace::showCourse(const QString &courseId)
     }
     updateHeader();
     updateActions();
+    updateNarrow();
     if (changed)
         Q_EMIT courseOpened(courseId);
 }
@@ -506,6 +517,30 @@ void AuthorWorkspace::updateHeader()
             .arg(color.green())
             .arg(color.blue()));
     m_courseUnsynced->setVisible(index.data(SyncMark::Role).toBool());
+}
+
+bool AuthorWorkspace::isCourseListShown() const
+{
+    return m_coursePanel->isVisibleTo(this);
+}
+
+void AuthorWorkspace::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateNarrow();
+}
+
+void AuthorWorkspace::updateNarrow()
+{
+    // Narrow with a course open: the course gets the room. Without one, the list is what there
+    // is to see.
+    const bool narrow = width() < narrowWidth && !m_courseId.isEmpty();
+    m_showCourses->setVisible(width() < narrowWidth);
+    // Only crossings decide; between them the button is the person's to use.
+    if (narrow == m_narrow)
+        return;
+    m_narrow = narrow;
+    m_showCourses->setChecked(!narrow);
 }
 
 void AuthorWorkspace::updateActions()

@@ -70,6 +70,11 @@ public:
     CourseSettingsPage *settingsPage() const { return m_settings; }
     LessonEditor *lessonEditor() const;
 
+    // Narrower than this, the course list gives its room to the open course (it can still be
+    // shown with the "Courses" button).
+    static constexpr int narrowWidth = 860;
+    bool isCourseListShown() const;
+
 public Q_SLOTS:
     void newCourse();
     void duplicateCourse();
@@ -89,6 +94,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QWidget *createCoursePanel();
@@ -104,6 +110,8 @@ private:
     void showMessage(const QString &message);
     void updateHeader();
     void updateActions();
+    // Narrow or wide, by the workspace's width: see m_showCourses.
+    void updateNarrow();
     void updateListState();
     void updateTerms(const QStringList &terms);
     void storeChanged();
@@ -118,6 +126,11 @@ private:
     bool m_holdSelection = false;
 
     QToolBar *m_toolBar;
+    // Shows or hides the course list: a narrow window hides it while a course is open, so the
+    // outline and the lesson editor keep their room (narrowWidth).
+    QAction *m_showCourses = nullptr;
+    QWidget *m_coursePanel = nullptr;
+    bool m_narrow = false; // narrow with a course open, when last looked at
     QLabel *m_message;
     QLineEdit *m_search;
     QComboBox *m_statusFilter;

@@ -23,6 +23,7 @@
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <lectern/client/elidedlabel.h>
 #include <lectern/client/files/filetransfers.h>
 #include <lectern/client/sync/synccontroller.h>
 #include <lectern/entityspec.h>
@@ -35,14 +36,14 @@ constexpr int emptyPage = 0;
 constexpr int itemPage = 1;
 constexpr int lockedPage = 2;
 
-QLabel *makeHeading(QWidget *parent, qreal scale)
+QLabel *makeHeading(QWidget *parent, qreal scale, bool oneLine = false)
 {
-    auto *label = new QLabel(parent);
+    QLabel *label = oneLine ? new ElidedLabel(parent) : new QLabel(parent);
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * scale);
     font.setWeight(QFont::DemiBold);
     label->setFont(font);
-    label->setWordWrap(true);
+    label->setWordWrap(!oneLine);
     label->setTextFormat(Qt::PlainText);
     return label;
 }
@@ -180,9 +181,8 @@ QWidget *CoursePlayer::createHeader()
         Q_EMIT backRequested();
     });
 
-    m_courseTitle = makeHeading(header, 1.3);
+    m_courseTitle = makeHeading(header, 1.3, true);
     m_courseTitle->setObjectName(QStringLiteral("playerCourseTitle"));
-    m_courseTitle->setWordWrap(false);
     m_courseTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_courseMeta = makeMuted(header);
     m_courseMeta->setWordWrap(false);
