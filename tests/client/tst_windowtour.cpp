@@ -49,6 +49,7 @@ private:
     // Every page of the person's workspaces, checked (and saved) in the current theme.
     void visitAll(AppController &app, const QString &tag, QStringList &problems);
     void look(MainWindow *window, const QString &page, const QString &tag, QStringList &problems);
+    void saveScreenshots(MainWindow *window, const QString &page, const QString &tag);
 
     std::unique_ptr<Test::TestServer> m_server;
     QString m_screenshots;
@@ -226,6 +227,7 @@ void tst_WindowTour::look(MainWindow *window, const QString &page, const QString
     QTest::qWait(50); // lay out and paint
     for (const QString &problem : WindowCheck::problems(window))
         problems.append(u"%1 (%2): %3"_s.arg(page, tag, problem));
+    saveScreenshots(window, page, tag);
     // Focus looks the same in either language.
     if (QLocale().language() == QLocale::English) {
         QApplication::setActiveWindow(window);
@@ -237,6 +239,11 @@ void tst_WindowTour::look(MainWindow *window, const QString &page, const QString
                 u"%1 (%2): the window is not active, focus not checked"_s.arg(page, tag));
         }
     }
+}
+
+// Pictures of the page as it is (before the focus check moves focus about).
+void tst_WindowTour::saveScreenshots(MainWindow *window, const QString &page, const QString &tag)
+{
     if (m_screenshots.isEmpty())
         return;
     QDir().mkpath(m_screenshots);

@@ -71,8 +71,9 @@ public:
     LessonEditor *lessonEditor() const;
 
     // Narrower than this, the course list gives its room to the open course (it can still be
-    // shown with the "Courses" button).
-    static constexpr int narrowWidth = 860;
+    // shown with the "Courses" button): the list, the outline and the lesson editor at their
+    // minimum widths (220, 240 and 300 px) with the splitters' handles.
+    static constexpr int narrowWidth = 780;
     bool isCourseListShown() const;
 
 public Q_SLOTS:
