@@ -3470,6 +3470,127 @@ Drop files here, or choose “Attach files…”.</source>
     </message>
 </context>
 <context>
+    <name>Lectern::Questions::Aiken</name>
+    <message>
+        <source>The question that starts here has no &quot;ANSWER:&quot; line before line %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;ANSWER:&quot; without a question before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question needs at least two options, &quot;A) ...&quot; and &quot;B) ...&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;ANSWER: %1&quot; names no option of the question; its options are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Questions::Gift</name>
+    <message>
+        <source>The braces around the answers do not match: a { without its }, or the other way round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A multiple-choice question needs at least two answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer&apos;s weight must be a percentage from -100 to 100, such as %50%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A matching question needs at least two pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each pair of a matching question is written &quot;=question -&gt; answer&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short-answer question needs at least one answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A numerical question needs at least one number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number, a number:tolerance or a min..max range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Questions::MoodleXml</name>
+    <message>
+        <source>This is not a Moodle XML file: it starts with &lt;%1&gt; instead of &lt;quiz&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not well-formed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category question has no category path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question has no type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has no type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question has the type &quot;%1&quot;, which cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has the type &quot;%2&quot;, which cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has a default grade that is not a number: &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The matching question &quot;%1&quot; has no subquestions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has no answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has an answer whose grade is not a percentage: &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has an answer graded %2%, outside -100% to 100%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has an answer whose tolerance is not a number: &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Role</name>
     <message>
         <source>Administrator</source>

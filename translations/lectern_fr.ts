@@ -3474,6 +3474,127 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     </message>
 </context>
 <context>
+    <name>Lectern::Questions::Aiken</name>
+    <message>
+        <source>The question that starts here has no &quot;ANSWER:&quot; line before line %1.</source>
+        <translation>La question qui commence ici n’a pas de ligne « ANSWER: » avant la ligne %1.</translation>
+    </message>
+    <message>
+        <source>&quot;ANSWER:&quot; without a question before it.</source>
+        <translation>« ANSWER: » sans question avant.</translation>
+    </message>
+    <message>
+        <source>A question needs at least two options, &quot;A) ...&quot; and &quot;B) ...&quot;.</source>
+        <translation>Une question doit avoir au moins deux options, « A) ... » et « B) ... ».</translation>
+    </message>
+    <message>
+        <source>&quot;ANSWER: %1&quot; names no option of the question; its options are %2.</source>
+        <translation>« ANSWER: %1 » ne désigne aucune option de la question ; ses options sont %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Questions::Gift</name>
+    <message>
+        <source>The braces around the answers do not match: a { without its }, or the other way round.</source>
+        <translation>Les accolades autour des réponses ne correspondent pas : une { sans sa }, ou l’inverse.</translation>
+    </message>
+    <message>
+        <source>Question &quot;%1&quot;: %2</source>
+        <translation>Question « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>A multiple-choice question needs at least two answers.</source>
+        <translation>Une question à choix multiple doit avoir au moins deux réponses.</translation>
+    </message>
+    <message>
+        <source>An answer&apos;s weight must be a percentage from -100 to 100, such as %50%.</source>
+        <translation>Le poids d’une réponse doit être un pourcentage de -100 à 100, comme %50%.</translation>
+    </message>
+    <message>
+        <source>A matching question needs at least two pairs.</source>
+        <translation>Une question d’appariement doit avoir au moins deux paires.</translation>
+    </message>
+    <message>
+        <source>Each pair of a matching question is written &quot;=question -&gt; answer&quot;.</source>
+        <translation>Chaque paire d’une question d’appariement s’écrit « =question -&gt; réponse ».</translation>
+    </message>
+    <message>
+        <source>A short-answer question needs at least one answer.</source>
+        <translation>Une question à réponse courte doit avoir au moins une réponse.</translation>
+    </message>
+    <message>
+        <source>A numerical question needs at least one number.</source>
+        <translation>Une question numérique doit avoir au moins un nombre.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number, a number:tolerance or a min..max range.</source>
+        <translation>« %1 » n’est ni un nombre, ni un nombre:tolérance, ni un intervalle min..max.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Questions::MoodleXml</name>
+    <message>
+        <source>This is not a Moodle XML file: it starts with &lt;%1&gt; instead of &lt;quiz&gt;.</source>
+        <translation>Ce n’est pas un fichier Moodle XML : il commence par &lt;%1&gt; au lieu de &lt;quiz&gt;.</translation>
+    </message>
+    <message>
+        <source>The file is not well-formed XML: %1</source>
+        <translation>Le fichier n’est pas du XML bien formé : %1</translation>
+    </message>
+    <message>
+        <source>A category question has no category path.</source>
+        <translation>Une question de catégorie n’a pas de chemin de catégorie.</translation>
+    </message>
+    <message>
+        <source>A question has no type.</source>
+        <translation>Une question n’a pas de type.</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has no type.</source>
+        <translation>La question « %1 » n’a pas de type.</translation>
+    </message>
+    <message>
+        <source>A question has the type &quot;%1&quot;, which cannot be imported.</source>
+        <translation>Une question est du type « %1 », qui ne peut pas être importé.</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has the type &quot;%2&quot;, which cannot be imported.</source>
+        <translation>La question « %1 » est du type « %2 », qui ne peut pas être importé.</translation>
+    </message>
+    <message>
+        <source>A question has no name.</source>
+        <translation>Une question n’a pas de nom.</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has no text.</source>
+        <translation>La question « %1 » n’a pas de texte.</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has a default grade that is not a number: &quot;%2&quot;.</source>
+        <translation>La question « %1 » a une note par défaut qui n’est pas un nombre : « %2 ».</translation>
+    </message>
+    <message>
+        <source>The matching question &quot;%1&quot; has no subquestions.</source>
+        <translation>La question d’appariement « %1 » n’a pas de sous-questions.</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has no answers.</source>
+        <translation>La question « %1 » n’a pas de réponses.</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has an answer whose grade is not a percentage: &quot;%2&quot;.</source>
+        <translation>La question « %1 » a une réponse dont la note n’est pas un pourcentage : « %2 ».</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has an answer graded %2%, outside -100% to 100%.</source>
+        <translation>La question « %1 » a une réponse notée %2 %, hors de -100 % à 100 %.</translation>
+    </message>
+    <message>
+        <source>The question &quot;%1&quot; has an answer whose tolerance is not a number: &quot;%2&quot;.</source>
+        <translation>La question « %1 » a une réponse dont la tolérance n’est pas un nombre : « %2 ».</translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Role</name>
     <message>
         <source>Administrator</source>

@@ -7,9 +7,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <csignal>
+#include <lectern/questions/formats.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -50,10 +54,10 @@ void quitOnSignals(QCoreApplication &app)
     sigaction(SIGTERM, &action, nullptr);
 }
 
-int failWith(const QString &message)
+int failWith(const QString &message, int exitCode = 1)
 {
     QTextStream(stderr) << "lectern-server: " << message << Qt::endl;
-    return 1;
+    return exitCode;
 }
 } // namespace
 
@@ -67,13 +71,18 @@ int runCommandLine(QCoreApplication &app)
         "  migrate               bring the database schema up to date and exit\n"
         "  org add               add an organisation (--name, --slug)\n"
         "  user add              add a user (--email, --name, --role, --org, --password-stdin)\n"
-        "  files sweep           remove stored bytes no file references any more, and exit\n\n"
+        "  files sweep           remove stored bytes no file references any more, and exit\n"
+        "  questions import --dry-run --format gift|aiken|moodlexml FILE\n"
+        "                        read a question file and print what it holds as JSON, writing\n"
+        "                        nothing (exit 0 when it has no errors, 1 otherwise)\n\n"
         "Settings come from, in increasing precedence: defaults, the --config file,\n"
         "LECTERN_* environment variables (e.g. LECTERN_DATABASE), and the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 Messages::tr("serve | migrate | org add | user add | files sweep"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        Messages::tr("serve | migrate | org add | user add | files sweep | "
+                     "questions import"));
 
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
@@ -118,13 +127,49 @@ int runCommandLine(QCoreApplication &app)
     const QCommandLineOption passwordStdin(
         QStringLiteral("password-stdin"),
         Messages::tr("Read the new user's password from the first line of standard input."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        Messages::tr(
+            "questions import: read and check the file, print it as JSON, write nothing."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    Messages::tr("questions import: gift, aiken or moodlexml."),
+                                    QStringLiteral("format"));
+    const QCommandLineOption course(
+        QStringLiteral("course"),
+        Messages::tr("questions import: the code of the course whose bank receives them."),
+        QStringLiteral("code"));
     parser.addOptions({dataDir, config, listen, database, demo, demoCourses, name, slug, email,
-                       role, org, passwordStdin});
+                       role, org, passwordStdin, dryRun, format, course});
     parser.process(app);
 
     const QStringList command = parser.positionalArguments();
     const QString verb = command.value(0, QStringLiteral("serve"));
     const QString subVerb = command.value(1);
+
+    // Needs no database: outside tools run it to check their files.
+    if (verb == u"questions" && subVerb == u"import") {
+        const auto chosen = Questions::formatFromName(parser.value(format));
+        if (!chosen || command.size() != 3)
+            return failWith(Messages::tr("questions import needs --format gift, aiken or "
+                                         "moodlexml and one FILE."),
+                            2);
+        if (!parser.isSet(dryRun))
+            return failWith(Messages::tr("Importing into a course's bank (--course) comes with the "
+                                         "question bank; --dry-run checks a file now."),
+                            2);
+        Questions::ParseResult result;
+        QFile file(command.at(2));
+        if (file.open(QIODevice::ReadOnly))
+            result = Questions::read(*chosen, file.readAll());
+        else
+            result.errors.append(
+                {0,
+                 Messages::tr("Cannot read %1: %2")
+                     .arg(QDir::toNativeSeparators(file.fileName()), file.errorString())});
+        QTextStream(stdout)
+            << QJsonDocument(Questions::toJson(result)).toJson(QJsonDocument::Compact) << Qt::endl;
+        return result.errors.isEmpty() ? 0 : 1;
+    }
 
     QHash<QString, QString> cli;
     if (parser.isSet(dataDir))

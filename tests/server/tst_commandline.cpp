@@ -4,9 +4,12 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void listenPrecedence();
     void demoWarnsAndLogsIn();
     void demoCoursesForTheStudents();
+    void questionsImportDryRun();
 
 private:
     struct Finished
@@ -401,7 +405,7 @@ void TestCommandLine::badInvocations_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("environmentListen"); // LECTERN_LISTEN, when set
-    QTest::addColumn<QByteArray>("configFile"); // written and passed with --config, when set
+    QTest::addColumn<QByteArray>("configFile");     // written and passed with --config, when set
     QTest::addColumn<QString>("named");
 
     QTest::newRow("unknown command")
@@ -560,6 +564,61 @@ void TestCommandLine::demoCoursesForTheStudents()
         titles.append(course.toObject().value(u"title").toString());
     QCOMPARE(titles, (QStringList {u"Introduction to Chemistry"_s, u"Academic Writing"_s}));
     QCOMPARE(stop(server->process), 0);
+}
+
+// The contract outside tools and operators rely on: one JSON object on standard output, exit 0
+// without errors and 1 with them; nothing written anywhere (no data folder is made).
+void TestCommandLine::questionsImportDryRun()
+{
+    QTemporaryDir dir;
+    const QString gift = dir.filePath(u"bank.gift"_s);
+    QFile file(gift);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("$CATEGORY: $course$/Units\n\n::Force::Unit of force?{=newton ~joule}\n\n"
+               "::Broken::Where is my brace? {=a\n");
+    file.close();
+    // Run where nothing else is, to see that it makes nothing.
+    const QString before = QDir::currentPath();
+    const auto restore = qScopeGuard([&] { QDir::setCurrent(before); });
+    QDir::setCurrent(dir.path());
+
+    Finished checked
+        = run({u"questions"_s, u"import"_s, u"--dry-run"_s, u"--format"_s, u"gift"_s, gift});
+    QCOMPARE(checked.exitStatus, QProcess::NormalExit);
+    QCOMPARE(checked.exitCode, 1);
+    QJsonParseError parseError;
+    const QJsonObject json = QJsonDocument::fromJson(checked.out.toUtf8(), &parseError).object();
+    QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(checked.out));
+    const QJsonArray questions = json.value(u"questions").toArray();
+    QCOMPARE(questions.size(), 1);
+    const QJsonObject force = questions.first().toObject();
+    QCOMPARE(force.value(u"type").toString(), u"multichoice"_s);
+    QCOMPARE(force.value(u"single"), QJsonValue(true));
+    QCOMPARE(force.value(u"name").toString(), u"Force"_s);
+    QCOMPARE(force.value(u"category").toString(), u"$course$/Units"_s);
+    QCOMPARE(force.value(u"answers").toArray().size(), 2);
+    const QJsonArray errors = json.value(u"errors").toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().toObject().value(u"line").toInt(), 5);
+    QVERIFY(errors.first().toObject().value(u"message").toString().contains(u"Broken"_s));
+
+    // Without errors: exit 0.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("Two plus two?{=4 =four}\n");
+    file.close();
+    checked = run({u"questions"_s, u"import"_s, u"--dry-run"_s, u"--format"_s, u"gift"_s, gift});
+    QCOMPARE(checked.exitCode, 0);
+    QCOMPARE(
+        QJsonDocument::fromJson(checked.out.toUtf8()).object().value(u"questions").toArray().size(),
+        1);
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"lectern-data"_s)));
+
+    // A wrong format or no file is a usage error, said on standard error.
+    const Finished wrong
+        = run({u"questions"_s, u"import"_s, u"--dry-run"_s, u"--format"_s, u"docx"_s, gift});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY(wrong.err.contains(u"moodlexml"_s));
+    QVERIFY(wrong.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
