@@ -5,6 +5,8 @@
 #include <lectern/questions/aiken.h>
 #include <lectern/questions/formats.h>
 #include <lectern/questions/gift.h>
+#include <lectern/questions/moodlexml.h>
+#include <random>
 
 using namespace Lectern::Questions;
 using namespace Qt::StringLiterals;
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void aikenRoundTrip();
     void jsonContract();
     void formatsByName();
+    void mutatedFilesNeverCrash_data();
+    void mutatedFilesNeverCrash();
 
 private:
     static QByteArray fixture(const QString &name);
@@ -426,6 +430,84 @@ void tst_QuestionFormats::formatsByName()
     for (const char *type : {"multichoice", "truefalse", "shortanswer", "numerical", "matching",
                              "essay", "description", "multianswer", "ordering"})
         QCOMPARE(typeName(*typeFromName(QString::fromLatin1(type))), QString::fromLatin1(type));
+}
+
+void tst_QuestionFormats::mutatedFilesNeverCrash_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QByteArray>("seed");
+    const QByteArray gift = fixture(u"gift/moodle-questions.gift"_s) + "\n\n"
+        + fixture(u"gift/moodle-examples.gift"_s);
+    const QByteArray aiken = fixture(u"aiken/moodle-questions.aiken.txt"_s);
+    // Without the fixtures, a small seed of each kind still runs.
+    const QByteArray giftSeed
+        = gift.isEmpty() ? QByteArray("::a::Q?{=x ~y#f####g}\n\n::n::N{#1..2}\n") : gift;
+    QTest::newRow("gift") << int(Format::Gift) << giftSeed;
+    QTest::newRow("aiken") << int(Format::Aiken)
+                           << (aiken.isEmpty() ? QByteArray("Q?\nA) a\nB) b\nANSWER: A\n") : aiken);
+    QTest::newRow("moodlexml") << int(
+        Format::MoodleXml) << MoodleXml::write(Gift::read(QString::fromUtf8(giftSeed)).questions);
+}
+
+// What a fuzzer does, in small and repeatable: thousands of damaged copies of real files (bytes
+// turned into the formats' control characters, pieces cut, repeated or moved, the end cut off),
+// each read to the end. Every one must give questions and errors, with lines inside the file,
+// never a crash or a hang.
+void tst_QuestionFormats::mutatedFilesNeverCrash()
+{
+    QFETCH(int, format);
+    QFETCH(QByteArray, seed);
+    QVERIFY(!seed.isEmpty());
+    static const char controls[] = "{}~=#:%\\<>&/[]\n!-.0123456789 ]]>\"'";
+    std::mt19937 random(20261208); // the same damage every run
+    const auto pick = [&](qsizetype below) {
+        return qsizetype(
+            std::uniform_int_distribution<qint64>(0, std::max<qsizetype>(0, below - 1))(random));
+    };
+    int questions = 0;
+    int errors = 0;
+    for (int round = 0; round < 1500; ++round) {
+        QByteArray damaged = seed;
+        const int cuts = 1 + int(pick(8));
+        for (int i = 0; i < cuts && !damaged.isEmpty(); ++i) {
+            const qsizetype at = pick(damaged.size());
+            switch (pick(5)) {
+            case 0:
+                damaged[at] = controls[pick(sizeof(controls) - 1)];
+                break;
+            case 1:
+                damaged.remove(at, pick(64));
+                break;
+            case 2:
+                damaged.insert(at, damaged.mid(pick(damaged.size()), pick(64)));
+                break;
+            case 3:
+                damaged.truncate(at);
+                break;
+            default:
+                damaged.insert(at,
+                               QByteArray(1 + int(pick(3)), controls[pick(sizeof(controls) - 1)]));
+                break;
+            }
+        }
+        const ParseResult result = read(Format(format), damaged);
+        const int lines = int(damaged.count('\n')) + 2;
+        for (const ParseError &e : result.errors) {
+            QVERIFY2(e.line >= 0 && e.line <= lines,
+                     qPrintable(u"line %1 of %2"_s.arg(e.line).arg(lines)));
+            QVERIFY(!e.message.isEmpty());
+        }
+        for (const Question &q : result.questions) {
+            QVERIFY(q.line >= 0 && q.line <= lines);
+            for (const Answer &a : q.answers)
+                QVERIFY(a.fraction >= -1 && a.fraction <= 1);
+        }
+        questions += int(result.questions.size());
+        errors += int(result.errors.size());
+    }
+    // The damage was real: some files lost questions, others still had some.
+    QVERIFY(questions > 0);
+    QVERIFY(errors > 0);
 }
 
 QTEST_GUILESS_MAIN(tst_QuestionFormats)
