@@ -3489,6 +3489,41 @@ Drop files here, or choose “Attach files…”.</source>
     </message>
 </context>
 <context>
+    <name>Lectern::Questions::Cloze</name>
+    <message>
+        <source>&quot;%1&quot; is not closed with &quot;}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not written {weight:TYPE:answers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a type of embedded answer (such as SHORTANSWER, NUMERICAL or MULTICHOICE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer of &quot;%1&quot; has full credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credit %1 in &quot;%2&quot; is not between -100% and 100%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a number or a number:tolerance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lectern::Questions::Gift</name>
     <message>
         <source>The braces around the answers do not match: a { without its }, or the other way round.</source>
@@ -3524,6 +3559,17 @@ Drop files here, or choose “Attach files…”.</source>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number, a number:tolerance or a min..max range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Questions::Grading</name>
+    <message>
+        <source>No number was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

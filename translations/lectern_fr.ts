@@ -3477,30 +3477,65 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     <name>Lectern::Questions::Aiken</name>
     <message>
         <source>The question that starts here has no &quot;ANSWER:&quot; line before line %1.</source>
-        <translation>La question qui commence ici n’a pas de ligne « ANSWER: » avant la ligne %1.</translation>
+        <translation>La question qui commence ici n’a pas de ligne «&#xa0;ANSWER:&#xa0;» avant la ligne %1.</translation>
     </message>
     <message>
         <source>&quot;ANSWER:&quot; without a question before it.</source>
-        <translation>« ANSWER: » sans question avant.</translation>
+        <translation>«&#xa0;ANSWER:&#xa0;» sans question avant.</translation>
     </message>
     <message>
         <source>A question needs at least two options, &quot;A) ...&quot; and &quot;B) ...&quot;.</source>
-        <translation>Une question doit avoir au moins deux options, « A) ... » et « B) ... ».</translation>
+        <translation>Une question doit avoir au moins deux options, «&#xa0;A) ...&#xa0;» et «&#xa0;B) ...&#xa0;».</translation>
     </message>
     <message>
         <source>&quot;ANSWER: %1&quot; names no option of the question; its options are %2.</source>
-        <translation>« ANSWER: %1 » ne désigne aucune option de la question ; ses options sont %2.</translation>
+        <translation>«&#xa0;ANSWER: %1&#xa0;» ne désigne aucune option de la question&#xa0;; ses options sont %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Questions::Cloze</name>
+    <message>
+        <source>&quot;%1&quot; is not closed with &quot;}&quot;.</source>
+        <translation>« %1 » n’est pas fermé par « } ».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not written {weight:TYPE:answers}.</source>
+        <translation>« %1 » n’est pas écrit {poids:TYPE:réponses}.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a type of embedded answer (such as SHORTANSWER, NUMERICAL or MULTICHOICE).</source>
+        <translation>« %1 » n’est pas un type de réponse intégrée (comme SHORTANSWER, NUMERICAL ou MULTICHOICE).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no answers.</source>
+        <translation>« %1 » n’a pas de réponses.</translation>
+    </message>
+    <message>
+        <source>No answer of &quot;%1&quot; has full credit.</source>
+        <translation>Aucune réponse de « %1 » ne vaut tous les points.</translation>
+    </message>
+    <message>
+        <source>The credit %1 in &quot;%2&quot; is not between -100% and 100%.</source>
+        <translation>Le crédit %1 dans « %2 » n’est pas compris entre -100 % et 100 %.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty answer.</source>
+        <translation>« %1 » a une réponse vide.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a number or a number:tolerance.</source>
+        <translation>« %1 » dans « %2 » n’est ni un nombre ni un nombre:tolérance.</translation>
     </message>
 </context>
 <context>
     <name>Lectern::Questions::Gift</name>
     <message>
         <source>The braces around the answers do not match: a { without its }, or the other way round.</source>
-        <translation>Les accolades autour des réponses ne correspondent pas : une { sans sa }, ou l’inverse.</translation>
+        <translation>Les accolades autour des réponses ne correspondent pas&#xa0;: une { sans sa }, ou l’inverse.</translation>
     </message>
     <message>
         <source>Question &quot;%1&quot;: %2</source>
-        <translation>Question « %1 » : %2</translation>
+        <translation>Question «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>A multiple-choice question needs at least two answers.</source>
@@ -3516,7 +3551,7 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     </message>
     <message>
         <source>Each pair of a matching question is written &quot;=question -&gt; answer&quot;.</source>
-        <translation>Chaque paire d’une question d’appariement s’écrit « =question -&gt; réponse ».</translation>
+        <translation>Chaque paire d’une question d’appariement s’écrit «&#xa0;=question -&gt; réponse&#xa0;».</translation>
     </message>
     <message>
         <source>A short-answer question needs at least one answer.</source>
@@ -3528,18 +3563,29 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     </message>
     <message>
         <source>&quot;%1&quot; is not a number, a number:tolerance or a min..max range.</source>
-        <translation>« %1 » n’est ni un nombre, ni un nombre:tolérance, ni un intervalle min..max.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un nombre, ni un nombre:tolérance, ni un intervalle min..max.</translation>
+    </message>
+</context>
+<context>
+    <name>Lectern::Questions::Grading</name>
+    <message>
+        <source>No number was given.</source>
+        <translation>Aucun nombre n’a été donné.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>« %1 » n’est pas un nombre.</translation>
     </message>
 </context>
 <context>
     <name>Lectern::Questions::MoodleXml</name>
     <message>
         <source>This is not a Moodle XML file: it starts with &lt;%1&gt; instead of &lt;quiz&gt;.</source>
-        <translation>Ce n’est pas un fichier Moodle XML : il commence par &lt;%1&gt; au lieu de &lt;quiz&gt;.</translation>
+        <translation>Ce n’est pas un fichier Moodle XML&#xa0;: il commence par &lt;%1&gt; au lieu de &lt;quiz&gt;.</translation>
     </message>
     <message>
         <source>The file is not well-formed XML: %1</source>
-        <translation>Le fichier n’est pas du XML bien formé : %1</translation>
+        <translation>Le fichier n’est pas du XML bien formé&#xa0;: %1</translation>
     </message>
     <message>
         <source>A category question has no category path.</source>
@@ -3551,15 +3597,15 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     </message>
     <message>
         <source>The question &quot;%1&quot; has no type.</source>
-        <translation>La question « %1 » n’a pas de type.</translation>
+        <translation>La question «&#xa0;%1&#xa0;» n’a pas de type.</translation>
     </message>
     <message>
         <source>A question has the type &quot;%1&quot;, which cannot be imported.</source>
-        <translation>Une question est du type « %1 », qui ne peut pas être importé.</translation>
+        <translation>Une question est du type «&#xa0;%1&#xa0;», qui ne peut pas être importé.</translation>
     </message>
     <message>
         <source>The question &quot;%1&quot; has the type &quot;%2&quot;, which cannot be imported.</source>
-        <translation>La question « %1 » est du type « %2 », qui ne peut pas être importé.</translation>
+        <translation>La question «&#xa0;%1&#xa0;» est du type «&#xa0;%2&#xa0;», qui ne peut pas être importé.</translation>
     </message>
     <message>
         <source>A question has no name.</source>
@@ -3567,31 +3613,31 @@ Déposez des fichiers ici, ou choisissez «&#xa0;Joindre des fichiers…&#xa0;»
     </message>
     <message>
         <source>The question &quot;%1&quot; has no text.</source>
-        <translation>La question « %1 » n’a pas de texte.</translation>
+        <translation>La question «&#xa0;%1&#xa0;» n’a pas de texte.</translation>
     </message>
     <message>
         <source>The question &quot;%1&quot; has a default grade that is not a number: &quot;%2&quot;.</source>
-        <translation>La question « %1 » a une note par défaut qui n’est pas un nombre : « %2 ».</translation>
+        <translation>La question «&#xa0;%1&#xa0;» a une note par défaut qui n’est pas un nombre&#xa0;: «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>The matching question &quot;%1&quot; has no subquestions.</source>
-        <translation>La question d’appariement « %1 » n’a pas de sous-questions.</translation>
+        <translation>La question d’appariement «&#xa0;%1&#xa0;» n’a pas de sous-questions.</translation>
     </message>
     <message>
         <source>The question &quot;%1&quot; has no answers.</source>
-        <translation>La question « %1 » n’a pas de réponses.</translation>
+        <translation>La question «&#xa0;%1&#xa0;» n’a pas de réponses.</translation>
     </message>
     <message>
         <source>The question &quot;%1&quot; has an answer whose grade is not a percentage: &quot;%2&quot;.</source>
-        <translation>La question « %1 » a une réponse dont la note n’est pas un pourcentage : « %2 ».</translation>
+        <translation>La question «&#xa0;%1&#xa0;» a une réponse dont la note n’est pas un pourcentage&#xa0;: «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>The question &quot;%1&quot; has an answer graded %2%, outside -100% to 100%.</source>
-        <translation>La question « %1 » a une réponse notée %2 %, hors de -100 % à 100 %.</translation>
+        <translation>La question «&#xa0;%1&#xa0;» a une réponse notée %2&#xa0;%, hors de -100&#xa0;% à 100&#xa0;%.</translation>
     </message>
     <message>
         <source>The question &quot;%1&quot; has an answer whose tolerance is not a number: &quot;%2&quot;.</source>
-        <translation>La question « %1 » a une réponse dont la tolérance n’est pas un nombre : « %2 ».</translation>
+        <translation>La question «&#xa0;%1&#xa0;» a une réponse dont la tolérance n’est pas un nombre&#xa0;: «&#xa0;%2&#xa0;».</translation>
     </message>
 </context>
 <context>
