@@ -45,40 +45,79 @@ private:
     bool m_done = false;
 };
 
+// The program's command line (the same whether or not a window can open).
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption server {
+        QStringLiteral("server"),
+        QCoreApplication::translate("main",
+                                    "Lectern server to connect to (default: the last one used)."),
+        QStringLiteral("url")};
+    QCommandLineOption dataDir {
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main",
+                                    "Folder for settings, tokens and offline data (portable use)."),
+        QStringLiteral("dir")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Lectern desktop: author courses and learn, online or offline."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(server);
+        parser.addOption(dataDir);
+    }
+};
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Lectern"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Lectern"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("lectern.org"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LECTERN_VERSION));
+}
+
+// --help and --version answer without a window, so they work over SSH too (a QApplication
+// without a display aborts).
+bool onlyAsks(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (onlyAsks(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        describeApplication();
+        TranslationLoader::install(QLocale::system());
+        CommandLine commandLine;
+        commandLine.parser.process(core); // prints and exits
+        return 0;
+    }
     QElapsedTimer clock;
     clock.start();
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Lectern"));
-    QApplication::setOrganizationName(QStringLiteral("Lectern"));
-    QApplication::setOrganizationDomain(QStringLiteral("lectern.org"));
-    QApplication::setApplicationVersion(QStringLiteral(LECTERN_VERSION));
+    describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Lectern"));
     // The name of resources/lectern-desktop.desktop: Wayland and the task bars match windows to it.
     QApplication::setDesktopFileName(QStringLiteral("lectern-desktop"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lectern.svg")));
     TranslationLoader::install(QLocale::system());
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Lectern desktop: author courses and learn, online or offline."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"),
-        QCoreApplication::translate("main",
-                                    "Lectern server to connect to (default: the last one used)."),
-        QStringLiteral("url"));
-    const QCommandLineOption dataDirOption(
-        QStringLiteral("data-dir"),
-        QCoreApplication::translate("main",
-                                    "Folder for settings, tokens and offline data (portable use)."),
-        QStringLiteral("dir"));
-    parser.addOption(serverOption);
-    parser.addOption(dataDirOption);
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
+    const QCommandLineOption &serverOption = commandLine.server;
+    const QCommandLineOption &dataDirOption = commandLine.dataDir;
     parser.process(app);
 
     AppOptions options;
