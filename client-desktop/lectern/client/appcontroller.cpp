@@ -59,8 +59,9 @@ AppController::AppController(const AppOptions &options, QObject *parent)
     const Theme::Mode theme = Theme::fromId(qEnvironmentVariableIsSet("LECTERN_THEME")
                                                 ? qEnvironmentVariable("LECTERN_THEME")
                                                 : m_settings->theme());
-    if (theme != Theme::Mode::System)
-        Theme::apply(theme);
+    // The system's look too goes through Theme::apply: it adds the focus rings the platform's
+    // style leaves out (flat buttons).
+    Theme::apply(theme);
     m_mainWindow->setThemeMode(theme);
     if (options.connectionCheckIntervalMs > 0)
         m_monitor->setInterval(options.connectionCheckIntervalMs);

@@ -7,6 +7,8 @@
 #include <QStyleFactory>
 #include <QStyleOptionButton>
 #include <QWidget>
+#include <algorithm>
+#include <cmath>
 
 namespace Lectern::Client {
 
@@ -155,6 +157,46 @@ public:
     }
 };
 
+double luminance(const QColor &color)
+{
+    const auto channel = [](double s) {
+        return s <= 0.03928 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor mixed(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+// The system's palette with its secondary text readable: Qt's default is the text colour at half
+// opacity, about 4:1 on the window. Moved toward the text colour until it reads at 4.5:1.
+QPalette readable(QPalette palette)
+{
+    for (const auto group : {QPalette::Active, QPalette::Inactive}) {
+        const QColor window = palette.color(group, QPalette::Window);
+        const QColor text = palette.color(group, QPalette::WindowText);
+        const QColor given = palette.color(group, QPalette::PlaceholderText);
+        const QColor flat = mixed(window, given, given.alphaF()); // as painted on the window
+        QColor secondary = flat;
+        for (double t = 0.05; contrast(secondary, window) < 4.6 && t <= 1.0; t += 0.05)
+            secondary = mixed(flat, text, t);
+        palette.setColor(group, QPalette::PlaceholderText, secondary);
+    }
+    return palette;
+}
+
 QStyle *styled(const QString &name)
 {
     return new FocusStyle(QStyleFactory::create(name));
@@ -202,7 +244,7 @@ void Theme::apply(Mode mode)
     switch (mode) {
     case Mode::System:
         QApplication::setStyle(styled(systemStyle));
-        QApplication::setPalette(systemPalette);
+        QApplication::setPalette(readable(systemPalette));
         break;
     case Mode::Light:
         QApplication::setStyle(styled(QStringLiteral("Fusion")));
